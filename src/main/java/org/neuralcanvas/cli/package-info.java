@@ -1,0 +1,2 @@
+/** The app's jobs without a window: summary, train, export. */
+package org.neuralcanvas.cli;

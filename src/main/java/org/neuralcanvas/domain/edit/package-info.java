@@ -1,0 +1,2 @@
+/** Undoable edits of a graph and the one history that owns them. */
+package org.neuralcanvas.domain.edit;

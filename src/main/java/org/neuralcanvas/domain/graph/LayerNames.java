@@ -1,0 +1,47 @@
+package org.neuralcanvas.domain.graph;
+
+import java.util.regex.Pattern;
+import org.neuralcanvas.domain.layer.LayerKind;
+
+/** Keras-style layer names: automatic ones ({@code dense}, {@code dense_1}, ...) and the rules for renames. */
+public final class LayerNames {
+
+    private static final Pattern VALID = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
+
+    private LayerNames() {
+    }
+
+    /**
+     * The next free automatic name, as Keras makes them: the first Dense is {@code dense}, then
+     * {@code dense_1}, {@code dense_2}; Input layers start at {@code input_1}.
+     */
+    public static String nextFree(ModelGraph graph, LayerKind kind) {
+        String base = kind.nameBase();
+        int start = kind.isInput() ? 1 : 0;
+        for (int i = start; ; i++) {
+            String candidate = i == 0 ? base : base + "_" + i;
+            if (graph.findByName(candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+    }
+
+    /**
+     * Checks a name the user typed for a layer.
+     *
+     * @return {@code null} when the name can be used, else what is wrong with it
+     */
+    public static String validateRename(ModelGraph graph, String nodeId, String newName) {
+        if (newName == null || newName.isBlank()) {
+            return "A layer name cannot be empty.";
+        }
+        if (!VALID.matcher(newName).matches()) {
+            return "'" + newName + "' is not a valid layer name: use letters, digits, '_', '.' or '-', "
+                    + "starting with a letter or '_'.";
+        }
+        return graph.findByName(newName)
+                .filter(other -> !other.id().equals(nodeId))
+                .map(other -> "Another layer is already named '" + newName + "'. Layer names must be unique.")
+                .orElse(null);
+    }
+}

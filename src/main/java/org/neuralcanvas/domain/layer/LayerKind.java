@@ -1,0 +1,107 @@
+package org.neuralcanvas.domain.layer;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.neuralcanvas.domain.shape.TensorShape;
+
+/**
+ * The one declaration of a layer kind: its Keras name, palette group, parameters, how many
+ * inputs it takes, how it changes a shape and how many weights it has. Every view of a layer —
+ * palette, inspector, summary, SVG, code export, compiler — reads this declaration.
+ */
+public final class LayerKind {
+
+    /** Computes the output shape; throws with the user's sentence when the input does not fit. */
+    @FunctionalInterface
+    public interface ShapeRule {
+        TensorShape outputShape(String layerName, List<TensorShape> inputs, LayerParams params) throws ShapeException;
+    }
+
+    /** Counts weights, given the (already valid) input and output shapes. */
+    @FunctionalInterface
+    public interface ParamRule {
+        ParamCount count(List<TensorShape> inputs, TensorShape output, LayerParams params);
+    }
+
+    /** Marker for "any number of inputs". */
+    public static final int UNBOUNDED = Integer.MAX_VALUE;
+
+    private final String kerasName;
+    private final String nameBase;
+    private final LayerCategory category;
+    private final List<ParamSpec> params;
+    private final int minInputs;
+    private final int maxInputs;
+    private final ShapeRule shapeRule;
+    private final ParamRule paramRule;
+
+    LayerKind(String kerasName, String nameBase, LayerCategory category, List<ParamSpec> params,
+              int minInputs, int maxInputs, ShapeRule shapeRule, ParamRule paramRule) {
+        this.kerasName = Objects.requireNonNull(kerasName);
+        this.nameBase = Objects.requireNonNull(nameBase);
+        this.category = Objects.requireNonNull(category);
+        this.params = List.copyOf(params);
+        this.minInputs = minInputs;
+        this.maxInputs = maxInputs;
+        this.shapeRule = Objects.requireNonNull(shapeRule);
+        this.paramRule = Objects.requireNonNull(paramRule);
+    }
+
+    /** The Keras class name, e.g. {@code Conv2D}; also the type shown in the summary. */
+    public String kerasName() {
+        return kerasName;
+    }
+
+    /** The stem of automatic layer names, as Keras makes them: {@code conv2d}, {@code conv2d_1}. */
+    public String nameBase() {
+        return nameBase;
+    }
+
+    public LayerCategory category() {
+        return category;
+    }
+
+    public List<ParamSpec> params() {
+        return params;
+    }
+
+    public Optional<ParamSpec> param(String name) {
+        return params.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public LayerParams defaults() {
+        return LayerParams.defaultsOf(params);
+    }
+
+    public int minInputs() {
+        return minInputs;
+    }
+
+    public int maxInputs() {
+        return maxInputs;
+    }
+
+    /** An Input layer: it starts the graph and takes no inputs. */
+    public boolean isInput() {
+        return maxInputs == 0;
+    }
+
+    /** A merge such as Add or Concatenate: it joins several branches. */
+    public boolean isMerge() {
+        return maxInputs > 1;
+    }
+
+    public TensorShape outputShape(String layerName, List<TensorShape> inputs, LayerParams p) throws ShapeException {
+        return shapeRule.outputShape(layerName, inputs, p);
+    }
+
+    public ParamCount paramCount(List<TensorShape> inputs, TensorShape output, LayerParams p) {
+        return paramRule.count(inputs, output, p);
+    }
+
+    @Override
+    public String toString() {
+        return kerasName;
+    }
+}

@@ -1,0 +1,66 @@
+package org.neuralcanvas.domain.layer;
+
+import static org.neuralcanvas.domain.layer.ParamSpec.intParam;
+
+import java.util.List;
+import org.neuralcanvas.domain.shape.TensorShape;
+
+/** Declarations of the layers that join branches of a functional model. */
+final class MergeLayers {
+
+    private MergeLayers() {
+    }
+
+    static final LayerKind ADD = elementWise("Add", "add");
+    static final LayerKind SUBTRACT = elementWise("Subtract", "subtract");
+    static final LayerKind MULTIPLY = elementWise("Multiply", "multiply");
+    static final LayerKind AVERAGE = elementWise("Average", "average");
+    static final LayerKind MAXIMUM = elementWise("Maximum", "maximum");
+
+    static final LayerKind CONCATENATE = new LayerKind("Concatenate", "concatenate", LayerCategory.MERGE,
+            List.of(intParam("axis", -1, -1)), 2, LayerKind.UNBOUNDED,
+            MergeLayers::concatenate,
+            (in, out, p) -> ParamCount.NONE);
+
+    static List<LayerKind> all() {
+        return List.of(ADD, SUBTRACT, MULTIPLY, AVERAGE, MAXIMUM, CONCATENATE);
+    }
+
+    private static LayerKind elementWise(String keras, String base) {
+        // Keras's Subtract takes exactly two inputs; the others any number from two.
+        int max = "Subtract".equals(keras) ? 2 : LayerKind.UNBOUNDED;
+        return new LayerKind(keras, base, LayerCategory.MERGE, List.of(), 2, max,
+                (name, in, p) -> {
+                    TensorShape first = in.get(0);
+                    for (TensorShape other : in) {
+                        if (!other.equals(first)) {
+                            throw new ShapeException(name + " (" + keras + ") needs inputs of the same shape but gets "
+                                    + describe(in) + ". Make the branches end in the same shape, or use Concatenate.");
+                        }
+                    }
+                    return first;
+                },
+                (in, out, p) -> ParamCount.NONE);
+    }
+
+    /** Joins along the last axis (channels-last, Keras's default axis=-1); all other axes must match. */
+    private static TensorShape concatenate(String name, List<TensorShape> in, LayerParams p) throws ShapeException {
+        if (p.getInt("axis") != -1) {
+            throw new ShapeException(name + ": only axis=-1 (the last axis) is supported. Set axis to -1.");
+        }
+        TensorShape first = in.get(0);
+        int last = 0;
+        for (TensorShape s : in) {
+            if (s.rank() != first.rank() || !s.withLast(1).equals(first.withLast(1))) {
+                throw new ShapeException(name + " (Concatenate) joins along the last axis, so all other axes must match, "
+                        + "but it gets " + describe(in) + ". Add a Flatten or Reshape to the branches so they agree.");
+            }
+            last += s.last();
+        }
+        return first.withLast(last);
+    }
+
+    private static String describe(List<TensorShape> shapes) {
+        return String.join(" and ", shapes.stream().map(TensorShape::toString).toList());
+    }
+}

@@ -1,0 +1,143 @@
+package org.neuralcanvas.domain.layer;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One parameter of a layer kind, in Keras terms: its name, type, default and allowed values.
+ * The inspector builds its editor from this, and {@link #validate(Object)} is the single place
+ * that decides whether a value is acceptable.
+ *
+ * @param name       the Keras argument name, e.g. {@code units}
+ * @param type       the value type
+ * @param defaultValue the Keras default; {@code null} only where {@code nullable} (Keras {@code None})
+ * @param min        smallest allowed number (INT, FLOAT, each INT_TUPLE element), or null
+ * @param max        largest allowed number, or null
+ * @param maxExclusive whether {@code max} itself is excluded (Dropout's rate &lt; 1)
+ * @param choices    the allowed strings for CHOICE, else empty
+ * @param minLength  for INT_TUPLE: fewest elements
+ * @param maxLength  for INT_TUPLE: most elements
+ * @param allowMinusOne for INT_TUPLE: one element may be -1 ("infer this one", as in Reshape)
+ * @param nullable   whether {@code None} is allowed (pooling {@code strides=None})
+ */
+public record ParamSpec(String name, ParamType type, Object defaultValue, Double min, Double max,
+                        boolean maxExclusive, List<String> choices, int minLength, int maxLength,
+                        boolean allowMinusOne, boolean nullable) {
+
+    public ParamSpec {
+        Objects.requireNonNull(name);
+        Objects.requireNonNull(type);
+        choices = List.copyOf(choices);
+    }
+
+    public static ParamSpec intParam(String name, int defaultValue, int min) {
+        return new ParamSpec(name, ParamType.INT, defaultValue, (double) min, null, false, List.of(), 0, 0, false, false);
+    }
+
+    public static ParamSpec floatParam(String name, double defaultValue, double min, Double max, boolean maxExclusive) {
+        return new ParamSpec(name, ParamType.FLOAT, defaultValue, min, max, maxExclusive, List.of(), 0, 0, false, false);
+    }
+
+    public static ParamSpec boolParam(String name, boolean defaultValue) {
+        return new ParamSpec(name, ParamType.BOOL, defaultValue, null, null, false, List.of(), 0, 0, false, false);
+    }
+
+    public static ParamSpec choiceParam(String name, String defaultValue, List<String> choices) {
+        return new ParamSpec(name, ParamType.CHOICE, defaultValue, null, null, false, choices, 0, 0, false, false);
+    }
+
+    public static ParamSpec tupleParam(String name, List<Integer> defaultValue, int minLength, int maxLength) {
+        return new ParamSpec(name, ParamType.INT_TUPLE, defaultValue, 1.0, null, false, List.of(), minLength, maxLength, false, false);
+    }
+
+    /** This spec, but {@code None} is accepted (and is the default). */
+    public ParamSpec orNone() {
+        return new ParamSpec(name, type, null, min, max, maxExclusive, choices, minLength, maxLength, allowMinusOne, true);
+    }
+
+    /** This spec, but one tuple element may be -1, meaning "whatever makes the sizes fit". */
+    public ParamSpec withMinusOne() {
+        return new ParamSpec(name, type, defaultValue, min, max, maxExclusive, choices, minLength, maxLength, true, nullable);
+    }
+
+    /**
+     * Checks a value against this spec.
+     *
+     * @return {@code null} when the value is acceptable, else a sentence saying what is wrong
+     *         and what is allowed, e.g. "units must be a whole number of at least 1; it is 0."
+     */
+    public String validate(Object value) {
+        if (value == null) {
+            return nullable ? null : name + " needs a value.";
+        }
+        return switch (type) {
+            case INT -> value instanceof Integer i ? checkRange(i) : name + " must be a whole number; it is " + show(value) + ".";
+            case FLOAT -> value instanceof Number n
+                    ? checkRange(n.doubleValue())
+                    : name + " must be a number; it is " + show(value) + ".";
+            case BOOL -> value instanceof Boolean ? null : name + " must be True or False; it is " + show(value) + ".";
+            case CHOICE -> value instanceof String s && choices.contains(s)
+                    ? null
+                    : "Unknown " + name + " '" + value + "'. Choose one of: " + String.join(", ", choices) + ".";
+            case INT_TUPLE -> validateTuple(value);
+        };
+    }
+
+    private String validateTuple(Object value) {
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(e -> e instanceof Integer)) {
+            return name + " must be a tuple of whole numbers such as (3, 3); it is " + show(value) + ".";
+        }
+        if (list.size() < minLength || list.size() > maxLength) {
+            String want = minLength == maxLength ? minLength + "" : minLength + " to " + maxLength;
+            return name + " must have " + want + " number" + (maxLength == 1 ? "" : "s") + "; it has " + list.size() + ".";
+        }
+        int minusOnes = 0;
+        for (Object o : list) {
+            int v = (Integer) o;
+            if (v == -1 && allowMinusOne) {
+                minusOnes++;
+            } else if (v < 1) {
+                return name + " must hold positive sizes; it is " + show(value) + ".";
+            }
+        }
+        return minusOnes > 1 ? name + " may have at most one -1; it is " + show(value) + "." : null;
+    }
+
+    private String checkRange(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return name + " must be a finite number.";
+        }
+        if (min != null && v < min) {
+            return name + " must be at least " + fmt(min) + "; it is " + fmt(v) + ".";
+        }
+        if (max != null && (maxExclusive ? v >= max : v > max)) {
+            return name + " must be " + (maxExclusive ? "below " : "at most ") + fmt(max) + "; it is " + fmt(v) + ".";
+        }
+        return null;
+    }
+
+    private String fmt(double v) {
+        return type == ParamType.INT ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** A value as Keras would print it: tuples in parentheses, booleans capitalised. */
+    public static String show(Object value) {
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder sb = new StringBuilder("(");
+            for (int i = 0; i < list.size(); i++) {
+                sb.append(i > 0 ? ", " : "").append(list.get(i));
+            }
+            return sb.append(list.size() == 1 ? ",)" : ")").toString();
+        }
+        if (value instanceof String s) {
+            return "'" + s + "'";
+        }
+        return value.toString();
+    }
+}

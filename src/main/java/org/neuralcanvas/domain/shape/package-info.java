@@ -1,0 +1,2 @@
+/** Shape inference, problems and the Keras-style summary. */
+package org.neuralcanvas.domain.shape;

@@ -1,0 +1,220 @@
+package org.neuralcanvas.project;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neuralcanvas.domain.graph.Edge;
+import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.domain.layer.LayerCatalog;
+import org.neuralcanvas.domain.layer.LayerKind;
+import org.neuralcanvas.domain.layer.LayerParams;
+import org.neuralcanvas.domain.layer.ParamSpec;
+
+/**
+ * The project file: JSON with a format name and version. Reading never changes anything on
+ * disk and turns every kind of bad file into a {@link ProjectFileException} whose message names
+ * the file and what is wrong with it. Writing is atomic ({@link AtomicFiles}).
+ *
+ * <p>Format 1: {@code {"format": "neuralcanvas-project", "version": 1, "graph": {"nodes": [...],
+ * "edges": [...]}, "training": {...}, "dataset": {...}, "runs": [...]}}.
+ */
+public final class ProjectFile {
+
+    public static final String FORMAT = "neuralcanvas-project";
+    public static final int VERSION = 1;
+    /** The usual file name ending. */
+    public static final String EXTENSION = ".ncproj.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ProjectFile() {
+    }
+
+    public static Project read(Path file) throws ProjectFileException {
+        String name = file.getFileName().toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ProjectFileException("The project file " + file + " does not exist.", e);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ProjectFileException(name + " is not a NeuralCanvas project: it is not a text file.", e);
+        } catch (IOException e) {
+            throw new ProjectFileException(name + " could not be read: " + e.getMessage(), e);
+        }
+        return parse(text, name);
+    }
+
+    public static void write(Project project, Path file) throws IOException {
+        AtomicFiles.writeString(file, toJson(project));
+    }
+
+    public static String toJson(Project project) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.set("graph", graphToJson(project.graph()));
+        root.set("training", JSON.valueToTree(project.settings()));
+        root.set("dataset", JSON.valueToTree(project.dataset()));
+        root.set("runs", JSON.valueToTree(project.runs()));
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A project always serialises", e);
+        }
+    }
+
+    /** Reads a project from its JSON text; {@code source} names it in messages. */
+    public static Project parse(String text, String source) throws ProjectFileException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+                throw new ProjectFileException(source + " is incomplete: it ends before the project does"
+                        + (at == null ? "" : " (line " + at.getLineNr() + ")") + ". It may have been cut off while "
+                        + "being written; if NeuralCanvas offers a recovered copy, open that instead.", e);
+            }
+            throw new ProjectFileException(source + " is not a NeuralCanvas project: it is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ".", e);
+        }
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+            throw new ProjectFileException(source + " is not a NeuralCanvas project file: it has no "
+                    + "\"format\": \"" + FORMAT + "\" entry. Open a file saved by NeuralCanvas (" + EXTENSION + ").");
+        }
+        JsonNode version = root.get("version");
+        if (version == null || !version.canConvertToInt()) {
+            throw new ProjectFileException(source + " has no valid format version, so it cannot be read safely.");
+        }
+        if (version.asInt() > VERSION) {
+            throw new ProjectFileException(source + " was saved by a newer NeuralCanvas (file format " + version.asInt()
+                    + "; this version reads format " + VERSION + " and older). Update NeuralCanvas to open it.");
+        }
+        ModelGraph graph = graphFromJson(root.path("graph"), source);
+        try {
+            TrainingSettings settings = root.hasNonNull("training")
+                    ? JSON.treeToValue(root.get("training"), TrainingSettings.class) : TrainingSettings.defaults();
+            DatasetChoice dataset = root.hasNonNull("dataset")
+                    ? JSON.treeToValue(root.get("dataset"), DatasetChoice.class) : DatasetChoice.none();
+            List<RunRecord> runs = new ArrayList<>();
+            for (JsonNode run : root.path("runs")) {
+                runs.add(JSON.treeToValue(run, RunRecord.class));
+            }
+            return new Project(graph, settings, dataset, runs);
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            throw new ProjectFileException(source + " has damaged training settings or run history: "
+                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+        }
+    }
+
+    private static ObjectNode graphToJson(ModelGraph graph) {
+        ObjectNode g = JSON.createObjectNode();
+        ArrayNode nodes = g.putArray("nodes");
+        for (LayerNode n : graph.nodes()) {
+            ObjectNode o = nodes.addObject();
+            o.put("id", n.id());
+            o.put("type", n.kind().kerasName());
+            o.put("name", n.name());
+            o.put("x", n.x());
+            o.put("y", n.y());
+            o.set("params", JSON.valueToTree(n.params().asMap()));
+        }
+        ArrayNode edges = g.putArray("edges");
+        for (Edge e : graph.edges()) {
+            edges.addObject().put("from", e.from()).put("to", e.to());
+        }
+        return g;
+    }
+
+    private static ModelGraph graphFromJson(JsonNode g, String source) throws ProjectFileException {
+        ModelGraph graph = new ModelGraph();
+        if (!g.isObject()) {
+            throw new ProjectFileException(source + " has no model graph.");
+        }
+        Set<String> names = new HashSet<>();
+        for (JsonNode n : g.path("nodes")) {
+            String id = n.path("id").asText("");
+            String type = n.path("type").asText("");
+            String name = n.path("name").asText("");
+            if (id.isEmpty() || name.isEmpty()) {
+                throw new ProjectFileException(source + " has a layer without an id or a name.");
+            }
+            LayerKind kind = LayerCatalog.standard().find(type).orElseThrow(() -> new ProjectFileException(
+                    source + ": layer '" + name + "' has an unknown type '" + type + "'. It may come from a newer "
+                            + "NeuralCanvas."));
+            if (graph.findNode(id).isPresent() || !names.add(name)) {
+                throw new ProjectFileException(source + " has two layers with the id '" + id + "' or the name '"
+                        + name + "'; the file is damaged.");
+            }
+            graph.addNode(new LayerNode(id, kind, name, readParams(kind, n.path("params")),
+                    n.path("x").asDouble(0), n.path("y").asDouble(0)));
+        }
+        for (JsonNode e : g.path("edges")) {
+            String from = e.path("from").asText("");
+            String to = e.path("to").asText("");
+            if (graph.findNode(from).isEmpty() || graph.findNode(to).isEmpty() || graph.hasEdge(from, to)) {
+                throw new ProjectFileException(source + " has a connection from '" + from + "' to '" + to
+                        + "' that does not match its layers; the file is damaged.");
+            }
+            graph.addEdge(new Edge(from, to));
+        }
+        return graph;
+    }
+
+    /**
+     * Reads parameters by their declared types. A missing parameter takes its default (files
+     * from before it existed); a value of the wrong type is kept as it is, so that validation
+     * reports it on the layer instead of the file failing to open.
+     */
+    private static LayerParams readParams(LayerKind kind, JsonNode json) {
+        Map<String, Object> values = new LinkedHashMap<>(kind.defaults().asMap());
+        json.fields().forEachRemaining(f -> {
+            ParamSpec spec = kind.param(f.getKey()).orElse(null);
+            values.put(f.getKey(), readValue(spec, f.getValue()));
+        });
+        return LayerParams.of(values);
+    }
+
+    private static Object readValue(ParamSpec spec, JsonNode v) {
+        if (v.isNull()) {
+            return null;
+        }
+        if (v.isArray()) {
+            List<Object> list = new ArrayList<>();
+            v.forEach(e -> list.add(e.isInt() ? (Object) e.intValue() : e.isNumber() ? e.doubleValue() : e.asText()));
+            return list;
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isNumber()) {
+            if (spec != null && spec.type() == org.neuralcanvas.domain.layer.ParamType.FLOAT) {
+                return v.doubleValue();
+            }
+            return v.isIntegralNumber() && v.canConvertToInt() ? (Object) v.intValue() : v.doubleValue();
+        }
+        return v.asText();
+    }
+
+}

@@ -1,0 +1,22 @@
+package org.neuralcanvas.project;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One finished or stopped training run, kept in the project so runs can be compared.
+ *
+ * @param id        unique within the project, e.g. {@code run-3}
+ * @param startedAt ISO-8601 instant
+ * @param settings  the settings it ran with
+ * @param datasetId the dataset it trained on
+ * @param outcome   finished, stopped, early_stopped or failed (with reason)
+ * @param history   one map per epoch: {@code loss}, {@code accuracy}, {@code val_loss}, ...
+ */
+public record RunRecord(String id, String startedAt, TrainingSettings settings, String datasetId, String outcome,
+                        List<Map<String, Double>> history) {
+
+    public RunRecord {
+        history = history.stream().map(Map::copyOf).toList();
+    }
+}

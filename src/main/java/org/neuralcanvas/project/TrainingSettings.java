@@ -1,0 +1,70 @@
+package org.neuralcanvas.project;
+
+import java.util.List;
+
+/**
+ * Keras's {@code compile} and {@code fit} arguments for one run: loss, optimizer, metrics,
+ * epochs, batch size, validation split, shuffle, seed and callbacks. Immutable: a run works on
+ * the settings as they were when Train was pressed.
+ *
+ * @param loss            categorical_crossentropy, sparse_categorical_crossentropy, binary_crossentropy, mse, mae, ...
+ * @param optimizer       the optimizer and its parameters
+ * @param metrics         accuracy, mae, mse
+ * @param epochs          number of passes over the training data
+ * @param batchSize       samples per gradient step
+ * @param validationSplit fraction of the training data held out from its end, as Keras does
+ * @param shuffle         shuffle the training data each epoch
+ * @param seed            every run has one, so the same settings give the same curve
+ * @param callbacks       early stopping, learning-rate reduction, checkpoints
+ */
+public record TrainingSettings(String loss, OptimizerSettings optimizer, List<String> metrics, int epochs, int batchSize,
+                               double validationSplit, boolean shuffle, long seed, CallbackSettings callbacks) {
+
+    public static final List<String> LOSSES = List.of("categorical_crossentropy", "sparse_categorical_crossentropy",
+            "binary_crossentropy", "mse", "mae", "mape", "msle", "hinge", "squared_hinge", "kl_divergence", "poisson",
+            "cosine_similarity");
+
+    public static final List<String> METRICS = List.of("accuracy", "mae", "mse");
+
+    public TrainingSettings {
+        metrics = List.copyOf(metrics);
+    }
+
+    /** Keras-like defaults for a classifier: rmsprop, categorical cross-entropy, accuracy, 5 epochs of 32. */
+    public static TrainingSettings defaults() {
+        return new TrainingSettings("categorical_crossentropy", OptimizerSettings.defaults("rmsprop"),
+                List.of("accuracy"), 5, 32, 0.0, true, 42L, CallbackSettings.none());
+    }
+
+    public TrainingSettings withEpochs(int n) {
+        return new TrainingSettings(loss, optimizer, metrics, n, batchSize, validationSplit, shuffle, seed, callbacks);
+    }
+
+    public TrainingSettings withBatchSize(int n) {
+        return new TrainingSettings(loss, optimizer, metrics, epochs, n, validationSplit, shuffle, seed, callbacks);
+    }
+
+    public TrainingSettings withLoss(String l) {
+        return new TrainingSettings(l, optimizer, metrics, epochs, batchSize, validationSplit, shuffle, seed, callbacks);
+    }
+
+    public TrainingSettings withOptimizer(OptimizerSettings o) {
+        return new TrainingSettings(loss, o, metrics, epochs, batchSize, validationSplit, shuffle, seed, callbacks);
+    }
+
+    public TrainingSettings withMetrics(List<String> m) {
+        return new TrainingSettings(loss, optimizer, m, epochs, batchSize, validationSplit, shuffle, seed, callbacks);
+    }
+
+    public TrainingSettings withValidationSplit(double v) {
+        return new TrainingSettings(loss, optimizer, metrics, epochs, batchSize, v, shuffle, seed, callbacks);
+    }
+
+    public TrainingSettings withSeed(long s) {
+        return new TrainingSettings(loss, optimizer, metrics, epochs, batchSize, validationSplit, shuffle, s, callbacks);
+    }
+
+    public TrainingSettings withCallbacks(CallbackSettings c) {
+        return new TrainingSettings(loss, optimizer, metrics, epochs, batchSize, validationSplit, shuffle, seed, c);
+    }
+}

@@ -1,0 +1,51 @@
+package org.neuralcanvas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SummaryCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return NeuralCanvasCli.standard().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void printsTheSummaryOfASavedProject() throws Exception {
+        Path file = dir.resolve("mnist-mlp.ncproj.json");
+        try (var in = getClass().getResourceAsStream("/projects/mnist-mlp-v1.ncproj.json")) {
+            Files.copy(in, file);
+        }
+        assertEquals(0, run("summary", file.toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("Model: \"mnist-mlp\""), text);
+        assertTrue(text.contains("Total params: 407,050"), text);
+    }
+
+    @Test
+    void missingFileIsASentenceNotATrace() {
+        assertEquals(1, run("summary", dir.resolve("nope.json").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("The project file "), err::toString);
+    }
+
+    @Test
+    void unknownCommandPrintsHelp() {
+        assertEquals(2, run("fly"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("summary PROJECT.json"));
+    }
+}

@@ -1,0 +1,198 @@
+package org.neuralcanvas.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.neuralcanvas.domain.graph.ModelBuilder;
+import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.domain.shape.InferenceResult;
+import org.neuralcanvas.domain.shape.ModelSummary;
+import org.neuralcanvas.domain.shape.ShapeInference;
+import org.neuralcanvas.domain.shape.SummaryRow;
+import org.junit.jupiter.api.Test;
+
+/** The summaries of the Keras tutorials' models, with the counts Keras prints for them. */
+class KerasParameterCountsTest {
+
+    private static ModelSummary summarise(ModelGraph graph) {
+        InferenceResult result = ShapeInference.infer(graph);
+        assertTrue(result.isValid(), () -> "unexpected problems: " + result.problems());
+        return ModelSummary.of(graph, result);
+    }
+
+    private static ModelGraph denseChain(int inputs, int... units) {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(inputs)));
+        for (int u : units) {
+            b.then("Dense", Map.of("units", u, "activation", "relu"));
+        }
+        return b.graph();
+    }
+
+    private static List<Long> rowParams(ModelSummary s) {
+        return s.rows().stream().map(SummaryRow::params).toList();
+    }
+
+    @Test
+    void quickStartDense64ThenDense10Has7114() {
+        ModelSummary s = summarise(denseChain(100, 64, 10));
+        assertEquals(List.of(6464L, 650L), rowParams(s));
+        assertEquals(7114, s.totalParams());
+    }
+
+    @Test
+    void dropoutAddsNoWeights() {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(20)));
+        b.then("Dense", Map.of("units", 64, "activation", "relu"));
+        b.then("Dropout", Map.of("rate", 0.5));
+        b.then("Dense", Map.of("units", 10, "activation", "softmax"));
+        ModelSummary s = summarise(b.graph());
+        assertEquals(List.of(1344L, 0L, 650L), rowParams(s));
+        assertEquals(1994, s.totalParams());
+    }
+
+    @Test
+    void mnistMlpHas407050() {
+        ModelSummary s = summarise(denseChain(784, 512, 10));
+        assertEquals(List.of(401920L, 5130L), rowParams(s));
+        assertEquals(407050, s.totalParams());
+    }
+
+    @Test
+    void imdbMultiHotHas160305() {
+        ModelSummary s = summarise(denseChain(10000, 16, 16, 1));
+        assertEquals(List.of(160016L, 272L, 17L), rowParams(s));
+        assertEquals(160305, s.totalParams());
+    }
+
+    @Test
+    void reutersHas647214() {
+        ModelSummary s = summarise(denseChain(10000, 64, 64, 46));
+        assertEquals(List.of(640064L, 4160L, 2990L), rowParams(s));
+        assertEquals(647214, s.totalParams());
+    }
+
+    @Test
+    void bostonHousingHas5121() {
+        ModelSummary s = summarise(denseChain(13, 64, 64, 1));
+        assertEquals(List.of(896L, 4160L, 65L), rowParams(s));
+        assertEquals(5121, s.totalParams());
+    }
+
+    @Test
+    void stackedLstmHas23242WithKerasShapes() {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(8, 16)));
+        b.then("LSTM", Map.of("units", 32, "return_sequences", true));
+        b.then("LSTM", Map.of("units", 32, "return_sequences", true));
+        b.then("LSTM", Map.of("units", 32));
+        b.then("Dense", Map.of("units", 10, "activation", "softmax"));
+        ModelSummary s = summarise(b.graph());
+        assertEquals(List.of(6272L, 8320L, 8320L, 330L), rowParams(s));
+        assertEquals(23242, s.totalParams());
+        assertEquals(List.of("(None, 8, 32)", "(None, 8, 32)", "(None, 32)", "(None, 10)"),
+                s.rows().stream().map(SummaryRow::outputShape).toList());
+    }
+
+    @Test
+    void functionalMlpHas55050() {
+        ModelBuilder b = new ModelBuilder();
+        String x = b.add("Input", Map.of("shape", List.of(784)));
+        x = b.add("Dense", Map.of("units", 64, "activation", "relu"), x);
+        x = b.add("Dense", Map.of("units", 64, "activation", "relu"), x);
+        b.add("Dense", Map.of("units", 10, "activation", "softmax"), x);
+        ModelSummary s = summarise(b.graph());
+        assertEquals(55050, s.totalParams());
+    }
+
+    @Test
+    void batchNormalizationOn32ChannelsHas64TrainableAnd64NonTrainable() {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(28, 28, 1)));
+        b.then("Conv2D", Map.of("filters", 32, "kernel_size", List.of(3, 3)));
+        b.then("BatchNormalization", Map.of());
+        ModelSummary s = summarise(b.graph());
+        SummaryRow bn = s.rows().get(1);
+        assertEquals("batch_normalization (BatchNormalization)", bn.layer());
+        assertEquals(128, bn.params());
+        assertEquals(320 + 64, s.trainableParams());
+        assertEquals(64, s.nonTrainableParams());
+    }
+
+    @Test
+    void mnistCnnMatchesKerasExample() {
+        // keras.io "Simple MNIST convnet" layout with the classic 32/64 filters and Dense(128).
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(28, 28, 1)));
+        b.then("Conv2D", Map.of("filters", 32, "kernel_size", List.of(3, 3), "activation", "relu"));
+        b.then("Conv2D", Map.of("filters", 64, "kernel_size", List.of(3, 3), "activation", "relu"));
+        b.then("MaxPooling2D", Map.of());
+        b.then("Dropout", Map.of("rate", 0.25));
+        b.then("Flatten", Map.of());
+        b.then("Dense", Map.of("units", 128, "activation", "relu"));
+        b.then("Dropout", Map.of());
+        b.then("Dense", Map.of("units", 10, "activation", "softmax"));
+        ModelSummary s = summarise(b.graph());
+        assertEquals(List.of("(None, 26, 26, 32)", "(None, 24, 24, 64)", "(None, 12, 12, 64)", "(None, 12, 12, 64)",
+                "(None, 9216)", "(None, 128)", "(None, 128)", "(None, 10)"),
+                s.rows().stream().map(SummaryRow::outputShape).toList());
+        assertEquals(1_199_882, s.totalParams());
+    }
+
+    @Test
+    void embeddingThenBidirectionalLstm() {
+        // keras.io "Bidirectional LSTM on IMDB": Embedding(20000, 128) → Bidirectional(LSTM(64)).
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(200)));
+        b.then("Embedding", Map.of("input_dim", 20000, "output_dim", 128));
+        b.then("Bidirectional", Map.of("units", 64, "return_sequences", true));
+        b.then("Bidirectional", Map.of("units", 64));
+        b.then("Dense", Map.of("units", 1, "activation", "sigmoid"));
+        ModelSummary s = summarise(b.graph());
+        assertEquals(List.of(2_560_000L, 98_816L, 98_816L, 129L), rowParams(s));
+        assertEquals("(None, 200, 128)", s.rows().get(1).outputShape());
+    }
+
+    @Test
+    void conv1dAndSimpleRnnCounts() {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(100, 8)));
+        b.then("Conv1D", Map.of("filters", 16, "kernel_size", List.of(5), "padding", "same"));
+        b.then("MaxPooling1D", Map.of());
+        b.then("SimpleRNN", Map.of("units", 10));
+        ModelSummary s = summarise(b.graph());
+        assertEquals(List.of(5L * 8 * 16 + 16, 0L, 10L * (16 + 10) + 10), rowParams(s));
+        assertEquals(List.of("(None, 100, 16)", "(None, 50, 16)", "(None, 10)"),
+                s.rows().stream().map(SummaryRow::outputShape).toList());
+    }
+
+    @Test
+    void functionalBranchesMergedByConcatenateShowConnections() {
+        ModelBuilder b = new ModelBuilder();
+        String in = b.add("Input", Map.of("shape", List.of(32)));
+        String left = b.add("Dense", Map.of("units", 16), in);
+        String right = b.add("Dense", Map.of("units", 8), in);
+        String joined = b.add("Concatenate", Map.of(), left, right);
+        b.add("Dense", Map.of("units", 1), joined);
+        ModelSummary s = summarise(b.graph());
+        assertTrue(s.functional());
+        SummaryRow concat = s.rows().get(3);
+        assertEquals("(None, 24)", concat.outputShape());
+        assertEquals(List.of("dense[0][0]", "dense_1[0][0]"), concat.connectedTo());
+        assertEquals(528 + 264 + 25, s.totalParams());
+        String text = s.toText("model");
+        assertTrue(text.contains("input_1 (InputLayer)"), text);
+        assertTrue(text.contains("Total params: 817"), text);
+    }
+
+    @Test
+    void sequentialSummaryTextLooksLikeKeras() {
+        String text = summarise(denseChain(100, 64, 10)).toText("sequential");
+        assertTrue(text.startsWith("Model: \"sequential\"\n"), text);
+        assertTrue(text.contains(" dense (Dense)               (None, 64)                6464"), text);
+        assertTrue(text.contains("Total params: 7,114\nTrainable params: 7,114\nNon-trainable params: 0\n"), text);
+    }
+}

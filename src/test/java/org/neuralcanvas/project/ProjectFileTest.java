@@ -1,0 +1,151 @@
+package org.neuralcanvas.project;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.graph.ModelBuilder;
+import org.neuralcanvas.domain.shape.ModelSummary;
+import org.neuralcanvas.domain.shape.ShapeInference;
+
+class ProjectFileTest {
+
+    @TempDir
+    Path dir;
+
+    private static Project sampleProject() {
+        ModelBuilder b = new ModelBuilder();
+        String in = b.add("Input", Map.of("shape", List.of(28, 28, 1)));
+        String c = b.add("Conv2D", Map.of("filters", 8, "kernel_size", List.of(3, 3), "padding", "same"), in);
+        String p = b.add("MaxPooling2D", Map.of(), c);
+        String f = b.add("Flatten", Map.of(), p);
+        b.add("Dense", Map.of("units", 10, "activation", "softmax"), f);
+        Project project = new Project(b.graph(), TrainingSettings.defaults().withEpochs(3).withSeed(7),
+                new DatasetChoice("mnist", Map.of("layout", "image")), List.of());
+        project.addRun(new RunRecord("run-1", "2026-11-24T06:00:00Z", project.settings(), "mnist", "finished",
+                List.of(Map.of("loss", 0.5, "accuracy", 0.9))));
+        return project;
+    }
+
+    @Test
+    void saveThenOpenGivesTheSameProject() throws Exception {
+        Project original = sampleProject();
+        Path file = dir.resolve("cnn" + ProjectFile.EXTENSION);
+        ProjectFile.write(original, file);
+        Project loaded = ProjectFile.read(file);
+        assertEquals(original.graph().nodes(), loaded.graph().nodes());
+        assertEquals(original.graph().edges(), loaded.graph().edges());
+        assertEquals(original.settings(), loaded.settings());
+        assertEquals(original.dataset(), loaded.dataset());
+        assertEquals(original.runs(), loaded.runs());
+        assertEquals(ProjectFile.toJson(original), ProjectFile.toJson(loaded));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void newLayersAfterLoadingGetFreshIds() throws Exception {
+        Project loaded = ProjectFile.parse(ProjectFile.toJson(sampleProject()), "x");
+        String id = loaded.graph().newNodeId();
+        assertTrue(loaded.graph().findNode(id).isEmpty());
+    }
+
+    @Test
+    void versionOneSampleKeepsLoading() throws Exception {
+        String text;
+        try (InputStream in = getClass().getResourceAsStream("/projects/mnist-mlp-v1.ncproj.json")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Project p = ProjectFile.parse(text, "mnist-mlp-v1.ncproj.json");
+        assertEquals(List.of("input_1", "dense", "dense_1"), p.graph().nodes().stream().map(LayerNode::name).toList());
+        assertEquals(407050, ModelSummary.of(p.graph(), ShapeInference.infer(p.graph())).totalParams());
+        assertEquals("rmsprop", p.settings().optimizer().name());
+        assertEquals(128, p.settings().batchSize());
+        assertEquals("mnist", p.dataset().datasetId());
+    }
+
+    private void assertRefused(String content, String expectedStart) throws IOException {
+        Path file = dir.resolve("bad.ncproj.json");
+        Files.writeString(file, content);
+        byte[] before = Files.readAllBytes(file);
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFile.read(file));
+        assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file), "a bad file is never changed");
+    }
+
+    @Test
+    void truncatedFileIsReportedAsIncomplete() throws Exception {
+        String json = ProjectFile.toJson(sampleProject());
+        assertRefused(json.substring(0, json.length() / 2), "bad.ncproj.json is incomplete: it ends before the project does");
+    }
+
+    @Test
+    void brokenJsonIsReportedWithItsPosition() throws Exception {
+        assertRefused("{\"format\": \"neuralcanvas-project\", \"version\": 1,, }",
+                "bad.ncproj.json is not a NeuralCanvas project: it is not valid JSON (line 1, column");
+    }
+
+    @Test
+    void foreignJsonIsRecognised() throws Exception {
+        assertRefused("{\"class_name\": \"Sequential\", \"config\": {}}", "bad.ncproj.json is not a NeuralCanvas project file");
+    }
+
+    @Test
+    void newerVersionAsksForAnUpdate() throws Exception {
+        assertRefused("{\"format\": \"neuralcanvas-project\", \"version\": 9, \"graph\": {}}",
+                "bad.ncproj.json was saved by a newer NeuralCanvas (file format 9; this version reads format 1");
+    }
+
+    @Test
+    void unknownLayerTypeIsNamed() throws Exception {
+        assertRefused("{\"format\": \"neuralcanvas-project\", \"version\": 1, \"graph\": {\"nodes\": "
+                        + "[{\"id\": \"n1\", \"type\": \"Transformer\", \"name\": \"t\"}], \"edges\": []}}",
+                "bad.ncproj.json: layer 't' has an unknown type 'Transformer'");
+    }
+
+    @Test
+    void binaryFileIsNotAProject() throws Exception {
+        Path file = dir.resolve("model.zip");
+        Files.write(file, new byte[] {0x50, 0x4b, 0x03, 0x04, (byte) 0xff, (byte) 0xfe, 0});
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFile.read(file));
+        assertTrue(e.getMessage().startsWith("model.zip is not a NeuralCanvas project"), e.getMessage());
+    }
+
+    @Test
+    void wrongParameterTypeOpensAndIsReportedOnTheLayer() throws Exception {
+        Project p = ProjectFile.parse("{\"format\": \"neuralcanvas-project\", \"version\": 1, \"graph\": {\"nodes\": ["
+                + "{\"id\": \"n1\", \"type\": \"Input\", \"name\": \"input_1\", \"params\": {\"shape\": [8]}},"
+                + "{\"id\": \"n2\", \"type\": \"Dense\", \"name\": \"dense\", \"params\": {\"units\": \"many\"}}],"
+                + "\"edges\": [{\"from\": \"n1\", \"to\": \"n2\"}]}}", "odd.json");
+        assertEquals("many", p.graph().node("n2").params().get("units"));
+        assertEquals("dense: units must be a whole number; it is 'many'.",
+                ShapeInference.infer(p.graph()).problems().get(0).message());
+    }
+
+    @Test
+    void failedSaveLeavesTheOldFileIntact() throws Exception {
+        Path file = dir.resolve("keep.ncproj.json");
+        ProjectFile.write(sampleProject(), file);
+        byte[] good = Files.readAllBytes(file);
+        assertThrows(IOException.class, () -> AtomicFiles.write(file, out -> {
+            out.write("{\"format\": \"neur".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("disk full");
+        }));
+        assertArrayEquals(good, Files.readAllBytes(file));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "the temporary file is removed");
+        }
+    }
+}
