@@ -1,6 +1,9 @@
 package org.neuralcanvas.domain.shape;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import org.neuralcanvas.domain.graph.Edge;
 import java.util.List;
 import java.util.Locale;
 import org.neuralcanvas.domain.graph.ModelGraph;
@@ -15,7 +18,14 @@ public record ModelSummary(List<SummaryRow> rows, boolean functional, long total
                            long nonTrainableParams) {
 
     public static ModelSummary of(ModelGraph graph, InferenceResult result) {
-        boolean functional = !isChain(graph);
+        // Adjacency once, so the summary stays linear in the size of the graph.
+        Map<String, List<String>> inputs = new HashMap<>();
+        Map<String, Integer> outputs = new HashMap<>();
+        for (Edge e : graph.edges()) {
+            inputs.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
+            outputs.merge(e.from(), 1, Integer::sum);
+        }
+        boolean functional = !isChain(graph, inputs, outputs);
         List<SummaryRow> rows = new ArrayList<>();
         ParamCount total = ParamCount.NONE;
         for (NodeResult r : result.order()) {
@@ -24,8 +34,8 @@ public record ModelSummary(List<SummaryRow> rows, boolean functional, long total
             }
             ParamCount p = r.params() == null ? ParamCount.NONE : r.params();
             total = total.plus(p);
-            List<String> from = graph.incoming(r.node().id()).stream()
-                    .map(e -> graph.node(e.from()).name() + "[0][0]").toList();
+            List<String> from = inputs.getOrDefault(r.node().id(), List.of()).stream()
+                    .map(id -> graph.node(id).name() + "[0][0]").toList();
             rows.add(new SummaryRow(r.node().id(), r.node().name() + " (" + typeName(r) + ")",
                     r.known() ? r.outputShape().toString() : "?", p.total(), from));
         }
@@ -38,13 +48,13 @@ public record ModelSummary(List<SummaryRow> rows, boolean functional, long total
     }
 
     /** One Input followed by layers that each take the previous one's output and feed at most one layer. */
-    static boolean isChain(ModelGraph graph) {
-        long inputs = graph.nodes().stream().filter(n -> n.kind().isInput()).count();
-        if (inputs != 1) {
+    private static boolean isChain(ModelGraph graph, Map<String, List<String>> inputs, Map<String, Integer> outputs) {
+        long inputLayers = graph.nodes().stream().filter(n -> n.kind().isInput()).count();
+        if (inputLayers != 1) {
             return false;
         }
-        return graph.nodes().stream().allMatch(n -> graph.outgoing(n.id()).size() <= 1
-                && graph.incoming(n.id()).size() == (n.kind().isInput() ? 0 : 1));
+        return graph.nodes().stream().allMatch(n -> outputs.getOrDefault(n.id(), 0) <= 1
+                && inputs.getOrDefault(n.id(), List.of()).size() == (n.kind().isInput() ? 0 : 1));
     }
 
     /** The summary as Keras prints it. */
