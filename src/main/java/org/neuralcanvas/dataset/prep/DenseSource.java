@@ -1,5 +1,8 @@
 package org.neuralcanvas.dataset.prep;
 
+import java.nio.FloatBuffer;
+
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,6 +24,11 @@ final class DenseSource implements BatchSource {
     DenseSource(INDArray features2d, INDArray labels2d, int[] exampleShape) {
         if (features2d.rank() != 2 || labels2d.rank() != 2 || features2d.rows() != labels2d.rows()) {
             throw new IllegalArgumentException("features and labels must be 2-D with one row per example");
+        }
+        if (features2d.dataType() != DataType.FLOAT || labels2d.dataType() != DataType.FLOAT
+                || features2d.ordering() != 'c' || labels2d.ordering() != 'c'
+                || features2d.offset() != 0 || labels2d.offset() != 0) {
+            throw new IllegalArgumentException("features and labels must be whole row-major float arrays");
         }
         this.features = features2d;
         this.labels = labels2d;
@@ -63,9 +71,24 @@ final class DenseSource implements BatchSource {
 
     @Override
     public DataSet rows(int[] rows) {
-        INDArray x = Nd4j.pullRows(features, 1, rows);
-        INDArray y = Nd4j.pullRows(labels, 1, rows);
-        return new DataSet(shaped(x), y);
+        return new DataSet(shaped(gather(features, rows)), gather(labels, rows));
+    }
+
+    /**
+     * Copies the chosen rows of a row-major [n, w] float array into a new [rows, w] array,
+     * straight between the two native buffers. (Nd4j.pullRows did the same ~50x slower here:
+     * 12 ms for 128 MNIST rows, which would make a shuffled epoch take seconds.)
+     */
+    static INDArray gather(INDArray source, int[] rows) {
+        int w = (int) source.columns();
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, rows.length, w);
+        FloatBuffer from = source.data().asNioFloat();
+        FloatBuffer to = out.data().asNioFloat();
+        long base = source.offset();
+        for (int i = 0; i < rows.length; i++) {
+            to.put(i * w, from, (int) (base + (long) rows[i] * w), w);
+        }
+        return out;
     }
 
     private INDArray shaped(INDArray x2d) {

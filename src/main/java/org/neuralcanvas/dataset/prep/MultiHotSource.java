@@ -54,6 +54,6 @@ final class MultiHotSource implements BatchSource {
                 x[r * vocabulary + w] = 1f;
             }
         }
-        return new DataSet(Nd4j.create(x, new long[] {rows.length, vocabulary}, 'c'), Nd4j.pullRows(labels, 1, rows));
+        return new DataSet(Nd4j.create(x, new long[] {rows.length, vocabulary}, 'c'), DenseSource.gather(labels, rows));
     }
 }

@@ -106,13 +106,13 @@ public final class Preprocessor {
 
     /** Features as a [n, width] float array: one copy from the Java array into ND4J. */
     private static INDArray features(DenseSplit split) {
-        return Nd4j.createFromArray(split.features()).reshape('c', split.count(), split.width());
+        return Nd4j.create(split.features(), new long[] {split.count(), split.width()}, 'c');
     }
 
     private static INDArray labels(DatasetDescriptor d, PreprocessingOptions o, RawSplit split) {
         int n = split.count();
         if (d.task() == TaskKind.REGRESSION) {
-            return Nd4j.createFromArray(split.targets()).reshape('c', n, 1);
+            return Nd4j.create(split.targets(), new long[] {n, 1}, 'c');
         }
         int[] y = split.labels();
         if (o.labels() == LabelEncoding.INTEGER) {
@@ -120,14 +120,14 @@ public final class Preprocessor {
             for (int i = 0; i < n; i++) {
                 v[i] = y[i];
             }
-            return Nd4j.createFromArray(v).reshape('c', n, 1);
+            return Nd4j.create(v, new long[] {n, 1}, 'c');
         }
         int c = d.numClasses();
         float[] v = new float[n * c];
         for (int i = 0; i < n; i++) {
             v[i * c + y[i]] = 1f;
         }
-        return Nd4j.createFromArray(v).reshape('c', n, c);
+        return Nd4j.create(v, new long[] {n, c}, 'c');
     }
 
     /** Mean and deviation from training rows [0, fitRows) only, applied in place to both splits. */
@@ -172,7 +172,7 @@ public final class Preprocessor {
                 x[dstStart + j] = s[srcStart + j];
             }
         }
-        INDArray features = Nd4j.createFromArray(x).reshape('c', cut.length, length);
+        INDArray features = Nd4j.create(x, new long[] {cut.length, length}, 'c');
         return new DenseSource(features, labels, new int[] {length});
     }
 }
