@@ -56,7 +56,7 @@ public final class DatasetLoadBench {
         System.out.printf("MNIST SHA-256 check of 4 files (55 MB):            median %4d ms  min %4d ms%n",
                 median(verify), Collections.min(verify));
         System.out.printf("MNIST cache -> training-ready ND4J arrays (60k+10k, check, read, scale, one-hot):"
-                + " median %4d ms  min %4d ms%n", median(total), Collections.min(total));
+                + " first %4d ms  median %4d ms  min %4d ms%n", total.get(0), median(total), Collections.min(total));
         System.out.printf("MNIST one epoch, 469 batches of 128, in order (views):  median %4d ms%n", median(epochInOrder));
         System.out.printf("MNIST one epoch, 469 batches of 128, shuffled (copies): median %4d ms%n", median(epochShuffled));
 

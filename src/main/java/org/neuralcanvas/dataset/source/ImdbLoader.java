@@ -59,7 +59,7 @@ public final class ImdbLoader implements DatasetLoader {
         }
         TextEncoder encoder = new TextEncoder(trainText);
         return new RawDataset(d,
-                shuffled(encoder.encodeAll(trainText), trainLabels),
+                shuffled(encoder.trainingSequences(), trainLabels),
                 shuffled(encoder.encodeAll(testText), testLabels),
                 encoder.vocabulary());
     }

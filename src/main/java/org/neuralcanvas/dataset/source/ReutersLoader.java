@@ -88,7 +88,7 @@ public final class ReutersLoader implements DatasetLoader {
         }
         TextEncoder encoder = new TextEncoder(trainText);
         return new RawDataset(d,
-                new SequenceSplit(encoder.encodeAll(trainText), trainLabels),
+                new SequenceSplit(encoder.trainingSequences(), trainLabels),
                 new SequenceSplit(encoder.encodeAll(testText), testLabels),
                 encoder.vocabulary());
     }

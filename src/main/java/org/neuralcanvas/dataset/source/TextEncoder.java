@@ -14,32 +14,64 @@ import org.neuralcanvas.dataset.SequenceSplit;
  * stay), words ranked by frequency in the TRAINING texts only (ties alphabetical), word of rank
  * r encoded as {@code r + 2}, each sequence starting with 1, and test words unseen in training
  * encoded as 2 (out of vocabulary).
+ *
+ * <p>Each text is tokenised once: training words get a provisional number on first sight, and
+ * once all are counted the provisional numbers are renumbered by rank.
  */
 final class TextEncoder {
 
     private static final String FILTERS = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~";
 
-    private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, Integer> provisional = new HashMap<>();
     private final List<String> vocabulary;
+    private final int[] indexOfProvisional;
+    private final int[][] trainingSequences;
 
-    /** Builds the vocabulary from the training texts. */
+    /** Builds the vocabulary from the training texts and encodes them. */
     TextEncoder(List<String> trainingTexts) {
-        Map<String, int[]> counts = new HashMap<>();
-        for (String text : trainingTexts) {
-            for (String w : tokens(text)) {
-                counts.computeIfAbsent(w, k -> new int[1])[0]++;
+        List<String> words = new ArrayList<>();
+        int[] counts = new int[1024];
+        int[][] provisionalSequences = new int[trainingTexts.size()][];
+        for (int t = 0; t < trainingTexts.size(); t++) {
+            List<String> tokens = tokens(trainingTexts.get(t));
+            int[] seq = new int[tokens.size()];
+            for (int i = 0; i < seq.length; i++) {
+                String w = tokens.get(i);
+                Integer id = provisional.get(w);
+                if (id == null) {
+                    id = words.size();
+                    provisional.put(w, id);
+                    words.add(w);
+                    if (id == counts.length) {
+                        counts = Arrays.copyOf(counts, counts.length * 2);
+                    }
+                }
+                counts[id]++;
+                seq[i] = id;
             }
+            provisionalSequences[t] = seq;
         }
-        List<Map.Entry<String, int[]>> ranked = new ArrayList<>(counts.entrySet());
-        ranked.sort((a, b) -> a.getValue()[0] != b.getValue()[0]
-                ? Integer.compare(b.getValue()[0], a.getValue()[0])
-                : a.getKey().compareTo(b.getKey()));
-        List<String> words = new ArrayList<>(ranked.size());
-        for (Map.Entry<String, int[]> e : ranked) {
-            index.put(e.getKey(), SequenceSplit.INDEX_FROM + words.size());
-            words.add(e.getKey());
+        final int[] c = counts;
+        Integer[] byRank = new Integer[words.size()];
+        Arrays.setAll(byRank, i -> i);
+        Arrays.sort(byRank, (a, b) -> c[a] != c[b] ? Integer.compare(c[b], c[a]) : words.get(a).compareTo(words.get(b)));
+        indexOfProvisional = new int[words.size()];
+        List<String> ranked = new ArrayList<>(words.size());
+        for (int rank = 0; rank < byRank.length; rank++) {
+            indexOfProvisional[byRank[rank]] = SequenceSplit.INDEX_FROM + rank;
+            ranked.add(words.get(byRank[rank]));
         }
-        vocabulary = List.copyOf(words);
+        vocabulary = List.copyOf(ranked);
+        trainingSequences = new int[provisionalSequences.length][];
+        for (int t = 0; t < provisionalSequences.length; t++) {
+            int[] p = provisionalSequences[t];
+            int[] seq = new int[p.length + 1];
+            seq[0] = SequenceSplit.START;
+            for (int i = 0; i < p.length; i++) {
+                seq[i + 1] = indexOfProvisional[p[i]];
+            }
+            trainingSequences[t] = seq;
+        }
     }
 
     /** Words by rank: element 0 is the most frequent (word index 3). */
@@ -47,41 +79,55 @@ final class TextEncoder {
         return vocabulary;
     }
 
+    /** The training texts given to the constructor, encoded, in the same order. */
+    int[][] trainingSequences() {
+        return trainingSequences;
+    }
+
+    /** Encodes a text that was not part of the training texts (words unseen there become 2). */
     int[] encode(String text) {
         List<String> words = tokens(text);
         int[] seq = new int[words.size() + 1];
         seq[0] = SequenceSplit.START;
         for (int i = 0; i < words.size(); i++) {
-            seq[i + 1] = index.getOrDefault(words.get(i), SequenceSplit.OOV);
+            Integer id = provisional.get(words.get(i));
+            seq[i + 1] = id == null ? SequenceSplit.OOV : indexOfProvisional[id];
         }
         return seq;
-    }
-
-    /** Keras Tokenizer's split: lower case, filter characters and whitespace separate words. */
-    static List<String> tokens(String text) {
-        List<String> out = new ArrayList<>(text.length() / 5 + 1);
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || FILTERS.indexOf(c) >= 0) {
-                if (word.length() > 0) {
-                    out.add(word.toString());
-                    word.setLength(0);
-                }
-            } else {
-                word.append(Character.toLowerCase(c));
-            }
-        }
-        if (word.length() > 0) {
-            out.add(word.toString());
-        }
-        return out;
     }
 
     /** Encodes every text; a convenience for the loaders. */
     int[][] encodeAll(List<String> texts) {
         int[][] out = new int[texts.size()][];
         Arrays.setAll(out, i -> encode(texts.get(i)));
+        return out;
+    }
+
+    /** Keras Tokenizer's split: lower case, filter characters and whitespace separate words. */
+    static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>(text.length() / 5 + 1);
+        int start = -1;
+        boolean lower = true;
+        for (int i = 0; i <= text.length(); i++) {
+            char ch = i < text.length() ? text.charAt(i) : ' ';
+            boolean separator = ch <= ' ' ? Character.isWhitespace(ch) || ch == ' '
+                    : (ch < 128 && FILTERS.indexOf(ch) >= 0) || Character.isWhitespace(ch);
+            if (separator) {
+                if (start >= 0) {
+                    String w = text.substring(start, i);
+                    out.add(lower ? w : w.toLowerCase(java.util.Locale.ROOT));
+                    start = -1;
+                }
+            } else {
+                if (start < 0) {
+                    start = i;
+                    lower = true;
+                }
+                if (Character.toLowerCase(ch) != ch) {
+                    lower = false;
+                }
+            }
+        }
         return out;
     }
 }
