@@ -68,6 +68,23 @@ public final class DatasetCache {
     }
 
     /**
+     * A string that changes whenever any of the dataset's expected files changes: their
+     * SHA-256s joined. Data derived from verified files (e.g. tokenised text) is keyed by it.
+     */
+    public String fingerprint(String datasetId) {
+        StringBuilder b = new StringBuilder();
+        for (String name : filesOf(datasetId)) {
+            b.append(expectedSha256.get(name)).append(';');
+        }
+        return b.toString();
+    }
+
+    /** Where derived data of a dataset may be kept, e.g. "imdb/encoded-v1.bin". */
+    public Path derivedFile(String datasetId, String fileName) {
+        return root.resolve(datasetId).resolve(fileName);
+    }
+
+    /**
      * Checks that every file of the dataset is present and matches its SHA-256.
      *
      * @throws DatasetException NOT_IN_CACHE when a file is missing, CORRUPT when one does not match

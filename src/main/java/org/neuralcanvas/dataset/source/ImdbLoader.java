@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.neuralcanvas.dataset.DatasetCache;
 import org.neuralcanvas.dataset.DatasetDescriptor;
@@ -21,6 +22,7 @@ import org.neuralcanvas.dataset.SequenceSplit;
  * 37,500 is train/pos/0_9.txt), so the official 25,000/25,000 split is recovered exactly. Each
  * split is shuffled with seed 113 as Keras does, so positives and negatives are interleaved.
  * Texts become word indices by {@link TextEncoder}; the ranking is ours, not Keras's imdb.npz.
+ * The encoding is kept beside the source by {@link EncodedTextCache} and reused while intact.
  */
 public final class ImdbLoader implements DatasetLoader {
 
@@ -29,6 +31,12 @@ public final class ImdbLoader implements DatasetLoader {
     @Override
     public RawDataset load(DatasetDescriptor d, DatasetCache cache) throws DatasetException {
         Path file = cache.verifiedFile(d, "reviews.json");
+        Path stored = cache.derivedFile(d.id(), EncodedTextCache.FILE_NAME);
+        String fingerprint = cache.fingerprint(d.id()) + TextEncoder.RULES_VERSION;
+        Optional<EncodedTextCache.Encoded> done = EncodedTextCache.read(stored, fingerprint);
+        if (done.isPresent()) {
+            return new RawDataset(d, done.get().train(), done.get().test(), done.get().vocabulary());
+        }
         List<?> reviews;
         try {
             reviews = (List<?>) MiniJson.parse(new String(CachedFiles.readAll(d, file), StandardCharsets.UTF_8));
@@ -58,10 +66,10 @@ public final class ImdbLoader implements DatasetLoader {
             }
         }
         TextEncoder encoder = new TextEncoder(trainText);
-        return new RawDataset(d,
-                shuffled(encoder.trainingSequences(), trainLabels),
-                shuffled(encoder.encodeAll(testText), testLabels),
-                encoder.vocabulary());
+        SequenceSplit train = shuffled(encoder.trainingSequences(), trainLabels);
+        SequenceSplit test = shuffled(encoder.encodeAll(testText), testLabels);
+        EncodedTextCache.write(stored, fingerprint, new EncodedTextCache.Encoded(train, test, encoder.vocabulary()));
+        return new RawDataset(d, train, test, encoder.vocabulary());
     }
 
     static SequenceSplit shuffled(int[][] sequences, int[] labels) {

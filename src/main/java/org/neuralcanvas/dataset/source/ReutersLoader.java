@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.neuralcanvas.dataset.DatasetCache;
 import org.neuralcanvas.dataset.DatasetDescriptor;
@@ -21,7 +22,8 @@ import org.neuralcanvas.dataset.SequenceSplit;
  * one topic, labelled by its FIRST topic; topics with fewer than 15 wires dropped, which leaves
  * exactly Keras's 11,228 wires and 46 topics, numbered in order of first appearance (so 3 is
  * "earn" and 4 "acq", as in Keras). The text is the body, or the title for the 990 wires that
- * have none. Split 80/20 (8,982/2,246) by {@link Holdout}; word indices by {@link TextEncoder}.
+ * have none. Split 80/20 (8,982/2,246) by {@link Holdout}; word indices by {@link TextEncoder},
+ * kept beside the sources by {@link EncodedTextCache} and reused while intact.
  */
 public final class ReutersLoader implements DatasetLoader {
 
@@ -30,6 +32,13 @@ public final class ReutersLoader implements DatasetLoader {
 
     @Override
     public RawDataset load(DatasetDescriptor d, DatasetCache cache) throws DatasetException {
+        cache.verify(d);
+        Path stored = cache.derivedFile(d.id(), EncodedTextCache.FILE_NAME);
+        String fingerprint = cache.fingerprint(d.id()) + TextEncoder.RULES_VERSION + ";min" + MIN_WIRES_PER_TOPIC;
+        Optional<EncodedTextCache.Encoded> done = EncodedTextCache.read(stored, fingerprint);
+        if (done.isPresent()) {
+            return new RawDataset(d, done.get().train(), done.get().test(), done.get().vocabulary());
+        }
         List<String> texts = new ArrayList<>();
         List<String> topics = new ArrayList<>();
         for (int f = 0; f < FILES; f++) {
@@ -87,10 +96,10 @@ public final class ReutersLoader implements DatasetLoader {
             }
         }
         TextEncoder encoder = new TextEncoder(trainText);
-        return new RawDataset(d,
-                new SequenceSplit(encoder.trainingSequences(), trainLabels),
-                new SequenceSplit(encoder.encodeAll(testText), testLabels),
-                encoder.vocabulary());
+        SequenceSplit train = new SequenceSplit(encoder.trainingSequences(), trainLabels);
+        SequenceSplit test = new SequenceSplit(encoder.encodeAll(testText), testLabels);
+        EncodedTextCache.write(stored, fingerprint, new EncodedTextCache.Encoded(train, test, encoder.vocabulary()));
+        return new RawDataset(d, train, test, encoder.vocabulary());
     }
 
     /** Keras's 46 topic names in label order, as this loader numbers them. */

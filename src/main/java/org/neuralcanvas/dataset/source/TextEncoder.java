@@ -20,6 +20,9 @@ import org.neuralcanvas.dataset.SequenceSplit;
  */
 final class TextEncoder {
 
+    /** Changes whenever the encoding rules change, so stored encodings made by old rules are not reused. */
+    static final String RULES_VERSION = "keras-tokenizer-rank-by-train-1";
+
     private static final String FILTERS = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~";
 
     private final Map<String, Integer> provisional = new HashMap<>();
