@@ -33,6 +33,11 @@ public final class Preprocessor {
         int trainEnd = nTrain;
         if (options.validation() == ValidationMode.FROM_END_OF_TRAINING) {
             trainEnd = (int) Math.floor(nTrain * (1 - options.validationFraction())); // Keras's split_at
+            if (trainEnd < 1 || trainEnd == nTrain) {
+                invalid("A validation split of " + options.validationFraction() + " leaves " + trainEnd + " of "
+                        + d.displayName() + "'s " + nTrain + " training examples to train on"
+                        + (trainEnd < 1 ? "" : " and none to validate") + "; choose a fraction that keeps both.");
+            }
         }
 
         BatchSource trainSource;

@@ -163,5 +163,8 @@ class PreprocessorTest {
         assertThrows(DatasetException.class, () -> prepare("iris", o -> o.withLayout(FeatureLayout.IMAGE)));
         assertThrows(DatasetException.class, () -> prepare("reuters", o -> o.withStandardise(true)));
         assertThrows(DatasetException.class, () -> prepare("iris", o -> o.withValidationSplit(1.5)));
+        DatasetException tooLarge = assertThrows(DatasetException.class,
+                () -> prepare("iris", o -> o.withValidationSplit(0.999)));
+        assertTrue(tooLarge.getMessage().contains("leaves 0 of Iris's 120"), tooLarge.getMessage());
     }
 }
