@@ -3,10 +3,10 @@ package org.neuralcanvas.dataset.prep;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.neuralcanvas.dataset.Shuffle;
 
 /**
  * Some examples of one split: a run of rows (the usual case: a whole split, or the training
@@ -105,17 +105,7 @@ public final class ExampleSet {
             throw new IllegalArgumentException("K-fold needs 2 <= k <= " + size() + ", not " + k);
         }
         int n = size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Shuffle.permutation(n, seed);
         List<Fold> folds = new ArrayList<>(k);
         int start = 0;
         for (int f = 0; f < k; f++) {

@@ -7,6 +7,7 @@ import java.util.Random;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.neuralcanvas.dataset.Shuffle;
 
 /**
  * DL4J's view of an {@link ExampleSet}: minibatches of {@code batchSize} (the last one
@@ -132,11 +133,6 @@ final class ExampleSetIterator implements DataSetIterator {
     }
 
     private void reshuffle() {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        Shuffle.inPlace(order, random);
     }
 }

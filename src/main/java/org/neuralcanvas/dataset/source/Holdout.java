@@ -1,6 +1,6 @@
 package org.neuralcanvas.dataset.source;
 
-import java.util.Random;
+import org.neuralcanvas.dataset.Shuffle;
 
 /**
  * The fixed train/test split of datasets that ship without one (Boston housing, Reuters and the
@@ -16,20 +16,9 @@ final class Holdout {
     private Holdout() {
     }
 
-    /** A seeded permutation of 0..n-1 (Fisher-Yates). */
+    /** A seeded permutation of 0..n-1. */
     static int[] permutation(int n, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+        return Shuffle.permutation(n, seed);
     }
 
     static int trainCount(int n) {

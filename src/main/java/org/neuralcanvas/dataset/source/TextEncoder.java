@@ -20,7 +20,10 @@ import org.neuralcanvas.dataset.SequenceSplit;
  */
 final class TextEncoder {
 
-    /** Changes whenever the encoding rules change, so stored encodings made by old rules are not reused. */
+    /**
+     * Change this whenever the encoding rules or the loaders' splits change, so encodings stored by
+     * older rules (see {@link EncodedTextCache}) are rebuilt rather than reused.
+     */
     static final String RULES_VERSION = "keras-tokenizer-rank-by-train-1";
 
     private static final String FILTERS = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~";
