@@ -1,0 +1,74 @@
+package org.neuralcanvas.dataset.prep;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.neuralcanvas.dataset.DatasetDescriptor;
+import org.neuralcanvas.dataset.FeatureLayout;
+
+/**
+ * A dataset ready to train on: training, optional validation and test examples after the
+ * chosen preprocessing, with what the engine needs to check a graph against it.
+ *
+ * @param descriptor      which dataset
+ * @param options         the preprocessing that made it
+ * @param train           examples to train on (without the validation tail, if one was split off)
+ * @param validation      validation examples, empty when the options ask for none
+ * @param test            the test split
+ * @param standardisation the training mean and deviation applied, empty when not standardised
+ * @param vocabulary      for text, words by frequency rank (word index 3 first); else empty
+ */
+public record PreparedDataset(
+        DatasetDescriptor descriptor,
+        PreprocessingOptions options,
+        ExampleSet train,
+        Optional<ExampleSet> validation,
+        ExampleSet test,
+        Optional<Standardisation> standardisation,
+        List<String> vocabulary) {
+
+    /** The feature layout in use. */
+    public FeatureLayout layout() {
+        return options.layout();
+    }
+
+    /** One example's feature shape in use, Keras order, no batch dimension, e.g. {28, 28, 1}. */
+    public int[] inputShape() {
+        return train.exampleShape();
+    }
+
+    /** Columns of the labels: classes when one-hot, 1 for integer labels and regression. */
+    public int outputWidth() {
+        return train.labelWidth();
+    }
+
+    /** Training minibatches, shuffled every epoch with the options' seed. */
+    public DataSetIterator trainIterator(int batchSize) {
+        return train.shuffledIterator(batchSize, options.seed());
+    }
+
+    /** Validation minibatches in order, or empty. */
+    public Optional<DataSetIterator> validationIterator(int batchSize) {
+        return validation.map(v -> v.iterator(batchSize));
+    }
+
+    /** Test minibatches in order. */
+    public DataSetIterator testIterator(int batchSize) {
+        return test.iterator(batchSize);
+    }
+
+    /** K-fold partitions of the training examples, dealt with the options' seed. */
+    public List<Fold> kFolds(int k) {
+        return train.kFolds(k, options.seed());
+    }
+
+    /**
+     * Per-feature mean and standard deviation of the training rows, applied to every split.
+     *
+     * @param mean one value per feature column
+     * @param std  one value per feature column (a zero deviation is stored as 1)
+     */
+    public record Standardisation(float[] mean, float[] std) {
+    }
+}
