@@ -48,6 +48,5 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule datasetsKnowNothingOfTheEngine = noClasses().that().resideInAPackage("org.neuralcanvas.dataset..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.neuralcanvas.engine..", "org.neuralcanvas.export..")
-            .allowEmptyShould(true); // until the dataset package lands
+            .should().dependOnClassesThat().resideInAnyPackage("org.neuralcanvas.engine..", "org.neuralcanvas.export..");
 }
