@@ -1,0 +1,135 @@
+package org.neuralcanvas.engine.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class BackendsTest {
+
+    private static final String EXT = Backends.JAVACPP_EXTENSION_PROPERTY;
+    private static final CpuBuild[] ALL = CpuBuild.values();
+
+    @Test
+    void anAvx512ProcessorWithEveryBuildShippedLoadsTheAvx512Build() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        BackendSelection s = new Backends(host).ensureSelected();
+        assertEquals(CpuBuild.AVX512, s.cpuBuild());
+        assertEquals("-avx512", host.properties.get(EXT));
+        assertEquals(BackendKind.CPU, s.planned());
+        assertFalse(s.hasNotice());
+    }
+
+    @Test
+    void anAvx2ProcessorIsNeverLeftToJavacppsDefaultOfTheAvx512Build() {
+        FakeHost host = new FakeHost(CpuInfoTest.HASWELL).withCpuBackend(ALL);
+        new Backends(host).ensureSelected();
+        assertEquals("-avx2", host.properties.get(EXT));
+    }
+
+    @Test
+    void anOldProcessorGetsTheGenericBuildSetExplicitly() {
+        FakeHost host = new FakeHost(CpuInfoTest.SANDY_BRIDGE).withCpuBackend(ALL);
+        assertEquals(CpuBuild.GENERIC, new Backends(host).ensureSelected().cpuBuild());
+        assertEquals("", host.properties.get(EXT), "empty, not unset: unset lets JavaCPP pick AVX-512");
+    }
+
+    @Test
+    void aMissingBuildFallsBackToTheNextOneTheProcessorRuns() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(CpuBuild.AVX2, CpuBuild.GENERIC);
+        assertEquals(CpuBuild.AVX2, new Backends(host).ensureSelected().cpuBuild());
+
+        FakeHost genericOnly = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(CpuBuild.GENERIC);
+        assertEquals(CpuBuild.GENERIC, new Backends(genericOnly).ensureSelected().cpuBuild());
+    }
+
+    @Test
+    void selectingAgainKeepsTheFirstChoice() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        host.properties.put(EXT, "-avx2");
+        BackendSelection first = new Backends(host).ensureSelected();
+        BackendSelection second = new Backends(host).ensureSelected();
+        assertEquals(CpuBuild.AVX2, first.cpuBuild());
+        assertEquals(first, second);
+        assertEquals("-avx2", host.properties.get(EXT));
+    }
+
+    @Test
+    void aBuildTheProcessorCannotRunIsRefusedWithANotice() {
+        FakeHost host = new FakeHost(CpuInfoTest.HASWELL).withCpuBackend(ALL);
+        host.properties.put(EXT, "-avx512");
+        BackendSelection s = new Backends(host).ensureSelected();
+        assertEquals(CpuBuild.AVX2, s.cpuBuild());
+        assertEquals("-avx2", host.properties.get(EXT));
+        assertTrue(s.notice().contains("-avx512"), s.notice());
+    }
+
+    @Test
+    void aForcedBuildIsUsedWhenTheProcessorRunsIt() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        host.properties.put(Backends.CPU_BUILD_PROPERTY, "generic");
+        assertEquals(CpuBuild.GENERIC, new Backends(host).ensureSelected().cpuBuild());
+        assertEquals("", host.properties.get(EXT));
+    }
+
+    @Test
+    void askingForTheGpuInTheCpuBuildFallsBackToTheCpuWithASentence() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        BackendSelection s = new Backends(host).ensureSelected(BackendKind.GPU);
+        assertEquals(BackendKind.GPU, s.requested());
+        assertEquals(BackendKind.CPU, s.planned());
+        assertTrue(s.notice().startsWith("This build of NeuralCanvas has no GPU support"), s.notice());
+        assertEquals("-avx512", host.properties.get(EXT));
+    }
+
+    @Test
+    void theGpuPreferenceCanComeFromASystemProperty() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        host.properties.put(Backends.BACKEND_PROPERTY, "cuda");
+        assertEquals(BackendKind.GPU, new Backends(host).ensureSelected().requested());
+    }
+
+    @Test
+    void askingForTheGpuWithoutAnNvidiaDriverFallsBackToTheCpu() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL).withCudaBackend();
+        BackendSelection s = new Backends(host).ensureSelected(BackendKind.GPU);
+        assertEquals(BackendKind.CPU, s.planned());
+        assertTrue(s.notice().startsWith("No NVIDIA GPU driver was found"), s.notice());
+    }
+
+    @Test
+    void askingForTheGpuWithCudaAndADriverPlansTheGpu() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL).withCudaBackend();
+        host.nvidiaDriver = true;
+        BackendSelection s = new Backends(host).ensureSelected(BackendKind.GPU);
+        assertEquals(BackendKind.GPU, s.planned());
+        assertFalse(s.hasNotice());
+    }
+
+    @Test
+    void aCudaOnlyBuildWithoutADriverSaysItCannotTrain() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCudaBackend();
+        BackendSelection s = new Backends(host).ensureSelected(BackendKind.GPU);
+        assertEquals(BackendKind.GPU, s.planned());
+        assertTrue(s.notice().contains("cannot train"), s.notice());
+        assertFalse(host.properties.containsKey(EXT), "no CPU libraries to choose between");
+    }
+
+    @Test
+    void selectionTunesOpenBlasAndOpenMpForTheProcessor() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        BackendSelection s = new Backends(host).ensureSelected();
+        assertEquals("SkylakeX", host.env.get(NativeTuning.CORETYPE));
+        assertEquals("PASSIVE", host.env.get(NativeTuning.WAIT_POLICY));
+        assertEquals(host.env, s.nativeEnv());
+    }
+
+    @Test
+    void anOpenBlasCoreTypeFromTheEnvironmentIsKept() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        host.env.put(NativeTuning.CORETYPE, "Haswell");
+        new Backends(host).ensureSelected();
+        assertEquals("Haswell", host.env.get(NativeTuning.CORETYPE));
+    }
+}
