@@ -35,6 +35,12 @@ final class BackendMessages {
     private BackendMessages() {
     }
 
+    static String buildDidNotLoad(CpuBuild chosen, CpuBuild loaded) {
+        return "The " + chosen.displayName() + " build of the maths library could not be loaded, "
+                + "so NeuralCanvas uses the " + loaded.displayName() + " build, which may be slower. "
+                + "Reinstalling NeuralCanvas may fix this; the log file has the details.";
+    }
+
     static String buildRefused(String asked, CpuBuild used) {
         return "The CPU build \"" + asked + "\" cannot run on this processor or is not installed, "
                 + "so NeuralCanvas uses the " + used.displayName() + " build.";

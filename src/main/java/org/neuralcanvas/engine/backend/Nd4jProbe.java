@@ -40,6 +40,11 @@ final class Nd4jProbe {
         if (selection.planned() == BackendKind.GPU && kind == BackendKind.CPU) {
             notice = (notice + " " + BackendMessages.GPU_FAILED_FALLBACK).trim();
         }
+        if (kind == BackendKind.CPU && !build.equals(selection.cpuBuild().id())) {
+            // JavaCPP falls back to the generic library when the chosen one fails to load.
+            notice = (notice + " " + BackendMessages.buildDidNotLoad(selection.cpuBuild(),
+                    CpuBuild.fromId(build).orElse(CpuBuild.GENERIC))).trim();
+        }
         return new BackendInfo(kind, device, build,
                 (int) asLong(env.get(Nd4jEnvironment.CPU_CORES_KEY)),
                 Runtime.getRuntime().maxMemory(),
