@@ -28,6 +28,10 @@ final class BackendMessages {
             "This build of NeuralCanvas trains on the GPU whenever one works. To train on the "
             + "CPU, start it with the environment variable BACKEND_PRIORITY_GPU=0.";
 
+    static final String NOTHING_LOADED =
+            "The maths library (ND4J) could not start, so NeuralCanvas cannot train. "
+            + "The log file has the details.";
+
     static final String GPU_FAILED_FALLBACK =
             "The GPU could not be started, so NeuralCanvas trains on the CPU. "
             + "Check that the NVIDIA driver supports CUDA 11.6; the log file has the details.";

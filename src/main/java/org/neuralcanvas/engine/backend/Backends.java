@@ -40,6 +40,8 @@ public final class Backends {
     private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
 
     private final BackendHost host;
+    /** The last selection this instance made, so describe() need not select (and log) again. */
+    private volatile BackendSelection lastSelection;
 
     /** Selection for the machine this JVM runs on. */
     public Backends() {
@@ -88,6 +90,7 @@ public final class Backends {
         if (selection.hasNotice()) {
             LOG.warn("Backend: {}", selection.notice());
         }
+        lastSelection = selection;
         return selection;
     }
 
@@ -122,11 +125,10 @@ public final class Backends {
         }
         boolean driver = host.nvidiaDriverLoaded();
         if (!cpuShipped) {
-            if (preferred == BackendKind.CPU) {
-                notices.add(BackendMessages.ONLY_GPU_IN_BUILD);
-            }
             if (!driver) {
                 notices.add(BackendMessages.NO_DRIVER_AND_NO_CPU);
+            } else if (preferred == BackendKind.CPU) {
+                notices.add(BackendMessages.ONLY_GPU_IN_BUILD);
             }
             return BackendKind.GPU;
         }
@@ -199,9 +201,18 @@ public final class Backends {
     /**
      * Loads ND4J (seconds: call it off the UI thread) after {@link #ensureSelected()} and
      * reports the backend that actually runs.
+     *
+     * @throws BackendUnavailableException when no backend can start (a CUDA-only build on a
+     *         machine without a working GPU); its message is a sentence for the user
      */
     public BackendInfo describe() {
-        BackendSelection selection = ensureSelected();
-        return Nd4jProbe.describe(selection, host.cpuInfo());
+        BackendSelection selection = lastSelection != null ? lastSelection : ensureSelected();
+        try {
+            return Nd4jProbe.describe(selection, host.cpuInfo());
+        } catch (RuntimeException | LinkageError e) {
+            String sentence = selection.hasNotice() ? selection.notice() : BackendMessages.NOTHING_LOADED;
+            LOG.error("Backend: ND4J could not start", e);
+            throw new BackendUnavailableException(sentence, e);
+        }
     }
 }

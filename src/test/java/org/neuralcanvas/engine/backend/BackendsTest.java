@@ -112,8 +112,17 @@ class BackendsTest {
         FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCudaBackend();
         BackendSelection s = new Backends(host).ensureSelected(BackendKind.GPU);
         assertEquals(BackendKind.GPU, s.planned());
-        assertTrue(s.notice().contains("cannot train"), s.notice());
+        assertTrue(s.notice().startsWith("No NVIDIA GPU driver was found and this build"), s.notice());
         assertFalse(host.properties.containsKey(EXT), "no CPU libraries to choose between");
+    }
+
+    @Test
+    void aCudaOnlyBuildWithADriverUsesTheGpuEvenWhenTheCpuIsAsked() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCudaBackend();
+        host.nvidiaDriver = true;
+        BackendSelection s = new Backends(host).ensureSelected(BackendKind.CPU);
+        assertEquals(BackendKind.GPU, s.planned());
+        assertTrue(s.notice().startsWith("This build of NeuralCanvas has only the GPU backend"), s.notice());
     }
 
     @Test
