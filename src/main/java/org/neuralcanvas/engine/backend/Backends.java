@@ -67,7 +67,7 @@ public final class Backends {
      * picks the nd4j-native build for this processor. Cheap: reads /proc/cpuinfo and the
      * class path, loads nothing native. Idempotent.
      */
-    public BackendSelection ensureSelected(BackendKind preferred) {
+    public synchronized BackendSelection ensureSelected(BackendKind preferred) {
         boolean cpuShipped = host.hasResource(CPU_BACKEND_CLASS);
         boolean cudaShipped = host.hasResource(CUDA_BACKEND_CLASS);
         List<String> notices = new ArrayList<>();
@@ -119,29 +119,29 @@ public final class Backends {
                                  List<String> notices) {
         if (!cudaShipped) {
             if (preferred == BackendKind.GPU) {
-                notices.add(BackendMessages.NO_GPU_IN_BUILD);
+                notices.add(BackendMessages.noGpuInBuild());
             }
             return BackendKind.CPU;
         }
         boolean driver = host.nvidiaDriverLoaded();
         if (!cpuShipped) {
             if (!driver) {
-                notices.add(BackendMessages.NO_DRIVER_AND_NO_CPU);
+                notices.add(BackendMessages.noDriverAndNoCpu());
             } else if (preferred == BackendKind.CPU) {
-                notices.add(BackendMessages.ONLY_GPU_IN_BUILD);
+                notices.add(BackendMessages.onlyGpuInBuild());
             }
             return BackendKind.GPU;
         }
         if (!driver) {
             if (preferred == BackendKind.GPU) {
-                notices.add(BackendMessages.NO_DRIVER_FALLBACK);
+                notices.add(BackendMessages.noDriverFallback());
             }
             return BackendKind.CPU;
         }
         if (preferred == BackendKind.CPU) {
             // ND4J ranks CUDA above the CPU and reads that ranking from environment variables
             // only (BACKEND_PRIORITY_CPU/GPU), which a running JVM cannot change.
-            notices.add(BackendMessages.GPU_WINS_WHEN_PRESENT);
+            notices.add(BackendMessages.gpuWinsWhenPresent());
         }
         return BackendKind.GPU;
     }
@@ -210,7 +210,7 @@ public final class Backends {
         try {
             return Nd4jProbe.describe(selection, host.cpuInfo());
         } catch (RuntimeException | LinkageError e) {
-            String sentence = selection.hasNotice() ? selection.notice() : BackendMessages.NOTHING_LOADED;
+            String sentence = selection.hasNotice() ? selection.notice() : BackendMessages.nothingLoaded();
             LOG.error("Backend: ND4J could not start", e);
             throw new BackendUnavailableException(sentence, e);
         }

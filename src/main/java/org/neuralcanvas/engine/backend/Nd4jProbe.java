@@ -38,7 +38,7 @@ final class Nd4jProbe {
 
         String notice = selection.notice();
         if (selection.planned() == BackendKind.GPU && kind == BackendKind.CPU) {
-            notice = (notice + " " + BackendMessages.GPU_FAILED_FALLBACK).trim();
+            notice = (notice + " " + BackendMessages.gpuFailedFallback()).trim();
         }
         if (kind == BackendKind.CPU && !build.equals(selection.cpuBuild().id())) {
             // JavaCPP falls back to the generic library when the chosen one fails to load.

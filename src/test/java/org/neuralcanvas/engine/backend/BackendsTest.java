@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 
 class BackendsTest {
@@ -62,7 +64,7 @@ class BackendsTest {
         BackendSelection s = new Backends(host).ensureSelected();
         assertEquals(CpuBuild.AVX2, s.cpuBuild());
         assertEquals("-avx2", host.properties.get(EXT));
-        assertTrue(s.notice().contains("-avx512"), s.notice());
+        assertEquals(BackendMessages.buildRefused("-avx512", CpuBuild.AVX2), s.notice());
     }
 
     @Test
@@ -79,7 +81,7 @@ class BackendsTest {
         BackendSelection s = new Backends(host).ensureSelected(BackendKind.GPU);
         assertEquals(BackendKind.GPU, s.requested());
         assertEquals(BackendKind.CPU, s.planned());
-        assertTrue(s.notice().startsWith("This build of NeuralCanvas has no GPU support"), s.notice());
+        assertEquals(BackendMessages.noGpuInBuild(), s.notice());
         assertEquals("-avx512", host.properties.get(EXT));
     }
 
@@ -95,7 +97,7 @@ class BackendsTest {
         FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL).withCudaBackend();
         BackendSelection s = new Backends(host).ensureSelected(BackendKind.GPU);
         assertEquals(BackendKind.CPU, s.planned());
-        assertTrue(s.notice().startsWith("No NVIDIA GPU driver was found"), s.notice());
+        assertEquals(BackendMessages.noDriverFallback(), s.notice());
     }
 
     @Test
@@ -112,7 +114,7 @@ class BackendsTest {
         FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCudaBackend();
         BackendSelection s = new Backends(host).ensureSelected(BackendKind.GPU);
         assertEquals(BackendKind.GPU, s.planned());
-        assertTrue(s.notice().startsWith("No NVIDIA GPU driver was found and this build"), s.notice());
+        assertEquals(BackendMessages.noDriverAndNoCpu(), s.notice());
         assertFalse(host.properties.containsKey(EXT), "no CPU libraries to choose between");
     }
 
@@ -122,7 +124,23 @@ class BackendsTest {
         host.nvidiaDriver = true;
         BackendSelection s = new Backends(host).ensureSelected(BackendKind.CPU);
         assertEquals(BackendKind.GPU, s.planned());
-        assertTrue(s.notice().startsWith("This build of NeuralCanvas has only the GPU backend"), s.notice());
+        assertEquals(BackendMessages.onlyGpuInBuild(), s.notice());
+    }
+
+    @Test
+    void noticesAreWholeSentencesInEnglishAndChinese() {
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            assertTrue(BackendMessages.noGpuInBuild().startsWith("This build of NeuralCanvas has no GPU support"));
+            assertTrue(BackendMessages.noGpuInBuild().contains("'mvn -Pcuda'"));
+            assertEquals("The CPU build \"avx512\" cannot run on this processor or is not installed, "
+                    + "so NeuralCanvas uses the AVX2 build.", BackendMessages.buildRefused("avx512", CpuBuild.AVX2));
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            assertTrue(BackendMessages.noGpuInBuild().startsWith("此版本的 NeuralCanvas 不支持 GPU"));
+        } finally {
+            Locale.setDefault(saved);
+        }
     }
 
     @Test
