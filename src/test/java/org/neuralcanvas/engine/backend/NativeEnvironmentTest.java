@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class NativeEnvironmentTest {
 
     @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
     void aVariableSetForNativeCodeIsWhatNativeCodeReadsBack() {
         NativeEnvironment env = NativeEnvironment.ofThisProcess();
         assertTrue(env.isAvailable(), "libc reachable through JNA on Linux");
