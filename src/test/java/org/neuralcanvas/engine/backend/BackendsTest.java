@@ -1,0 +1,162 @@
+package org.neuralcanvas.engine.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+class BackendsTest {
+
+    private static final String EXT = Backends.JAVACPP_EXTENSION_PROPERTY;
+    private static final CpuBuild[] ALL = CpuBuild.values();
+
+    @Test
+    void anAvx512ProcessorWithEveryBuildShippedLoadsTheAvx512Build() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        BackendSelection s = new Backends(host).ensureSelected();
+        assertEquals(CpuBuild.AVX512, s.cpuBuild());
+        assertEquals("-avx512", host.properties.get(EXT));
+        assertEquals(BackendKind.CPU, s.planned());
+        assertFalse(s.hasNotice());
+    }
+
+    @Test
+    void anAvx2ProcessorIsNeverLeftToJavacppsDefaultOfTheAvx512Build() {
+        FakeHost host = new FakeHost(CpuInfoTest.HASWELL).withCpuBackend(ALL);
+        new Backends(host).ensureSelected();
+        assertEquals("-avx2", host.properties.get(EXT));
+    }
+
+    @Test
+    void anOldProcessorGetsTheGenericBuildSetExplicitly() {
+        FakeHost host = new FakeHost(CpuInfoTest.SANDY_BRIDGE).withCpuBackend(ALL);
+        assertEquals(CpuBuild.GENERIC, new Backends(host).ensureSelected().cpuBuild());
+        assertEquals("", host.properties.get(EXT), "empty, not unset: unset lets JavaCPP pick AVX-512");
+    }
+
+    @Test
+    void aMissingBuildFallsBackToTheNextOneTheProcessorRuns() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(CpuBuild.AVX2, CpuBuild.GENERIC);
+        assertEquals(CpuBuild.AVX2, new Backends(host).ensureSelected().cpuBuild());
+
+        FakeHost genericOnly = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(CpuBuild.GENERIC);
+        assertEquals(CpuBuild.GENERIC, new Backends(genericOnly).ensureSelected().cpuBuild());
+    }
+
+    @Test
+    void selectingAgainKeepsTheFirstChoice() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        host.properties.put(EXT, "-avx2");
+        BackendSelection first = new Backends(host).ensureSelected();
+        BackendSelection second = new Backends(host).ensureSelected();
+        assertEquals(CpuBuild.AVX2, first.cpuBuild());
+        assertEquals(first, second);
+        assertEquals("-avx2", host.properties.get(EXT));
+    }
+
+    @Test
+    void aBuildTheProcessorCannotRunIsRefusedWithANotice() {
+        FakeHost host = new FakeHost(CpuInfoTest.HASWELL).withCpuBackend(ALL);
+        host.properties.put(EXT, "-avx512");
+        BackendSelection s = new Backends(host).ensureSelected();
+        assertEquals(CpuBuild.AVX2, s.cpuBuild());
+        assertEquals("-avx2", host.properties.get(EXT));
+        assertEquals(BackendMessages.buildRefused("-avx512", CpuBuild.AVX2), s.notice());
+    }
+
+    @Test
+    void aForcedBuildIsUsedWhenTheProcessorRunsIt() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        host.properties.put(Backends.CPU_BUILD_PROPERTY, "generic");
+        assertEquals(CpuBuild.GENERIC, new Backends(host).ensureSelected().cpuBuild());
+        assertEquals("", host.properties.get(EXT));
+    }
+
+    @Test
+    void askingForTheGpuInTheCpuBuildFallsBackToTheCpuWithASentence() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        BackendSelection s = new Backends(host).ensureSelected(BackendKind.GPU);
+        assertEquals(BackendKind.GPU, s.requested());
+        assertEquals(BackendKind.CPU, s.planned());
+        assertEquals(BackendMessages.noGpuInBuild(), s.notice());
+        assertEquals("-avx512", host.properties.get(EXT));
+    }
+
+    @Test
+    void theGpuPreferenceCanComeFromASystemProperty() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        host.properties.put(Backends.BACKEND_PROPERTY, "cuda");
+        assertEquals(BackendKind.GPU, new Backends(host).ensureSelected().requested());
+    }
+
+    @Test
+    void askingForTheGpuWithoutAnNvidiaDriverFallsBackToTheCpu() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL).withCudaBackend();
+        BackendSelection s = new Backends(host).ensureSelected(BackendKind.GPU);
+        assertEquals(BackendKind.CPU, s.planned());
+        assertEquals(BackendMessages.noDriverFallback(), s.notice());
+    }
+
+    @Test
+    void askingForTheGpuWithCudaAndADriverPlansTheGpu() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL).withCudaBackend();
+        host.nvidiaDriver = true;
+        BackendSelection s = new Backends(host).ensureSelected(BackendKind.GPU);
+        assertEquals(BackendKind.GPU, s.planned());
+        assertFalse(s.hasNotice());
+    }
+
+    @Test
+    void aCudaOnlyBuildWithoutADriverSaysItCannotTrain() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCudaBackend();
+        BackendSelection s = new Backends(host).ensureSelected(BackendKind.GPU);
+        assertEquals(BackendKind.GPU, s.planned());
+        assertEquals(BackendMessages.noDriverAndNoCpu(), s.notice());
+        assertFalse(host.properties.containsKey(EXT), "no CPU libraries to choose between");
+    }
+
+    @Test
+    void aCudaOnlyBuildWithADriverUsesTheGpuEvenWhenTheCpuIsAsked() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCudaBackend();
+        host.nvidiaDriver = true;
+        BackendSelection s = new Backends(host).ensureSelected(BackendKind.CPU);
+        assertEquals(BackendKind.GPU, s.planned());
+        assertEquals(BackendMessages.onlyGpuInBuild(), s.notice());
+    }
+
+    @Test
+    void noticesAreWholeSentencesInEnglishAndChinese() {
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            assertTrue(BackendMessages.noGpuInBuild().startsWith("This build of NeuralCanvas has no GPU support"));
+            assertTrue(BackendMessages.noGpuInBuild().contains("'mvn -Pcuda'"));
+            assertEquals("The CPU build \"avx512\" cannot run on this processor or is not installed, "
+                    + "so NeuralCanvas uses the AVX2 build.", BackendMessages.buildRefused("avx512", CpuBuild.AVX2));
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            assertTrue(BackendMessages.noGpuInBuild().startsWith("此版本的 NeuralCanvas 不支持 GPU"));
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    @Test
+    void selectionTunesOpenBlasAndOpenMpForTheProcessor() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        BackendSelection s = new Backends(host).ensureSelected();
+        assertEquals("SkylakeX", host.env.get(NativeTuning.CORETYPE));
+        assertEquals("PASSIVE", host.env.get(NativeTuning.WAIT_POLICY));
+        assertEquals(host.env, s.nativeEnv());
+    }
+
+    @Test
+    void anOpenBlasCoreTypeFromTheEnvironmentIsKept() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        host.env.put(NativeTuning.CORETYPE, "Haswell");
+        new Backends(host).ensureSelected();
+        assertEquals("Haswell", host.env.get(NativeTuning.CORETYPE));
+    }
+}

@@ -1,0 +1,78 @@
+package org.neuralcanvas.engine.backend;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** A machine made of strings: CPU flags, properties, class-path resources, environment. */
+final class FakeHost implements BackendHost {
+
+    CpuInfo cpu;
+    final Map<String, String> properties = new HashMap<>();
+    final Set<String> resources = new HashSet<>();
+    final Map<String, String> env = new LinkedHashMap<>();
+    boolean nvidiaDriver;
+
+    FakeHost(String flags) {
+        cpu = new CpuInfo("Test CPU", CpuInfo.parseFlags(flags), 4);
+    }
+
+    /** Puts nd4j-native (the backend class and the given builds' libraries) on the class path. */
+    FakeHost withCpuBackend(CpuBuild... builds) {
+        resources.add(Backends.CPU_BACKEND_CLASS);
+        for (CpuBuild b : builds) {
+            String dir = Backends.CPU_BINDINGS + platform() + b.extension() + "/";
+            resources.add(dir + System.mapLibraryName("jnind4jcpu"));
+            resources.add(dir + System.mapLibraryName("nd4jcpu"));
+        }
+        return this;
+    }
+
+    FakeHost withCudaBackend() {
+        resources.add(Backends.CUDA_BACKEND_CLASS);
+        return this;
+    }
+
+    @Override
+    public CpuInfo cpuInfo() {
+        return cpu;
+    }
+
+    @Override
+    public String property(String key) {
+        return properties.get(key);
+    }
+
+    @Override
+    public void setProperty(String key, String value) {
+        properties.put(key, value);
+    }
+
+    @Override
+    public boolean hasResource(String path) {
+        return resources.contains(path);
+    }
+
+    @Override
+    public boolean nvidiaDriverLoaded() {
+        return nvidiaDriver;
+    }
+
+    @Override
+    public String platform() {
+        return "linux-x86_64";
+    }
+
+    @Override
+    public String nativeEnv(String name) {
+        return env.get(name);
+    }
+
+    @Override
+    public Map<String, String> setNativeEnv(Map<String, String> variables) {
+        env.putAll(variables);
+        return variables;
+    }
+}

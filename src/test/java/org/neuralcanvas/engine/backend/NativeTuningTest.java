@@ -1,0 +1,52 @@
+package org.neuralcanvas.engine.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+class NativeTuningTest {
+
+    private static final Function<String, String> NO_PROPERTIES = key -> null;
+
+    @Test
+    void openBlasKernelsFollowTheProcessorFlags() {
+        assertEquals("SkylakeX", NativeTuning.coreTypeFor(CpuInfo.parseFlags(CpuInfoTest.ZEN4)));
+        assertEquals("Haswell", NativeTuning.coreTypeFor(CpuInfo.parseFlags(CpuInfoTest.HASWELL)));
+        assertEquals("Haswell", NativeTuning.coreTypeFor(CpuInfo.parseFlags(CpuInfoTest.KNIGHTS_LANDING)));
+        assertNull(NativeTuning.coreTypeFor(CpuInfo.parseFlags(CpuInfoTest.SANDY_BRIDGE)));
+    }
+
+    @Test
+    void anEmptyEnvironmentGetsTheKernelAndPassiveWaiting() {
+        Map<String, String> set = NativeTuning.variablesToSet(
+                CpuInfo.parseFlags(CpuInfoTest.ZEN4), Map.of(), NO_PROPERTIES);
+        assertEquals(Map.of("OPENBLAS_CORETYPE", "SkylakeX", "OMP_WAIT_POLICY", "PASSIVE"), set);
+    }
+
+    @Test
+    void variablesTheEnvironmentSetsAreLeftAlone() {
+        Map<String, String> set = NativeTuning.variablesToSet(CpuInfo.parseFlags(CpuInfoTest.ZEN4),
+                Map.of("OPENBLAS_CORETYPE", "Haswell", "OMP_WAIT_POLICY", "ACTIVE"), NO_PROPERTIES);
+        assertEquals(Map.of(), set);
+    }
+
+    @Test
+    void systemPropertiesOverrideTheEnvironment() {
+        Map<String, String> props = Map.of(NativeTuning.CORETYPE_PROPERTY, "auto",
+                NativeTuning.WAIT_POLICY_PROPERTY, "PASSIVE");
+        Map<String, String> set = NativeTuning.variablesToSet(CpuInfo.parseFlags(CpuInfoTest.ZEN4),
+                Map.of("OPENBLAS_CORETYPE", "Haswell", "OMP_WAIT_POLICY", "ACTIVE"), props::get);
+        assertEquals(Map.of("OPENBLAS_CORETYPE", "SkylakeX", "OMP_WAIT_POLICY", "PASSIVE"), set);
+    }
+
+    @Test
+    void aProcessorWithoutAvx2KeepsOpenBlasDetection() {
+        Map<String, String> set = NativeTuning.variablesToSet(
+                CpuInfo.parseFlags(CpuInfoTest.SANDY_BRIDGE), Map.of(), NO_PROPERTIES);
+        assertEquals(Map.of("OMP_WAIT_POLICY", "PASSIVE"), set);
+    }
+}
