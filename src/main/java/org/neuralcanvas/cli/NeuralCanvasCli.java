@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neuralcanvas.engine.backend.Backends;
 
 /**
  * The command line: the app's jobs without a window, for scripts and CI.
@@ -23,6 +24,8 @@ public final class NeuralCanvasCli {
     }
 
     public static void main(String[] args) {
+        // Before anything touches ND4J: pick the CPU build and native settings for this processor.
+        new Backends().ensureSelected();
         System.exit(standard().run(List.of(args), System.out, System.err));
     }
 
