@@ -26,7 +26,7 @@ import org.neuralcanvas.ui.common.Icons;
 public final class NodeView extends Region {
 
     public static final double WIDTH = 190;
-    public static final double HEIGHT = 78;
+    public static final double HEIGHT = 84;
     static final double PORT_RADIUS = 6;
 
     private final String nodeId;
@@ -61,8 +61,8 @@ public final class NodeView extends Region {
             iv.setFitHeight(18);
             header.getChildren().add(iv);
         }
-        header.getChildren().addAll(name, type);
-        body = new VBox(2, header, shape, params);
+        header.getChildren().add(name);
+        body = new VBox(1, header, type, shape, params);
         body.getStyleClass().add("layer-body");
         body.setPrefSize(WIDTH, HEIGHT);
         body.resize(WIDTH, HEIGHT);

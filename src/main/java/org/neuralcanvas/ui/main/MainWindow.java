@@ -135,8 +135,8 @@ public final class MainWindow {
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.70);
         SplitPane horizontal = new SplitPane(paletteView, vertical, rightTabs);
-        horizontal.setDividerPositions(0.15, 0.76);
-        paletteView.setMinWidth(200);
+        horizontal.setDividerPositions(0.165, 0.78);
+        paletteView.setMinWidth(230);
         rightTabs.setMinWidth(280);
         SplitPane.setResizableWithParent(paletteView, false);
         SplitPane.setResizableWithParent(rightTabs, false);
