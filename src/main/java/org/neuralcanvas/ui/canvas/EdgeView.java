@@ -16,7 +16,7 @@ public final class EdgeView extends Group {
     private final CubicCurve curve = new CubicCurve();
     private final CubicCurve hitArea = new CubicCurve();
     private final Polygon arrow = new Polygon();
-    private final Tooltip tip = new Tooltip();
+    private Tooltip tip;
     private boolean tipInstalled;
 
     EdgeView(Edge edge) {
@@ -55,6 +55,9 @@ public final class EdgeView extends Group {
         boolean bad = !problems.isEmpty();
         pseudoClassStateChanged(Styles.PROBLEM, bad);
         if (bad) {
+            if (tip == null) {
+                tip = new Tooltip();
+            }
             tip.setText(problems.stream().map(Problem::message).collect(Collectors.joining("\n")));
             if (!tipInstalled) {
                 Tooltip.install(hitArea, tip);

@@ -38,7 +38,8 @@ public final class NodeView extends Region {
     private final Circle inputPort = new Circle(PORT_RADIUS);
     private final Circle outputPort = new Circle(PORT_RADIUS);
     private final Label badge = new Label("!");
-    private final Tooltip badgeTip = new Tooltip();
+    /** Created on the first problem: a Tooltip per node would make 500-layer models slow to open. */
+    private Tooltip badgeTip;
     private final VBox body;
     private LayerNode node;
 
@@ -75,7 +76,6 @@ public final class NodeView extends Region {
         badge.getStyleClass().add("problem-badge");
         badge.setVisible(false);
         badge.relocate(WIDTH - 12, -10);
-        Tooltip.install(badge, badgeTip);
         getChildren().addAll(body, inputPort, outputPort, badge);
         setPrefSize(WIDTH, HEIGHT);
         show(node);
@@ -116,7 +116,15 @@ public final class NodeView extends Region {
         boolean bad = !problems.isEmpty();
         badge.setVisible(bad);
         pseudoClassStateChanged(Styles.PROBLEM, bad);
-        badgeTip.setText(problems.stream().map(Problem::message).collect(Collectors.joining("\n")));
+        if (bad && badgeTip == null) {
+            badgeTip = new Tooltip();
+            badgeTip.setWrapText(true);
+            badgeTip.setMaxWidth(420);
+            Tooltip.install(badge, badgeTip);
+        }
+        if (badgeTip != null) {
+            badgeTip.setText(problems.stream().map(Problem::message).collect(Collectors.joining("\n")));
+        }
     }
 
     public String problemText() {
