@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -21,8 +20,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.transform.Scale;
-import javafx.scene.transform.Translate;
 import org.neuralcanvas.domain.edit.Edit;
 import org.neuralcanvas.domain.graph.Edge;
 import org.neuralcanvas.domain.graph.GraphChange;
@@ -57,9 +54,7 @@ public final class CanvasView extends Region implements CanvasHost {
     private final Group nodeLayer = new Group();
     private final Group overlay = new Group();
     private final Label hint = new Label();
-    private final Translate translate = new Translate();
-    private final Scale scale = new Scale(1, 1, 0, 0);
-    private final DoubleProperty zoom = new SimpleDoubleProperty(1);
+    private final Viewport viewport = new Viewport();
     private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
     private final Map<String, EdgeView> edgeViews = new HashMap<>();
     private final Map<String, Set<EdgeView>> edgesByNode = new HashMap<>();
@@ -77,7 +72,7 @@ public final class CanvasView extends Region implements CanvasHost {
         getStyleClass().add("canvas");
         setId("canvas");
         setFocusTraversable(true);
-        world.getTransforms().addAll(translate, scale);
+        world.getTransforms().addAll(viewport.translate(), viewport.scale());
         world.getChildren().addAll(edgeLayer, nodeLayer, overlay);
         hint.getStyleClass().add("connection-hint");
         hint.setId("connectionHint");
@@ -122,7 +117,7 @@ public final class CanvasView extends Region implements CanvasHost {
     }
 
     public DoubleProperty zoomProperty() {
-        return zoom;
+        return viewport.zoomProperty();
     }
 
     public NodeView nodeView(String id) {
@@ -324,14 +319,7 @@ public final class CanvasView extends Region implements CanvasHost {
 
     /** Zooms by a factor keeping the point under (localX, localY) in place. */
     public void zoomAt(double factor, double localX, double localY) {
-        double s = scale.getX();
-        double next = Math.max(0.1, Math.min(3, s * factor));
-        double k = next / s;
-        translate.setX(localX - (localX - translate.getX()) * k);
-        translate.setY(localY - (localY - translate.getY()) * k);
-        scale.setX(next);
-        scale.setY(next);
-        zoom.set(next);
+        viewport.zoomAt(factor, localX, localY);
     }
 
     public void zoomBy(double factor) {
@@ -353,7 +341,7 @@ public final class CanvasView extends Region implements CanvasHost {
         }
         fitPending = false;
         if (nodeViews.isEmpty()) {
-            setView(1, 40, 40);
+            viewport.set(1, 40, 40);
             return;
         }
         double minX = Double.MAX_VALUE;
@@ -366,19 +354,7 @@ public final class CanvasView extends Region implements CanvasHost {
             maxX = Math.max(maxX, v.getLayoutX() + NodeView.WIDTH);
             maxY = Math.max(maxY, v.getLayoutY() + NodeView.HEIGHT);
         }
-        double margin = 40;
-        double s = Math.min(1, Math.min((getWidth() - 2 * margin) / (maxX - minX), (getHeight() - 2 * margin) / (maxY - minY)));
-        s = Math.max(minScale, s);
-        double tx = Math.max(margin, (getWidth() - (maxX - minX) * s) / 2) - minX * s;
-        setView(s, tx, Math.max(margin, (getHeight() - (maxY - minY) * s) / 2) - minY * s);
-    }
-
-    private void setView(double s, double tx, double ty) {
-        scale.setX(s);
-        scale.setY(s);
-        translate.setX(tx);
-        translate.setY(ty);
-        zoom.set(s);
+        viewport.fit(minX, minY, maxX, maxY, getWidth(), getHeight(), minScale);
     }
 
     @Override
@@ -391,7 +367,7 @@ public final class CanvasView extends Region implements CanvasHost {
 
     /** The world point at the centre of the visible area, where new layers go. */
     public Point2D visibleCentre() {
-        return new Point2D((getWidth() / 2 - translate.getX()) / scale.getX(), (getHeight() / 2 - translate.getY()) / scale.getX());
+        return viewport.toWorld(getWidth() / 2, getHeight() / 2);
     }
 
     // ---- CanvasHost ----------------------------------------------------------------------------
@@ -399,7 +375,7 @@ public final class CanvasView extends Region implements CanvasHost {
     @Override
     public Point2D toWorld(double sceneX, double sceneY) {
         Point2D local = sceneToLocal(sceneX, sceneY);
-        return new Point2D((local.getX() - translate.getX()) / scale.getX(), (local.getY() - translate.getY()) / scale.getY());
+        return viewport.toWorld(local.getX(), local.getY());
     }
 
     @Override
@@ -460,8 +436,7 @@ public final class CanvasView extends Region implements CanvasHost {
 
     @Override
     public void panBy(double dx, double dy) {
-        translate.setX(translate.getX() + dx);
-        translate.setY(translate.getY() + dy);
+        viewport.panBy(dx, dy);
     }
 
     @Override
