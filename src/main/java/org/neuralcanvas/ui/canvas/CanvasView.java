@@ -365,6 +365,23 @@ public final class CanvasView extends Region implements CanvasHost {
         }
     }
 
+    /** Pans so that a layer is in view (centred), when it is not already fully visible. */
+    public void reveal(String nodeId) {
+        NodeView v = nodeViews.get(nodeId);
+        if (v == null) {
+            return;
+        }
+        Point2D topLeft = viewport.toWorld(0, 0);
+        Point2D bottomRight = viewport.toWorld(getWidth(), getHeight());
+        boolean visible = v.getLayoutX() >= topLeft.getX() && v.getLayoutY() >= topLeft.getY()
+                && v.getLayoutX() + NodeView.WIDTH <= bottomRight.getX() && v.getLayoutY() + NodeView.HEIGHT <= bottomRight.getY();
+        if (!visible) {
+            Point2D centre = visibleCentre();
+            double s = zoomProperty().get();
+            panBy((centre.getX() - v.getLayoutX() - NodeView.WIDTH / 2) * s, (centre.getY() - v.getLayoutY() - NodeView.HEIGHT / 2) * s);
+        }
+    }
+
     /** The world point at the centre of the visible area, where new layers go. */
     public Point2D visibleCentre() {
         return viewport.toWorld(getWidth() / 2, getHeight() / 2);

@@ -151,6 +151,38 @@ class MainWindowTest {
     }
 
     @Test
+    void aLayerWithoutInputShowsARedBadgeAndIsListedUnderProblems(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
+        dragFromPalette(robot, "Dense", 0.8, 0.5);
+
+        assertTrue(view("dense_2").problemText().contains("dense_2"), view("dense_2").problemText());
+        assertEquals("1 problem", robot.lookup("#statusProblems").queryAs(Label.class).getText());
+        robot.clickOn("#tab-problems");
+        robot.clickOn(".problems .list-cell");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(named("dense_2").id(), window.viewModel().selection().single().orElseThrow());
+
+        connect(robot, "dense_1", "dense_2");
+        assertEquals("", view("dense_2").problemText());
+        assertEquals("✔ No problems", robot.lookup("#statusProblems").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aClickedConnectionIsDeletedWithTheDeleteKey(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
+        NodeView from = view("dense");
+        NodeView to = view("dense_1");
+        Point2D a = from.localToScreen(NodeView.WIDTH / 2, NodeView.HEIGHT);
+        Point2D b = to.localToScreen(NodeView.WIDTH / 2, 0);
+        robot.clickOn(a.midpoint(b).add(0, 4));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertFalse(graph().hasEdge(named("dense").id(), named("dense_1").id()));
+        assertEquals(1, graph().edges().size());
+    }
+
+    @Test
     void aBadParameterValueIsRefusedWithItsReason(FxRobot robot) {
         robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
         robot.clickOn(view("dense"));
