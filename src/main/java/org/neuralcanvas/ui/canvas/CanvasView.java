@@ -15,9 +15,6 @@ import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import org.neuralcanvas.domain.edit.Edit;
@@ -28,11 +25,6 @@ import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.domain.shape.InferenceResult;
 import org.neuralcanvas.domain.shape.Problem;
 import org.neuralcanvas.ui.canvas.gesture.CanvasHost;
-import org.neuralcanvas.ui.canvas.gesture.ConnectGesture;
-import org.neuralcanvas.ui.canvas.gesture.Gesture;
-import org.neuralcanvas.ui.canvas.gesture.MarqueeGesture;
-import org.neuralcanvas.ui.canvas.gesture.MoveGesture;
-import org.neuralcanvas.ui.canvas.gesture.PanGesture;
 import org.neuralcanvas.ui.common.I18n;
 import org.neuralcanvas.ui.common.Icons;
 import org.neuralcanvas.ui.main.Document;
@@ -42,7 +34,8 @@ import org.neuralcanvas.ui.main.MainViewModel;
  * The drawing of the open graph. It adapts the domain graph: node and edge views are created,
  * moved and removed from {@link GraphChange} events, and labels and badges are refreshed from
  * each new {@link InferenceResult}. It holds no copy of the truth; every change is an edit.
- * Keyboard commands and zoom live in {@link CanvasCommands}.
+ * Mouse handling lives in {@link CanvasMouse}, keyboard commands in {@link CanvasCommands},
+ * zoom and pan in {@link Viewport}.
  */
 public final class CanvasView extends Region implements CanvasHost {
 
@@ -61,7 +54,6 @@ public final class CanvasView extends Region implements CanvasHost {
     private final Consumer<GraphChange> graphListener = this::onGraphChange;
     private final SetChangeListener<String> selectionListener = this::onSelectionChange;
     private Document attached;
-    private Gesture gesture;
     private String selectedEdge;
     private boolean fitPending;
 
@@ -86,20 +78,7 @@ public final class CanvasView extends Region implements CanvasHost {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
-        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (gesture != null) {
-                gesture.drag(e);
-            }
-        });
-        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-            if (gesture != null) {
-                Gesture g = gesture;
-                gesture = null;
-                g.release(e);
-            }
-        });
-        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        new CanvasMouse(this);
         vm.documentProperty().addListener((o, a, b) -> attach(b));
         vm.inferenceProperty().addListener((o, a, b) -> refreshResults());
         vm.selection().ids().addListener(selectionListener);
@@ -253,39 +232,6 @@ public final class CanvasView extends Region implements CanvasHost {
         }
     }
 
-    // ---- mouse ---------------------------------------------------------------------------------
-
-    private void onPress(MouseEvent e) {
-        requestFocus();
-        showHint(null, 0, 0);
-        if (e.getButton() == MouseButton.SECONDARY || e.getButton() == MouseButton.MIDDLE) {
-            gesture = new PanGesture(this, e);
-            return;
-        }
-        if (e.getButton() != MouseButton.PRIMARY) {
-            return;
-        }
-        Node picked = e.getPickResult().getIntersectedNode();
-        NodeView nodeView = ancestor(picked, NodeView.class);
-        EdgeView edgeView = ancestor(picked, EdgeView.class);
-        selectEdge(null);
-        if (nodeView != null && picked == nodeView.outputPort()) {
-            gesture = new ConnectGesture(this, nodeView);
-        } else if (nodeView != null) {
-            if (e.isShiftDown() || e.isShortcutDown()) {
-                vm.selection().toggle(nodeView.nodeId());
-            } else if (!vm.selection().contains(nodeView.nodeId())) {
-                vm.selection().select(nodeView.nodeId());
-            }
-            gesture = vm.selection().contains(nodeView.nodeId()) ? new MoveGesture(this, e) : null;
-        } else if (edgeView != null) {
-            vm.selection().clear();
-            selectEdge(edgeView.edge().id());
-        } else {
-            gesture = new MarqueeGesture(this, e);
-        }
-    }
-
     void selectEdge(String edgeId) {
         if (selectedEdge != null && edgeViews.containsKey(selectedEdge)) {
             edgeViews.get(selectedEdge).setSelected(false);
@@ -294,25 +240,6 @@ public final class CanvasView extends Region implements CanvasHost {
         if (edgeId != null) {
             edgeViews.get(edgeId).setSelected(true);
         }
-    }
-
-    private static <T> T ancestor(Node n, Class<T> type) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (type.isInstance(p)) {
-                return type.cast(p);
-            }
-        }
-        return null;
-    }
-
-    private void onScroll(ScrollEvent e) {
-        if (e.isShortcutDown()) {
-            Point2D local = sceneToLocal(e.getSceneX(), e.getSceneY());
-            zoomAt(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, local.getX(), local.getY());
-        } else {
-            panBy(e.getDeltaX(), e.getDeltaY());
-        }
-        e.consume();
     }
 
     // ---- view transform ----------------------------------------------------------------------
