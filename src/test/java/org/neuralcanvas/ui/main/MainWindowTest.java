@@ -183,6 +183,25 @@ class MainWindowTest {
     }
 
     @Test
+    void aMarqueeSelectsTheLayersItCovers(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
+        robot.drag(onCanvas(robot, 0.02, 0.02), MouseButton.PRIMARY).moveTo(onCanvas(robot, 0.98, 0.98)).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(3, window.viewModel().selection().ids().size());
+    }
+
+    @Test
+    void theZoomButtonsAndFitChangeTheZoom(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
+        double before = window.canvas().zoomProperty().get();
+        robot.clickOn("#toolbar-zoomOut");
+        assertEquals(before / 1.2, window.canvas().zoomProperty().get(), 1e-9);
+        robot.clickOn("#toolbar-fit");
+        assertEquals(1.0, window.canvas().zoomProperty().get(), 1e-9, "a small model fits at 100 %");
+    }
+
+    @Test
     void aBadParameterValueIsRefusedWithItsReason(FxRobot robot) {
         robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
         robot.clickOn(view("dense"));
