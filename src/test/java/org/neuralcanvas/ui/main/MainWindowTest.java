@@ -312,6 +312,17 @@ class MainWindowTest {
     }
 
     @Test
+    void closingWithUnsavedChangesAsksAndCancelKeepsTheWindowOpen(FxRobot robot) {
+        dragFromPalette(robot, "Input", 0.5, 0.3);
+        dialogs.unsavedAnswer = Prompts.UnsavedAnswer.CANCEL;
+
+        robot.interact(window::requestClose);
+
+        assertEquals(1, dialogs.unsavedQuestions);
+        assertTrue(window.stage().isShowing());
+    }
+
+    @Test
     void theLanguageSwitchesToChineseAndIsRemembered(FxRobot robot) {
         robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
         robot.interact(() -> window.switchLanguage(Locale.SIMPLIFIED_CHINESE));
@@ -321,6 +332,17 @@ class MainWindowTest {
         assertEquals("zh", new UserFiles(home).language().getLanguage());
         robot.interact(() -> window.switchLanguage(Locale.ENGLISH));
         assertTrue(totals().startsWith("Total params: 407,050"), totals());
+
+        // The rebuilt window's shortcuts act once: Ctrl+Z undoes one edit, not one per build.
+        String dense = named("dense").id();
+        robot.interact(() -> {
+            window.viewModel().execute(org.neuralcanvas.domain.edit.ChangeNodeEdit.setParam(graph(), dense, "units", 100));
+            window.viewModel().execute(org.neuralcanvas.domain.edit.ChangeNodeEdit.setParam(graph(), dense, "units", 200));
+        });
+        robot.clickOn(onCanvas(robot, 0.05, 0.95));
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(100, named("dense").params().getInt("units"));
     }
 
     @Test
