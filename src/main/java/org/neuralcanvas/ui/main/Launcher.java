@@ -1,6 +1,7 @@
 package org.neuralcanvas.ui.main;
 
 import javafx.application.Application;
+import org.neuralcanvas.engine.backend.Backends;
 
 /**
  * The entry point. A plain class (not an {@link Application} subclass) so the app starts from
@@ -12,6 +13,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // Before anything touches ND4J: pick the CPU build and native settings for this processor.
+        new Backends().ensureSelected();
         Application.launch(NeuralCanvasApp.class, args);
     }
 }
