@@ -1,0 +1,166 @@
+package org.neuralcanvas.engine.keras;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.domain.shape.ModelSummary;
+import org.neuralcanvas.domain.shape.ShapeInference;
+import org.neuralcanvas.project.DatasetChoice;
+import org.neuralcanvas.project.Project;
+import org.neuralcanvas.project.TrainingSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens a Keras {@code .h5} file (Keras 1 or 2, Sequential or functional, as {@code model.save}
+ * writes it) as an editable project, and where DL4J can build the network, with its trained
+ * weights. The graph always comes from the file's {@code model_config}, read by us: DL4J turns
+ * some layers into preprocessors and rejects others, so its network is used for the weights and
+ * its weight count only as a cross-check. Runs on the caller's thread; {@link KerasImportTask}
+ * runs it in the background.
+ */
+public final class KerasImporter {
+
+    /** Builds the DL4J network of a file; replaceable in tests. */
+    @FunctionalInterface
+    public interface NetworkLoader {
+        ComputationGraph load(Path file, boolean sequential) throws Exception;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(KerasImporter.class);
+
+    private final NetworkLoader loader;
+
+    public KerasImporter() {
+        this(Dl4jKerasLoader::load);
+    }
+
+    public KerasImporter(NetworkLoader loader) {
+        this.loader = loader;
+    }
+
+    /**
+     * Imports a file.
+     *
+     * @param cancelled polled between steps and while DL4J works; when it turns true the import stops
+     * @throws KerasImportException with the user's sentence when the file cannot be opened at all
+     * @throws CancellationException when cancelled
+     */
+    public KerasImportResult importFile(Path file, KerasImportOptions options, ImportProgress progress,
+                                        BooleanSupplier cancelled) throws KerasImportException {
+        progress.update(0.05, "Reading " + file.getFileName());
+        KerasH5File h5 = KerasH5File.read(file);
+        checkCancel(cancelled);
+
+        progress.update(0.2, "Building the graph from the model description");
+        KerasModelConfig config = KerasModelConfig.parse(h5.modelConfig());
+        KerasGraphBuilder.Built built = KerasGraphBuilder.build(config);
+        if (built.graph().nodes().isEmpty()) {
+            throw new KerasImportException(file.getFileName() + " describes a model without layers NeuralCanvas can "
+                    + "show. " + String.join(" ", built.issues().stream().map(ImportIssue::message).toList()));
+        }
+        TrainingSettings settings = TrainingConfigReader.read(h5.trainingConfig());
+        Project project = new Project(built.graph(), settings, DatasetChoice.none(), List.of());
+        ModelSummary summary = ModelSummary.of(built.graph(), ShapeInference.infer(built.graph()));
+        checkCancel(cancelled);
+
+        List<ImportIssue> issues = new ArrayList<>(built.issues());
+        List<String> messages = new ArrayList<>();
+        ComputationGraph network = null;
+        if (!options.loadWeights()) {
+            messages.add("Only the architecture was opened; the weights were not loaded.");
+        } else if (!built.issues().stream().allMatch(i -> i.severity() != ImportIssue.Severity.LEFT_OUT)) {
+            messages.add("The trained weights were not loaded because some layers were left out; the architecture "
+                    + "opened and can be trained anew.");
+        } else if (size(file) > options.maxWeightBytes()) {
+            messages.add(String.format(Locale.ROOT, "The file is %,d MB, over the %,d MB NeuralCanvas loads weights "
+                    + "from, so only the architecture opened.", size(file) >> 20, options.maxWeightBytes() >> 20));
+        } else {
+            progress.update(0.4, "Loading the trained weights with DL4J");
+            network = buildNetwork(file, config.sequential(), options, cancelled, built.graph(), issues, messages);
+            if (network != null && network.numParams() != summary.totalParams()) {
+                messages.add(String.format(Locale.ROOT, "DL4J counts %,d weights where the Keras model has %,d; "
+                        + "predictions of the imported network may differ from Keras's.", network.numParams(),
+                        summary.totalParams()));
+            }
+        }
+        progress.update(1.0, "Imported " + file.getFileName());
+        return new KerasImportResult(project, config.name(), h5.kerasVersion(), network, issues, messages,
+                network == null ? -1 : network.numParams());
+    }
+
+    private ComputationGraph buildNetwork(Path file, boolean sequential, KerasImportOptions options,
+                                          BooleanSupplier cancelled, ModelGraph graph, List<ImportIssue> issues,
+                                          List<String> messages) {
+        // DL4J's build cannot be interrupted; it runs on its own daemon thread, which is abandoned
+        // (and finishes or dies on its own) when the user cancels or the time is up.
+        CompletableFuture<ComputationGraph> build = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                build.complete(loader.load(file, sequential));
+            } catch (Throwable t) {
+                build.completeExceptionally(t);
+            }
+        }, "keras-import-dl4j");
+        worker.setDaemon(true);
+        worker.start();
+        long deadline = System.nanoTime() + options.dl4jTimeout().toNanos();
+        while (true) {
+            checkCancel(cancelled);
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                messages.add("DL4J did not finish building the network within " + options.dl4jTimeout().toSeconds()
+                        + " s, so the architecture opened without its trained weights.");
+                return null;
+            }
+            try {
+                return build.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // poll the cancel flag again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Import interrupted.");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                LOG.info("DL4J could not import {}", file, cause);
+                String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : firstLine(cause.getMessage());
+                messages.add("DL4J cannot build this network (" + reason + "), so the architecture opened without its "
+                        + "trained weights; it can be trained anew.");
+                graph.nodes().stream().filter(n -> reason.contains(n.name()) || reason.contains(n.kind().kerasName()))
+                        .forEach(n -> issues.add(new ImportIssue(n.name(), n.kind().kerasName(),
+                                ImportIssue.Severity.NOT_TRAINABLE, n.name() + " (" + n.kind().kerasName()
+                                + "): DL4J cannot load it, so its trained weights were not kept.")));
+                return null;
+            }
+        }
+    }
+
+    private static String firstLine(String s) {
+        String line = s.lines().findFirst().orElse(s).trim();
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static void checkCancel(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("Import cancelled.");
+        }
+    }
+}
