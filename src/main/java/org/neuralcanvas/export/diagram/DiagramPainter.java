@@ -29,7 +29,7 @@ public final class DiagramPainter {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         g.setPaint(DiagramStyle.BACKGROUND);
-        g.fill(new Rectangle2D.Double(0, 0, diagram.width(), diagram.height()));
+        g.fill(new Rectangle2D.Double(0, 0, Math.ceil(diagram.width()), Math.ceil(diagram.height())));
         for (Diagram.Arrow arrow : diagram.arrows()) {
             paintArrow(arrow, g);
         }
