@@ -99,6 +99,18 @@ public final class KerasImporter {
                 network == null ? -1 : network.numParams());
     }
 
+    /**
+     * Opens the architecture of a model from its JSON description alone ({@code model.to_json()},
+     * or the {@code model_config} of a file), without weights.
+     */
+    public KerasImportResult importModelJson(String json) throws KerasImportException {
+        KerasModelConfig config = KerasModelConfig.parse(json);
+        KerasGraphBuilder.Built built = KerasGraphBuilder.build(config);
+        Project project = new Project(built.graph(), TrainingSettings.defaults(), DatasetChoice.none(), List.of());
+        return new KerasImportResult(project, config.name(), "", null, built.issues(),
+                List.of("Only the architecture was opened; the weights were not loaded."), -1);
+    }
+
     private ComputationGraph buildNetwork(Path file, boolean sequential, KerasImportOptions options,
                                           BooleanSupplier cancelled, ModelGraph graph, List<ImportIssue> issues,
                                           List<String> messages) {
