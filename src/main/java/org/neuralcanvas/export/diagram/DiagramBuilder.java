@@ -24,7 +24,7 @@ public final class DiagramBuilder {
     private final LayeredLayout layout;
 
     public DiagramBuilder() {
-        this(new LayeredLayout(30, 44));
+        this(new LayeredLayout(30, 44).keepingModelOrder());
     }
 
     public DiagramBuilder(LayeredLayout layout) {
