@@ -8,8 +8,8 @@ import java.util.Set;
 import org.neuralcanvas.project.RunRecord;
 
 /**
- * A run's training history as CSV, one row per epoch, like Keras's {@code CSVLogger}: an
- * {@code epoch} column (counting from 1), {@code loss}, the other training metrics, then the
+ * A run's training history as CSV, one row per epoch, like Keras's {@code CSVLogger} (but epochs count
+ * from 1, as the training log shows them): {@code epoch}, {@code loss}, the other training metrics, then the
  * validation ones. A value an epoch does not have is left empty.
  */
 public final class HistoryCsvExporter {
