@@ -172,6 +172,27 @@ save("keras2_sequential_lstm.h5", lstm, "2.2.4",
      [lstm_weights("lstm_1", 16, 32), lstm_weights("lstm_2", 32, 32), lstm_weights("lstm_3", 32, 32),
       dense_weights("dense_1", 32, 10)], TRAINING)
 
+# 4b. The same kind of model as TF 2.x's Keras 2.9 saves it: an InputLayer inside Sequential and
+#     weights under <layer>/lstm_cell/.
+lstm_tf2 = {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
+    simple("InputLayer", "lstm_input", batch_input_shape=[None, 8, 16], dtype="float32", sparse=False, ragged=False),
+    recurrent("LSTM", "lstm", 32, return_sequences=True),
+    recurrent("LSTM", "lstm_1", 32),
+    dense("dense", 10, "softmax")]}}
+
+
+def lstm_cell_weights(name, n_in, units):
+    return (name, [(f"{name}/lstm_cell/kernel:0", w(n_in, 4 * units)),
+                   (f"{name}/lstm_cell/recurrent_kernel:0", w(units, 4 * units)),
+                   (f"{name}/lstm_cell/bias:0", w(4 * units))])
+
+
+save("keras2_tf2_sequential_lstm.h5", lstm_tf2, "2.9.0",
+     [lstm_cell_weights("lstm", 16, 32), lstm_cell_weights("lstm_1", 32, 32), dense_weights("dense", 32, 10)],
+     {"optimizer_config": {"class_name": "Adam", "config": {"name": "Adam", "learning_rate": 0.0005}},
+      "loss": "sparse_categorical_crossentropy", "metrics": [[{"class_name": "MeanMetricWrapper",
+                                                               "config": {"name": "accuracy"}}]]})
+
 # 5. A GRU, which NeuralCanvas has no layer for (keras.io "Working with RNNs" guide, narrowed).
 gru = {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
     simple("InputLayer", "embedding_input", batch_input_shape=[None, None], dtype="float32", sparse=False,

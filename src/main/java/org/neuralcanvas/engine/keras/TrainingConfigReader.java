@@ -43,13 +43,7 @@ final class TrainingConfigReader {
                 settings = settings.withOptimizer(lr.isNumber() ? o.withLearningRate(lr.asDouble()) : o);
             }
             List<String> metrics = new ArrayList<>();
-            for (JsonNode m : root.path("metrics")) {
-                String name = m.asText("");
-                name = name.equals("acc") ? "accuracy" : name;
-                if (TrainingSettings.METRICS.contains(name) && !metrics.contains(name)) {
-                    metrics.add(name);
-                }
-            }
+            collectMetrics(root.path("metrics"), metrics);
             if (root.has("metrics")) {
                 settings = settings.withMetrics(metrics);
             }
@@ -57,5 +51,18 @@ final class TrainingConfigReader {
             // A training_config we cannot read leaves the defaults: the architecture is what matters.
         }
         return settings;
+    }
+
+    /** Keras 2.2 writes {@code ["acc"]}; TF 2.x {@code [[{"class_name": "MeanMetricWrapper", "config": {"name": "accuracy"}}]]}. */
+    private static void collectMetrics(JsonNode node, List<String> metrics) {
+        if (node.isArray()) {
+            node.forEach(m -> collectMetrics(m, metrics));
+            return;
+        }
+        String name = node.isObject() ? node.path("config").path("name").asText("") : node.asText("");
+        name = name.equals("acc") ? "accuracy" : name;
+        if (TrainingSettings.METRICS.contains(name) && !metrics.contains(name)) {
+            metrics.add(name);
+        }
     }
 }

@@ -100,6 +100,20 @@ class KerasImporterTest {
     }
 
     @Test
+    void tf2KerasFileWithInputLayerAndCellWeightsOpensWithWeightsAndSettings() throws Exception {
+        KerasImportResult r = open("keras2_tf2_sequential_lstm.h5");
+        assertEquals(List.of("lstm (LSTM) (None, 8, 32) 6272", "lstm_1 (LSTM) (None, 32) 8320",
+                "dense (Dense) (None, 10) 330"), rows(r.summary()));
+        assertTrue(r.weightsLoaded(), () -> String.join("\n", r.messages()));
+        assertEquals(14_922, r.dl4jParamCount());
+        var settings = r.project().settings();
+        assertEquals("sparse_categorical_crossentropy", settings.loss());
+        assertEquals("adam", settings.optimizer().name());
+        assertEquals(0.0005, settings.optimizer().learningRate());
+        assertEquals(List.of("accuracy"), settings.metrics());
+    }
+
+    @Test
     void keras1ArgumentNamesAreUnderstood() throws Exception {
         KerasImportResult r = open("keras1_sequential_mlp.h5");
         assertEquals(List.of("dense_1 (Dense) (None, 64) 50240", "dropout_1 (Dropout) (None, 64) 0",
