@@ -60,6 +60,18 @@ public final class ExportWriter {
         write(target, keras.export(project, modelName).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** As {@link #writeKerasCode(Project, String, Path)}, naming the model after the file ({@code mnist_cnn.py} → {@code mnist_cnn}). */
+    public void writeKerasCode(Project project, Path target) throws ExportException {
+        writeKerasCode(project, modelNameFor(target), target);
+    }
+
+    /** A Keras model name from a file name: its stem, with characters Keras does not allow replaced by '_'. */
+    public static String modelNameFor(Path target) {
+        String stem = target.getFileName().toString().replaceFirst("(\\.ncproj)?\\.[^.]*$", "");
+        String name = stem.replaceAll("[^A-Za-z0-9_.\\-]", "_");
+        return name.isEmpty() || !Character.isLetter(name.charAt(0)) ? "model_" + name : name;
+    }
+
     /** Writes one run's per-epoch history as CSV. */
     public void writeHistoryCsv(RunRecord run, Path target) throws ExportException {
         write(target, csv.export(run).getBytes(StandardCharsets.UTF_8));

@@ -55,4 +55,13 @@ class ExportSvgCommandTest {
         assertEquals(2, run("export-svg", project().toString(), dir.resolve("out.jpg").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("Name the file with .svg"));
     }
+
+    @Test
+    void exportKerasWritesTheScriptNamedAfterTheFile() throws Exception {
+        Path py = dir.resolve("mnist mlp.py");
+        assertEquals(0, run("export-keras", project().toString(), py.toString()), err::toString);
+        String script = Files.readString(py);
+        assertTrue(script.contains("], name='mnist_mlp')"), script);
+        assertTrue(script.contains("keras.datasets.mnist.load_data()"));
+    }
 }
