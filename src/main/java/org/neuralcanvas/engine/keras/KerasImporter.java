@@ -83,8 +83,8 @@ public final class KerasImporter {
             messages.add("The trained weights were not loaded because some layers were left out; the architecture "
                     + "opened and can be trained anew.");
         } else if (size(file) > options.maxWeightBytes()) {
-            messages.add(String.format(Locale.ROOT, "The file is %,d MB, over the %,d MB NeuralCanvas loads weights "
-                    + "from, so only the architecture opened.", size(file) >> 20, options.maxWeightBytes() >> 20));
+            messages.add("The file is " + human(size(file)) + ", over the " + human(options.maxWeightBytes())
+                    + " NeuralCanvas loads weights from, so only the architecture opened.");
         } else {
             progress.update(0.4, "Loading the trained weights with DL4J");
             network = buildNetwork(file, config.sequential(), options, cancelled, built.graph(), issues, messages);
@@ -160,6 +160,17 @@ public final class KerasImporter {
     private static String firstLine(String s) {
         String line = s.lines().findFirst().orElse(s).trim();
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    /** 238 KB, 12.5 MB, 1.0 GB. */
+    static String human(long bytes) {
+        if (bytes < 1L << 20) {
+            return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
+        }
+        if (bytes < 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
+        }
+        return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
     }
 
     private static long size(Path file) {

@@ -160,6 +160,18 @@ class KerasImporterTest {
     }
 
     @Test
+    void aFileTooLargeForItsWeightsOpensAsArchitecture() throws Exception {
+        KerasImportResult r = new KerasImporter((f, s) -> {
+            throw new AssertionError("DL4J must not run");
+        }).importFile(resource("keras2_sequential_mlp.h5"), new KerasImportOptions(true, 100_000,
+                java.time.Duration.ofMinutes(1)), ImportProgress.NONE, () -> false);
+        assertFalse(r.weightsLoaded());
+        assertEquals(List.of("The file is 233 KB, over the 98 KB NeuralCanvas loads weights from, so only the "
+                + "architecture opened."), r.messages());
+        assertEquals(55_050, r.summary().totalParams());
+    }
+
+    @Test
     void architectureOnlyImportSkipsDl4j() throws Exception {
         KerasImportResult r = new KerasImporter((f, s) -> {
             throw new AssertionError("DL4J must not run");
