@@ -58,6 +58,18 @@ class SvgDiagramExporterTest {
     }
 
     @Test
+    void oddCharactersInNamesStayWellFormed() throws Exception {
+        org.neuralcanvas.domain.graph.ModelBuilder b = new org.neuralcanvas.domain.graph.ModelBuilder();
+        String in = b.addNamed("in<&>'\"", "Input", java.util.Map.of("shape", java.util.List.of(4)));
+        b.addNamed("d\u00e9j\u00e0 vu", "Dense", java.util.Map.of("units", 2), in);
+        String svg = exporter.export(b.graph());
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(doc.getDocumentElement().getTextContent().contains("in<&>'\""));
+        assertTrue(doc.getDocumentElement().getTextContent().contains("d\u00e9j\u00e0 vu"));
+    }
+
+    @Test
     void sameGraphGivesTheSameBytes() {
         assertEquals(exporter.export(ExportTemplates.functionalMerge().graph()),
                 exporter.export(ExportTemplates.functionalMerge().graph()));
