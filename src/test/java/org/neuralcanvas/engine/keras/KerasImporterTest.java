@@ -172,6 +172,19 @@ class KerasImporterTest {
     }
 
     @Test
+    void keras3ZipFileIsExplained(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("model.keras");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("config.json"));
+            zip.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        KerasImportException e = assertThrows(KerasImportException.class,
+                () -> importer.importFile(file, KerasImportOptions.defaults(), ImportProgress.NONE, () -> false));
+        assertTrue(e.getMessage().startsWith("model.keras is a zip archive, as Keras 3 writes .keras files."),
+                e.getMessage());
+    }
+
+    @Test
     void architectureOnlyImportSkipsDl4j() throws Exception {
         KerasImportResult r = new KerasImporter((f, s) -> {
             throw new AssertionError("DL4J must not run");
