@@ -56,6 +56,21 @@ class KerasModelJsonTest {
     }
 
     @Test
+    void keras3SequentialConfigOpens() throws Exception {
+        String json = ("{'module': 'keras', 'class_name': 'Sequential', 'config': {'name': 'sequential', 'trainable': true, "
+                + "'layers': [{'module': 'keras.layers', 'class_name': 'InputLayer', 'config': {'batch_shape': [null, 784], "
+                + "'dtype': 'float32', 'sparse': false, 'name': 'input_layer'}, 'registered_name': null}, "
+                + "{'module': 'keras.layers', 'class_name': 'Dense', 'config': {'name': 'dense', 'trainable': true, "
+                + "'units': 64, 'activation': 'relu', 'use_bias': true, 'kernel_initializer': {'module': "
+                + "'keras.initializers', 'class_name': 'GlorotUniform', 'config': {'seed': null}}}, 'registered_name': "
+                + "null, 'build_config': {'input_shape': [null, 784]}}]}, 'registered_name': null}").replace('\'', '"');
+        KerasImportResult r = importer.importModelJson(json);
+        assertEquals(List.of("dense (Dense) (None, 64) 50240"),
+                r.summary().rows().stream().map(x -> x.layer() + " " + x.outputShape() + " " + x.params()).toList());
+        assertTrue(r.complete());
+    }
+
+    @Test
     void bidirectionalConv1dAndPoolingMapToOurKinds() throws Exception {
         String json = functional(String.join(", ",
                 layer("in", "InputLayer", "'batch_input_shape': [null, 20, 8]", "[]"),
