@@ -33,8 +33,9 @@ public final class SvgDiagramExporter {
     }
 
     String toSvg(Diagram diagram) {
-        double width = Math.ceil(diagram.width());
-        double height = Math.ceil(diagram.height());
+        // An empty graph has no size; SVG needs a positive one.
+        double width = Math.max(1, Math.ceil(diagram.width()));
+        double height = Math.max(1, Math.ceil(diagram.height()));
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         // JFreeSVG's default prefix holds the clock; a fixed one keeps the output repeatable.
         g.setDefsKeyPrefix("nc");

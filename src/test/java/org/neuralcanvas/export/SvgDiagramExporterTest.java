@@ -70,6 +70,19 @@ class SvgDiagramExporterTest {
     }
 
     @Test
+    void emptyAndBrokenGraphsStillDraw() {
+        assertTrue(exporter.export(new org.neuralcanvas.domain.graph.ModelGraph()).contains("<svg"));
+        org.neuralcanvas.domain.graph.ModelBuilder b = new org.neuralcanvas.domain.graph.ModelBuilder();
+        b.then("Input", java.util.Map.of("shape", java.util.List.of(28, 28, 1)));
+        b.then("Dense", java.util.Map.of("units", 10)); // needs a Flatten first
+        String svg = exporter.export(b.graph());
+        assertTrue(svg.contains("output: ?"), "unknown shape shown as ?");
+        assertTrue(svg.contains("stroke:rgb(201,42,42)"), "the layer with the problem has a red outline");
+        assertTrue(new KerasCodeExporter().export(ExportTemplatesBroken.of(b.graph()), "broken")
+                .contains("# NeuralCanvas found problems in this model"));
+    }
+
+    @Test
     void sameGraphGivesTheSameBytes() {
         assertEquals(exporter.export(ExportTemplates.functionalMerge().graph()),
                 exporter.export(ExportTemplates.functionalMerge().graph()));
