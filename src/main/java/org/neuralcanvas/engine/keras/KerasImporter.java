@@ -6,10 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.neuralcanvas.domain.graph.ModelGraph;
@@ -38,6 +35,7 @@ public final class KerasImporter {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(KerasImporter.class);
+    private static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final NetworkLoader loader;
 
@@ -59,7 +57,7 @@ public final class KerasImporter {
     public KerasImportResult importFile(Path file, KerasImportOptions options, ImportProgress progress,
                                         BooleanSupplier cancelled) throws KerasImportException {
         progress.update(0.05, "Reading " + file.getFileName());
-        KerasH5File h5 = KerasH5File.read(file);
+        KerasH5File h5 = readBounded(file, cancelled);
         checkCancel(cancelled);
 
         progress.update(0.2, "Building the graph from the model description");
@@ -111,49 +109,44 @@ public final class KerasImporter {
                 List.of("Only the architecture was opened; the weights were not loaded."), -1);
     }
 
+    /** HDF5 reads are native and share DL4J's global lock, so even reading the description gets a time bound. */
+    private static KerasH5File readBounded(Path file, BooleanSupplier cancelled) throws KerasImportException {
+        try {
+            return BoundedCall.run("keras-import-read", () -> KerasH5File.read(file), READ_TIMEOUT, cancelled);
+        } catch (BoundedCall.TimedOut e) {
+            throw new KerasImportException("Reading " + file.getFileName() + " took longer than "
+                    + READ_TIMEOUT.toSeconds() + " s, so the import stopped. Check that the file is on a local disk, "
+                    + "then try again.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof KerasImportException k) {
+                throw k;
+            }
+            throw new KerasImportException(file.getFileName() + " could not be read as a Keras model. Save the model "
+                    + "again with model.save('model.h5').", e.getCause());
+        }
+    }
+
     private ComputationGraph buildNetwork(Path file, boolean sequential, KerasImportOptions options,
                                           BooleanSupplier cancelled, ModelGraph graph, List<ImportIssue> issues,
                                           List<String> messages) {
-        // DL4J's build cannot be interrupted; it runs on its own daemon thread, which is abandoned
-        // (and finishes or dies on its own) when the user cancels or the time is up.
-        CompletableFuture<ComputationGraph> build = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
-            try {
-                build.complete(loader.load(file, sequential));
-            } catch (Throwable t) {
-                build.completeExceptionally(t);
-            }
-        }, "keras-import-dl4j");
-        worker.setDaemon(true);
-        worker.start();
-        long deadline = System.nanoTime() + options.dl4jTimeout().toNanos();
-        while (true) {
-            checkCancel(cancelled);
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                messages.add("DL4J did not finish building the network within " + options.dl4jTimeout().toSeconds()
-                        + " s, so the architecture opened without its trained weights.");
-                return null;
-            }
-            try {
-                return build.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                // poll the cancel flag again
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("Import interrupted.");
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                LOG.info("DL4J could not import {}", file, cause);
-                String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : firstLine(cause.getMessage());
-                messages.add("DL4J cannot build this network (" + reason + "), so the architecture opened without its "
-                        + "trained weights; it can be trained anew.");
-                graph.nodes().stream().filter(n -> reason.contains(n.name()) || reason.contains(n.kind().kerasName()))
-                        .forEach(n -> issues.add(new ImportIssue(n.name(), n.kind().kerasName(),
-                                ImportIssue.Severity.NOT_TRAINABLE, n.name() + " (" + n.kind().kerasName()
-                                + "): DL4J cannot load it, so its trained weights were not kept.")));
-                return null;
-            }
+        try {
+            return BoundedCall.run("keras-import-dl4j", () -> loader.load(file, sequential), options.dl4jTimeout(),
+                    cancelled);
+        } catch (BoundedCall.TimedOut e) {
+            messages.add("DL4J did not finish building the network within " + options.dl4jTimeout().toSeconds()
+                    + " s, so the architecture opened without its trained weights.");
+            return null;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            LOG.info("DL4J could not import {}", file, cause);
+            String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : firstLine(cause.getMessage());
+            messages.add("DL4J cannot build this network (" + reason + "), so the architecture opened without its "
+                    + "trained weights; it can be trained anew.");
+            graph.nodes().stream().filter(n -> reason.contains(n.name()) || reason.contains(n.kind().kerasName()))
+                    .forEach(n -> issues.add(new ImportIssue(n.name(), n.kind().kerasName(),
+                            ImportIssue.Severity.NOT_TRAINABLE, n.name() + " (" + n.kind().kerasName()
+                            + "): DL4J cannot load it, so its trained weights were not kept.")));
+            return null;
         }
     }
 
