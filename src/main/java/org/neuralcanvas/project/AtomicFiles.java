@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes files so that a crash or a full disk never leaves a half-written file in place of a
@@ -24,6 +27,20 @@ public final class AtomicFiles {
     }
 
     private AtomicFiles() {
+    }
+
+    /**
+     * Temporary files are created readable by the owner only; a saved file should have the
+     * permissions the old file had, or the usual rw-r--r-- for a new one.
+     */
+    private static void keepPermissions(Path temp, Path target) {
+        try {
+            Set<PosixFilePermission> perms = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(temp, perms);
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system (Windows): the default permissions there are fine.
+        }
     }
 
     public static void writeString(Path target, String text) throws IOException {
@@ -42,6 +59,7 @@ public final class AtomicFiles {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
+            keepPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

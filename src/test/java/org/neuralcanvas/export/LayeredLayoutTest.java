@@ -28,4 +28,19 @@ class LayeredLayoutTest {
         assertTrue(route.size() >= 2);
         assertTrue(r.width() > 320 && r.height() > 180);
     }
+
+    @Test
+    void keepingModelOrderLaysBranchesOutInTheOrderTheyWereAdded() {
+        ModelBuilder b = new ModelBuilder();
+        String in = b.add("Input", Map.of("shape", List.of(8)));
+        List<String> branches = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            branches.add(b.add("Dense", Map.of(), b.add("Dense", Map.of(), in)));
+        }
+        b.add("Concatenate", Map.of(), branches.toArray(String[]::new));
+        var boxes = new LayeredLayout().keepingModelOrder().layout(b.graph(), n -> new double[] {120, 50}).nodes();
+        for (int i = 1; i < branches.size(); i++) {
+            assertTrue(boxes.get(branches.get(i - 1)).x() < boxes.get(branches.get(i)).x(), "branch " + i);
+        }
+    }
 }

@@ -56,6 +56,13 @@ class ProjectFileTest {
     }
 
     @Test
+    void savedFilesAreReadableByOthersLikeAnyNewFile() throws Exception {
+        Path file = dir.resolve("shared" + ProjectFile.EXTENSION);
+        ProjectFile.write(sampleProject(), file);
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
     void newLayersAfterLoadingGetFreshIds() throws Exception {
         Project loaded = ProjectFile.parse(ProjectFile.toJson(sampleProject()), "x");
         String id = loaded.graph().newNodeId();

@@ -52,14 +52,29 @@ public final class LayeredLayout {
 
     private final double nodeSpacing;
     private final double layerSpacing;
+    private final boolean modelOrder;
 
     public LayeredLayout() {
         this(30, 40);
     }
 
     public LayeredLayout(double nodeSpacing, double layerSpacing) {
+        this(nodeSpacing, layerSpacing, false);
+    }
+
+    private LayeredLayout(double nodeSpacing, double layerSpacing, boolean modelOrder) {
         this.nodeSpacing = nodeSpacing;
         this.layerSpacing = layerSpacing;
+        this.modelOrder = modelOrder;
+    }
+
+    /**
+     * This layout, but siblings keep the order in which layers were added and a merge's inputs
+     * their input order, left to right, where that costs no extra crossings: branches then read
+     * in the order the model (or its Keras code) lists them.
+     */
+    public LayeredLayout keepingModelOrder() {
+        return new LayeredLayout(nodeSpacing, layerSpacing, true);
     }
 
     /**
@@ -76,6 +91,10 @@ public final class LayeredLayout {
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, layerSpacing);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, layerSpacing / 2);
         root.setProperty(CoreOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(20));
+        if (modelOrder) {
+            root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY,
+                    org.eclipse.elk.alg.layered.options.OrderingStrategy.NODES_AND_EDGES);
+        }
 
         Map<String, ElkNode> elkNodes = new LinkedHashMap<>();
         for (LayerNode node : graph.nodes()) {

@@ -1,0 +1,89 @@
+package org.neuralcanvas.engine.keras;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neuralcanvas.domain.graph.LayerNames;
+import org.neuralcanvas.domain.graph.ModelBuilder;
+import org.neuralcanvas.domain.graph.ModelGraph;
+
+/**
+ * Builds our editable graph from a Keras model description, layer by layer, with
+ * {@link ModelBuilder}. A layer we cannot represent is left out and reported by name and type;
+ * the layers it fed are connected to its own input instead, so the rest of the model still
+ * opens (and shape inference shows where the gap is).
+ */
+final class KerasGraphBuilder {
+
+    /** The graph and what the user should know about it. */
+    record Built(ModelGraph graph, List<ImportIssue> issues) {
+    }
+
+    private KerasGraphBuilder() {
+    }
+
+    static Built build(KerasModelConfig model) {
+        ModelBuilder builder = new ModelBuilder();
+        List<ImportIssue> issues = new ArrayList<>();
+        // Keras layer name -> our node id that stands for its output (a left-out layer stands for its input).
+        Map<String, String> outputOf = new HashMap<>();
+        List<KerasLayerConfig> layers = model.layers();
+        String sequentialInput = null;
+        if (model.sequential() && !layers.isEmpty() && !layers.get(0).className().equals("InputLayer")
+                && KerasLayerMapper.declaresInput(layers.get(0).config())) {
+            sequentialInput = addSequentialInput(builder, layers.get(0), issues);
+        }
+        for (KerasLayerConfig layer : layers) {
+            List<String> inputs = new ArrayList<>();
+            if (layer == layers.get(0) && sequentialInput != null) {
+                inputs.add(sequentialInput);
+            }
+            for (String name : layer.inbound()) {
+                String id = outputOf.get(name);
+                if (id != null && !inputs.contains(id)) {
+                    inputs.add(id);
+                }
+            }
+            try {
+                KerasLayerMapper.Mapped mapped = KerasLayerMapper.map(layer);
+                String name = LayerNames.validateRename(builder.graph(), null, layer.name()) == null
+                        ? layer.name() : null;
+                String id = builder.addNamed(name, mapped.kind(), mapped.params(), inputs.toArray(String[]::new));
+                outputOf.put(layer.name(), id);
+                for (String change : mapped.changes()) {
+                    issues.add(new ImportIssue(layer.name(), layer.className(), ImportIssue.Severity.CHANGED,
+                            layer.name() + " (" + layer.className() + "): " + change));
+                }
+            } catch (KerasLayerMapper.Unsupported e) {
+                if (!inputs.isEmpty()) {
+                    outputOf.put(layer.name(), inputs.get(0));
+                }
+                issues.add(new ImportIssue(layer.name(), layer.className(), ImportIssue.Severity.LEFT_OUT,
+                        layer.name() + " (" + layer.className() + ") was left out: " + e.getMessage()
+                                + (inputs.isEmpty() ? "" : " The layers after it now read its input; "
+                                + "put a layer of your own in its place.")));
+            }
+        }
+        return new Built(builder.graph(), List.copyOf(issues));
+    }
+
+    /** Older Sequential files keep the input shape on the first layer; Keras names the input {@code <first>_input}. */
+    private static String addSequentialInput(ModelBuilder builder, KerasLayerConfig first, List<ImportIssue> issues) {
+        List<String> changes = new ArrayList<>();
+        try {
+            List<Integer> shape = KerasLayerMapper.declaredInputShape(first, changes);
+            String id = builder.addNamed(first.name() + "_input", "Input", Map.of("shape", shape));
+            for (String change : changes) {
+                issues.add(new ImportIssue(first.name() + "_input", "InputLayer", ImportIssue.Severity.CHANGED,
+                        first.name() + "_input (InputLayer): " + change));
+            }
+            return id;
+        } catch (KerasLayerMapper.Unsupported e) {
+            issues.add(new ImportIssue(first.name() + "_input", "InputLayer", ImportIssue.Severity.LEFT_OUT,
+                    "The model's input was left out: " + e.getMessage() + " Add an Input layer before "
+                            + first.name() + "."));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.neuralcanvas.engine.keras;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.neuralcanvas.project.OptimizerSettings;
+import org.neuralcanvas.project.TrainingSettings;
+
+/** Our training settings from a Keras file's {@code training_config} (loss, optimizer, metrics), where it has one. */
+final class TrainingConfigReader {
+
+    private static final Map<String, String> LOSS_ALIASES = Map.of("mean_squared_error", "mse",
+            "mean_absolute_error", "mae", "mean_absolute_percentage_error", "mape",
+            "mean_squared_logarithmic_error", "msle", "kullback_leibler_divergence", "kl_divergence", "kld",
+            "kl_divergence");
+
+    private TrainingConfigReader() {
+    }
+
+    static TrainingSettings read(String json) {
+        TrainingSettings settings = TrainingSettings.defaults();
+        if (json == null) {
+            return settings;
+        }
+        try {
+            JsonNode root = new ObjectMapper().readTree(json);
+            JsonNode loss = root.path("loss");
+            if (loss.isTextual()) {
+                String name = LOSS_ALIASES.getOrDefault(loss.asText(), loss.asText());
+                if (TrainingSettings.LOSSES.contains(name)) {
+                    settings = settings.withLoss(name);
+                }
+            }
+            JsonNode optimizer = root.path("optimizer_config");
+            String opt = optimizer.path("class_name").asText("").toLowerCase(Locale.ROOT);
+            if (OptimizerSettings.NAMES.contains(opt)) {
+                OptimizerSettings o = OptimizerSettings.defaults(opt);
+                JsonNode cfg = optimizer.path("config");
+                JsonNode lr = cfg.has("learning_rate") ? cfg.get("learning_rate") : cfg.path("lr");
+                settings = settings.withOptimizer(lr.isNumber() ? o.withLearningRate(lr.asDouble()) : o);
+            }
+            List<String> metrics = new ArrayList<>();
+            collectMetrics(root.path("metrics"), metrics);
+            if (root.has("metrics")) {
+                settings = settings.withMetrics(metrics);
+            }
+        } catch (Exception e) {
+            // A training_config we cannot read leaves the defaults: the architecture is what matters.
+        }
+        return settings;
+    }
+
+    /** Keras 2.2 writes {@code ["acc"]}; TF 2.x {@code [[{"class_name": "MeanMetricWrapper", "config": {"name": "accuracy"}}]]}. */
+    private static void collectMetrics(JsonNode node, List<String> metrics) {
+        if (node.isArray()) {
+            node.forEach(m -> collectMetrics(m, metrics));
+            return;
+        }
+        String name = node.isObject() ? node.path("config").path("name").asText("") : node.asText("");
+        name = name.equals("acc") ? "accuracy" : name;
+        if (TrainingSettings.METRICS.contains(name) && !metrics.contains(name)) {
+            metrics.add(name);
+        }
+    }
+}

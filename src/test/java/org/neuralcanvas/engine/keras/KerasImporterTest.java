@@ -1,0 +1,196 @@
+package org.neuralcanvas.engine.keras;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.neuralcanvas.domain.shape.ModelSummary;
+import org.neuralcanvas.domain.shape.SummaryRow;
+
+/**
+ * Imports the Keras files of src/test/resources/keras (see docs/keras-import-test-files.md) and
+ * checks the summary a user sees against the model's own Keras configuration.
+ */
+class KerasImporterTest {
+
+    private final KerasImporter importer = new KerasImporter();
+
+    static Path resource(String name) {
+        try {
+            return Path.of(KerasImporterTest.class.getResource("/keras/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private KerasImportResult open(String name) throws KerasImportException {
+        return importer.importFile(resource(name), KerasImportOptions.defaults(), ImportProgress.NONE, () -> false);
+    }
+
+    private static List<String> rows(ModelSummary summary) {
+        return summary.rows().stream().map(r -> r.layer() + " " + r.outputShape() + " " + r.params()).toList();
+    }
+
+    @Test
+    void keras2SequentialMlpOpensWithItsShapesCountsAndWeights() throws Exception {
+        KerasImportResult r = open("keras2_sequential_mlp.h5");
+        assertEquals(List.of("dense_1 (Dense) (None, 64) 50240", "dropout_1 (Dropout) (None, 64) 0",
+                "dense_2 (Dense) (None, 64) 4160", "dropout_2 (Dropout) (None, 64) 0",
+                "dense_3 (Dense) (None, 10) 650"), rows(r.summary()));
+        assertEquals(55_050, r.summary().totalParams());
+        assertEquals("2.2.4", r.kerasVersion());
+        assertTrue(r.complete());
+        assertTrue(r.weightsLoaded(), () -> String.join("\n", r.messages()));
+        assertEquals(55_050, r.dl4jParamCount());
+        try (Hdf5Archive file = new Hdf5Archive(resource("keras2_sequential_mlp.h5").toString())) {
+            INDArray kernel = file.readDataSet("dense_1/kernel:0", "model_weights", "dense_1");
+            assertEquals(kernel, r.network().getLayer("dense_1").getParam("W"), "the file's trained weights");
+        }
+        assertEquals("rmsprop", r.project().settings().optimizer().name());
+        assertEquals(List.of("accuracy"), r.project().settings().metrics());
+    }
+
+    @Test
+    void keras2FunctionalConvnetMatchesTheKerasExampleSummary() throws Exception {
+        KerasImportResult r = open("keras2_functional_mnist_cnn.h5");
+        // A functional model that is a chain gets Keras's Sequential-style summary, without the Input row.
+        assertEquals(List.of("conv2d_15 (Conv2D) (None, 26, 26, 32) 320",
+                "conv2d_16 (Conv2D) (None, 24, 24, 64) 18496", "max_pooling2d_8 (MaxPooling2D) (None, 12, 12, 64) 0",
+                "dropout_15 (Dropout) (None, 12, 12, 64) 0", "flatten_8 (Flatten) (None, 9216) 0",
+                "dense_15 (Dense) (None, 128) 1179776", "dropout_16 (Dropout) (None, 128) 0",
+                "dense_16 (Dense) (None, 10) 1290"), rows(r.summary()));
+        assertEquals(1_199_882, r.summary().totalParams());
+        assertEquals("mnist", r.modelName());
+        assertTrue(r.weightsLoaded(), () -> String.join("\n", r.messages()));
+        assertEquals(1_199_882, r.dl4jParamCount());
+    }
+
+    @Test
+    void functionalGraphKeepsItsMergesInInputOrder() throws Exception {
+        KerasImportResult r = open("keras2_functional_residual.h5");
+        ModelSummary s = r.summary();
+        assertEquals(2_545, s.totalParams());
+        assertEquals(64, s.nonTrainableParams(), "BatchNormalization's moving mean and variance");
+        SummaryRow add = s.rows().stream().filter(x -> x.layer().startsWith("add ")).findFirst().orElseThrow();
+        assertEquals(List.of("dense[0][0]", "batch_normalization[0][0]"), add.connectedTo());
+        SummaryRow concat = s.rows().stream().filter(x -> x.layer().startsWith("concatenate ")).findFirst().orElseThrow();
+        assertEquals("(None, 40)", concat.outputShape());
+        assertTrue(r.complete());
+    }
+
+    @Test
+    void stackedLstmOpensAndDl4jBuildsItWithoutHanging() throws Exception {
+        KerasImportResult r = open("keras2_sequential_lstm.h5");
+        assertEquals(List.of("lstm_1 (LSTM) (None, 8, 32) 6272", "lstm_2 (LSTM) (None, 8, 32) 8320",
+                "lstm_3 (LSTM) (None, 32) 8320", "dense_1 (Dense) (None, 10) 330"), rows(r.summary()));
+        assertEquals(23_242, r.summary().totalParams());
+        assertTrue(r.weightsLoaded(), () -> String.join("\n", r.messages()));
+    }
+
+    @Test
+    void tf2KerasFileWithInputLayerAndCellWeightsOpensWithWeightsAndSettings() throws Exception {
+        KerasImportResult r = open("keras2_tf2_sequential_lstm.h5");
+        assertEquals(List.of("lstm (LSTM) (None, 8, 32) 6272", "lstm_1 (LSTM) (None, 32) 8320",
+                "dense (Dense) (None, 10) 330"), rows(r.summary()));
+        assertTrue(r.weightsLoaded(), () -> String.join("\n", r.messages()));
+        assertEquals(14_922, r.dl4jParamCount());
+        var settings = r.project().settings();
+        assertEquals("sparse_categorical_crossentropy", settings.loss());
+        assertEquals("adam", settings.optimizer().name());
+        assertEquals(0.0005, settings.optimizer().learningRate());
+        assertEquals(List.of("accuracy"), settings.metrics());
+    }
+
+    @Test
+    void keras1ArgumentNamesAreUnderstood() throws Exception {
+        KerasImportResult r = open("keras1_sequential_mlp.h5");
+        assertEquals(List.of("dense_1 (Dense) (None, 64) 50240", "dropout_1 (Dropout) (None, 64) 0",
+                "dense_2 (Dense) (None, 10) 650"), rows(r.summary()));
+        assertEquals(0.2, r.project().graph().findByName("dropout_1").orElseThrow().params().getDouble("rate"));
+        assertEquals("1.2.2", r.kerasVersion());
+    }
+
+    @Test
+    void layerWeCannotRepresentIsNamedAndTheRestStillOpens() throws Exception {
+        KerasImportResult r = open("keras2_sequential_gru.h5");
+        assertFalse(r.complete());
+        ImportIssue gru = r.issues().stream().filter(i -> i.severity() == ImportIssue.Severity.LEFT_OUT)
+                .findFirst().orElseThrow();
+        assertEquals("gru", gru.layerName());
+        assertEquals("GRU", gru.layerType());
+        assertTrue(gru.message().startsWith("gru (GRU) was left out: NeuralCanvas has no GRU layer."), gru.message());
+        assertTrue(r.project().graph().findByName("simple_rnn").isPresent());
+        assertTrue(r.issues().stream().anyMatch(i -> i.message().contains("left open (None)")));
+        assertFalse(r.weightsLoaded());
+        assertTrue(r.messages().get(0).contains("weights were not loaded"), r.messages().get(0));
+    }
+
+    @Test
+    void importingNeverChangesTheFile() throws Exception {
+        Path file = resource("keras2_functional_residual.h5");
+        byte[] before = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+        long modified = Files.getLastModifiedTime(file).toMillis();
+        open("keras2_functional_residual.h5");
+        assertEquals(HexFormat.of().formatHex(before),
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+        assertEquals(modified, Files.getLastModifiedTime(file).toMillis());
+    }
+
+    @Test
+    void brokenFilesGiveASentenceNotACrash() {
+        for (String name : List.of("truncated.h5", "not_hdf5.h5", "weights_only.h5", "missing.h5")) {
+            Path file = name.equals("missing.h5") ? resource("not_hdf5.h5").resolveSibling(name) : resource(name);
+            KerasImportException e = assertThrows(KerasImportException.class,
+                    () -> importer.importFile(file, KerasImportOptions.defaults(), ImportProgress.NONE, () -> false));
+            assertTrue(e.getMessage().endsWith("."), e.getMessage());
+            assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFileTooLargeForItsWeightsOpensAsArchitecture() throws Exception {
+        KerasImportResult r = new KerasImporter((f, s) -> {
+            throw new AssertionError("DL4J must not run");
+        }).importFile(resource("keras2_sequential_mlp.h5"), new KerasImportOptions(true, 100_000,
+                java.time.Duration.ofMinutes(1)), ImportProgress.NONE, () -> false);
+        assertFalse(r.weightsLoaded());
+        assertEquals(List.of("The file is 233 KB, over the 98 KB NeuralCanvas loads weights from, so only the "
+                + "architecture opened."), r.messages());
+        assertEquals(55_050, r.summary().totalParams());
+    }
+
+    @Test
+    void keras3ZipFileIsExplained(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("model.keras");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("config.json"));
+            zip.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        KerasImportException e = assertThrows(KerasImportException.class,
+                () -> importer.importFile(file, KerasImportOptions.defaults(), ImportProgress.NONE, () -> false));
+        assertTrue(e.getMessage().startsWith("model.keras is a zip archive, as Keras 3 writes .keras files."),
+                e.getMessage());
+    }
+
+    @Test
+    void architectureOnlyImportSkipsDl4j() throws Exception {
+        KerasImportResult r = new KerasImporter((f, s) -> {
+            throw new AssertionError("DL4J must not run");
+        }).importFile(resource("keras2_sequential_mlp.h5"), KerasImportOptions.architectureOnly(), ImportProgress.NONE,
+                () -> false);
+        assertNull(r.network());
+        assertNotNull(r.project().graph().findByName("dense_3").orElse(null));
+    }
+}

@@ -1,0 +1,118 @@
+package org.neuralcanvas.engine.keras;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.neuralcanvas.domain.graph.LayerNode;
+
+/** Layer mapping and graph structure from model JSON alone: the forms Keras 2 and Keras 3 write. */
+class KerasModelJsonTest {
+
+    private final KerasImporter importer = new KerasImporter();
+
+    private static String functional(String layers, String inputs, String outputs) {
+        return ("{'class_name': 'Functional', 'config': {'name': 'm', 'layers': [" + layers + "], 'input_layers': "
+                + inputs + ", 'output_layers': " + outputs + "}}").replace('\'', '"');
+    }
+
+    private static String layer(String name, String cls, String config, String inbound) {
+        return "{'name': '" + name + "', 'class_name': '" + cls + "', 'config': {'name': '" + name + "'"
+                + (config.isEmpty() ? "" : ", " + config) + "}, 'inbound_nodes': " + inbound + "}";
+    }
+
+    private static String k2(String... from) {
+        StringBuilder sb = new StringBuilder("[[");
+        for (int i = 0; i < from.length; i++) {
+            sb.append(i > 0 ? ", " : "").append("['").append(from[i]).append("', 0, 0, {}]");
+        }
+        return sb.append("]]").toString();
+    }
+
+    private static String k3(String... from) {
+        StringBuilder sb = new StringBuilder("[{'args': [[");
+        for (int i = 0; i < from.length; i++) {
+            sb.append(i > 0 ? ", " : "").append("{'class_name': '__keras_tensor__', 'config': {'shape': [null, 4], ")
+                    .append("'dtype': 'float32', 'keras_history': ['").append(from[i]).append("', 0, 0]}}");
+        }
+        return sb.append("]], 'kwargs': {}}]").toString();
+    }
+
+    private static final String INPUT = layer("in", "InputLayer", "'batch_shape': [null, 4]", "[]");
+
+    @Test
+    void keras3InboundNodesAreFollowed() throws Exception {
+        String json = functional(String.join(", ", INPUT,
+                layer("a", "Dense", "'units': 4", k3("in")), layer("b", "Dense", "'units': 4", k3("in")),
+                layer("sub", "Subtract", "", k3("a", "b"))), "[['in', 0, 0]]", "[['sub', 0, 0]]");
+        KerasImportResult r = importer.importModelJson(json);
+        var g = r.project().graph();
+        LayerNode sub = g.findByName("sub").orElseThrow();
+        assertEquals(List.of("a", "b"), g.incoming(sub.id()).stream().map(e -> g.node(e.from()).name()).toList());
+        assertTrue(r.complete());
+    }
+
+    @Test
+    void keras3SequentialConfigOpens() throws Exception {
+        String json = ("{'module': 'keras', 'class_name': 'Sequential', 'config': {'name': 'sequential', 'trainable': true, "
+                + "'layers': [{'module': 'keras.layers', 'class_name': 'InputLayer', 'config': {'batch_shape': [null, 784], "
+                + "'dtype': 'float32', 'sparse': false, 'name': 'input_layer'}, 'registered_name': null}, "
+                + "{'module': 'keras.layers', 'class_name': 'Dense', 'config': {'name': 'dense', 'trainable': true, "
+                + "'units': 64, 'activation': 'relu', 'use_bias': true, 'kernel_initializer': {'module': "
+                + "'keras.initializers', 'class_name': 'GlorotUniform', 'config': {'seed': null}}}, 'registered_name': "
+                + "null, 'build_config': {'input_shape': [null, 784]}}]}, 'registered_name': null}").replace('\'', '"');
+        KerasImportResult r = importer.importModelJson(json);
+        assertEquals(List.of("dense (Dense) (None, 64) 50240"),
+                r.summary().rows().stream().map(x -> x.layer() + " " + x.outputShape() + " " + x.params()).toList());
+        assertTrue(r.complete());
+    }
+
+    @Test
+    void bidirectionalConv1dAndPoolingMapToOurKinds() throws Exception {
+        String json = functional(String.join(", ",
+                layer("in", "InputLayer", "'batch_input_shape': [null, 20, 8]", "[]"),
+                layer("c", "Conv1D", "'filters': 16, 'kernel_size': [3], 'strides': [1], 'padding': 'same', "
+                        + "'activation': 'relu', 'dilation_rate': [1], 'data_format': 'channels_last'", k2("in")),
+                layer("p", "MaxPooling1D", "'pool_size': [2], 'strides': null, 'padding': 'valid'", k2("c")),
+                layer("bi", "Bidirectional", "'merge_mode': 'sum', 'layer': {'class_name': 'LSTM', 'config': "
+                        + "{'name': 'lstm', 'units': 8, 'return_sequences': false, 'activation': 'tanh', "
+                        + "'recurrent_activation': 'sigmoid'}}", k2("p"))),
+                "[['in', 0, 0]]", "[['bi', 0, 0]]");
+        KerasImportResult r = importer.importModelJson(json);
+        List<String> rows = r.summary().rows().stream().map(x -> x.layer() + " " + x.outputShape() + " " + x.params())
+                .toList();
+        assertEquals(List.of("c (Conv1D) (None, 20, 16) 400", "p (MaxPooling1D) (None, 10, 16) 0",
+                "bi (Bidirectional) (None, 8) 1600"), rows);
+    }
+
+    @Test
+    void whatWeCannotRepresentIsReportedByNameAndType() throws Exception {
+        String json = functional(String.join(", ", INPUT,
+                layer("lam", "Lambda", "'function': ['4wEAAAAAAAAA', null, null]", k2("in")),
+                layer("cf", "Conv2D", "'filters': 2, 'kernel_size': [1, 1], 'data_format': 'channels_first'", k2("lam")),
+                layer("shared", "Dense", "'units': 4", "[[['in', 0, 0, {}]], [['lam', 0, 0, {}]]]"),
+                layer("d", "Dense", "'units': 2, 'kernel_regularizer': {'class_name': 'L2', 'config': {'l2': 0.01}}",
+                        k2("shared"))), "[['in', 0, 0]]", "[['d', 0, 0]]");
+        KerasImportResult r = importer.importModelJson(json);
+        List<String> messages = r.issues().stream().map(ImportIssue::message).toList();
+        assertTrue(messages.contains("lam (Lambda) was left out: a Lambda layer holds Python code, which NeuralCanvas "
+                + "never runs. The layers after it now read its input; put a layer of your own in its place."), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("cf (Conv2D) was left out: it uses channels-first")));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("shared (Dense) was left out: the model calls it 2 times")));
+        assertTrue(messages.contains("d (Dense): kernel_regularizer is not kept."), messages::toString);
+        assertFalse(r.complete());
+        assertTrue(r.project().graph().findByName("d").isPresent());
+    }
+
+    @Test
+    void notAKerasModelIsASentence() {
+        KerasImportException e = assertThrows(KerasImportException.class,
+                () -> importer.importModelJson("{\"class_name\": \"Tokenizer\", \"config\": {}}"));
+        assertEquals("The file holds a Keras 'Tokenizer' model; NeuralCanvas opens Sequential and functional models "
+                + "(keras.Model) only.", e.getMessage());
+        assertThrows(KerasImportException.class, () -> importer.importModelJson("{not json"));
+    }
+}

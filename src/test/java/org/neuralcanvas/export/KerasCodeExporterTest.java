@@ -1,0 +1,104 @@
+package org.neuralcanvas.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.neuralcanvas.domain.graph.ModelBuilder;
+import org.neuralcanvas.project.DatasetChoice;
+import org.neuralcanvas.project.OptimizerSettings;
+import org.neuralcanvas.project.Project;
+import org.neuralcanvas.project.TrainingSettings;
+
+class KerasCodeExporterTest {
+
+    private final KerasCodeExporter exporter = new KerasCodeExporter();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mnist-mlp", "mnist-cnn", "functional-merge", "imdb-lstm"})
+    void scriptMatchesItsGoldenFile(String template) throws Exception {
+        Golden.check(template + ".py", exporter.export(ExportTemplates.all().get(template), template.replace('-', '_')));
+    }
+
+    @Test
+    void chainBecomesSequentialWithOnlyNonDefaultArguments() {
+        String py = exporter.export(ExportTemplates.mnistCnn(), "cnn");
+        assertTrue(py.contains("model = keras.Sequential(["));
+        assertTrue(py.contains("keras.Input(shape=(28, 28, 1), name='input_1')"));
+        assertTrue(py.contains("layers.Conv2D(filters=32, kernel_size=(3, 3), activation='relu', name='conv2d')"));
+        assertTrue(py.contains("layers.MaxPooling2D(name='max_pooling2d')"), "pool_size (2, 2) is Keras's default");
+        assertTrue(py.contains("layers.Dropout(rate=0.5, name='dropout')"), "rate is required by Keras");
+        assertFalse(py.contains("use_bias=True"));
+    }
+
+    @Test
+    void mergeBecomesTheFunctionalApiWithInputsInOrder() {
+        String py = exporter.export(ExportTemplates.functionalMerge(), "residual");
+        assertTrue(py.contains("add = layers.Add(name='add')([dense, batch_normalization])"));
+        assertTrue(py.contains("concatenate = layers.Concatenate(name='concatenate')([add, dense_2])"));
+        assertTrue(py.contains("model = keras.Model(inputs=input_1, outputs=dense_3, name='residual')"));
+        assertTrue(py.contains("layers.Dense(units=8, activation='tanh', use_bias=False, name='dense_2')(input_1)"));
+    }
+
+    @Test
+    void compileAndFitCarryTheTrainingSettings() {
+        String py = exporter.export(ExportTemplates.functionalMerge(), "residual");
+        assertTrue(py.contains("optimizer=keras.optimizers.SGD(learning_rate=0.01, momentum=0.9, nesterov=True, clipnorm=1.0)"), py);
+        assertTrue(py.contains("loss='mse'"));
+        assertTrue(py.contains("metrics=['mae']"));
+        assertTrue(py.contains("epochs=100,") && py.contains("batch_size=16,") && py.contains("validation_split=0.2,"));
+        assertTrue(py.contains("keras.callbacks.EarlyStopping(monitor='val_loss', patience=10, restore_best_weights=True)"));
+        assertTrue(py.contains("keras.utils.set_random_seed(7)"));
+    }
+
+    @Test
+    void optimizerNamesAndDefaultsAreKerass() {
+        assertEquals("keras.optimizers.RMSprop(learning_rate=0.001)",
+                KerasCodeExporter.optimizer(OptimizerSettings.defaults("rmsprop")));
+        assertEquals("keras.optimizers.Adam(learning_rate=0.0005)",
+                KerasCodeExporter.optimizer(OptimizerSettings.defaults("adam").withLearningRate(0.0005)));
+        assertEquals("keras.optimizers.Adadelta(learning_rate=1.0, epsilon=1e-06)",
+                KerasCodeExporter.optimizer(OptimizerSettings.defaults("adadelta")).replace("1.0e-6", "1e-06"));
+    }
+
+    @Test
+    void datasetsLoadAndPrepareAsTheTutorialsDo() {
+        String mlp = exporter.export(ExportTemplates.mnistMlp(), "mlp");
+        assertTrue(mlp.contains("keras.datasets.mnist.load_data()"));
+        assertTrue(mlp.contains("x_train = x_train.reshape((-1, 784)).astype('float32') / 255"));
+        assertTrue(mlp.contains("y_train = keras.utils.to_categorical(y_train, 10)"));
+        String boston = exporter.export(ExportTemplates.functionalMerge(), "b");
+        assertTrue(boston.contains("x_train = (x_train - mean) / std"));
+        String imdb = exporter.export(ExportTemplates.imdbLstm(), "imdb");
+        assertTrue(imdb.contains("keras.datasets.imdb.load_data(num_words=20000)"));
+        assertTrue(imdb.contains("keras.utils.pad_sequences(x_train, maxlen=200)"));
+    }
+
+    @Test
+    void textWithoutEmbeddingIsMultiHotEncoded() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(10000)));
+        b.then("Dense", Map.of("units", 46, "activation", "softmax"));
+        Project p = new Project(b.graph(), TrainingSettings.defaults(), new DatasetChoice("reuters", Map.of()), List.of());
+        String py = exporter.export(p, "reuters");
+        assertTrue(py.contains("def multi_hot(sequences, dimension=10000):"));
+        assertTrue(py.contains("y_train = keras.utils.to_categorical(y_train, 46)"));
+    }
+
+    @Test
+    void withoutAMatchingDatasetRandomDataOfTheRightShapesStandsIn() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(4)));
+        b.then("Dense", Map.of("units", 3, "activation", "softmax"));
+        Project p = new Project(b.graph(), TrainingSettings.defaults(), new DatasetChoice("iris", Map.of()), List.of());
+        String py = exporter.export(p, "iris");
+        assertTrue(py.contains("x_train = rng.random((256, 4)).astype('float32')"));
+        assertTrue(py.contains("y_train = keras.utils.to_categorical(rng.integers(0, 3, 256), 3)"));
+        assertFalse(py.contains("evaluate"));
+    }
+}
