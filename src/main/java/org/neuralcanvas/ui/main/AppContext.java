@@ -75,7 +75,8 @@ public final class AppContext {
         return fileDialogs;
     }
 
-    Prompts prompts() {
+    /** The questions and error messages of the window (scripted in tests). */
+    public Prompts prompts() {
         return prompts;
     }
 

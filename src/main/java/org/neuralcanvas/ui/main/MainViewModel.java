@@ -149,7 +149,12 @@ public final class MainViewModel {
     }
 
     public void newFromTemplate(Template template) {
-        setDocument(new Document(template.newProject(), null));
+        openUntitled(template.newProject());
+    }
+
+    /** Shows a project that has no file yet (a template, an imported model); Save asks where it goes. */
+    public void openUntitled(Project project) {
+        setDocument(new Document(project, null));
     }
 
     /**

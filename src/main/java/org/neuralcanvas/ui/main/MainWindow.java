@@ -240,6 +240,14 @@ public final class MainWindow {
         menuBar.getMenus().add(menuBar.getMenus().size() - 1, menu);
     }
 
+    /** Adds items to the File menu, in their own group before Quit (e.g. Export, Import). */
+    public void addFileMenuItems(javafx.scene.control.MenuItem... items) {
+        Menu file = menuBar.getMenus().get(0);
+        int quit = file.getItems().size() - 1;
+        file.getItems().add(quit, new javafx.scene.control.SeparatorMenuItem());
+        file.getItems().addAll(quit, java.util.List.of(items));
+    }
+
     /** Adds a tab beside Summary and Problems (e.g. the training dashboard). */
     public void addBottomTab(Tab tab) {
         bottomTabs.getTabs().add(tab);

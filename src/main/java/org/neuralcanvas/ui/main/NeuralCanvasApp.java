@@ -5,6 +5,7 @@ import javafx.application.Platform;
 import org.neuralcanvas.engine.backend.BackendInfo;
 import org.neuralcanvas.engine.backend.BackendUnavailableException;
 import org.neuralcanvas.engine.backend.Backends;
+import org.neuralcanvas.ui.exchange.ExchangeMenu;
 import javafx.stage.Stage;
 
 /** The JavaFX application: builds the context, the view model and the window. */
@@ -15,6 +16,7 @@ public final class NeuralCanvasApp extends Application {
     @Override
     public void start(Stage stage) {
         ctx = AppContext.standard();
+        ctx.addExtension(ExchangeMenu.withFileChoosers());
         MainWindow window = open(ctx, stage);
         window.show();
         openFromArguments(window, getParameters().getRaw());
