@@ -86,6 +86,28 @@ class TrainingOptionsTest {
     }
 
     @Test
+    void aFunctionalConvolutionalModelTrainsWithTrainingAccuracy() throws Exception {
+        CompiledModel m = TrainingSessionTest.compile(CompileParityTest.globalPooling2d(),
+                TrainingSessionTest.CLASSIFY.withEpochs(2));
+        try (TrainingSession s = new TrainingSession(m, synthetic(m), null, null)) {
+            assertEquals(SessionState.FINISHED, s.start().get(60, TimeUnit.SECONDS));
+            EpochResult last = s.model().history().get(1);
+            assertTrue(last.metrics().containsKey("accuracy"), last::toString);
+            assertTrue(last.get("loss") < s.model().history().get(0).get("loss"), () -> s.model().history().toString());
+        }
+    }
+
+    @Test
+    void aSoftmaxLayerAsOutputTrainsThroughALossLayer() throws Exception {
+        CompiledModel m = TrainingSessionTest.compile(CompileParityTest.merges(), TrainingSessionTest.CLASSIFY.withEpochs(3));
+        try (TrainingSession s = new TrainingSession(m, synthetic(m), null, null)) {
+            assertEquals(SessionState.FINISHED, s.start().get(60, TimeUnit.SECONDS));
+            List<EpochResult> h = s.model().history();
+            assertTrue(h.get(2).get("loss") < h.get(0).get("loss") && h.get(2).metrics().containsKey("accuracy"), h::toString);
+        }
+    }
+
+    @Test
     void dataOfTheWrongShapeFailsWithASentence() throws Exception {
         ModelBuilder b = new ModelBuilder();
         b.then("Input", Map.of("shape", List.of(2, 2)));
