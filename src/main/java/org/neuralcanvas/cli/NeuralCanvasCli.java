@@ -20,8 +20,8 @@ public final class NeuralCanvasCli {
 
     /** Every command the app has. Add a new command here. */
     public static NeuralCanvasCli standard() {
-        return new NeuralCanvasCli(List.of(new SummaryCommand(), new ExportSvgCommand(), new ExportKerasCommand(),
-                new ImportKerasCommand()));
+        return new NeuralCanvasCli(List.of(new SummaryCommand(), new TrainCommand(), new ExportSvgCommand(),
+                new ExportKerasCommand(), new ImportKerasCommand()));
     }
 
     public static void main(String[] args) {

@@ -1,5 +1,5 @@
 /**
- * Benchmarks run by hand, not by the test suite: the machine's matrix-multiply rate and a
- * synthetic MLP epoch, used to choose and check the backend settings.
+ * Benchmarks run by hand, not by the test suite, that print figures: the machine's
+ * matrix-multiply rate, a synthetic MLP epoch, and the engine's overhead over plain DL4J.
  */
 package org.neuralcanvas.engine.bench;
