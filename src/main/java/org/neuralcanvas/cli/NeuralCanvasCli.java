@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neuralcanvas.engine.backend.Backends;
+import org.neuralcanvas.project.templates.Templates;
 
 /**
  * The command line: the app's jobs without a window, for scripts and CI.
@@ -20,7 +21,7 @@ public final class NeuralCanvasCli {
 
     /** Every command the app has. Add a new command here. */
     public static NeuralCanvasCli standard() {
-        return new NeuralCanvasCli(List.of(new SummaryCommand(), new TrainCommand(), new ExportSvgCommand(),
+        return new NeuralCanvasCli(List.of(new NewCommand(new Templates()), new SummaryCommand(), new TrainCommand(), new ExportSvgCommand(),
                 new ExportKerasCommand(), new ImportKerasCommand()));
     }
 

@@ -44,6 +44,22 @@ class SummaryCommandTest {
     }
 
     @Test
+    void newWritesATemplateProjectThatSummarises() {
+        Path file = dir.resolve("reuters.ncproj.json");
+        assertEquals(0, run("new", "reuters", file.toString()));
+        out.reset();
+        assertEquals(0, run("summary", file.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Total params: 647,214"), out::toString);
+    }
+
+    @Test
+    void newRefusesAnUnknownTemplateAndNamesTheOthers() {
+        assertEquals(1, run("new", "gpt", dir.resolve("x.json").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("There is no template 'gpt'. Templates: mnist_mlp"), err::toString);
+        assertTrue(Files.notExists(dir.resolve("x.json")));
+    }
+
+    @Test
     void unknownCommandPrintsHelp() {
         assertEquals(2, run("fly"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("summary PROJECT.json"));
