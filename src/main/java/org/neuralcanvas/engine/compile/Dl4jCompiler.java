@@ -1,0 +1,155 @@
+package org.neuralcanvas.engine.compile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.neuralcanvas.domain.graph.Edge;
+import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.domain.layer.LayerParams;
+import org.neuralcanvas.domain.shape.InferenceResult;
+import org.neuralcanvas.domain.shape.NodeResult;
+import org.neuralcanvas.domain.shape.Problem;
+import org.neuralcanvas.domain.shape.ShapeInference;
+import org.neuralcanvas.domain.shape.TensorShape;
+import org.neuralcanvas.project.TrainingSettings;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+/**
+ * Compiles any graph that passes shape inference to a DL4J {@link ComputationGraphConfiguration}:
+ * one code path for Sequential and functional models. Activations are channels-last
+ * ([batch, features], [batch, steps, features], [batch, height, width, channels]) so every
+ * shape matches what the user sees. Every layer without a consumer is an output: a Dense becomes
+ * an {@code OutputLayer} with the training loss, anything else is followed by a {@code LossLayer}.
+ * Keras's glorot_uniform initialisation and zero biases are kept.
+ *
+ * <p>Never throws for a graph: what cannot be mapped comes back as a problem sentence naming the layer.
+ */
+public final class Dl4jCompiler {
+
+    /** Suffix of the loss vertex added after an output that is not a Dense layer. */
+    public static final String LOSS_SUFFIX = "__loss";
+
+    private Dl4jCompiler() {
+    }
+
+    public static Compilation compile(ModelGraph source, TrainingSettings settings) {
+        ModelGraph graph = source.copy();
+        InferenceResult inference = ShapeInference.infer(graph);
+        if (!inference.isValid()) {
+            return Compilation.failed(inference.problems().stream().map(Problem::message).toList());
+        }
+        List<String> problems = new ArrayList<>();
+        LossFunction loss = Dl4jLosses.of(settings.loss());
+        if (loss == null) {
+            problems.add("The loss '" + settings.loss() + "' is not known. Choose one of "
+                    + String.join(", ", TrainingSettings.LOSSES) + ".");
+        }
+        IUpdater updater = Dl4jUpdaters.of(settings.optimizer());
+        if (updater == null) {
+            problems.add("The optimizer '" + settings.optimizer().name() + "' is not known. Choose sgd, rmsprop, adam, "
+                    + "adagrad, adadelta, nadam or adamax.");
+        }
+        if (!problems.isEmpty()) {
+            return Compilation.failed(problems);
+        }
+        NeuralNetConfiguration.Builder nn = new NeuralNetConfiguration.Builder()
+                .seed(settings.seed())
+                .dataType(DataType.FLOAT)
+                .updater(updater)
+                .weightInit(WeightInit.XAVIER_UNIFORM);
+        if (settings.optimizer().clipnorm() > 0) {
+            // Keras's clipnorm clips each weight tensor's L2 norm on its own: DL4J's per-parameter-type clip.
+            nn.gradientNormalization(GradientNormalization.ClipL2PerParamType)
+                    .gradientNormalizationThreshold(settings.optimizer().clipnorm());
+        }
+        GraphBuilder gb = nn.graphBuilder();
+
+        List<String> inputNames = new ArrayList<>();
+        List<InputType> inputTypes = new ArrayList<>();
+        List<TensorShape> inputShapes = new ArrayList<>();
+        List<String> outputNames = new ArrayList<>();
+        List<TensorShape> outputShapes = new ArrayList<>();
+        Map<String, String> vertexOfNode = new HashMap<>();
+        long params = 0;
+        for (NodeResult r : inference.order()) {
+            LayerNode node = r.node();
+            params += r.params().total();
+            String[] in = graph.incoming(node.id()).stream().map(Edge::from).map(vertexOfNode::get).toArray(String[]::new);
+            boolean isOutput = graph.outgoing(node.id()).isEmpty();
+            try {
+                if (node.kind().isInput()) {
+                    gb.addInputs(node.name());
+                    inputNames.add(node.name());
+                    inputTypes.add(ChannelsLastReshape.typeOf(Dl4jLayers.longs(r.outputShape())));
+                    inputShapes.add(r.outputShape());
+                    vertexOfNode.put(node.id(), node.name());
+                    continue;
+                }
+                if (isOutput && "Dense".equals(node.kind().kerasName())) {
+                    LayerParams p = node.params();
+                    gb.addLayer(node.name(), new OutputLayer.Builder(loss).nOut(p.getInt("units"))
+                            .activation(Dl4jLayers.activation(node, p.getString("activation")))
+                            .hasBias(p.getBool("use_bias")).build(), in);
+                    vertexOfNode.put(node.id(), node.name());
+                    outputNames.add(node.name());
+                } else {
+                    String vertex = Dl4jLayers.add(gb, r, in);
+                    vertexOfNode.put(node.id(), vertex);
+                    if (isOutput) {
+                        String lossName = node.name() + LOSS_SUFFIX;
+                        gb.addLayer(lossName, lossLayer(loss, r.outputShape()), vertex);
+                        outputNames.add(lossName);
+                    }
+                }
+                if (isOutput) {
+                    outputShapes.add(r.outputShape());
+                }
+            } catch (RuntimeException e) {
+                problems.add(e instanceof UnsupportedOperationException ? e.getMessage()
+                        : node.name() + " (" + node.kind().kerasName() + ") cannot be compiled for DL4J: "
+                        + e.getMessage() + ". Change its parameters or replace it.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            return Compilation.failed(problems);
+        }
+        gb.setOutputs(outputNames.toArray(new String[0]));
+        gb.setInputTypes(inputTypes.toArray(new InputType[0]));
+        ComputationGraphConfiguration conf;
+        try {
+            conf = gb.build();
+            Dl4jLayers.afterBuild(conf, inference.order());
+        } catch (RuntimeException e) {
+            return Compilation.failed(List.of("The model cannot be compiled for DL4J: " + e.getMessage()
+                    + " Check the output layers' activation against the loss (softmax with categorical_crossentropy, "
+                    + "sigmoid with binary_crossentropy, linear with mse)."));
+        }
+        return new Compilation(new CompiledModel(conf, graph, settings, inference, inputNames, inputTypes, inputShapes,
+                outputNames, outputShapes, vertexOfNode, params), List.of());
+    }
+
+    private static org.deeplearning4j.nn.conf.layers.Layer lossLayer(LossFunction loss, TensorShape shape) {
+        return switch (shape.rank()) {
+            case 1 -> new LossLayer.Builder(loss).activation(Activation.IDENTITY).build();
+            case 2 -> new RnnLossLayer.Builder(loss).activation(Activation.IDENTITY).dataFormat(RNNFormat.NWC).build();
+            default -> new CnnLossLayer.Builder(loss).activation(Activation.IDENTITY).format(CNN2DFormat.NHWC).build();
+        };
+    }
+}

@@ -1,0 +1,220 @@
+package org.neuralcanvas.engine.compile;
+
+import java.util.List;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.layer.LayerParams;
+import org.neuralcanvas.domain.shape.NodeResult;
+import org.neuralcanvas.domain.shape.TensorShape;
+import org.nd4j.linalg.activations.Activation;
+
+/**
+ * One Keras layer kind → DL4J vertices. Each method adds the vertices of one node to the builder and
+ * returns the name of the vertex whose activations are the node's output (the node's own name,
+ * except that helpers such as a 1-D pooling's reshapes get {@code name__suffix} names).
+ * Output layers are not made here: {@link Dl4jCompiler} turns the last Dense into an OutputLayer.
+ */
+final class Dl4jLayers {
+
+    private Dl4jLayers() {
+    }
+
+    /** Adds the node's vertices; throws {@link UnsupportedOperationException} with the user's sentence when it cannot. */
+    static String add(GraphBuilder gb, NodeResult r, String[] in) {
+        LayerNode node = r.node();
+        String name = node.name();
+        LayerParams p = node.params();
+        TensorShape inShape = r.inputShapes().isEmpty() ? null : r.inputShapes().get(0);
+        switch (node.kind().kerasName()) {
+            case "Dense" -> gb.addLayer(name, new DenseLayer.Builder().nOut(p.getInt("units"))
+                    .activation(activation(node, p.getString("activation"))).hasBias(p.getBool("use_bias")).build(), in);
+            case "Activation" -> gb.addLayer(name, new ActivationLayer.Builder()
+                    .activation(activation(node, p.getString("activation"))).build(), in);
+            case "Softmax" -> gb.addLayer(name, new ActivationLayer.Builder().activation(Activation.SOFTMAX).build(), in);
+            case "Dropout" -> {
+                double rate = p.getDouble("rate");
+                // Keras's rate is the probability of dropping; DL4J's dropOut is the probability of keeping.
+                gb.addLayer(name, rate > 0 ? new DropoutLayer.Builder(1.0 - rate).build()
+                        : new ActivationLayer.Builder().activation(Activation.IDENTITY).build(), in);
+            }
+            case "Flatten", "Reshape" -> gb.addVertex(name,
+                    new PreprocessorVertex(new ChannelsLastReshape(longs(inShape), longs(r.outputShape()))), in);
+            case "Embedding" -> gb.addLayer(name, new EmbeddingSequenceLayer.Builder().nIn(p.getInt("input_dim"))
+                    .nOut(p.getInt("output_dim")).inputLength(inShape.dim(0)).hasBias(false)
+                    .outputDataFormat(RNNFormat.NWC).build(), in);
+            case "BatchNormalization" -> gb.addLayer(name, batchNormalization(node, inShape), in);
+            case "Conv2D" -> gb.addLayer(name, new ConvolutionLayer.Builder(ints(p.getTuple("kernel_size")))
+                    .stride(ints(p.getTuple("strides"))).nOut(p.getInt("filters"))
+                    .activation(activation(node, p.getString("activation"))).hasBias(p.getBool("use_bias"))
+                    .convolutionMode(mode(p)).dataFormat(CNN2DFormat.NHWC).build(), in);
+            case "Conv1D" -> gb.addLayer(name, new Convolution1DLayer.Builder().kernelSize(p.getTuple("kernel_size").get(0))
+                    .stride(p.getTuple("strides").get(0)).nOut(p.getInt("filters"))
+                    .activation(activation(node, p.getString("activation"))).hasBias(p.getBool("use_bias"))
+                    .convolutionMode(mode(p)).rnnDataFormat(RNNFormat.NWC).build(), in);
+            case "MaxPooling2D", "AveragePooling2D" -> gb.addLayer(name, pooling2d(p, poolingType(node)), in);
+            case "MaxPooling1D", "AveragePooling1D" -> {
+                return pooling1d(gb, r, in);
+            }
+            case "GlobalAveragePooling2D", "GlobalMaxPooling2D" -> gb.addLayer(name, globalPooling(node), in);
+            case "GlobalAveragePooling1D", "GlobalMaxPooling1D" -> gb.addLayer(name, globalPooling(node),
+                    // DL4J pools sequences channels-first only: view (steps, features) as a (steps, 1, features) image.
+                    new ChannelsLastReshape(longs(inShape), new long[] {inShape.dim(0), 1, inShape.dim(1)}), in);
+            case "SimpleRNN", "LSTM" -> gb.addLayer(name, lastStepUnless(p, recurrent(node, node.kind().kerasName(),
+                    p.getInt("units"), p.getString("activation"))), in);
+            case "Bidirectional" -> {
+                Layer cell = recurrent(node, p.getString("layer"), p.getInt("units"), "tanh");
+                gb.addLayer(name, lastStepUnless(p, new Bidirectional(mergeMode(p.getString("merge_mode")), cell)), in);
+            }
+            case "Add" -> gb.addVertex(name, new ElementWiseVertex(ElementWiseVertex.Op.Add), in);
+            case "Subtract" -> gb.addVertex(name, new ElementWiseVertex(ElementWiseVertex.Op.Subtract), in);
+            case "Multiply" -> gb.addVertex(name, new ElementWiseVertex(ElementWiseVertex.Op.Product), in);
+            case "Average" -> gb.addVertex(name, new ElementWiseVertex(ElementWiseVertex.Op.Average), in);
+            case "Maximum" -> gb.addVertex(name, new ElementWiseVertex(ElementWiseVertex.Op.Max), in);
+            case "Concatenate" -> {
+                MergeVertex merge = new MergeVertex();
+                // Channels-last: the last axis is 1 for vectors, 2 for [b, steps, f], 3 for [b, h, w, c].
+                merge.setMergeAxis(inShape.rank());
+                gb.addVertex(name, merge, in);
+            }
+            default -> throw new UnsupportedOperationException(name + " (" + node.kind().kerasName()
+                    + ") has no DL4J counterpart yet. Replace it with another layer.");
+        }
+        return name;
+    }
+
+    /**
+     * Fixes what DL4J's input-type pass gets wrong: it sets an EmbeddingSequenceLayer's nIn (the
+     * vocabulary size) to the sequence length of its input.
+     */
+    static void afterBuild(ComputationGraphConfiguration conf, List<NodeResult> order) {
+        for (NodeResult r : order) {
+            if ("Embedding".equals(r.node().kind().kerasName())
+                    && conf.getVertices().get(r.node().name()) instanceof LayerVertex v
+                    && v.getLayerConf().getLayer() instanceof EmbeddingSequenceLayer e) {
+                e.setNIn(r.node().params().getInt("input_dim"));
+            }
+        }
+    }
+
+    static Activation activation(LayerNode node, String kerasName) {
+        Activation a = Dl4jActivations.of(kerasName);
+        if (a == null) {
+            throw new UnsupportedOperationException(node.name() + " uses the activation '" + kerasName
+                    + "', which DL4J does not offer. Choose another activation.");
+        }
+        return a;
+    }
+
+    private static Layer batchNormalization(LayerNode node, TensorShape in) {
+        LayerParams p = node.params();
+        if (p.getBool("center") != p.getBool("scale")) {
+            throw new UnsupportedOperationException(node.name() + " (BatchNormalization) has center=" + p.getBool("center")
+                    + " and scale=" + p.getBool("scale") + "; DL4J learns both or neither. Set both to the same value.");
+        }
+        BatchNormalization.Builder b = new BatchNormalization.Builder().decay(p.getDouble("momentum"))
+                .eps(p.getDouble("epsilon")).lockGammaBeta(!p.getBool("center"));
+        if (in.rank() == 3) {
+            b.dataFormat(CNN2DFormat.NHWC);
+        } else if (in.rank() == 2) {
+            throw new UnsupportedOperationException(node.name() + " (BatchNormalization) on a sequence is not supported "
+                    + "by DL4J. Move it after a Flatten or a recurrent layer without return_sequences.");
+        }
+        return b.build();
+    }
+
+    private static GlobalPoolingLayer globalPooling(LayerNode node) {
+        return new GlobalPoolingLayer.Builder(poolingType(node)).poolingDimensions(1, 2).collapseDimensions(true).build();
+    }
+
+    private static SubsamplingLayer pooling2d(LayerParams p, PoolingType type) {
+        List<Integer> pool = p.getTuple("pool_size");
+        List<Integer> strides = p.get("strides") == null ? pool : p.getTuple("strides");
+        return new SubsamplingLayer.Builder(type).kernelSize(ints(pool)).stride(ints(strides))
+                .convolutionMode(mode(p)).avgPoolIncludePadInDivisor(false).dataFormat(CNN2DFormat.NHWC).build();
+    }
+
+    /**
+     * DL4J's Subsampling1DLayer reads channels-first only, so (steps, features) is viewed as a
+     * (steps, 1, features) image, pooled in 2-D and viewed back.
+     */
+    private static String pooling1d(GraphBuilder gb, NodeResult r, String[] in) {
+        LayerNode node = r.node();
+        LayerParams p = node.params();
+        TensorShape x = r.inputShapes().get(0);
+        TensorShape y = r.outputShape();
+        int pool = p.getTuple("pool_size").get(0);
+        int stride = p.get("strides") == null ? pool : p.getTuple("strides").get(0);
+        String pooled = node.name() + "__pool2d";
+        gb.addLayer(pooled, new SubsamplingLayer.Builder(poolingType(node)).kernelSize(pool, 1).stride(stride, 1)
+                        .convolutionMode(mode(p)).avgPoolIncludePadInDivisor(false).dataFormat(CNN2DFormat.NHWC).build(),
+                new ChannelsLastReshape(new long[] {x.dim(0), x.dim(1)}, new long[] {x.dim(0), 1, x.dim(1)}), in);
+        gb.addVertex(node.name(), new PreprocessorVertex(new ChannelsLastReshape(
+                new long[] {y.dim(0), 1, y.dim(1)}, new long[] {y.dim(0), y.dim(1)})), pooled);
+        return node.name();
+    }
+
+    private static Layer recurrent(LayerNode node, String kind, int units, String activationName) {
+        Activation act = activation(node, activationName);
+        BaseRecurrentLayer.Builder<?> b;
+        if ("LSTM".equals(kind)) {
+            String gate = node.params().has("recurrent_activation") ? node.params().getString("recurrent_activation") : "sigmoid";
+            b = new LSTM.Builder().gateActivationFunction(activation(node, gate));
+        } else {
+            b = new SimpleRnn.Builder();
+        }
+        return b.nOut(units).activation(act).dataFormat(RNNFormat.NWC).build();
+    }
+
+    private static Layer lastStepUnless(LayerParams p, Layer recurrent) {
+        return p.getBool("return_sequences") ? recurrent : new LastTimeStep(recurrent);
+    }
+
+    private static Bidirectional.Mode mergeMode(String kerasMode) {
+        return switch (kerasMode) {
+            case "sum" -> Bidirectional.Mode.ADD;
+            case "mul" -> Bidirectional.Mode.MUL;
+            case "ave" -> Bidirectional.Mode.AVERAGE;
+            default -> Bidirectional.Mode.CONCAT;
+        };
+    }
+
+    private static PoolingType poolingType(LayerNode node) {
+        return node.kind().kerasName().contains("Max") ? PoolingType.MAX : PoolingType.AVG;
+    }
+
+    private static ConvolutionMode mode(LayerParams p) {
+        return "same".equals(p.getString("padding")) ? ConvolutionMode.Same : ConvolutionMode.Truncate;
+    }
+
+    static long[] longs(TensorShape s) {
+        return s.asList().stream().mapToLong(Integer::longValue).toArray();
+    }
+
+    private static int[] ints(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

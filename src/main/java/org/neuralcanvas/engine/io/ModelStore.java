@@ -1,0 +1,143 @@
+package org.neuralcanvas.engine.io;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.neuralcanvas.engine.compile.Compilation;
+import org.neuralcanvas.engine.compile.Dl4jCompiler;
+import org.neuralcanvas.engine.train.DataDescriptor;
+import org.neuralcanvas.engine.train.EpochResult;
+import org.neuralcanvas.engine.train.TrainedModel;
+import org.neuralcanvas.project.AtomicFiles;
+import org.neuralcanvas.project.DatasetChoice;
+import org.neuralcanvas.project.Project;
+import org.neuralcanvas.project.ProjectFile;
+import org.neuralcanvas.project.ProjectFileException;
+
+/**
+ * Saves and loads trained models. The file is DL4J's model zip ({@code ModelSerializer}, with the
+ * optimizer state so training can continue) plus two entries of ours: {@value #PROJECT_ENTRY}
+ * (the project file: graph, settings, dataset choice) and {@value #META_ENTRY} (what the labels
+ * mean and the epoch history). DL4J ignores entries it does not know, so the file also loads in
+ * plain DL4J. Writes are atomic.
+ */
+public final class ModelStore {
+
+    public static final String PROJECT_ENTRY = "neuralcanvas/project.json";
+    public static final String META_ENTRY = "neuralcanvas/model.json";
+    public static final String EXTENSION = ".nc.zip";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** What we keep beside the weights. */
+    record Meta(int format, DataDescriptor descriptor, List<EpochResult> history) {
+    }
+
+    private ModelStore() {
+    }
+
+    public static void save(TrainedModel model, Path file) throws IOException {
+        save(model, DatasetChoice.none(), file);
+    }
+
+    public static void save(TrainedModel model, DatasetChoice dataset, Path file) throws IOException {
+        ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(model.network(), dl4j, true);
+        Project project = new Project(model.compiled().graph(), model.compiled().settings(), dataset, List.of());
+        byte[] projectJson = ProjectFile.toJson(project).getBytes(StandardCharsets.UTF_8);
+        byte[] meta = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
+                new Meta(1, model.descriptor(), model.history()));
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(dl4j.toByteArray()))) {
+                for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    zip.putNextEntry(new ZipEntry(e.getName()));
+                    in.transferTo(zip);
+                    zip.closeEntry();
+                }
+            }
+            put(zip, PROJECT_ENTRY, projectJson);
+            put(zip, META_ENTRY, meta);
+            zip.finish();
+        });
+    }
+
+    /** Loads a model saved by {@link #save}; ready to predict, evaluate and continue training. */
+    public static TrainedModel load(Path file) throws ModelFileException {
+        String name = file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFileException(name + " does not exist. Choose a model file saved by NeuralCanvas.", null);
+        }
+        String projectText;
+        Meta meta;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.getEntry("configuration.json") == null || zip.getEntry("coefficients.bin") == null) {
+                throw new ModelFileException(name + " is not a trained model: it has no DL4J network inside. "
+                        + "Choose a file saved with Save model.", null);
+            }
+            if (zip.getEntry(PROJECT_ENTRY) == null) {
+                throw new ModelFileException(name + " is a DL4J model but not one saved by NeuralCanvas, so its "
+                        + "layers cannot be shown. Open the model it was trained from instead.", null);
+            }
+            projectText = new String(read(zip, PROJECT_ENTRY), StandardCharsets.UTF_8);
+            meta = zip.getEntry(META_ENTRY) == null ? null : JSON.readValue(read(zip, META_ENTRY), Meta.class);
+        } catch (ZipException e) {
+            throw new ModelFileException(name + " is not a model file (it is not a zip archive) or it is damaged. "
+                    + "Choose a file saved with Save model.", e);
+        } catch (IOException e) {
+            throw new ModelFileException(name + " could not be read: " + e.getMessage(), e);
+        }
+        Project project;
+        try {
+            project = ProjectFile.parse(projectText, name);
+        } catch (ProjectFileException e) {
+            throw new ModelFileException(e.getMessage(), e);
+        }
+        Compilation c = Dl4jCompiler.compile(project.graph(), project.settings());
+        if (!c.ok()) {
+            throw new ModelFileException(name + " holds a model this version cannot build: "
+                    + String.join(" ", c.problems()), null);
+        }
+        ComputationGraph net;
+        try {
+            net = ModelSerializer.restoreComputationGraph(file.toFile(), true);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFileException(name + " is damaged: its weights could not be read (" + e.getMessage()
+                    + "). Save the model again from the project.", e);
+        }
+        if (net.numParams() != c.model().paramCount()) {
+            throw new ModelFileException(name + " is inconsistent: its weights (" + net.numParams()
+                    + ") do not match its layers (" + c.model().paramCount() + "). Save the model again.", null);
+        }
+        DataDescriptor descriptor = meta != null && meta.descriptor() != null ? meta.descriptor()
+                : DataDescriptor.multiclass(c.model().outputShapes().get(0).last());
+        return new TrainedModel(net, c.model(), descriptor, meta != null && meta.history() != null ? meta.history() : List.of());
+    }
+
+    private static void put(ZipOutputStream zip, String entry, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(entry));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    private static byte[] read(ZipFile zip, String entry) throws IOException {
+        try (InputStream in = zip.getInputStream(zip.getEntry(entry))) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.neuralcanvas.engine.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * One dataset held in memory, cut into batches. Shuffling is seeded, so a run repeats exactly.
+ */
+final class InMemoryData {
+
+    private final DataSet data;
+
+    InMemoryData(DataSet data) {
+        this.data = data;
+    }
+
+    /** Reads an iterator to its end (from its start, when it can reset). */
+    static InMemoryData read(DataSetIterator it) {
+        if (it.resetSupported()) {
+            it.reset();
+        }
+        List<DataSet> parts = new ArrayList<>();
+        while (it.hasNext()) {
+            parts.add(it.next());
+        }
+        if (parts.isEmpty()) {
+            throw new TrainingFailure("The dataset has no samples. Choose another dataset or check its files.");
+        }
+        DataSet all = parts.size() == 1 ? parts.get(0) : DataSet.merge(parts);
+        // Our own copy: shuffling works in place and must not touch the caller's arrays.
+        return new InMemoryData(new DataSet(all.getFeatures().dup(), all.getLabels().dup()));
+    }
+
+    int size() {
+        return (int) data.getFeatures().size(0);
+    }
+
+    INDArray features() {
+        return data.getFeatures();
+    }
+
+    INDArray labels() {
+        return data.getLabels();
+    }
+
+    /**
+     * Keras's validation_split: the last {@code fraction} of the samples (before any shuffling)
+     * become validation data. Returns {train, validation}.
+     */
+    InMemoryData[] splitFromEnd(double fraction) {
+        int n = size();
+        int at = (int) (n * (1.0 - fraction));
+        if (at <= 0 || at >= n) {
+            throw new TrainingFailure("A validation_split of " + fraction + " leaves no " + (at <= 0 ? "training" : "validation")
+                    + " samples out of " + n + ". Choose a split between 0 and 1 that keeps samples on both sides.");
+        }
+        return new InMemoryData[] {rows(0, at), rows(at, n)};
+    }
+
+    private InMemoryData rows(int from, int to) {
+        return new InMemoryData(new DataSet(slice(features(), from, to).dup(), slice(labels(), from, to).dup()));
+    }
+
+    /** Shuffles samples in place, the same way for the same seed. */
+    void shuffle(long seed) {
+        data.shuffle(seed);
+    }
+
+    int batches(int batchSize) {
+        return (size() + batchSize - 1) / batchSize;
+    }
+
+    /** Batch {@code i} (0-based): views of rows, no copy. */
+    DataSet batch(int i, int batchSize) {
+        int from = i * batchSize;
+        int to = Math.min(size(), from + batchSize);
+        return new DataSet(slice(features(), from, to), slice(labels(), from, to));
+    }
+
+    private static INDArray slice(INDArray a, int from, int to) {
+        INDArrayIndex[] idx = new INDArrayIndex[a.rank()];
+        idx[0] = NDArrayIndex.interval(from, to);
+        for (int d = 1; d < idx.length; d++) {
+            idx[d] = NDArrayIndex.all();
+        }
+        return a.get(idx);
+    }
+}

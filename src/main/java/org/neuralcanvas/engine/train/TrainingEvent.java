@@ -1,0 +1,49 @@
+package org.neuralcanvas.engine.train;
+
+/** What a training session reports: small immutable values, made on the training thread. */
+public sealed interface TrainingEvent {
+
+    /**
+     * A batch was trained.
+     *
+     * @param epoch   1-based epoch
+     * @param batch   1-based batch within the epoch
+     * @param batches batches per epoch
+     * @param loss    the batch's loss
+     */
+    record BatchEnded(int epoch, int batch, int batches, double loss) implements TrainingEvent {
+    }
+
+    /** An epoch ended, with its metrics. */
+    record EpochEnded(EpochResult result) implements TrainingEvent {
+    }
+
+    /** How a session's state changed. */
+    enum Transition {
+        STARTED(SessionState.RUNNING), PAUSED(SessionState.PAUSED), RESUMED(SessionState.RUNNING),
+        STOPPED(SessionState.STOPPED), FINISHED(SessionState.FINISHED), FAILED(SessionState.FAILED);
+
+        private final SessionState state;
+
+        Transition(SessionState state) {
+            this.state = state;
+        }
+
+        public SessionState state() {
+            return state;
+        }
+    }
+
+    /**
+     * The session changed state.
+     *
+     * @param transition started, paused, resumed, stopped, finished or failed
+     * @param message    for the user: why it stopped (early stopping, the user) or failed, or empty
+     */
+    record StateChanged(Transition transition, String message) implements TrainingEvent {
+
+        public SessionState state() {
+            return transition.state();
+        }
+    }
+}

@@ -1,0 +1,350 @@
+package org.neuralcanvas.engine.train;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.neuralcanvas.domain.shape.TensorShape;
+import org.neuralcanvas.engine.compile.CompiledModel;
+import org.neuralcanvas.engine.io.ModelStore;
+import org.neuralcanvas.project.OptimizerSettings;
+import org.neuralcanvas.project.TrainingSettings;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains one model in the background, Keras's {@code fit}: on a single thread the session owns,
+ * on an immutable snapshot (the compiled graph and settings; the data read into memory at the
+ * start). Emits {@link TrainingEvent}s to one listener on that thread (see {@link TrainingListener}:
+ * it must be cheap). Pause, resume and stop take effect between two batches. A stopped or finished
+ * session keeps its model and history and can {@link #continueTraining continue}. Errors never
+ * escape: they end the run in {@link SessionState#FAILED} with a sentence for the user.
+ */
+public final class TrainingSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
+
+    private final CompiledModel compiled;
+    private final TrainingSettings settings;
+    private final TrainingData data;
+    private final TrainingListener listener;
+    private final Path checkpointDir;
+    private final ExecutorService executor;
+    private final Object pauseLock = new Object();
+
+    private volatile SessionState state = SessionState.IDLE;
+    private volatile boolean stopRequested;
+    private volatile boolean pauseRequested;
+    private volatile TrainedModel model;
+
+    // Training-thread state.
+    private InMemoryData train;
+    private InMemoryData validation;
+    private MetricSums trainSums;
+    private TrainingMetricsHook hook;
+    private Double learningRateOverride;
+
+    /**
+     * @param compiled      the compiled model (its settings are the run's settings)
+     * @param data          the data; read once, on the training thread
+     * @param listener      receives events on the training thread; must be cheap
+     * @param checkpointDir where ModelCheckpoint writes {@code best.zip}/{@code last.zip}; null for none
+     */
+    public TrainingSession(CompiledModel compiled, TrainingData data, TrainingListener listener, Path checkpointDir) {
+        this(compiled, null, data, listener, checkpointDir);
+    }
+
+    /** Continues training a loaded (or earlier) model on new data, keeping its weights, optimizer state and history. */
+    public TrainingSession(TrainedModel model, TrainingData data, TrainingListener listener, Path checkpointDir) {
+        this(model.compiled(), model, data, listener, checkpointDir);
+    }
+
+    private TrainingSession(CompiledModel compiled, TrainedModel model, TrainingData data, TrainingListener listener,
+                            Path checkpointDir) {
+        this.compiled = compiled;
+        this.settings = compiled.settings();
+        this.data = data;
+        this.listener = listener != null ? listener : e -> { };
+        this.checkpointDir = checkpointDir;
+        this.model = model;
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "training");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts training for the settings' epochs; completes with the final state when the run ends. */
+    public CompletableFuture<SessionState> start() {
+        return continueTraining(settings.epochs());
+    }
+
+    /** Trains {@code epochs} more epochs (numbering continues), from wherever the model is. */
+    public synchronized CompletableFuture<SessionState> continueTraining(int epochs) {
+        if (state == SessionState.RUNNING || state == SessionState.PAUSED) {
+            throw new IllegalStateException("This session is already training.");
+        }
+        stopRequested = false;
+        pauseRequested = false;
+        state = SessionState.RUNNING;
+        return CompletableFuture.supplyAsync(() -> run(epochs), executor);
+    }
+
+    /** Pauses before the next batch. */
+    public void pause() {
+        pauseRequested = true;
+    }
+
+    public void resume() {
+        synchronized (pauseLock) {
+            pauseRequested = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    /** Stops before the next batch; the model and the history of finished epochs are kept. */
+    public void stop() {
+        synchronized (pauseLock) {
+            stopRequested = true;
+            pauseLock.notifyAll();
+        }
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    /** The model, once the first run has built it (null before). Read it only while not training. */
+    public TrainedModel model() {
+        return model;
+    }
+
+    /** Ends the session's thread; a running run is stopped first. */
+    @Override
+    public void close() {
+        stop();
+        executor.shutdown();
+    }
+
+    private SessionState run(int epochs) {
+        emit(new TrainingEvent.StateChanged(TrainingEvent.Transition.STARTED, ""));
+        try {
+            prepare();
+            String stoppedBy = train(epochs);
+            return end(stoppedBy == null ? SessionState.FINISHED : SessionState.STOPPED, stoppedBy == null ? "" : stoppedBy);
+        } catch (TrainingFailure f) {
+            return end(SessionState.FAILED, f.getMessage());
+        } catch (OutOfMemoryError e) {
+            LOG.warn("Training ran out of memory", e);
+            return end(SessionState.FAILED, outOfMemory());
+        } catch (RuntimeException e) {
+            LOG.error("Training failed", e);
+            String text = String.valueOf(e.getMessage());
+            if (text.contains("allocate") || text.contains("memory")) {
+                return end(SessionState.FAILED, outOfMemory());
+            }
+            return end(SessionState.FAILED, "Training failed: " + text + ". The log has the details; check that the "
+                    + "dataset fits the model's input and output.");
+        }
+    }
+
+    private String outOfMemory() {
+        return "Training ran out of memory. Lower the batch size (now " + settings.batchSize()
+                + ") or make the model smaller, then train again.";
+    }
+
+    private SessionState end(SessionState s, String message) {
+        state = s;
+        emit(new TrainingEvent.StateChanged(TrainingEvent.Transition.valueOf(s.name()), message));
+        return s;
+    }
+
+    /** Reads the data and builds the network, once per session. */
+    private void prepare() {
+        if (train != null) {
+            return;
+        }
+        if (compiled.inputNames().size() != 1 || compiled.outputNames().size() != 1) {
+            throw new TrainingFailure("This model has " + compiled.inputNames().size() + " inputs and "
+                    + compiled.outputNames().size() + " outputs; training needs exactly one of each for now. "
+                    + "Remove the extra Input or output layers.");
+        }
+        InMemoryData all = InMemoryData.read(data.train());
+        if (data.validation() != null) {
+            train = all;
+            validation = InMemoryData.read(data.validation());
+        } else if (settings.validationSplit() > 0) {
+            InMemoryData[] parts = all.splitFromEnd(settings.validationSplit());
+            train = parts[0];
+            validation = parts[1];
+        } else {
+            train = all;
+        }
+        checkShapes(train);
+        if (model == null) {
+            MemoryEstimate memory = MemoryEstimate.of(compiled, settings.batchSize());
+            if (!memory.fits()) {
+                throw new TrainingFailure(memory.refusal(settings.batchSize()));
+            }
+            ComputationGraph net = new ComputationGraph(compiled.configuration());
+            net.init();
+            model = new TrainedModel(net, compiled, data.descriptor(), java.util.List.of());
+        }
+        trainSums = new MetricSums(settings.metrics());
+        if (trainSums.any()) {
+            hook = new TrainingMetricsHook(model.network(), compiled.outputNames().get(0), trainSums);
+            model.network().addListeners(hook);
+        }
+    }
+
+    private void checkShapes(InMemoryData d) {
+        TensorShape expected = compiled.inputShapes().get(0);
+        long[] got = d.features().shape();
+        long[] want = new long[expected.rank() + 1];
+        want[0] = got[0];
+        for (int i = 0; i < expected.rank(); i++) {
+            want[i + 1] = expected.dim(i);
+        }
+        if (!java.util.Arrays.equals(got, want)) {
+            throw new TrainingFailure("The dataset's samples have shape " + shapeText(got) + " but the model's Input "
+                    + "expects " + expected + ". Change the Input's shape, add a Reshape, or choose another layout.");
+        }
+    }
+
+    private static String shapeText(long[] shape) {
+        StringBuilder sb = new StringBuilder("(None");
+        for (int i = 1; i < shape.length; i++) {
+            sb.append(", ").append(shape[i]);
+        }
+        return sb.append(')').toString();
+    }
+
+    /** Runs the epochs; returns null when all ran, else the reason it stopped early. */
+    private String train(int epochs) {
+        ComputationGraph net = model.network();
+        EpochCallbacks callbacks = new EpochCallbacks(settings.callbacks());
+        INDArray bestParams = null;
+        int batchSize = settings.batchSize();
+        int batches = train.batches(batchSize);
+        for (int e = 0; e < epochs; e++) {
+            int epoch = model.epochsTrained() + 1;
+            long start = System.nanoTime();
+            if (settings.shuffle()) {
+                train.shuffle(settings.seed() + epoch);
+            }
+            trainSums.reset();
+            double lossSum = 0;
+            long seen = 0;
+            for (int b = 0; b < batches; b++) {
+                if (!awaitGo()) {
+                    return "Stopped by the user during epoch " + epoch + "; the " + (epoch - 1)
+                            + " finished epochs are kept.";
+                }
+                DataSet batch = train.batch(b, batchSize);
+                if (hook != null) {
+                    hook.nextLabels(batch.getLabels());
+                }
+                net.fit(batch);
+                double loss = net.score();
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingFailure("The loss became " + (Double.isNaN(loss) ? "NaN" : "infinite")
+                            + " in epoch " + epoch + ", batch " + (b + 1) + ". Lower the learning rate (now "
+                            + learningRate(net) + "), set clipnorm (for example 1.0), or scale the data to small values.");
+                }
+                long n = batch.numExamples();
+                lossSum += loss * n;
+                seen += n;
+                emit(new TrainingEvent.BatchEnded(epoch, b + 1, batches, loss));
+            }
+            net.incrementEpochCount();
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("loss", lossSum / seen);
+            trainSums.putMeans("", metrics);
+            if (validation != null) {
+                Validation.measure(model, validation, batchSize, settings.metrics()).forEach((k, v) -> metrics.put("val_" + k, v));
+            }
+            double lr = learningRate(net);
+            EpochResult result = new EpochResult(epoch, metrics, lr, (System.nanoTime() - start) / 1e9, seen);
+            model.addEpoch(result);
+            emit(new TrainingEvent.EpochEnded(result));
+
+            EpochCallbacks.Decision d = callbacks.afterEpoch(result, lr);
+            if (d.improvedForEarlyStopping() && settings.callbacks().earlyStopping().restoreBestWeights()) {
+                bestParams = net.params().dup();
+            }
+            if (d.newLearningRate() != lr) {
+                learningRateOverride = d.newLearningRate();
+                net.setLearningRate(d.newLearningRate());
+            }
+            if (d.saveCheckpoint() && checkpointDir != null) {
+                saveCheckpoint(settings.callbacks().checkpoint().saveBestOnly() ? "best.zip" : "last.zip");
+            }
+            if (d.stop()) {
+                if (bestParams != null) {
+                    net.setParams(bestParams);
+                }
+                return d.stopReason();
+            }
+        }
+        return null;
+    }
+
+    private void saveCheckpoint(String fileName) {
+        try {
+            ModelStore.save(model, checkpointDir.resolve(fileName));
+        } catch (java.io.IOException | RuntimeException ex) {
+            LOG.warn("Checkpoint not written", ex);
+        }
+    }
+
+    /** Waits while paused; false when a stop was requested. */
+    private boolean awaitGo() {
+        if (stopRequested) {
+            return false;
+        }
+        if (!pauseRequested) {
+            return true;
+        }
+        state = SessionState.PAUSED;
+        emit(new TrainingEvent.StateChanged(TrainingEvent.Transition.PAUSED, ""));
+        synchronized (pauseLock) {
+            while (pauseRequested && !stopRequested) {
+                try {
+                    pauseLock.wait();
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    stopRequested = true;
+                }
+            }
+        }
+        if (stopRequested) {
+            return false;
+        }
+        state = SessionState.RUNNING;
+        emit(new TrainingEvent.StateChanged(TrainingEvent.Transition.RESUMED, ""));
+        return true;
+    }
+
+    /** The learning rate now: a ReduceLROnPlateau value, or the optimizer's with Keras's decay applied. */
+    private double learningRate(ComputationGraph net) {
+        if (learningRateOverride != null) {
+            return learningRateOverride;
+        }
+        OptimizerSettings o = settings.optimizer();
+        double base = "adadelta".equals(o.name()) ? 1.0 : o.learningRate();
+        return o.decay() > 0 ? base / (1 + o.decay() * net.getIterationCount()) : base;
+    }
+
+    private void emit(TrainingEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("A training listener failed; training goes on", e);
+        }
+    }
+}
