@@ -1,0 +1,133 @@
+package org.neuralcanvas.project.templates;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.neuralcanvas.domain.graph.ModelBuilder;
+import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.project.CallbackSettings;
+import org.neuralcanvas.project.DatasetChoice;
+import org.neuralcanvas.project.OptimizerSettings;
+import org.neuralcanvas.project.TrainingSettings;
+
+/** The models of "New from template": each Keras tutorial's network, training settings and dataset. */
+public final class Templates {
+
+    private final List<Template> all = List.of(
+            new Template("mnist_mlp", Templates::mnistMlp,
+                    settings("categorical_crossentropy", "rmsprop", "accuracy", 5, 128, 0.1), dataset("mnist", "flat")),
+            new Template("keras_quickstart", Templates::quickStart,
+                    settings("categorical_crossentropy", "rmsprop", "accuracy", 10, 32, 0.0), dataset("synthetic_classes", null)),
+            new Template("mnist_cnn", Templates::mnistCnn,
+                    settings("categorical_crossentropy", "adam", "accuracy", 5, 128, 0.1), dataset("mnist", "image")),
+            new Template("lstm_sequences", Templates::stackedLstm,
+                    settings("categorical_crossentropy", "rmsprop", "accuracy", 10, 64, 0.1), dataset("synthetic_sequences", null)),
+            new Template("boston_housing", Templates::bostonHousing,
+                    settings("mse", "rmsprop", "mae", 80, 16, 0.2), dataset("boston_housing", null)),
+            new Template("imdb", Templates::imdb,
+                    settings("binary_crossentropy", "rmsprop", "accuracy", 4, 512, 0.2), dataset("imdb", "multi_hot")),
+            new Template("reuters", Templates::reuters,
+                    settings("categorical_crossentropy", "rmsprop", "accuracy", 9, 512, 0.2), dataset("reuters", "multi_hot")),
+            new Template("logistic_regression", Templates::logistic,
+                    settings("binary_crossentropy", "sgd", "accuracy", 20, 32, 0.0), dataset("synthetic_logistic", null)),
+            new Template("linear_regression", Templates::linear,
+                    settings("mse", "sgd", "mae", 50, 16, 0.0), dataset("synthetic_linear", null)),
+            new Template("functional_branches", Templates::branches,
+                    settings("categorical_crossentropy", "adam", "accuracy", 10, 32, 0.1), dataset("synthetic_classes", null)));
+
+    /** Every template, in menu order. */
+    public List<Template> all() {
+        return all;
+    }
+
+    public Optional<Template> find(String id) {
+        return all.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    private static TrainingSettings settings(String loss, String optimizer, String metric, int epochs, int batch,
+                                             double validationSplit) {
+        return new TrainingSettings(loss, OptimizerSettings.defaults(optimizer), List.of(metric), epochs, batch,
+                validationSplit, true, 42L, CallbackSettings.none());
+    }
+
+    private static DatasetChoice dataset(String id, String layout) {
+        return new DatasetChoice(id, layout == null ? Map.of() : Map.of("layout", layout));
+    }
+
+    static ModelGraph mnistMlp() {
+        return chain(List.of(784), dense(512, "relu"), dense(10, "softmax"));
+    }
+
+    static ModelGraph quickStart() {
+        return chain(List.of(100), dense(64, "relu"), dense(10, "softmax"));
+    }
+
+    static ModelGraph mnistCnn() {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(28, 28, 1)));
+        b.then("Conv2D", Map.of("filters", 32, "kernel_size", List.of(3, 3), "activation", "relu"));
+        b.then("Conv2D", Map.of("filters", 64, "kernel_size", List.of(3, 3), "activation", "relu"));
+        b.then("MaxPooling2D", Map.of("pool_size", List.of(2, 2)));
+        b.then("Dropout", Map.of("rate", 0.25));
+        b.then("Flatten", Map.of());
+        b.then("Dense", dense(128, "relu"));
+        b.then("Dropout", Map.of("rate", 0.5));
+        b.then("Dense", dense(10, "softmax"));
+        return b.graph();
+    }
+
+    static ModelGraph stackedLstm() {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(8, 16)));
+        b.then("LSTM", Map.of("units", 32, "return_sequences", true));
+        b.then("LSTM", Map.of("units", 32, "return_sequences", true));
+        b.then("LSTM", Map.of("units", 32));
+        b.then("Dense", dense(10, "softmax"));
+        return b.graph();
+    }
+
+    static ModelGraph bostonHousing() {
+        return chain(List.of(13), dense(64, "relu"), dense(64, "relu"), dense(1, "linear"));
+    }
+
+    static ModelGraph imdb() {
+        return chain(List.of(10000), dense(16, "relu"), dense(16, "relu"), dense(1, "sigmoid"));
+    }
+
+    static ModelGraph reuters() {
+        return chain(List.of(10000), dense(64, "relu"), dense(64, "relu"), dense(46, "softmax"));
+    }
+
+    static ModelGraph logistic() {
+        return chain(List.of(20), dense(1, "sigmoid"));
+    }
+
+    static ModelGraph linear() {
+        return chain(List.of(1), dense(1, "linear"));
+    }
+
+    /** Two branches from one input, joined by Concatenate: the functional API's first lesson. */
+    static ModelGraph branches() {
+        ModelBuilder b = new ModelBuilder();
+        String in = b.add("Input", Map.of("shape", List.of(32)));
+        String left = b.add("Dense", dense(64, "relu"), in);
+        String right = b.add("Dense", dense(32, "tanh"), in);
+        String merged = b.add("Concatenate", Map.of(), left, right);
+        b.add("Dense", dense(10, "softmax"), merged);
+        return b.graph();
+    }
+
+    @SafeVarargs
+    private static ModelGraph chain(List<Integer> inputShape, Map<String, ?>... denseLayers) {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", inputShape));
+        for (Map<String, ?> p : denseLayers) {
+            b.then("Dense", p);
+        }
+        return b.graph();
+    }
+
+    private static Map<String, Object> dense(int units, String activation) {
+        return Map.of("units", units, "activation", activation);
+    }
+}

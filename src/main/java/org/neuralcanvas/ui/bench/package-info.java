@@ -1,0 +1,2 @@
+/** Benchmarks of the UI (main classes that print figures). */
+package org.neuralcanvas.ui.bench;

@@ -1,0 +1,165 @@
+package org.neuralcanvas.ui.canvas;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.neuralcanvas.domain.edit.AddNodeEdit;
+import org.neuralcanvas.domain.edit.ChangeNodeEdit;
+import org.neuralcanvas.domain.edit.DisconnectEdit;
+import org.neuralcanvas.domain.edit.Edit;
+import org.neuralcanvas.domain.edit.RemoveNodesEdit;
+import org.neuralcanvas.domain.graph.Edge;
+import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.domain.layer.LayerKind;
+import org.neuralcanvas.export.layout.LayeredLayout;
+import org.neuralcanvas.ui.main.MainViewModel;
+
+/**
+ * The canvas's commands, shared by menus, toolbar buttons and keys: add, delete, copy, paste,
+ * duplicate, select all and auto-layout. Each change is one edit on the history.
+ */
+public final class CanvasCommands {
+
+    private static final double PASTE_OFFSET = 30;
+
+    private final CanvasView canvas;
+    private final MainViewModel vm;
+    private final GraphClipboard clipboard = new GraphClipboard();
+    private final LayeredLayout layout = new LayeredLayout(30, 40);
+
+    public CanvasCommands(CanvasView canvas) {
+        this.canvas = canvas;
+        this.vm = canvas.viewModel();
+        canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private ModelGraph graph() {
+        return vm.document().graph();
+    }
+
+    private void onKey(KeyEvent e) {
+        boolean shortcut = e.isShortcutDown();
+        boolean handled = true;
+        if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+            delete();
+        } else if (shortcut && e.getCode() == KeyCode.C) {
+            copy();
+        } else if (shortcut && e.getCode() == KeyCode.V) {
+            paste();
+        } else if (shortcut && e.getCode() == KeyCode.X) {
+            copy();
+            delete();
+        } else if (shortcut && e.getCode() == KeyCode.D) {
+            duplicate();
+        } else if (shortcut && e.getCode() == KeyCode.A) {
+            selectAll();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            vm.selection().clear();
+            canvas.showHint(null, 0, 0);
+        } else {
+            handled = false;
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    /** Adds a layer with its top-left corner at a world point; it becomes the selection. */
+    public void addAt(LayerKind kind, double worldX, double worldY) {
+        AddNodeEdit add = AddNodeEdit.of(graph(), kind, Math.round(worldX), Math.round(worldY));
+        vm.execute(add);
+        vm.selection().select(add.node().id());
+    }
+
+    /** Adds a layer at a scene point (a palette drop), centred under the cursor. */
+    public void dropAt(LayerKind kind, double sceneX, double sceneY) {
+        Point2D p = canvas.toWorld(sceneX, sceneY);
+        addAt(kind, p.getX() - NodeView.WIDTH / 2, p.getY() - NodeView.HEIGHT / 2);
+    }
+
+    /** Whether a scene point lies over the visible canvas. */
+    public boolean containsScene(double sceneX, double sceneY) {
+        Point2D local = canvas.sceneToLocal(sceneX, sceneY);
+        return local != null && canvas.contains(local);
+    }
+
+    /**
+     * Appends a layer after the selected one and connects it (palette double-click); with nothing
+     * selected (or a selection that cannot feed it) it is added below the lowest layer.
+     */
+    public void append(LayerKind kind) {
+        var after = vm.selection().last().flatMap(id -> graph().findNode(id));
+        if (after.isPresent() && !kind.isInput()) {
+            LayerNode a = after.get();
+            Edit edit = AddNodeEdit.appendAfter(graph(), a.id(), kind, a.x(), a.y() + NodeView.HEIGHT + 40);
+            vm.execute(edit);
+            String id = graph().nodes().get(graph().nodeCount() - 1).id();
+            vm.selection().select(id);
+            return;
+        }
+        double y = graph().nodes().stream().mapToDouble(LayerNode::y).max().orElse(-NodeView.HEIGHT - 40)
+                + NodeView.HEIGHT + 40;
+        double x = graph().nodes().stream().mapToDouble(LayerNode::x).min().orElse(0);
+        addAt(kind, x, y);
+    }
+
+    public void delete() {
+        if (!vm.selection().ids().isEmpty()) {
+            List<String> ids = List.copyOf(vm.selection().ids());
+            vm.selection().clear();
+            vm.execute(new RemoveNodesEdit(ids));
+        } else if (canvas.selectedEdge() != null) {
+            String id = canvas.selectedEdge();
+            graph().edges().stream().filter(e -> e.id().equals(id)).findFirst()
+                    .ifPresent(e -> vm.execute(new DisconnectEdit(new Edge(e.from(), e.to()))));
+        }
+    }
+
+    public void copy() {
+        if (!vm.selection().ids().isEmpty()) {
+            clipboard.copy(graph(), vm.selection().ids());
+        }
+    }
+
+    public void paste() {
+        List<String> ids = new ArrayList<>();
+        Edit edit = clipboard.paste(graph(), PASTE_OFFSET, PASTE_OFFSET, ids);
+        if (edit != null) {
+            vm.execute(edit);
+            vm.selection().selectAll(ids);
+            // The next paste lands a little further on, as in every editor.
+            clipboard.copy(graph(), ids);
+        }
+    }
+
+    public void duplicate() {
+        if (vm.selection().ids().isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        vm.execute(GraphClipboard.insert(graph(), GraphClipboard.fragment(graph(), vm.selection().ids()),
+                PASTE_OFFSET, PASTE_OFFSET, ids));
+        vm.selection().selectAll(ids);
+    }
+
+    public void selectAll() {
+        vm.selection().selectAll(graph().nodes().stream().map(LayerNode::id).toList());
+    }
+
+    /** Lays the graph out top to bottom with ELK, as one undoable move, and fits it in view. */
+    public void autoLayout() {
+        if (graph().nodeCount() == 0) {
+            return;
+        }
+        LayeredLayout.Result result = layout.layout(graph(), n -> new double[] {NodeView.WIDTH, NodeView.HEIGHT});
+        Map<String, double[]> positions = new HashMap<>();
+        result.nodes().forEach((id, box) -> positions.put(id, new double[] {Math.round(box.x()), Math.round(box.y())}));
+        vm.execute(ChangeNodeEdit.move(graph(), positions));
+        canvas.fitToView();
+    }
+}

@@ -1,0 +1,109 @@
+package org.neuralcanvas.ui.main;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.neuralcanvas.domain.layer.LayerCatalog;
+import org.neuralcanvas.project.templates.Templates;
+import org.neuralcanvas.ui.common.Icons;
+import org.neuralcanvas.ui.common.UserFiles;
+
+/**
+ * The composition root: builds the services once and hands them to constructors. Nothing in
+ * the UI reaches for a static instance. Tests build one with their own home folder, an inline
+ * executor and scripted dialogs.
+ */
+public final class AppContext {
+
+    private final UserFiles userFiles;
+    private final Executor background;
+    private final ExecutorService ownedExecutor;
+    private final LayerCatalog catalog = LayerCatalog.standard();
+    private final Templates templates = new Templates();
+    private final Icons icons = new Icons();
+    private final List<MainWindow.Extension> extensions = new ArrayList<>();
+    private FileDialogs fileDialogs;
+    private Prompts prompts;
+
+    private AppContext(UserFiles userFiles, Executor background, ExecutorService owned) {
+        this.userFiles = userFiles;
+        this.background = background;
+        this.ownedExecutor = owned;
+    }
+
+    /** The app as started by a person: ~/.neuralcanvas (or -Dneuralcanvas.home), one I/O thread, real dialogs. */
+    public static AppContext standard() {
+        ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "neuralcanvas-io");
+            t.setDaemon(true);
+            return t;
+        });
+        return new AppContext(UserFiles.standard(), io, io);
+    }
+
+    /** For tests: given files, executor and dialogs (dialogs may be null for the real ones). */
+    public static AppContext of(UserFiles userFiles, Executor background, FileDialogs dialogs, Prompts prompts) {
+        AppContext ctx = new AppContext(userFiles, background, null);
+        ctx.fileDialogs = dialogs;
+        ctx.prompts = prompts;
+        return ctx;
+    }
+
+    public UserFiles userFiles() {
+        return userFiles;
+    }
+
+    public Executor background() {
+        return background;
+    }
+
+    public LayerCatalog catalog() {
+        return catalog;
+    }
+
+    public Templates templates() {
+        return templates;
+    }
+
+    public Icons icons() {
+        return icons;
+    }
+
+    FileDialogs fileDialogs() {
+        return fileDialogs;
+    }
+
+    Prompts prompts() {
+        return prompts;
+    }
+
+    void useDialogs(FileDialogs dialogs, Prompts prompts) {
+        if (this.fileDialogs == null) {
+            this.fileDialogs = dialogs;
+        }
+        if (this.prompts == null) {
+            this.prompts = prompts;
+        }
+    }
+
+    /**
+     * Adds menus, tabs or panels to every build of the main window (the Train panel, the Export
+     * menu); extensions are installed again when the window is rebuilt for another language.
+     */
+    public void addExtension(MainWindow.Extension extension) {
+        extensions.add(extension);
+    }
+
+    List<MainWindow.Extension> extensions() {
+        return List.copyOf(extensions);
+    }
+
+    /** Stops the I/O thread after the work queued so far (autosave deletes) is done. */
+    public void shutdown() {
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+    }
+}

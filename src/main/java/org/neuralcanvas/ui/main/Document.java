@@ -1,0 +1,43 @@
+package org.neuralcanvas.ui.main;
+
+import java.nio.file.Path;
+import org.neuralcanvas.domain.edit.EditHistory;
+import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.project.Project;
+
+/**
+ * One open project with its undo history and the file it lives in ({@code null} until first
+ * saved). Replaced as a whole by New, Open and templates; views re-attach to the new graph.
+ */
+public final class Document {
+
+    private final Project project;
+    private final EditHistory history;
+    private Path file;
+
+    public Document(Project project, Path file) {
+        this.project = project;
+        this.history = new EditHistory(project.graph());
+        this.file = file;
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    public ModelGraph graph() {
+        return project.graph();
+    }
+
+    public EditHistory history() {
+        return history;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    void setFile(Path file) {
+        this.file = file;
+    }
+}

@@ -1,0 +1,240 @@
+package org.neuralcanvas.ui.main;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.neuralcanvas.domain.edit.Edit;
+import org.neuralcanvas.domain.shape.InferenceResult;
+import org.neuralcanvas.domain.shape.ModelSummary;
+import org.neuralcanvas.domain.shape.ShapeInference;
+import org.neuralcanvas.project.Project;
+import org.neuralcanvas.project.ProjectFile;
+import org.neuralcanvas.project.ProjectFileException;
+import org.neuralcanvas.project.templates.Template;
+import org.neuralcanvas.ui.common.Selection;
+import org.neuralcanvas.ui.common.UserFiles;
+
+/**
+ * The window's state and decisions: the open document, its inferred shapes and summary, the
+ * selection, the dirty flag and the file operations. Views bind to its properties; it holds no
+ * JavaFX node. Everything here runs on the FX thread except what goes to {@code background}.
+ */
+public final class MainViewModel {
+
+    private final UserFiles userFiles;
+    private final Executor background;
+    private final ObjectProperty<Document> document = new SimpleObjectProperty<>();
+    private final ObjectProperty<InferenceResult> inference = new SimpleObjectProperty<>();
+    private final ObjectProperty<ModelSummary> summary = new SimpleObjectProperty<>();
+    private final BooleanProperty dirty = new SimpleBooleanProperty();
+    private final BooleanProperty canUndo = new SimpleBooleanProperty();
+    private final BooleanProperty canRedo = new SimpleBooleanProperty();
+    private final StringProperty undoDescription = new SimpleStringProperty("");
+    private final StringProperty redoDescription = new SimpleStringProperty("");
+    private final IntegerProperty problemCount = new SimpleIntegerProperty();
+    private final LongProperty totalParams = new SimpleLongProperty();
+    private final StringProperty fileName = new SimpleStringProperty("");
+    /** What the training engine runs on ("CPU (AVX2)", "CUDA 11.6 on RTX 3080"); set by whoever starts the engine. */
+    private final ObjectProperty<String> backendDescription = new SimpleObjectProperty<>();
+    private final Selection selection = new Selection();
+
+    public MainViewModel(UserFiles userFiles, Executor background) {
+        this.userFiles = userFiles;
+        this.background = background;
+        setDocument(new Document(Project.empty(), null));
+    }
+
+    // ---- state -----------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<Document> documentProperty() {
+        return document;
+    }
+
+    public Document document() {
+        return document.get();
+    }
+
+    public ReadOnlyObjectProperty<InferenceResult> inferenceProperty() {
+        return inference;
+    }
+
+    public ReadOnlyObjectProperty<ModelSummary> summaryProperty() {
+        return summary;
+    }
+
+    public BooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    public BooleanProperty canUndoProperty() {
+        return canUndo;
+    }
+
+    public BooleanProperty canRedoProperty() {
+        return canRedo;
+    }
+
+    public StringProperty undoDescriptionProperty() {
+        return undoDescription;
+    }
+
+    public StringProperty redoDescriptionProperty() {
+        return redoDescription;
+    }
+
+    public IntegerProperty problemCountProperty() {
+        return problemCount;
+    }
+
+    public LongProperty totalParamsProperty() {
+        return totalParams;
+    }
+
+    /** The file name of the open project, empty while it was never saved. */
+    public StringProperty fileNameProperty() {
+        return fileName;
+    }
+
+    public ObjectProperty<String> backendDescriptionProperty() {
+        return backendDescription;
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    public UserFiles userFiles() {
+        return userFiles;
+    }
+
+    // ---- edits -----------------------------------------------------------------------------
+
+    /** Applies a user's edit on the undo history; every change to the graph goes through here. */
+    public void execute(Edit edit) {
+        document().history().execute(edit);
+    }
+
+    public void undo() {
+        document().history().undo();
+        dropVanishedSelection();
+    }
+
+    public void redo() {
+        document().history().redo();
+        dropVanishedSelection();
+    }
+
+    private void dropVanishedSelection() {
+        selection.ids().removeIf(id -> document().graph().findNode(id).isEmpty());
+    }
+
+    // ---- documents and files -----------------------------------------------------------------
+
+    public void newProject() {
+        setDocument(new Document(Project.empty(), null));
+    }
+
+    public void newFromTemplate(Template template) {
+        setDocument(new Document(template.newProject(), null));
+    }
+
+    /**
+     * Opens a project file. A bad file changes nothing.
+     *
+     * @return the sentence saying why it could not be opened, or empty when it opened
+     */
+    public Optional<String> open(Path file) {
+        try {
+            Project project = ProjectFile.read(file);
+            setDocument(new Document(project, file));
+            userFiles.addRecentFile(file);
+            return Optional.empty();
+        } catch (ProjectFileException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** Puts a recovered project in place: unsaved, so the user decides where it goes. */
+    public void restore(Project project, Path originalFile) {
+        Document doc = new Document(project, originalFile);
+        setDocument(doc);
+        // Recovered work is not on disk yet: an empty edit-less history still counts as unsaved.
+        dirty.set(true);
+        recoveredUnsaved = true;
+    }
+
+    private boolean recoveredUnsaved;
+
+    /**
+     * Saves to a file (atomically).
+     *
+     * @return why saving failed, or empty on success
+     */
+    public Optional<String> saveAs(Path file) {
+        try {
+            ProjectFile.write(document().project(), file);
+        } catch (IOException e) {
+            return Optional.of("Could not save " + file.getFileName() + ": " + e.getMessage()
+                    + ". Choose another folder or free some disk space, then save again.");
+        }
+        document().setFile(file);
+        recoveredUnsaved = false;
+        document().history().markSaved();
+        userFiles.addRecentFile(file);
+        refreshTitle();
+        return Optional.empty();
+    }
+
+    /** The project as JSON, taken on the FX thread so the autosave thread never reads the live graph. */
+    public String snapshotJson() {
+        return ProjectFile.toJson(document().project());
+    }
+
+    public Executor background() {
+        return background;
+    }
+
+    private void setDocument(Document doc) {
+        recoveredUnsaved = false;
+        selection.clear();
+        doc.history().addListener(() -> onHistoryChanged(doc));
+        document.set(doc);
+        onHistoryChanged(doc);
+    }
+
+    private void onHistoryChanged(Document doc) {
+        if (doc != document.get()) {
+            return;
+        }
+        InferenceResult result = ShapeInference.infer(doc.graph());
+        ModelSummary s = ModelSummary.of(doc.graph(), result);
+        inference.set(result);
+        summary.set(s);
+        problemCount.set(result.problems().size());
+        totalParams.set(s.totalParams());
+        canUndo.set(doc.history().canUndo());
+        canRedo.set(doc.history().canRedo());
+        undoDescription.set(doc.history().undoDescription().orElse(""));
+        redoDescription.set(doc.history().redoDescription().orElse(""));
+        dirty.set(doc.history().isDirty() || recoveredUnsaved);
+        refreshTitle();
+    }
+
+    private void refreshTitle() {
+        Path file = document().file();
+        fileName.set(file == null ? "" : file.getFileName().toString());
+        dirty.set(document().history().isDirty() || recoveredUnsaved);
+    }
+}

@@ -1,0 +1,287 @@
+package org.neuralcanvas.ui.main;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.neuralcanvas.domain.layer.LayerKind;
+import org.neuralcanvas.ui.canvas.CanvasCommands;
+import org.neuralcanvas.ui.canvas.CanvasView;
+import org.neuralcanvas.ui.common.I18n;
+import org.neuralcanvas.ui.inspector.InspectorView;
+import org.neuralcanvas.ui.inspector.InspectorViewModel;
+import org.neuralcanvas.ui.palette.LayerDropTarget;
+import org.neuralcanvas.ui.palette.PaletteView;
+import org.neuralcanvas.ui.summary.ProblemsView;
+import org.neuralcanvas.ui.summary.SummaryView;
+
+/**
+ * The main window: palette on the left, canvas in the centre, inspector on the right, summary
+ * and problems below, status bar at the bottom. Later features plug in through
+ * {@link #addMenu}, {@link #addBottomTab} and {@link #addRightTab} (see {@link Extension}).
+ * Switching language rebuilds the scene from the same view model, so nothing is lost.
+ */
+public final class MainWindow {
+
+    /** Adds menus, tabs or panels to the window; installed on every (re)build. */
+    @FunctionalInterface
+    public interface Extension {
+        void install(MainWindow window, I18n i18n);
+    }
+
+    private final AppContext ctx;
+    private final MainViewModel vm;
+    private final Stage stage;
+    private final FileActions fileActions;
+    private final Autosave autosave;
+    private I18n i18n;
+    private CanvasView canvas;
+    private CanvasCommands commands;
+    private MenuBar menuBar;
+    private TabPane bottomTabs;
+    private TabPane rightTabs;
+    private SummaryView summaryView;
+    private ProblemsView problemsView;
+    private InspectorView inspectorView;
+    private PaletteView paletteView;
+
+    public MainWindow(AppContext ctx, MainViewModel vm, Stage stage) {
+        this.ctx = ctx;
+        this.vm = vm;
+        this.stage = stage;
+        FxDialogs fx = new FxDialogs(() -> stage, () -> i18n);
+        ctx.useDialogs(fx, fx);
+        this.fileActions = new FileActions(vm, ctx.fileDialogs(), ctx.prompts(), () -> i18n);
+        this.autosave = new Autosave(vm, ctx.userFiles(), javafx.util.Duration.seconds(30));
+        build(ctx.userFiles().language());
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> (vm.dirtyProperty().get() ? "• " : "")
+                        + (vm.fileNameProperty().get().isEmpty() ? i18n.get("title.untitled") : vm.fileNameProperty().get())
+                        + " — NeuralCanvas",
+                vm.dirtyProperty(), vm.fileNameProperty()));
+        stage.setOnCloseRequest(e -> {
+            if (!closeAllowed()) {
+                e.consume();
+            }
+        });
+        // Never larger than the screen: a window past its edges hides the status bar (and breaks headless screens).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1400, screen.getWidth()));
+        stage.setHeight(Math.min(880, screen.getHeight()));
+        stage.setX(screen.getMinX() + (screen.getWidth() - stage.getWidth()) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - stage.getHeight()) / 2);
+    }
+
+    private void build(Locale locale) {
+        i18n = new I18n(locale);
+        canvas = new CanvasView(vm, i18n, ctx.icons());
+        commands = new CanvasCommands(canvas);
+        Pane dragLayer = new Pane();
+        dragLayer.setMouseTransparent(true);
+        dragLayer.setPickOnBounds(false);
+        paletteView = new PaletteView(ctx.catalog(), i18n, ctx.icons(), new LayerDropTarget() {
+            @Override
+            public boolean accepts(double x, double y) {
+                return commands.containsScene(x, y);
+            }
+
+            @Override
+            public void drop(LayerKind kind, double x, double y) {
+                commands.dropAt(kind, x, y);
+            }
+
+            @Override
+            public void append(LayerKind kind) {
+                commands.append(kind);
+            }
+        }, dragLayer);
+        inspectorView = new InspectorView(new InspectorViewModel(vm), i18n, ctx.icons());
+        summaryView = new SummaryView(vm.summaryProperty(), vm.selection(), i18n);
+        problemsView = new ProblemsView(vm.inferenceProperty(), () -> vm.document().graph(), vm.selection(), i18n);
+
+        Tab summaryTab = new Tab(i18n.get("tab.summary"), summaryView);
+        summaryTab.setId("tab-summary");
+        Tab problemsTab = new Tab(i18n.get("tab.problems"), problemsView);
+        problemsTab.setId("tab-problems");
+        problemsTab.textProperty().bind(Bindings.createStringBinding(() -> vm.problemCountProperty().get() == 0
+                ? i18n.get("tab.problems") : i18n.get("tab.problems") + " (" + vm.problemCountProperty().get() + ")",
+                vm.problemCountProperty()));
+        bottomTabs = new TabPane(summaryTab, problemsTab);
+        bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab inspectorTab = new Tab(i18n.get("tab.inspector"), inspectorView);
+        rightTabs = new TabPane(inspectorTab);
+        rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        VBox centre = new VBox(canvasToolBar(), canvas);
+        VBox.setVgrow(canvas, Priority.ALWAYS);
+        SplitPane vertical = new SplitPane(centre, bottomTabs);
+        vertical.setOrientation(Orientation.VERTICAL);
+        vertical.setDividerPositions(0.70);
+        SplitPane horizontal = new SplitPane(paletteView, vertical, rightTabs);
+        horizontal.setDividerPositions(0.165, 0.78);
+        paletteView.setMinWidth(230);
+        rightTabs.setMinWidth(280);
+        SplitPane.setResizableWithParent(paletteView, false);
+        SplitPane.setResizableWithParent(rightTabs, false);
+
+        BorderPane layout = new BorderPane(horizontal);
+        menuBar = new MainMenus(this, i18n).build();
+        layout.setTop(menuBar);
+        layout.setBottom(new StatusBar(vm, i18n, canvas.zoomProperty()));
+        StackPane root = new StackPane(layout, dragLayer);
+        root.getStylesheets().add(MainWindow.class.getResource("/org/neuralcanvas/ui/neuralcanvas.css").toExternalForm());
+        if (stage.getScene() == null) {
+            stage.setScene(new Scene(root));
+        } else {
+            stage.getScene().setRoot(root);
+        }
+        for (Extension extension : ctx.extensions()) {
+            extension.install(this, i18n);
+        }
+    }
+
+    private ToolBar canvasToolBar() {
+        ToolBar bar = new ToolBar(
+                button("toolbar.undo", "menu.edit.undo", vm::undo),
+                button("toolbar.redo", "menu.edit.redo", vm::redo),
+                new javafx.scene.control.Separator(),
+                button("toolbar.zoomIn", "menu.view.zoomIn", () -> canvas.zoomBy(1.2)),
+                button("toolbar.zoomOut", "menu.view.zoomOut", () -> canvas.zoomBy(1 / 1.2)),
+                button("toolbar.fit", "menu.view.fit", canvas::fitToView),
+                button("toolbar.layout", "menu.view.layout", commands::autoLayout),
+                new javafx.scene.control.Separator(),
+                button("toolbar.delete", "menu.edit.delete", commands::delete));
+        bar.getItems().get(0).disableProperty().bind(vm.canUndoProperty().not());
+        bar.getItems().get(1).disableProperty().bind(vm.canRedoProperty().not());
+        bar.getStyleClass().add("canvas-toolbar");
+        return bar;
+    }
+
+    private Button button(String key, String tipKey, Runnable action) {
+        Button b = new Button(i18n.get(key));
+        b.setId(key.replace('.', '-'));
+        b.setTooltip(new Tooltip(i18n.get(tipKey)));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    /** Rebuilds the window in another language, keeping the open project, selection and history. */
+    public void switchLanguage(Locale locale) {
+        ctx.userFiles().setLanguage(locale);
+        canvas.dispose();
+        inspectorView.dispose();
+        summaryView.dispose();
+        problemsView.dispose();
+        build(locale);
+    }
+
+    public void show() {
+        stage.show();
+        autosave.findRecovery().ifPresent(r -> {
+            if (ctx.prompts().offerRecovery()) {
+                vm.restore(r.project(), r.originalFile());
+            } else {
+                autosave.clear();
+            }
+        });
+        autosave.start();
+    }
+
+    /** Closes after asking about unsaved work. */
+    void requestClose() {
+        if (closeAllowed()) {
+            stage.close();
+        }
+    }
+
+    private boolean closeAllowed() {
+        if (!fileActions.mayReplace()) {
+            return false;
+        }
+        autosave.stop();
+        autosave.clear();
+        return true;
+    }
+
+    void showShortcuts() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, i18n.get("help.shortcuts"), ButtonType.OK);
+        alert.setHeaderText(i18n.get("menu.help.shortcuts"));
+        alert.initOwner(stage);
+        alert.showAndWait();
+    }
+
+    // ---- seams for later features -------------------------------------------------------------
+
+    /** Adds a menu before Help (e.g. Export, Train). */
+    public void addMenu(Menu menu) {
+        menuBar.getMenus().add(menuBar.getMenus().size() - 1, menu);
+    }
+
+    /** Adds a tab beside Summary and Problems (e.g. the training dashboard). */
+    public void addBottomTab(Tab tab) {
+        bottomTabs.getTabs().add(tab);
+    }
+
+    /** Adds a tab beside the Inspector (e.g. the Train panel). */
+    public void addRightTab(Tab tab) {
+        rightTabs.getTabs().add(tab);
+    }
+
+    public AppContext context() {
+        return ctx;
+    }
+
+    public MainViewModel viewModel() {
+        return vm;
+    }
+
+    public FileActions fileActions() {
+        return fileActions;
+    }
+
+    public Autosave autosave() {
+        return autosave;
+    }
+
+    public CanvasView canvas() {
+        return canvas;
+    }
+
+    public CanvasCommands commands() {
+        return commands;
+    }
+
+    public SummaryView summaryView() {
+        return summaryView;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    List<Tab> bottomTabs() {
+        return new ArrayList<>(bottomTabs.getTabs());
+    }
+}

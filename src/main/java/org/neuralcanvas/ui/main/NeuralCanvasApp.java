@@ -1,0 +1,43 @@
+package org.neuralcanvas.ui.main;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The JavaFX application: builds the context, the view model and the window. */
+public final class NeuralCanvasApp extends Application {
+
+    private AppContext ctx;
+
+    @Override
+    public void start(Stage stage) {
+        ctx = AppContext.standard();
+        MainWindow window = open(ctx, stage);
+        window.show();
+        openFromArguments(window, getParameters().getRaw());
+    }
+
+    /** {@code neuralcanvas model.ncproj.json} opens a file; {@code --template=mnist_cnn} starts from a template. */
+    private static void openFromArguments(MainWindow window, java.util.List<String> args) {
+        for (String arg : args) {
+            if (arg.startsWith("--template=")) {
+                window.context().templates().find(arg.substring("--template=".length()))
+                        .ifPresent(window.fileActions()::newFromTemplate);
+            } else if (!arg.startsWith("-")) {
+                window.fileActions().openRecent(java.nio.file.Path.of(arg));
+            }
+        }
+    }
+
+    /** Builds the main window on a stage; tests call this with their own context. */
+    public static MainWindow open(AppContext ctx, Stage stage) {
+        MainViewModel vm = new MainViewModel(ctx.userFiles(), ctx.background());
+        return new MainWindow(ctx, vm, stage);
+    }
+
+    @Override
+    public void stop() {
+        if (ctx != null) {
+            ctx.shutdown();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.neuralcanvas.ui.main;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.neuralcanvas.domain.shape.ModelSummary;
+import org.neuralcanvas.ui.common.I18n;
+
+/** Problems, parameter total, zoom and the compute backend along the bottom of the window. */
+final class StatusBar extends HBox {
+
+    StatusBar(MainViewModel vm, I18n i18n, javafx.beans.value.ObservableDoubleValue zoom) {
+        getStyleClass().add("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(18);
+        Label problems = new Label();
+        problems.setId("statusProblems");
+        problems.textProperty().bind(Bindings.createStringBinding(() -> vm.problemCountProperty().get() == 0
+                ? i18n.get("status.noProblems") : i18n.format("status.problems", vm.problemCountProperty().get()),
+                vm.problemCountProperty()));
+        problems.styleProperty().bind(Bindings.when(vm.problemCountProperty().greaterThan(0))
+                .then("-fx-text-fill: #c0392b;").otherwise(""));
+        Label params = new Label();
+        params.setId("statusParams");
+        params.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.format("status.params", ModelSummary.grouped(vm.totalParamsProperty().get())), vm.totalParamsProperty()));
+        Label zoomLabel = new Label();
+        zoomLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.format("status.zoom", Math.round(zoom.get() * 100)), zoom));
+        Label backend = new Label();
+        backend.setId("statusBackend");
+        backend.textProperty().bind(Bindings.createStringBinding(() -> i18n.format("status.backend",
+                vm.backendDescriptionProperty().get() == null ? i18n.get("status.backend.pending")
+                        : vm.backendDescriptionProperty().get()), vm.backendDescriptionProperty()));
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        getChildren().addAll(problems, params, spring, zoomLabel, backend);
+    }
+}

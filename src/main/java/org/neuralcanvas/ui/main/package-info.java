@@ -1,0 +1,2 @@
+/** The main window, its view model, file actions, autosave and the composition root (AppContext). */
+package org.neuralcanvas.ui.main;

@@ -1,0 +1,118 @@
+package org.neuralcanvas.ui.tool;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.RoundRectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.neuralcanvas.domain.layer.LayerCatalog;
+import org.neuralcanvas.domain.layer.LayerCategory;
+import org.neuralcanvas.domain.layer.LayerKind;
+
+/**
+ * Draws the palette icons once (run by a developer, output committed to {@code icons/}): a
+ * rounded tile in the category's colour with a short mark for the kind. Not used by the app.
+ *
+ * <pre>java -cp target/classes org.neuralcanvas.ui.tool.IconGenerator icons</pre>
+ */
+public final class IconGenerator {
+
+    private static final int SIZE = 64;
+
+    static final Map<LayerCategory, Color> COLOURS = Map.of(
+            LayerCategory.CORE, new Color(0x3b82c4),
+            LayerCategory.CONVOLUTION, new Color(0x2e9e6b),
+            LayerCategory.POOLING, new Color(0x1f8a8a),
+            LayerCategory.RECURRENT, new Color(0x8e5cc4),
+            LayerCategory.NORMALIZATION, new Color(0xc48a1f),
+            LayerCategory.MERGE, new Color(0xc45a3b));
+
+    private static final Map<String, String> MARKS = Map.ofEntries(
+            Map.entry("Input", "IN"), Map.entry("Activation", "f(x)"), Map.entry("Dropout", "Dr"),
+            Map.entry("Flatten", "Fl"), Map.entry("Reshape", "Rs"), Map.entry("Softmax", "Sm"),
+            Map.entry("Embedding", "Em"), Map.entry("BatchNormalization", "BN"),
+            Map.entry("Conv1D", "1D"), Map.entry("Conv2D", "2D"),
+            Map.entry("MaxPooling1D", "M1"), Map.entry("MaxPooling2D", "M2"),
+            Map.entry("AveragePooling1D", "A1"), Map.entry("AveragePooling2D", "A2"),
+            Map.entry("GlobalAveragePooling1D", "GA1"), Map.entry("GlobalAveragePooling2D", "GA2"),
+            Map.entry("GlobalMaxPooling1D", "GM1"), Map.entry("GlobalMaxPooling2D", "GM2"),
+            Map.entry("SimpleRNN", "RNN"), Map.entry("LSTM", "LSTM"), Map.entry("Bidirectional", "Bi"),
+            Map.entry("Add", "+"), Map.entry("Subtract", "−"), Map.entry("Multiply", "×"),
+            Map.entry("Average", "avg"), Map.entry("Maximum", "max"), Map.entry("Concatenate", "cat"));
+
+    private IconGenerator() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "icons");
+        Files.createDirectories(out);
+        for (LayerKind kind : LayerCatalog.standard().kinds()) {
+            write(draw(kind.category(), kind.kerasName()), out.resolve(kind.kerasName() + ".png"));
+        }
+        for (LayerCategory c : LayerCategory.values()) {
+            write(draw(c, null), out.resolve("category-" + c.name().toLowerCase() + ".png"));
+        }
+        System.out.println("Icons written to " + out.toAbsolutePath());
+    }
+
+    private static void write(BufferedImage image, Path file) throws IOException {
+        ImageIO.write(image, "png", file.toFile());
+    }
+
+    private static BufferedImage draw(LayerCategory category, String kind) {
+        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        Color colour = COLOURS.get(category);
+        g.setColor(colour);
+        g.fill(new RoundRectangle2D.Double(2, 2, SIZE - 4, SIZE - 4, 16, 16));
+        g.setColor(Color.WHITE);
+        g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        if ("Dense".equals(kind) || kind == null && category == LayerCategory.CORE) {
+            drawDense(g);
+        } else if (kind == null) {
+            text(g, category.name().substring(0, 1), 34);
+        } else {
+            String mark = MARKS.getOrDefault(kind, kind.substring(0, 2));
+            text(g, mark, mark.length() <= 1 ? 40 : mark.length() == 2 ? 28 : mark.length() == 3 ? 22 : 17);
+        }
+        g.dispose();
+        return image;
+    }
+
+    /** Two columns of neurons, fully connected: the picture of a Dense layer. */
+    private static void drawDense(Graphics2D g) {
+        int[] left = {18, 32, 46};
+        int[] right = {22, 42};
+        g.setStroke(new BasicStroke(1.8f));
+        for (int y1 : left) {
+            for (int y2 : right) {
+                g.drawLine(20, y1, 44, y2);
+            }
+        }
+        for (int y : left) {
+            g.fillOval(15, y - 5, 10, 10);
+        }
+        for (int y : right) {
+            g.fillOval(39, y - 5, 10, 10);
+        }
+    }
+
+    private static void text(Graphics2D g, String s, int size) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
+        FontMetrics fm = g.getFontMetrics();
+        int x = (SIZE - fm.stringWidth(s)) / 2;
+        int y = (SIZE - fm.getHeight()) / 2 + fm.getAscent();
+        g.drawString(s, x, y);
+    }
+}

@@ -1,0 +1,301 @@
+package org.neuralcanvas.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.ui.ScriptedDialogs;
+import org.neuralcanvas.ui.canvas.NodeView;
+import org.neuralcanvas.ui.common.UserFiles;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the main window as a person does: palette drags, port drags, the inspector, menus and keys. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    static Path tmp;
+
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private MainWindow window;
+    private Path home;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        home = Files.createTempDirectory(tmp, "home");
+        AppContext ctx = AppContext.of(new UserFiles(home), Runnable::run, dialogs, dialogs);
+        window = NeuralCanvasApp.open(ctx, stage);
+        window.show();
+    }
+
+    private ModelGraph graph() {
+        return window.viewModel().document().graph();
+    }
+
+    private String totals() {
+        return window.summaryView().totalsText();
+    }
+
+    private LayerNode named(String name) {
+        return graph().findByName(name).orElseThrow();
+    }
+
+    private NodeView view(String name) {
+        return window.canvas().nodeView(named(name).id());
+    }
+
+    private Point2D onCanvas(FxRobot robot, double fx, double fy) {
+        Bounds b = window.canvas().localToScreen(window.canvas().getBoundsInLocal());
+        return new Point2D(b.getMinX() + b.getWidth() * fx, b.getMinY() + b.getHeight() * fy);
+    }
+
+    private void dragFromPalette(FxRobot robot, String kind, double fx, double fy) {
+        robot.drag("#palette-" + kind, MouseButton.PRIMARY).moveTo(onCanvas(robot, fx, fy)).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void connect(FxRobot robot, String from, String to) {
+        robot.drag(view(from).outputPort(), MouseButton.PRIMARY).moveTo(view(to)).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void setField(FxRobot robot, String id, String text) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(text).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aModelBuiltWithTheMouseIsEditedUndoneSavedAndReopened(FxRobot robot) {
+        dragFromPalette(robot, "Input", 0.5, 0.15);
+        dragFromPalette(robot, "Dense", 0.5, 0.45);
+        dragFromPalette(robot, "Dense", 0.5, 0.8);
+        assertEquals(List.of("input_1", "dense", "dense_1"), graph().nodes().stream().map(LayerNode::name).toList());
+
+        connect(robot, "input_1", "dense");
+        connect(robot, "dense", "dense_1");
+        assertEquals(2, graph().edges().size());
+        // Input (784) -> Dense(32) -> Dense(32): 784*32+32 + 32*32+32
+        assertTrue(totals().contains("Total params: 26,176"), totals());
+
+        robot.clickOn(view("dense"));
+        setField(robot, "#param-units", "64");
+        assertEquals(64, named("dense").params().getInt("units"));
+        assertTrue(totals().contains("Total params: 52,320"), totals());
+        assertTrue(window.stage().getTitle().startsWith("•"), "unsaved changes show in the title");
+
+        // Back to the canvas (in a text field Ctrl+Z undoes typing, as in every editor).
+        robot.clickOn(onCanvas(robot, 0.1, 0.9));
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(totals().contains("Total params: 26,176"), totals());
+        robot.push(KeyCode.CONTROL, KeyCode.Y);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(totals().contains("Total params: 52,320"), totals());
+
+        Path file = tmp.resolve("built.ncproj.json");
+        dialogs.saveAnswer = file;
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Files.isRegularFile(file));
+        assertFalse(window.stage().getTitle().startsWith("•"), window.stage().getTitle());
+        assertTrue(window.stage().getTitle().startsWith("built.ncproj.json"), window.stage().getTitle());
+
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, graph().nodeCount());
+
+        dialogs.openAnswer = file;
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("input_1", "dense", "dense_1"), graph().nodes().stream().map(LayerNode::name).toList());
+        assertEquals(2, graph().edges().size());
+        assertEquals(64, named("dense").params().getInt("units"));
+        assertTrue(totals().contains("Total params: 52,320"), totals());
+        assertEquals(file.toAbsolutePath().normalize(), new UserFiles(home).recentFiles().get(0));
+    }
+
+    @Test
+    void aWrongConnectionIsRefusedAndTheReasonShowsAtTheCursor(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
+        int edges = graph().edges().size();
+
+        connect(robot, "dense_1", "input_1");
+
+        assertEquals(edges, graph().edges().size());
+        assertTrue(window.canvas().hintText().contains("input_1 is an Input layer"), window.canvas().hintText());
+        Label hint = robot.lookup("#connectionHint").queryAs(Label.class);
+        assertTrue(hint.isVisible());
+    }
+
+    @Test
+    void aBadParameterValueIsRefusedWithItsReason(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
+        robot.clickOn(view("dense"));
+        setField(robot, "#param-units", "0");
+
+        assertEquals(512, named("dense").params().getInt("units"));
+        assertEquals("units must be at least 1; it is 0.", robot.lookup("#inspectorError").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void tuplesAreTypedAsCommaSeparatedNumbers(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_cnn").orElseThrow()));
+        robot.clickOn(view("conv2d"));
+        setField(robot, "#param-kernel_size", "5, 5");
+
+        assertEquals(List.of(5, 5), named("conv2d").params().getTuple("kernel_size"));
+        assertEquals("(None, 24, 24, 32)", view("conv2d").shapeText());
+    }
+
+    @Test
+    void doubleClickingAPaletteLayerAppendsItAfterTheSelection(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("linear_regression").orElseThrow()));
+        robot.clickOn(view("dense"));
+        robot.doubleClickOn("#palette-Dropout");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        LayerNode dropout = named("dropout");
+        assertTrue(graph().hasEdge(named("dense").id(), dropout.id()));
+        assertEquals(dropout.id(), window.viewModel().selection().single().orElseThrow());
+    }
+
+    @Test
+    void selectAllDeleteAndUndoBringTheModelBack(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("imdb").orElseThrow()));
+        robot.clickOn(view("dense"));
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, graph().nodeCount());
+
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, graph().nodeCount());
+        assertEquals(3, graph().edges().size());
+    }
+
+    @Test
+    void copyAndPasteMakeRenamedLayersWithTheirInnerConnection(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("boston_housing").orElseThrow()));
+        robot.clickOn(view("dense"));
+        robot.press(KeyCode.SHIFT).clickOn(view("dense_1")).release(KeyCode.SHIFT);
+        robot.push(KeyCode.CONTROL, KeyCode.C);
+        robot.push(KeyCode.CONTROL, KeyCode.V);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(6, graph().nodeCount());
+        assertTrue(graph().hasEdge(named("dense_3").id(), named("dense_4").id()));
+    }
+
+    @Test
+    void draggingALayerMovesItAsOneUndoableEdit(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("logistic_regression").orElseThrow()));
+        double x = named("dense").x();
+        robot.drag(view("dense"), MouseButton.PRIMARY).moveBy(120, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(named("dense").x() > x + 50, "moved right");
+
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(x, named("dense").x());
+    }
+
+    @Test
+    void autoLayoutIsOneUndoableMove(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("functional_branches").orElseThrow()));
+        robot.clickOn("#toolbar-layout");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(named("dense").y() > named("input_1").y());
+        assertEquals("Move 5 layers", window.viewModel().undoDescriptionProperty().get());
+    }
+
+    @Test
+    void openingABadFileShowsTheReasonAndChangesNothing(FxRobot robot) throws IOException {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("reuters").orElseThrow()));
+        robot.interact(() -> window.viewModel().document().history().markSaved());
+        Path bad = tmp.resolve("broken.ncproj.json");
+        Files.writeString(bad, "{ this is not json");
+        dialogs.openAnswer = bad;
+
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.get(0).startsWith("broken.ncproj.json is not a NeuralCanvas project"), dialogs.errors.get(0));
+        assertEquals(4, graph().nodeCount());
+    }
+
+    @Test
+    void unsavedChangesAreNotReplacedWhenTheUserCancels(FxRobot robot) {
+        dragFromPalette(robot, "Input", 0.5, 0.3);
+        dialogs.unsavedAnswer = Prompts.UnsavedAnswer.CANCEL;
+
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1, dialogs.unsavedQuestions);
+        assertEquals(1, graph().nodeCount());
+    }
+
+    @Test
+    void theLanguageSwitchesToChineseAndIsRemembered(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
+        robot.interact(() -> window.switchLanguage(Locale.SIMPLIFIED_CHINESE));
+
+        assertTrue(totals().startsWith("总参数：407,050"), totals());
+        assertEquals(3, graph().nodeCount(), "the open model survives the rebuild");
+        assertEquals("zh", new UserFiles(home).language().getLanguage());
+        robot.interact(() -> window.switchLanguage(Locale.ENGLISH));
+        assertTrue(totals().startsWith("Total params: 407,050"), totals());
+    }
+
+    @Test
+    void autosavedWorkIsOfferedAfterACrash(FxRobot robot) {
+        dragFromPalette(robot, "Input", 0.5, 0.3);
+        robot.interact(() -> window.autosave().runOnce());
+        assertTrue(Files.isRegularFile(home.resolve("recovery.ncproj.json")));
+
+        // The next start, as if the app had crashed: it offers the recovered work.
+        ScriptedDialogs next = new ScriptedDialogs();
+        next.restore = true;
+        MainWindow[] second = new MainWindow[1];
+        robot.interact(() -> {
+            second[0] = NeuralCanvasApp.open(AppContext.of(new UserFiles(home), Runnable::run, next, next), new Stage());
+            second[0].show();
+        });
+        assertEquals(1, second[0].viewModel().document().graph().nodeCount());
+        assertTrue(second[0].viewModel().dirtyProperty().get(), "recovered work is unsaved");
+        robot.interact(() -> second[0].stage().hide());
+    }
+
+    @Test
+    void theBackendSlotShowsWhatTheEngineReports(FxRobot robot) {
+        assertEquals("Backend: CPU", robot.lookup("#statusBackend").queryAs(Label.class).getText());
+        robot.interact(() -> window.viewModel().backendDescriptionProperty().set("CUDA 11.6 on RTX 3080"));
+        assertEquals("Backend: CUDA 11.6 on RTX 3080", robot.lookup("#statusBackend").queryAs(Label.class).getText());
+    }
+
+}
