@@ -11,6 +11,7 @@ public final class NeuralCanvasApp extends Application {
     @Override
     public void start(Stage stage) {
         ctx = AppContext.standard();
+        ctx.addExtension(org.neuralcanvas.ui.training.TrainingFeature.standard());
         MainWindow window = open(ctx, stage);
         window.show();
         openFromArguments(window, getParameters().getRaw());
