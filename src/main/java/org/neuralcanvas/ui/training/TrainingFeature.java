@@ -20,6 +20,14 @@ import org.neuralcanvas.ui.results.ResultsView;
  */
 public final class TrainingFeature implements MainWindow.Extension {
 
+    static {
+        // JFreeChart and JFreeSVG draw with java.awt classes. A real AWT toolkit (XToolkit) next to
+        // JavaFX's GTK one in the same process crashes on X (SIGSEGV in XEventsQueued): AWT stays headless.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     private final BundledTrainingData data;
     private final Executor work;
     private final Executor fx;

@@ -440,6 +440,11 @@ public final class TrainingViewModel {
         return overlaid;
     }
 
+    /** The current (or last) run's epochs as the engine measured them. */
+    public List<EpochResult> runHistory() {
+        return List.copyOf(runHistory);
+    }
+
     public RunCurves curves() {
         return curves;
     }
