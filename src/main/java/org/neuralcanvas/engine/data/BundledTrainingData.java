@@ -37,6 +37,8 @@ public final class BundledTrainingData {
             "synthetic-classes", "synthetic-multiclass");
 
     private final BundledDatasets datasets;
+    /** The last prepared dataset: training again with the same data and preprocessing reuses it (no reload, no garbage). */
+    private PreparedDataset last;
 
     public BundledTrainingData(BundledDatasets datasets) {
         this.datasets = datasets;
@@ -185,7 +187,7 @@ public final class BundledTrainingData {
     }
 
     /**
-     * Reads and preprocesses the dataset. Blocking (up to a second or two for MNIST): call it off
+     * Reads and preprocesses the dataset, or reuses the last one when nothing changed. Blocking (up to a second or two for MNIST): call it off
      * the FX thread.
      *
      * @throws DatasetException with the user's sentence when the dataset is missing or damaged
@@ -194,7 +196,16 @@ public final class BundledTrainingData {
         DatasetDescriptor d = descriptor(choice).orElseThrow(() -> new DatasetException(DatasetException.Reason.UNKNOWN_DATASET,
                 "The dataset '" + (choice == null ? "" : choice.datasetId()) + "' is not one of the bundled datasets. "
                         + "Choose one in the Train panel."));
-        PreparedDataset p = datasets.prepare(d.id(), options(d, choice, settings));
+        PreprocessingOptions options = options(d, choice, settings);
+        PreparedDataset p;
+        synchronized (this) {
+            p = last;
+            if (p == null || !p.descriptor().id().equals(d.id()) || !p.options().equals(options)) {
+                last = null; // let the old one go before the new one is made
+                p = datasets.prepare(d.id(), options);
+                last = p;
+            }
+        }
         return new PreparedRun(p, settings.batchSize());
     }
 }

@@ -47,6 +47,9 @@ public final class DashboardOverheadBench {
     private DashboardOverheadBench() {
     }
 
+    /** -Dbench.tracker=ping measures FX-thread latency with pings instead of an AnimationTimer. */
+    private static final boolean PULSES = !"ping".equals(System.getProperty("bench.tracker"));
+
     record Timing(double wallSeconds, double epochSeconds) {
     }
 
@@ -143,7 +146,11 @@ public final class DashboardOverheadBench {
                         last = now;
                     }
                 };
-                pulses.start();
+                if (PULSES) {
+                    pulses.start();
+                } else {
+                    startPings();
+                }
                 vm.phaseProperty().addListener((o, a, b) -> {
                     if (b == RunPhase.RUNNING && runningAt == 0) {
                         runningAt = System.nanoTime();
@@ -159,7 +166,46 @@ public final class DashboardOverheadBench {
             shown.await();
         }
 
+        /**
+         * The other tracker: a background thread posts a ping to the FX thread every 10 ms and records how
+         * late each one runs. It measures the same thing (how long the FX thread was unavailable) without
+         * an AnimationTimer, which forces a pulse every frame and so adds load of its own.
+         */
+        private void startPings() {
+            Thread t = new Thread(() -> {
+                while (true) {
+                    long posted = System.nanoTime();
+                    Platform.runLater(() -> {
+                        long now = System.nanoTime();
+                        if (runningAt != 0) {
+                            gaps.add(new long[] {now - posted, now - runningAt});
+                        }
+                    });
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "fx-ping");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        /** CPU seconds used so far by the UI's threads (JavaFX application and render threads). */
+        private static double uiCpuSeconds() {
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            long sum = 0;
+            for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+                if (t != null && (t.getThreadName().startsWith("JavaFX Application") || t.getThreadName().startsWith("QuantumRenderer"))) {
+                    sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
+                }
+            }
+            return sum / 1e9;
+        }
+
         Timing run() throws Exception {
+            double cpuBefore = uiCpuSeconds();
             ended = new CountDownLatch(1);
             runningAt = 0;
             endedAt = 0;
@@ -187,8 +233,8 @@ public final class DashboardOverheadBench {
             read.await();
             List<EpochResult> history = feature.viewModel().runHistory();
             double epoch = history.stream().mapToDouble(EpochResult::seconds).sum();
-            System.out.printf(Locale.ROOT, "    JavaFX pulses: %d, longest gap %.1f ms at %.2f s into the run%n", count[0],
-                    worst[0] / 1e6, worst[1] / 1e9);
+            System.out.printf(Locale.ROOT, "    JavaFX %s: %d, longest gap %.1f ms at %.2f s into the run; UI threads used %.2f s CPU%n",
+                    PULSES ? "pulses" : "pings", count[0], worst[0] / 1e6, worst[1] / 1e9, uiCpuSeconds() - cpuBefore);
             if (runs++ > 0) {
                 longestGapMs = Math.max(longestGapMs, worst[0] / 1e6);
             }

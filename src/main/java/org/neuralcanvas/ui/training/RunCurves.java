@@ -36,6 +36,8 @@ public final class RunCurves {
     private final Set<XYSeries> touched = new HashSet<>();
     private String metricName = "accuracy";
     private int points;
+    private long lastPublished;
+    static final long BATCH_ONLY_INTERVAL_NANOS = 250_000_000L;
 
     public RunCurves() {
         loss.addSeries(trainLoss);
@@ -133,11 +135,21 @@ public final class RunCurves {
         }
     }
 
-    /** Publishes the points added since the last call: one redraw per chart. */
+    /**
+     * Publishes the points added since the last publication: one redraw per chart. Batch points alone
+     * are published at most every {@link #BATCH_ONLY_INTERVAL_NANOS}; an epoch point at once. On a
+     * small CPU every chart redraw is taken from training, so the faint batch curve moves ~4 times a second.
+     */
     public void publish() {
         if (touched.isEmpty()) {
             return;
         }
+        long now = System.nanoTime();
+        boolean onlyBatches = touched.size() == 1 && touched.contains(batchLoss);
+        if (onlyBatches && now - lastPublished < BATCH_ONLY_INTERVAL_NANOS) {
+            return;
+        }
+        lastPublished = now;
         charts.forEach(c -> c.setNotify(false));
         for (XYSeries s : touched) {
             s.setNotify(true); // fires the series' change once

@@ -91,6 +91,9 @@ public final class TrainingViewModel {
     private long epochStartNanos;
     private int firstEpoch;
     private final List<EpochResult> runHistory = new ArrayList<>();
+    private TrainingEvent.BatchEnded pendingBatch;
+    private long lastLiveUpdate;
+    static final long LIVE_INTERVAL_NANOS = 250_000_000L;
 
     public TrainingViewModel(MainViewModel main, BundledTrainingData data, Executor work, Executor fx) {
         this.main = main;
@@ -185,6 +188,7 @@ public final class TrainingViewModel {
         runStartedAt = Instant.now().toString();
         stopPressed = false;
         runHistory.clear();
+        pendingBatch = null;
         log.clear();
         results.clear();
         curves.reset(runSettings.metrics().isEmpty() ? null : runSettings.metrics().get(0));
@@ -265,10 +269,14 @@ public final class TrainingViewModel {
 
     // ---- the drain: FX thread, every 100 ms ---------------------------------------------------------
 
-    /** Moves the buffered events into progress, log and charts. Public for the benchmark and tests. */
+    /**
+     * Moves the buffered events into progress, log and charts. Public for the benchmark and tests.
+     * Epoch ends and state changes show at once; the within-epoch progress, the live log line and
+     * the clock at most every {@link #LIVE_INTERVAL_NANOS}: on a small CPU each repaint is taken
+     * from training, and a person reads them no faster.
+     */
     public void drain() {
         TrainingEvent e;
-        TrainingEvent.BatchEnded lastBatch = null;
         while ((e = events.poll()) != null) {
             if (e instanceof TrainingEvent.BatchEnded b) {
                 if (b.batch() == 1) {
@@ -277,24 +285,31 @@ public final class TrainingViewModel {
                     log.add(KerasLog.progress(0, b.batches(), 0, Map.of()));
                 }
                 curves.addBatch(b.epoch(), b.batch(), b.batches(), b.loss());
-                lastBatch = b;
+                pendingBatch = b;
             } else if (e instanceof TrainingEvent.EpochEnded end) {
                 EpochResult r = end.result();
                 runHistory.add(r);
                 curves.addEpoch(r);
-                int batches = lastBatch != null ? lastBatch.batches() : 1;
+                int batches = pendingBatch != null ? pendingBatch.batches() : 1;
+                if (pendingBatch != null) {
+                    showBatch(pendingBatch);
+                }
                 replaceLastLine(KerasLog.progress(batches, batches, r.seconds(), r.metrics()));
-                lastBatch = null;
+                pendingBatch = null;
             } else if (e instanceof TrainingEvent.StateChanged s) {
                 onState(s);
             }
         }
-        if (lastBatch != null) {
-            showBatch(lastBatch);
+        long now = System.nanoTime();
+        boolean live = now - lastLiveUpdate >= LIVE_INTERVAL_NANOS;
+        if (pendingBatch != null && live) {
+            showBatch(pendingBatch);
+            pendingBatch = null;
         }
         curves.publish();
-        if (phase.get() == RunPhase.RUNNING || phase.get() == RunPhase.PAUSED) {
-            double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        if (live && (phase.get() == RunPhase.RUNNING || phase.get() == RunPhase.PAUSED)) {
+            lastLiveUpdate = now;
+            double elapsed = (now - startNanos) / 1e9;
             double p = runProgress.get();
             timeText.set(elapsedText(elapsed) + (p > 0.01 ? "  ETA " + elapsedText(elapsed * (1 - p) / p) : ""));
         }
