@@ -58,8 +58,10 @@ final class LayerOutputView extends BorderPane {
         show.setId("button-layer-output");
         show.setOnAction(e -> compute());
         layer.setOnAction(e -> compute());
-        HBox bar = new HBox(6, new Label(i18n.get("results.layer")), layer, new Label(i18n.get("results.layer.sample")), sample, show);
+        FlowPane bar = new FlowPane(6, 4, new Label(i18n.get("results.layer")), layer,
+                new Label(i18n.get("results.layer.sample")), sample, show);
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(2));
         output.setPadding(new Insets(4));
         ScrollPane scroll = new ScrollPane(output);
         scroll.setFitToWidth(true);

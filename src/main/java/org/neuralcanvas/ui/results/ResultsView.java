@@ -91,8 +91,11 @@ public final class ResultsView extends BorderPane {
         gridBar.setAlignment(Pos.CENTER_LEFT);
         VBox samples = new VBox(4, gridBar, gridScroll);
         VBox.setVgrow(gridScroll, Priority.ALWAYS);
-        SplitPane body = new SplitPane(leftScroll, samples, layerView);
-        body.setDividerPositions(0.34, 0.67);
+        SplitPane right = new SplitPane(samples, layerView);
+        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        right.setDividerPositions(0.6);
+        SplitPane body = new SplitPane(leftScroll, right);
+        body.setDividerPositions(0.42);
         setCenter(body);
 
         vm.reportProperty().addListener((o, a, r) -> showReport(r));

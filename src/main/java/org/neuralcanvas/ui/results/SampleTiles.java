@@ -45,8 +45,8 @@ final class SampleTiles {
 
     static String label(TestPredictions p, int i, boolean classifier) {
         if (classifier) {
-            return "✓ " + p.className(p.trueClass(i)) + (p.trueClass(i) == p.predictedClass(i) ? ""
-                    : "\n→ " + p.className(p.predictedClass(i)));
+            return p.trueClass(i) == p.predictedClass(i) ? "✓ " + p.className(p.trueClass(i))
+                    : "✗ " + p.className(p.trueClass(i)) + " → " + p.className(p.predictedClass(i));
         }
         return String.format(Locale.ROOT, "%.2f\n→ %.2f", p.truth()[i][0], p.predicted()[i][0]);
     }

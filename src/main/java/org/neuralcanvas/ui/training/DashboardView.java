@@ -70,7 +70,7 @@ public final class DashboardView extends BorderPane {
         setTop(new VBox(4, buttons(), progress()));
         SplitPane charts = new SplitPane(lossChart, metricChart);
         SplitPane body = new SplitPane(charts, sidePanel());
-        body.setDividerPositions(0.66);
+        body.setDividerPositions(0.6);
         setCenter(body);
         setPadding(new Insets(4));
     }

@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.neuralcanvas.project.CallbackSettings;
 import org.neuralcanvas.project.CallbackSettings.Checkpoint;
@@ -171,6 +172,7 @@ final class SettingsForm extends VBox {
     private static void row(GridPane g, int r, String label, Node control) {
         Label l = new Label(label);
         l.getStyleClass().add("keras-name");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         g.add(l, 0, r);
         g.add(control, 1, r);
     }

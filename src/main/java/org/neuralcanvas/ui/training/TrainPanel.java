@@ -64,6 +64,17 @@ public final class TrainPanel extends ScrollPane {
             }
         });
         layout.setId("combo-layout");
+        layout.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(FeatureLayout l) {
+                return l == null ? "" : l.name().toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public FeatureLayout fromString(String s) {
+                return null;
+            }
+        });
         layout.setOnAction(e -> {
             if (!filling && layout.getValue() != null) {
                 Map<String, String> options = new HashMap<>(vm.datasetProperty().get().options());

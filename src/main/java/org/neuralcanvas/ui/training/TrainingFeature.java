@@ -87,7 +87,7 @@ public final class TrainingFeature implements MainWindow.Extension {
         Tab shown = dashboardTab;
         vm.phaseProperty().addListener((o, a, b) -> {
             if (b == RunPhase.PREPARING && shown == dashboardTab) {
-                window.showBottomTab(shown, 0.55);
+                window.showBottomTab(shown, 0.62);
             }
         });
     }

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -21,7 +19,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 import org.neuralcanvas.domain.edit.ChangeNodeEdit;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.engine.compile.Compilation;
@@ -48,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * (kept in the open project), the check that the dataset fits the graph, and one run at a time.
  *
  * <p>Threads: the session's listener, on the training thread, only appends to a lock-free queue;
- * a 100 ms timeline on the FX thread drains it into the progress, the log and the chart data in
+ * a 100 ms ticker ({@link DrainTicker}) has the FX thread drain it into the progress, the log and the chart data in
  * one batch. Dataset preparation, compiling and the first ND4J use run on {@code work}; nothing
  * here waits for them. Properties change on the FX thread only.
  */
@@ -63,7 +60,7 @@ public final class TrainingViewModel {
     private final Queue<TrainingEvent> events = new ConcurrentLinkedQueue<>();
     private final RunCurves curves = new RunCurves();
     private final ResultsViewModel results;
-    private final Timeline drainTimer;
+    private final DrainTicker drainTimer;
 
     private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.defaults());
     private final ObjectProperty<DatasetChoice> dataset = new SimpleObjectProperty<>(DatasetChoice.none());
@@ -92,6 +89,7 @@ public final class TrainingViewModel {
     private int firstEpoch;
     private final List<EpochResult> runHistory = new ArrayList<>();
     private TrainingEvent.BatchEnded pendingBatch;
+    private int batchesPerEpoch = 1;
     private long lastLiveUpdate;
     static final long LIVE_INTERVAL_NANOS = 250_000_000L;
 
@@ -101,8 +99,7 @@ public final class TrainingViewModel {
         this.work = work;
         this.fx = fx;
         this.results = new ResultsViewModel(work, fx);
-        this.drainTimer = new Timeline(new KeyFrame(Duration.millis(100), e -> drain()));
-        drainTimer.setCycleCount(Timeline.INDEFINITE);
+        this.drainTimer = new DrainTicker(fx, this::drain);
         main.documentProperty().addListener((o, a, doc) -> loadProject());
         main.inferenceProperty().addListener((o, a, b) -> recheck());
         overlaid.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> curves.showOverlays(overlaid));
@@ -286,15 +283,15 @@ public final class TrainingViewModel {
                 }
                 curves.addBatch(b.epoch(), b.batch(), b.batches(), b.loss());
                 pendingBatch = b;
+                batchesPerEpoch = b.batches();
             } else if (e instanceof TrainingEvent.EpochEnded end) {
                 EpochResult r = end.result();
                 runHistory.add(r);
                 curves.addEpoch(r);
-                int batches = pendingBatch != null ? pendingBatch.batches() : 1;
                 if (pendingBatch != null) {
                     showBatch(pendingBatch);
                 }
-                replaceLastLine(KerasLog.progress(batches, batches, r.seconds(), r.metrics()));
+                replaceLastLine(KerasLog.progress(batchesPerEpoch, batchesPerEpoch, r.seconds(), r.metrics()));
                 pendingBatch = null;
             } else if (e instanceof TrainingEvent.StateChanged s) {
                 onState(s);
