@@ -34,7 +34,7 @@ public final class ConfusionMatrixView extends GridPane {
         }
         long[][] m = c.confusion();
         int n = m.length;
-        double size = n > 20 ? 18 : n > 10 ? 24 : 32;
+        double size = n > 20 ? 18 : n > 10 ? 24 : 29;
         Label corner = new Label(i18n.get("results.trueVsPredicted"));
         corner.getStyleClass().add("confusion-corner");
         add(corner, 0, 0);

@@ -71,6 +71,9 @@ final class LayerOutputView extends BorderPane {
             layer.getItems().setAll(vm.layers());
             output.getChildren().clear();
             caption.setText("");
+            if (m != null && layer.getItems().size() > 1) {
+                layer.setValue(layer.getItems().get(1)); // the first layer after the Input; its output is shown
+            }
         });
     }
 

@@ -162,6 +162,19 @@ public final class DashboardView extends BorderPane {
         logView.setId("training-log");
         logView.setItems(vm.log());
         logView.getStyleClass().add("training-log");
+        logView.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
+                setStyle("-fx-font-family: monospace; -fx-font-size: 11px; -fx-padding: 1 4 1 4;");
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
         vm.log().addListener((javafx.collections.ListChangeListener<String>) ch -> logView.scrollTo(vm.log().size() - 1));
         Tab logTab = new Tab(i18n.get("dashboard.log"), logView);
 
