@@ -19,7 +19,7 @@ public final class NeuralCanvasCli {
 
     /** Every command the app has. Add a new command here. */
     public static NeuralCanvasCli standard() {
-        return new NeuralCanvasCli(List.of(new SummaryCommand()));
+        return new NeuralCanvasCli(List.of(new SummaryCommand(), new TrainCommand()));
     }
 
     public static void main(String[] args) {

@@ -43,6 +43,7 @@ public final class TrainingSession implements AutoCloseable {
     private volatile TrainedModel model;
 
     // Training-thread state.
+    private boolean prepared;
     private InMemoryData train;
     private InMemoryData validation;
     private MetricSums trainSums;
@@ -135,6 +136,9 @@ public final class TrainingSession implements AutoCloseable {
         emit(new TrainingEvent.StateChanged(TrainingEvent.Transition.STARTED, ""));
         try {
             prepare();
+            if (hook != null) {
+                model.network().addListeners(hook);
+            }
             String stoppedBy = train(epochs);
             return end(stoppedBy == null ? SessionState.FINISHED : SessionState.STOPPED, stoppedBy == null ? "" : stoppedBy);
         } catch (TrainingFailure f) {
@@ -150,6 +154,11 @@ public final class TrainingSession implements AutoCloseable {
             }
             return end(SessionState.FAILED, "Training failed: " + text + ". The log has the details; check that the "
                     + "dataset fits the model's input and output.");
+        } finally {
+            // A later session on the same model adds its own.
+            if (hook != null && model != null) {
+                model.network().getListeners().remove(hook);
+            }
         }
     }
 
@@ -166,7 +175,7 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Reads the data and builds the network, once per session. */
     private void prepare() {
-        if (train != null) {
+        if (prepared) {
             return;
         }
         if (compiled.inputNames().size() != 1 || compiled.outputNames().size() != 1) {
@@ -198,8 +207,8 @@ public final class TrainingSession implements AutoCloseable {
         trainSums = new MetricSums(settings.metrics());
         if (trainSums.any()) {
             hook = new TrainingMetricsHook(model.network(), compiled.outputNames().get(0), trainSums);
-            model.network().addListeners(hook);
         }
+        prepared = true;
     }
 
     private void checkShapes(InMemoryData d) {

@@ -1,0 +1,174 @@
+package org.neuralcanvas.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.neuralcanvas.engine.compile.Compilation;
+import org.neuralcanvas.engine.compile.Dl4jCompiler;
+import org.neuralcanvas.engine.eval.EvaluationReport;
+import org.neuralcanvas.engine.eval.Evaluator;
+import org.neuralcanvas.engine.io.ModelStore;
+import org.neuralcanvas.engine.train.SessionState;
+import org.neuralcanvas.engine.train.SyntheticDataSource;
+import org.neuralcanvas.engine.train.TrainedModel;
+import org.neuralcanvas.engine.train.TrainingData;
+import org.neuralcanvas.engine.train.TrainingDataSource;
+import org.neuralcanvas.engine.train.TrainingFailure;
+import org.neuralcanvas.engine.train.TrainingSession;
+import org.neuralcanvas.project.AtomicFiles;
+import org.neuralcanvas.project.DatasetChoice;
+import org.neuralcanvas.project.Project;
+import org.neuralcanvas.project.ProjectFile;
+import org.neuralcanvas.project.ProjectFileException;
+import org.neuralcanvas.project.TrainingSettings;
+
+/**
+ * {@code train PROJECT.json [--dataset NAME] [--epochs N] [--batch-size N] [--out DIR]}: Keras's
+ * {@code fit} then {@code evaluate}, with Keras-style progress; writes {@code NAME.nc.zip} (the
+ * trained model) and {@code NAME-history.csv} into the output folder (default: the project's folder).
+ */
+public final class TrainCommand implements CliCommand {
+
+    private final TrainingDataSource data;
+
+    /** Trains on the given data source; the dataset package's adapter will replace the synthetic one. */
+    public TrainCommand(TrainingDataSource data) {
+        this.data = data;
+    }
+
+    public TrainCommand() {
+        this(new SyntheticDataSource());
+    }
+
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String usage() {
+        return "train PROJECT.json [--dataset NAME] [--epochs N] [--batch-size N] [--out DIR]  train and save the model";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Map<String, String> options = new LinkedHashMap<>();
+        String projectArg = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("--")) {
+                if (!List.of("--dataset", "--epochs", "--batch-size", "--out").contains(a) || i + 1 >= args.size()) {
+                    err.println("Usage: " + usage());
+                    return 2;
+                }
+                options.put(a, args.get(++i));
+            } else if (projectArg == null) {
+                projectArg = a;
+            } else {
+                err.println("Usage: " + usage());
+                return 2;
+            }
+        }
+        if (projectArg == null) {
+            err.println("Usage: " + usage());
+            return 2;
+        }
+        try {
+            return train(Path.of(projectArg), options, out, err);
+        } catch (CliException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private int train(Path file, Map<String, String> options, PrintStream out, PrintStream err) throws CliException {
+        Project project;
+        try {
+            project = ProjectFile.read(file);
+        } catch (ProjectFileException e) {
+            throw new CliException(e.getMessage());
+        }
+        TrainingSettings settings = project.settings();
+        settings = settings.withEpochs(positive(options, "--epochs", settings.epochs()));
+        settings = settings.withBatchSize(positive(options, "--batch-size", settings.batchSize()));
+        Compilation c = Dl4jCompiler.compile(project.graph(), settings);
+        if (!c.ok()) {
+            c.problems().forEach(p -> err.println("Problem: " + p));
+            return 1;
+        }
+        DatasetChoice choice = options.containsKey("--dataset")
+                ? new DatasetChoice(options.get("--dataset"), project.dataset().options()) : project.dataset();
+        if (!choice.isChosen()) {
+            throw new CliException("The project has no dataset. Choose one with --dataset (available: "
+                    + String.join(", ", data.datasetIds()) + ").");
+        }
+        TrainingData trainingData;
+        try {
+            trainingData = data.open(choice, c.model(), settings.batchSize());
+        } catch (TrainingFailure e) {
+            throw new CliException(e.getMessage());
+        }
+        String name = SummaryCommand.modelName(file);
+        Path outDir = options.containsKey("--out") ? Path.of(options.get("--out"))
+                : file.toAbsolutePath().getParent();
+        KerasProgress progress = new KerasProgress(out, settings.epochs(), System.console() != null);
+        SessionState end;
+        TrainedModel model;
+        try (TrainingSession session = new TrainingSession(c.model(), trainingData, progress, outDir)) {
+            end = session.start().get();
+            model = session.model();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("Training was interrupted.");
+        } catch (ExecutionException e) {
+            throw new CliException("Training failed: " + e.getCause().getMessage());
+        }
+        if (!progress.endMessage().isEmpty()) {
+            (end == SessionState.FAILED ? err : out).println(progress.endMessage());
+        }
+        if (model == null || model.epochsTrained() == 0) {
+            return 1;
+        }
+        if (trainingData.test() != null && end != SessionState.FAILED) {
+            EvaluationReport report = Evaluator.evaluate(model, trainingData.test());
+            Map<String, Double> scores = new LinkedHashMap<>();
+            scores.put("loss", report.loss());
+            scores.putAll(report.metrics());
+            if (report.regression() != null) {
+                scores.put("r2", report.regression().rSquared());
+            }
+            out.println("Test: " + report.samples() + " samples - " + String.join(" - ",
+                    scores.entrySet().stream().map(e -> e.getKey() + ": " + KerasProgress.format(e.getValue())).toList()));
+        }
+        try {
+            Path modelFile = outDir.resolve(name + ModelStore.EXTENSION);
+            Path csv = outDir.resolve(name + "-history.csv");
+            ModelStore.save(model, choice, modelFile);
+            AtomicFiles.writeString(csv, HistoryCsv.of(model.history()));
+            out.println("Saved " + modelFile + " and " + csv.getFileName());
+        } catch (IOException e) {
+            throw new CliException("The trained model could not be saved in " + outDir + ": " + e.getMessage());
+        }
+        return end == SessionState.FAILED ? 1 : 0;
+    }
+
+    private static int positive(Map<String, String> options, String key, int fallback) throws CliException {
+        String v = options.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the message
+        }
+        throw new CliException(key + " needs a whole number above 0, not '" + v + "'.");
+    }
+}

@@ -1,0 +1,28 @@
+package org.neuralcanvas.engine.train;
+
+import java.util.List;
+import org.neuralcanvas.engine.compile.CompiledModel;
+import org.neuralcanvas.project.DatasetChoice;
+
+/**
+ * The seam between datasets and training: turns a project's dataset choice into
+ * {@link TrainingData} for a compiled model. The command line and the app ask one of these for
+ * data; {@link SyntheticDataSource} serves generated data until the dataset package lands, and
+ * an adapter over the dataset catalog will implement it then (the dataset package itself may
+ * not import the engine).
+ */
+public interface TrainingDataSource {
+
+    /** The dataset ids this source can open, e.g. {@code synthetic}. */
+    List<String> datasetIds();
+
+    /**
+     * Opens a dataset for a model.
+     *
+     * @param choice    the dataset id and its options (layout, label encoding, sample count)
+     * @param model     the model that will train on it: its input and output shapes, its loss
+     * @param batchSize the batch size the iterators should deliver
+     * @throws TrainingFailure with the user's sentence when the dataset is unknown or does not fit the model
+     */
+    TrainingData open(DatasetChoice choice, CompiledModel model, int batchSize);
+}

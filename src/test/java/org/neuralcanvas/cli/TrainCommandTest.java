@@ -1,0 +1,68 @@
+package org.neuralcanvas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuralcanvas.engine.io.ModelStore;
+
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return NeuralCanvasCli.standard().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Path project() throws Exception {
+        Path file = dir.resolve("mnist-mlp.ncproj.json");
+        try (var in = getClass().getResourceAsStream("/projects/mnist-mlp-v1.ncproj.json")) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    @Test
+    void trainsAProjectWithKerasStyleProgressAndWritesModelAndHistory() throws Exception {
+        Path out = dir.resolve("run");
+        assertEquals(0, run("train", project().toString(), "--dataset", "synthetic", "--epochs", "2", "--out", out.toString()),
+                err::toString);
+        String text = this.out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("Epoch 1/2\n") && text.contains("Epoch 2/2\n"), text);
+        assertTrue(Pattern.compile("16/16 \\[==============================\\] - \\d+s \\d+ms/step - loss: \\d+\\.\\d{4} - accuracy: 0\\.\\d{4}")
+                .matcher(text).find(), text);
+        assertTrue(text.contains("Test: 400 samples - loss: "), text);
+        assertTrue(Files.size(out.resolve("mnist-mlp" + ModelStore.EXTENSION)) > 1_000_000, "the weights are saved");
+        List<String> csv = Files.readAllLines(out.resolve("mnist-mlp-history.csv"));
+        assertEquals("epoch,loss,accuracy,lr,seconds", csv.get(0));
+        assertEquals(3, csv.size());
+        assertTrue(csv.get(1).startsWith("0,"));
+    }
+
+    @Test
+    void anUnknownDatasetIsASentenceNotAStackTrace() throws Exception {
+        assertEquals(1, run("train", project().toString(), "--out", dir.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("The dataset 'mnist' is not available here yet."),
+                err::toString);
+    }
+
+    @Test
+    void badNumbersAreRefused() throws Exception {
+        assertEquals(1, run("train", project().toString(), "--epochs", "zero"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--epochs needs a whole number above 0"), err::toString);
+        assertEquals(2, run("train"));
+    }
+}
