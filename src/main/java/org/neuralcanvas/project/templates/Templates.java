@@ -113,8 +113,19 @@ public final class Templates {
         String left = b.add("Dense", dense(64, "relu"), in);
         String right = b.add("Dense", dense(32, "tanh"), in);
         String merged = b.add("Concatenate", Map.of(), left, right);
-        b.add("Dense", dense(10, "softmax"), merged);
-        return b.graph();
+        String out = b.add("Dense", dense(10, "softmax"), merged);
+        ModelGraph g = b.graph();
+        // Side by side, so the two branches read as branches before any auto-layout.
+        place(g, in, 160, 0);
+        place(g, left, 0, 120);
+        place(g, right, 320, 120);
+        place(g, merged, 160, 240);
+        place(g, out, 160, 360);
+        return g;
+    }
+
+    private static void place(ModelGraph graph, String id, double x, double y) {
+        graph.replaceNode(graph.node(id).withPosition(x, y));
     }
 
     @SafeVarargs

@@ -80,6 +80,8 @@ public final class CanvasCommands {
     public void dropAt(LayerKind kind, double sceneX, double sceneY) {
         Point2D p = canvas.toWorld(sceneX, sceneY);
         addAt(kind, p.getX() - NodeView.WIDTH / 2, p.getY() - NodeView.HEIGHT / 2);
+        // Keys now act on the new layer (Delete, Ctrl+D), as after a click on the canvas.
+        canvas.requestFocus();
     }
 
     /** Whether a scene point lies over the visible canvas. */

@@ -10,19 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.transform.Scale;
-import javafx.scene.transform.Translate;
 import org.neuralcanvas.domain.edit.Edit;
 import org.neuralcanvas.domain.graph.Edge;
 import org.neuralcanvas.domain.graph.GraphChange;
@@ -31,11 +25,6 @@ import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.domain.shape.InferenceResult;
 import org.neuralcanvas.domain.shape.Problem;
 import org.neuralcanvas.ui.canvas.gesture.CanvasHost;
-import org.neuralcanvas.ui.canvas.gesture.ConnectGesture;
-import org.neuralcanvas.ui.canvas.gesture.Gesture;
-import org.neuralcanvas.ui.canvas.gesture.MarqueeGesture;
-import org.neuralcanvas.ui.canvas.gesture.MoveGesture;
-import org.neuralcanvas.ui.canvas.gesture.PanGesture;
 import org.neuralcanvas.ui.common.I18n;
 import org.neuralcanvas.ui.common.Icons;
 import org.neuralcanvas.ui.main.Document;
@@ -45,7 +34,8 @@ import org.neuralcanvas.ui.main.MainViewModel;
  * The drawing of the open graph. It adapts the domain graph: node and edge views are created,
  * moved and removed from {@link GraphChange} events, and labels and badges are refreshed from
  * each new {@link InferenceResult}. It holds no copy of the truth; every change is an edit.
- * Keyboard commands and zoom live in {@link CanvasCommands}.
+ * Mouse handling lives in {@link CanvasMouse}, keyboard commands in {@link CanvasCommands},
+ * zoom and pan in {@link Viewport}.
  */
 public final class CanvasView extends Region implements CanvasHost {
 
@@ -57,16 +47,13 @@ public final class CanvasView extends Region implements CanvasHost {
     private final Group nodeLayer = new Group();
     private final Group overlay = new Group();
     private final Label hint = new Label();
-    private final Translate translate = new Translate();
-    private final Scale scale = new Scale(1, 1, 0, 0);
-    private final DoubleProperty zoom = new SimpleDoubleProperty(1);
+    private final Viewport viewport = new Viewport();
     private final Map<String, NodeView> nodeViews = new LinkedHashMap<>();
     private final Map<String, EdgeView> edgeViews = new HashMap<>();
     private final Map<String, Set<EdgeView>> edgesByNode = new HashMap<>();
     private final Consumer<GraphChange> graphListener = this::onGraphChange;
     private final SetChangeListener<String> selectionListener = this::onSelectionChange;
     private Document attached;
-    private Gesture gesture;
     private String selectedEdge;
     private boolean fitPending;
 
@@ -77,7 +64,7 @@ public final class CanvasView extends Region implements CanvasHost {
         getStyleClass().add("canvas");
         setId("canvas");
         setFocusTraversable(true);
-        world.getTransforms().addAll(translate, scale);
+        world.getTransforms().addAll(viewport.translate(), viewport.scale());
         world.getChildren().addAll(edgeLayer, nodeLayer, overlay);
         hint.getStyleClass().add("connection-hint");
         hint.setId("connectionHint");
@@ -91,20 +78,7 @@ public final class CanvasView extends Region implements CanvasHost {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
-        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPress);
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (gesture != null) {
-                gesture.drag(e);
-            }
-        });
-        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-            if (gesture != null) {
-                Gesture g = gesture;
-                gesture = null;
-                g.release(e);
-            }
-        });
-        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        new CanvasMouse(this);
         vm.documentProperty().addListener((o, a, b) -> attach(b));
         vm.inferenceProperty().addListener((o, a, b) -> refreshResults());
         vm.selection().ids().addListener(selectionListener);
@@ -122,7 +96,7 @@ public final class CanvasView extends Region implements CanvasHost {
     }
 
     public DoubleProperty zoomProperty() {
-        return zoom;
+        return viewport.zoomProperty();
     }
 
     public NodeView nodeView(String id) {
@@ -258,39 +232,6 @@ public final class CanvasView extends Region implements CanvasHost {
         }
     }
 
-    // ---- mouse ---------------------------------------------------------------------------------
-
-    private void onPress(MouseEvent e) {
-        requestFocus();
-        showHint(null, 0, 0);
-        if (e.getButton() == MouseButton.SECONDARY || e.getButton() == MouseButton.MIDDLE) {
-            gesture = new PanGesture(this, e);
-            return;
-        }
-        if (e.getButton() != MouseButton.PRIMARY) {
-            return;
-        }
-        Node picked = e.getPickResult().getIntersectedNode();
-        NodeView nodeView = ancestor(picked, NodeView.class);
-        EdgeView edgeView = ancestor(picked, EdgeView.class);
-        selectEdge(null);
-        if (nodeView != null && picked == nodeView.outputPort()) {
-            gesture = new ConnectGesture(this, nodeView);
-        } else if (nodeView != null) {
-            if (e.isShiftDown() || e.isShortcutDown()) {
-                vm.selection().toggle(nodeView.nodeId());
-            } else if (!vm.selection().contains(nodeView.nodeId())) {
-                vm.selection().select(nodeView.nodeId());
-            }
-            gesture = vm.selection().contains(nodeView.nodeId()) ? new MoveGesture(this, e) : null;
-        } else if (edgeView != null) {
-            vm.selection().clear();
-            selectEdge(edgeView.edge().id());
-        } else {
-            gesture = new MarqueeGesture(this, e);
-        }
-    }
-
     void selectEdge(String edgeId) {
         if (selectedEdge != null && edgeViews.containsKey(selectedEdge)) {
             edgeViews.get(selectedEdge).setSelected(false);
@@ -301,37 +242,11 @@ public final class CanvasView extends Region implements CanvasHost {
         }
     }
 
-    private static <T> T ancestor(Node n, Class<T> type) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (type.isInstance(p)) {
-                return type.cast(p);
-            }
-        }
-        return null;
-    }
-
-    private void onScroll(ScrollEvent e) {
-        if (e.isShortcutDown()) {
-            Point2D local = sceneToLocal(e.getSceneX(), e.getSceneY());
-            zoomAt(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, local.getX(), local.getY());
-        } else {
-            panBy(e.getDeltaX(), e.getDeltaY());
-        }
-        e.consume();
-    }
-
     // ---- view transform ----------------------------------------------------------------------
 
     /** Zooms by a factor keeping the point under (localX, localY) in place. */
     public void zoomAt(double factor, double localX, double localY) {
-        double s = scale.getX();
-        double next = Math.max(0.1, Math.min(3, s * factor));
-        double k = next / s;
-        translate.setX(localX - (localX - translate.getX()) * k);
-        translate.setY(localY - (localY - translate.getY()) * k);
-        scale.setX(next);
-        scale.setY(next);
-        zoom.set(next);
+        viewport.zoomAt(factor, localX, localY);
     }
 
     public void zoomBy(double factor) {
@@ -353,7 +268,7 @@ public final class CanvasView extends Region implements CanvasHost {
         }
         fitPending = false;
         if (nodeViews.isEmpty()) {
-            setView(1, 40, 40);
+            viewport.set(1, 40, 40);
             return;
         }
         double minX = Double.MAX_VALUE;
@@ -366,19 +281,7 @@ public final class CanvasView extends Region implements CanvasHost {
             maxX = Math.max(maxX, v.getLayoutX() + NodeView.WIDTH);
             maxY = Math.max(maxY, v.getLayoutY() + NodeView.HEIGHT);
         }
-        double margin = 40;
-        double s = Math.min(1, Math.min((getWidth() - 2 * margin) / (maxX - minX), (getHeight() - 2 * margin) / (maxY - minY)));
-        s = Math.max(minScale, s);
-        double tx = Math.max(margin, (getWidth() - (maxX - minX) * s) / 2) - minX * s;
-        setView(s, tx, Math.max(margin, (getHeight() - (maxY - minY) * s) / 2) - minY * s);
-    }
-
-    private void setView(double s, double tx, double ty) {
-        scale.setX(s);
-        scale.setY(s);
-        translate.setX(tx);
-        translate.setY(ty);
-        zoom.set(s);
+        viewport.fit(minX, minY, maxX, maxY, getWidth(), getHeight(), minScale);
     }
 
     @Override
@@ -389,9 +292,26 @@ public final class CanvasView extends Region implements CanvasHost {
         }
     }
 
+    /** Pans so that a layer is in view (centred), when it is not already fully visible. */
+    public void reveal(String nodeId) {
+        NodeView v = nodeViews.get(nodeId);
+        if (v == null) {
+            return;
+        }
+        Point2D topLeft = viewport.toWorld(0, 0);
+        Point2D bottomRight = viewport.toWorld(getWidth(), getHeight());
+        boolean visible = v.getLayoutX() >= topLeft.getX() && v.getLayoutY() >= topLeft.getY()
+                && v.getLayoutX() + NodeView.WIDTH <= bottomRight.getX() && v.getLayoutY() + NodeView.HEIGHT <= bottomRight.getY();
+        if (!visible) {
+            Point2D centre = visibleCentre();
+            double s = zoomProperty().get();
+            panBy((centre.getX() - v.getLayoutX() - NodeView.WIDTH / 2) * s, (centre.getY() - v.getLayoutY() - NodeView.HEIGHT / 2) * s);
+        }
+    }
+
     /** The world point at the centre of the visible area, where new layers go. */
     public Point2D visibleCentre() {
-        return new Point2D((getWidth() / 2 - translate.getX()) / scale.getX(), (getHeight() / 2 - translate.getY()) / scale.getX());
+        return viewport.toWorld(getWidth() / 2, getHeight() / 2);
     }
 
     // ---- CanvasHost ----------------------------------------------------------------------------
@@ -399,7 +319,7 @@ public final class CanvasView extends Region implements CanvasHost {
     @Override
     public Point2D toWorld(double sceneX, double sceneY) {
         Point2D local = sceneToLocal(sceneX, sceneY);
-        return new Point2D((local.getX() - translate.getX()) / scale.getX(), (local.getY() - translate.getY()) / scale.getY());
+        return viewport.toWorld(local.getX(), local.getY());
     }
 
     @Override
@@ -460,8 +380,7 @@ public final class CanvasView extends Region implements CanvasHost {
 
     @Override
     public void panBy(double dx, double dy) {
-        translate.setX(translate.getX() + dx);
-        translate.setY(translate.getY() + dy);
+        viewport.panBy(dx, dy);
     }
 
     @Override

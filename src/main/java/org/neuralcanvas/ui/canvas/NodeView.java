@@ -37,7 +37,8 @@ public final class NodeView extends Region {
     private final Label params = new Label();
     private final Circle inputPort = new Circle(PORT_RADIUS);
     private final Circle outputPort = new Circle(PORT_RADIUS);
-    private final Label badge = new Label("!");
+    /** Made on the first problem, like its tooltip: most layers never need one. */
+    private Label badge;
     /** Created on the first problem: a Tooltip per node would make 500-layer models slow to open. */
     private Tooltip badgeTip;
     private final VBox body;
@@ -73,10 +74,7 @@ public final class NodeView extends Region {
         inputPort.setCenterY(0);
         outputPort.setCenterX(WIDTH / 2);
         outputPort.setCenterY(HEIGHT);
-        badge.getStyleClass().add("problem-badge");
-        badge.setVisible(false);
-        badge.relocate(WIDTH - 12, -10);
-        getChildren().addAll(body, inputPort, outputPort, badge);
+        getChildren().addAll(body, inputPort, outputPort);
         setPrefSize(WIDTH, HEIGHT);
         show(node);
     }
@@ -84,7 +82,9 @@ public final class NodeView extends Region {
     @Override
     protected void layoutChildren() {
         body.resizeRelocate(0, 0, WIDTH, HEIGHT);
-        badge.autosize();
+        if (badge != null) {
+            badge.autosize();
+        }
     }
 
     public String nodeId() {
@@ -114,21 +114,25 @@ public final class NodeView extends Region {
             params.setText(i18n.format("canvas.params", "?"));
         }
         boolean bad = !problems.isEmpty();
-        badge.setVisible(bad);
         pseudoClassStateChanged(Styles.PROBLEM, bad);
-        if (bad && badgeTip == null) {
+        if (bad && badge == null) {
+            badge = new Label("!");
+            badge.getStyleClass().add("problem-badge");
+            badge.relocate(WIDTH - 12, -10);
             badgeTip = new Tooltip();
             badgeTip.setWrapText(true);
             badgeTip.setMaxWidth(420);
             Tooltip.install(badge, badgeTip);
+            getChildren().add(badge);
         }
-        if (badgeTip != null) {
+        if (badge != null) {
+            badge.setVisible(bad);
             badgeTip.setText(problems.stream().map(Problem::message).collect(Collectors.joining("\n")));
         }
     }
 
     public String problemText() {
-        return badge.isVisible() ? badgeTip.getText() : "";
+        return badge != null && badge.isVisible() ? badgeTip.getText() : "";
     }
 
     public String shapeText() {

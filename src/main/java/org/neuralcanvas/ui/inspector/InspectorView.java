@@ -86,8 +86,20 @@ public final class InspectorView extends VBox {
                     i18n.has(tipKey) ? i18n.get(tipKey) : spec.name(), spec,
                     () -> currentValue(spec), v -> vm.setParam(spec.name(), v)));
         }
+        // An accepted value rebuilds the sheet; keep the cursor in the field the user was typing in.
+        String focused = getScene() != null && getScene().getFocusOwner() != null
+                && getScene().getFocusOwner().getId() != null && getScene().getFocusOwner().getId().startsWith("param-")
+                ? getScene().getFocusOwner().getId() : null;
         sheet.getItems().setAll(FXCollections.observableArrayList(items));
         getChildren().setAll(header, sheet, error);
+        if (focused != null) {
+            javafx.application.Platform.runLater(() -> {
+                javafx.scene.Node field = sheet.lookup("#" + focused);
+                if (field != null) {
+                    field.requestFocus();
+                }
+            });
+        }
     }
 
     private Object currentValue(ParamSpec spec) {

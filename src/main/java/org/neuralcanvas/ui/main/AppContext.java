@@ -104,6 +104,12 @@ public final class AppContext {
     public void shutdown() {
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
+            try {
+                // The I/O thread is a daemon: give a pending autosave write or delete a moment to finish.
+                ownedExecutor.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

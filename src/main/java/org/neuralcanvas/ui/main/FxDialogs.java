@@ -46,7 +46,8 @@ final class FxDialogs implements FileDialogs, Prompts {
         chooser.setInitialFileName(suggestedName);
         File f = chooser.showSaveDialog(owner.get());
         if (f != null && !f.getName().endsWith(ProjectFile.EXTENSION)) {
-            f = new File(f.getParentFile(), f.getName().replaceAll("\\.json$", "") + ProjectFile.EXTENSION);
+            String base = f.getName().replaceAll("(\\.ncproj)?(\\.json)?$", "");
+            f = new File(f.getParentFile(), base + ProjectFile.EXTENSION);
         }
         return remember(f);
     }

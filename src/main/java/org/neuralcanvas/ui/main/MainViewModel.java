@@ -49,6 +49,8 @@ public final class MainViewModel {
     /** What the training engine runs on ("CPU (AVX2)", "CUDA 11.6 on RTX 3080"); set by whoever starts the engine. */
     private final ObjectProperty<String> backendDescription = new SimpleObjectProperty<>();
     private final Selection selection = new Selection();
+    /** Work restored from autosave is unsaved even before the first edit. */
+    private boolean recoveredUnsaved;
 
     public MainViewModel(UserFiles userFiles, Executor background) {
         this.userFiles = userFiles;
@@ -168,14 +170,10 @@ public final class MainViewModel {
 
     /** Puts a recovered project in place: unsaved, so the user decides where it goes. */
     public void restore(Project project, Path originalFile) {
-        Document doc = new Document(project, originalFile);
-        setDocument(doc);
-        // Recovered work is not on disk yet: an empty edit-less history still counts as unsaved.
-        dirty.set(true);
+        setDocument(new Document(project, originalFile));
         recoveredUnsaved = true;
+        dirty.set(true);
     }
-
-    private boolean recoveredUnsaved;
 
     /** Records a change outside the graph (training settings, dataset, run history): unsaved until the next save. */
     public void markChanged() {

@@ -117,6 +117,11 @@ public final class MainWindow {
         summaryView = new SummaryView(vm.summaryProperty(), vm.selection(), i18n);
         problemsView = new ProblemsView(vm.inferenceProperty(), () -> vm.document().graph(), vm.selection(), i18n);
 
+        problemsView.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && b.nodeId() != null) {
+                canvas.reveal(b.nodeId());
+            }
+        });
         Tab summaryTab = new Tab(i18n.get("tab.summary"), summaryView);
         summaryTab.setId("tab-summary");
         Tab problemsTab = new Tab(i18n.get("tab.problems"), problemsView);

@@ -151,6 +151,57 @@ class MainWindowTest {
     }
 
     @Test
+    void aLayerWithoutInputShowsARedBadgeAndIsListedUnderProblems(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
+        dragFromPalette(robot, "Dense", 0.8, 0.5);
+
+        assertTrue(view("dense_2").problemText().contains("dense_2"), view("dense_2").problemText());
+        assertEquals("1 problem", robot.lookup("#statusProblems").queryAs(Label.class).getText());
+        robot.clickOn("#tab-problems");
+        robot.clickOn(".problems .list-cell");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(named("dense_2").id(), window.viewModel().selection().single().orElseThrow());
+
+        connect(robot, "dense_1", "dense_2");
+        assertEquals("", view("dense_2").problemText());
+        assertEquals("✔ No problems", robot.lookup("#statusProblems").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aClickedConnectionIsDeletedWithTheDeleteKey(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
+        NodeView from = view("dense");
+        NodeView to = view("dense_1");
+        Point2D a = from.localToScreen(NodeView.WIDTH / 2, NodeView.HEIGHT);
+        Point2D b = to.localToScreen(NodeView.WIDTH / 2, 0);
+        robot.clickOn(a.midpoint(b).add(0, 4));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertFalse(graph().hasEdge(named("dense").id(), named("dense_1").id()));
+        assertEquals(1, graph().edges().size());
+    }
+
+    @Test
+    void aMarqueeSelectsTheLayersItCovers(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
+        robot.drag(onCanvas(robot, 0.02, 0.02), MouseButton.PRIMARY).moveTo(onCanvas(robot, 0.98, 0.98)).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(3, window.viewModel().selection().ids().size());
+    }
+
+    @Test
+    void theZoomButtonsAndFitChangeTheZoom(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
+        double before = window.canvas().zoomProperty().get();
+        robot.clickOn("#toolbar-zoomOut");
+        assertEquals(before / 1.2, window.canvas().zoomProperty().get(), 1e-9);
+        robot.clickOn("#toolbar-fit");
+        assertEquals(1.0, window.canvas().zoomProperty().get(), 1e-9, "a small model fits at 100 %");
+    }
+
+    @Test
     void aBadParameterValueIsRefusedWithItsReason(FxRobot robot) {
         robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
         robot.clickOn(view("dense"));
@@ -261,6 +312,17 @@ class MainWindowTest {
     }
 
     @Test
+    void closingWithUnsavedChangesAsksAndCancelKeepsTheWindowOpen(FxRobot robot) {
+        dragFromPalette(robot, "Input", 0.5, 0.3);
+        dialogs.unsavedAnswer = Prompts.UnsavedAnswer.CANCEL;
+
+        robot.interact(window::requestClose);
+
+        assertEquals(1, dialogs.unsavedQuestions);
+        assertTrue(window.stage().isShowing());
+    }
+
+    @Test
     void theLanguageSwitchesToChineseAndIsRemembered(FxRobot robot) {
         robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
         robot.interact(() -> window.switchLanguage(Locale.SIMPLIFIED_CHINESE));
@@ -270,6 +332,17 @@ class MainWindowTest {
         assertEquals("zh", new UserFiles(home).language().getLanguage());
         robot.interact(() -> window.switchLanguage(Locale.ENGLISH));
         assertTrue(totals().startsWith("Total params: 407,050"), totals());
+
+        // The rebuilt window's shortcuts act once: Ctrl+Z undoes one edit, not one per build.
+        String dense = named("dense").id();
+        robot.interact(() -> {
+            window.viewModel().execute(org.neuralcanvas.domain.edit.ChangeNodeEdit.setParam(graph(), dense, "units", 100));
+            window.viewModel().execute(org.neuralcanvas.domain.edit.ChangeNodeEdit.setParam(graph(), dense, "units", 200));
+        });
+        robot.clickOn(onCanvas(robot, 0.05, 0.95));
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(100, named("dense").params().getInt("units"));
     }
 
     @Test

@@ -1,0 +1,70 @@
+package org.neuralcanvas.project.templates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.neuralcanvas.domain.shape.InferenceResult;
+import org.neuralcanvas.domain.shape.ModelSummary;
+import org.neuralcanvas.domain.shape.ShapeInference;
+import org.neuralcanvas.project.Project;
+
+class TemplatesTest {
+
+    private final Templates templates = new Templates();
+
+    private long params(String id) {
+        Project p = templates.find(id).orElseThrow().newProject();
+        InferenceResult r = ShapeInference.infer(p.graph());
+        assertTrue(r.isValid(), id + ": " + r.problems());
+        return ModelSummary.of(p.graph(), r).totalParams();
+    }
+
+    @Test
+    void everyTemplateHasTheParameterCountKerasPrints() {
+        assertEquals(407_050, params("mnist_mlp"));
+        assertEquals(7_114, params("keras_quickstart"));
+        assertEquals(1_199_882, params("mnist_cnn"));
+        assertEquals(23_242, params("lstm_sequences"));
+        assertEquals(5_121, params("boston_housing"));
+        assertEquals(160_305, params("imdb"));
+        assertEquals(647_214, params("reuters"));
+        assertEquals(21, params("logistic_regression"));
+        assertEquals(2, params("linear_regression"));
+        assertEquals(4_138, params("functional_branches"));
+    }
+
+    @Test
+    void templatesTrainOnTheAgreedDatasets() {
+        Map<String, String> datasets = templates.all().stream()
+                .collect(Collectors.toMap(Template::id, t -> t.dataset().datasetId()));
+        assertEquals(Map.of("mnist_mlp", "mnist", "keras_quickstart", "synthetic_classes", "mnist_cnn", "mnist",
+                "lstm_sequences", "synthetic_sequences", "boston_housing", "boston_housing", "imdb", "imdb",
+                "reuters", "reuters", "logistic_regression", "synthetic_logistic",
+                "linear_regression", "synthetic_linear", "functional_branches", "synthetic_classes"), datasets);
+    }
+
+    @Test
+    void regressionTemplatesUseMeanSquaredErrorAndClassifiersCrossEntropy() {
+        assertEquals("mse", templates.find("boston_housing").orElseThrow().settings().loss());
+        assertEquals("binary_crossentropy", templates.find("imdb").orElseThrow().settings().loss());
+        assertEquals("categorical_crossentropy", templates.find("mnist_cnn").orElseThrow().settings().loss());
+        assertEquals(512, templates.find("imdb").orElseThrow().settings().batchSize());
+    }
+
+    @Test
+    void eachNewProjectGetsItsOwnGraph() {
+        Template t = templates.find("mnist_mlp").orElseThrow();
+        assertNotSame(t.newProject().graph(), t.newProject().graph());
+    }
+
+    @Test
+    void theFunctionalTemplateMergesTwoBranches() {
+        Project p = templates.find("functional_branches").orElseThrow().newProject();
+        var concat = p.graph().findByName("concatenate").orElseThrow();
+        assertEquals(2, p.graph().incoming(concat.id()).size());
+    }
+}
