@@ -19,6 +19,10 @@ import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.ShapeInference;
 import org.neuralcanvas.domain.shape.TensorShape;
 import org.neuralcanvas.project.DatasetChoice;
+import org.neuralcanvas.engine.compile.CompiledModel;
+import org.neuralcanvas.engine.train.TrainingData;
+import org.neuralcanvas.engine.train.TrainingDataSource;
+import org.neuralcanvas.engine.train.TrainingFailure;
 import org.neuralcanvas.project.TrainingSettings;
 
 /**
@@ -30,7 +34,7 @@ import org.neuralcanvas.project.TrainingSettings;
  * (flat, image, token_indices, multi_hot, time_steps), {@code scale_pixels}, {@code standardise}
  * (true/false), {@code vocabulary_size}, {@code sequence_length}.
  */
-public final class BundledTrainingData {
+public final class BundledTrainingData implements TrainingDataSource {
 
     /** Older or template spellings of dataset ids. */
     private static final Map<String, String> ALIASES = Map.of("synthetic_classes", "synthetic-multiclass",
@@ -46,6 +50,26 @@ public final class BundledTrainingData {
 
     public BundledDatasets datasets() {
         return datasets;
+    }
+
+    @Override
+    public List<String> datasetIds() {
+        return all().stream().map(DatasetDescriptor::id).toList();
+    }
+
+    /** The engine's seam (the command line uses it): the prepared data, after checking it fits the model. */
+    @Override
+    public TrainingData open(DatasetChoice choice, CompiledModel model, int batchSize) {
+        TrainingSettings settings = model.settings().withBatchSize(batchSize);
+        DatasetFit fit = check(choice, settings, model.graph());
+        if (!fit.fits()) {
+            throw new TrainingFailure(String.join(" ", fit.problems()));
+        }
+        try {
+            return prepare(choice, settings).trainingData();
+        } catch (DatasetException e) {
+            throw new TrainingFailure(e.getMessage());
+        }
     }
 
     public List<DatasetDescriptor> all() {

@@ -28,6 +28,7 @@ import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.data.DatasetFit;
 import org.neuralcanvas.engine.data.PreparedRun;
 import org.neuralcanvas.engine.train.EpochResult;
+import org.neuralcanvas.engine.train.KerasLine;
 import org.neuralcanvas.engine.train.SessionState;
 import org.neuralcanvas.engine.train.TrainingEvent;
 import org.neuralcanvas.engine.train.TrainingSession;
@@ -90,6 +91,7 @@ public final class TrainingViewModel {
     private final List<EpochResult> runHistory = new ArrayList<>();
     private TrainingEvent.BatchEnded pendingBatch;
     private int batchesPerEpoch = 1;
+    private double epochLossSum;
     private long lastLiveUpdate;
     static final long LIVE_INTERVAL_NANOS = 250_000_000L;
 
@@ -278,9 +280,11 @@ public final class TrainingViewModel {
             if (e instanceof TrainingEvent.BatchEnded b) {
                 if (b.batch() == 1) {
                     epochStartNanos = System.nanoTime();
-                    log.add(KerasLog.epochHeader(b.epoch(), firstEpoch - 1 + runSettings.epochs()));
-                    log.add(KerasLog.progress(0, b.batches(), 0, Map.of()));
+                    log.add(KerasLine.epochHeader(b.epoch(), firstEpoch - 1 + runSettings.epochs()));
+                    log.add(KerasLine.running(0, b.batches(), 0, Double.NaN));
+                    epochLossSum = 0;
                 }
+                epochLossSum += b.loss();
                 curves.addBatch(b.epoch(), b.batch(), b.batches(), b.loss());
                 pendingBatch = b;
                 batchesPerEpoch = b.batches();
@@ -291,7 +295,7 @@ public final class TrainingViewModel {
                 if (pendingBatch != null) {
                     showBatch(pendingBatch);
                 }
-                replaceLastLine(KerasLog.progress(batchesPerEpoch, batchesPerEpoch, r.seconds(), r.metrics()));
+                replaceLastLine(KerasLine.epochLine(batchesPerEpoch, r.seconds(), r.metrics()));
                 pendingBatch = null;
             } else if (e instanceof TrainingEvent.StateChanged s) {
                 onState(s);
@@ -317,10 +321,9 @@ public final class TrainingViewModel {
         epochProgress.set(within);
         int done = b.epoch() - firstEpoch;
         runProgress.set((done + within) / runSettings.epochs());
-        epochText.set(KerasLog.epochHeader(b.epoch(), firstEpoch - 1 + runSettings.epochs()));
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("loss", b.loss());
-        replaceLastLine(KerasLog.progress(b.batch(), b.batches(), (System.nanoTime() - epochStartNanos) / 1e9, m));
+        epochText.set(KerasLine.epochHeader(b.epoch(), firstEpoch - 1 + runSettings.epochs()));
+        replaceLastLine(KerasLine.running(b.batch(), b.batches(), (System.nanoTime() - epochStartNanos) / 1e9,
+                epochLossSum / b.batch()));
     }
 
     private void replaceLastLine(String line) {

@@ -66,4 +66,21 @@ class BundledTrainingDataTest {
                 mlp(784, 10, "softmax"));
         assertTrue(fit.fits(), fit.problems().toString());
     }
+
+    @Test
+    void asTheEnginesDataSourceItRefusesAModelThatDoesNotFitWithTheSentence() {
+        var compiled = org.neuralcanvas.engine.compile.Dl4jCompiler.compile(mlp(7, 3, "softmax"), TrainingSettings.defaults()).model();
+        var failure = org.junit.jupiter.api.Assertions.assertThrows(org.neuralcanvas.engine.train.TrainingFailure.class,
+                () -> data.open(new DatasetChoice("iris", Map.of()), compiled, 16));
+        assertTrue(failure.getMessage().contains("Set the Input's shape to [4]"), failure.getMessage());
+        assertTrue(data.datasetIds().contains("iris"));
+    }
+
+    @Test
+    void asTheEnginesDataSourceItOpensIrisForAModelThatFits() {
+        var compiled = org.neuralcanvas.engine.compile.Dl4jCompiler.compile(mlp(4, 3, "softmax"), TrainingSettings.defaults()).model();
+        var opened = data.open(new DatasetChoice("iris", Map.of()), compiled, 16);
+        assertEquals(3, opened.descriptor().numClasses());
+        assertEquals("setosa", opened.descriptor().className(0));
+    }
 }
