@@ -53,9 +53,6 @@ class TrainingDashboardTest {
         ctx.addExtension(feature);
         window = NeuralCanvasApp.open(ctx, stage);
         window.show();
-        long t0 = System.nanoTime();
-        feature.viewModel().phaseProperty().addListener((o, a, b) -> System.out.println("PHASE " + b + " at " + (System.nanoTime() - t0) / 1_000_000 + " ms"));
-        feature.viewModel().log().addListener((javafx.collections.ListChangeListener<String>) c -> System.out.println("LOG at " + (System.nanoTime() - t0) / 1_000_000 + " ms"));
     }
 
     @AfterEach
