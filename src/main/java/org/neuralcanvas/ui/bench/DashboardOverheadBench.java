@@ -47,7 +47,11 @@ public final class DashboardOverheadBench {
     private DashboardOverheadBench() {
     }
 
-    /** -Dbench.tracker=ping measures FX-thread latency with pings instead of an AnimationTimer. */
+    /**
+     * -Dbench.tracker=ping measures FX-thread latency with pings instead of an AnimationTimer;
+     * -Dbench.tracker=none measures nothing (each tracker wakes threads that preempt the OpenMP
+     * workers, so the overhead ratio is best taken without one).
+     */
     private static final boolean PULSES = !"ping".equals(System.getProperty("bench.tracker"));
 
     record Timing(double wallSeconds, double epochSeconds) {
@@ -76,6 +80,9 @@ public final class DashboardOverheadBench {
             print("dashboard", td);
             h.add(th.epochSeconds());
             d.add(td.epochSeconds());
+        }
+        if (rounds == 0) {
+            System.exit(0);
         }
         double hm = median(h);
         double dm = median(d);
@@ -148,7 +155,7 @@ public final class DashboardOverheadBench {
                 };
                 if (PULSES) {
                     pulses.start();
-                } else {
+                } else if (!"none".equals(System.getProperty("bench.tracker"))) {
                     startPings();
                 }
                 vm.phaseProperty().addListener((o, a, b) -> {
@@ -164,6 +171,9 @@ public final class DashboardOverheadBench {
                 shown.countDown();
             });
             shown.await();
+            double before = uiCpuSeconds();
+            Thread.sleep(3000);
+            System.out.printf(Locale.ROOT, "    idle window: UI threads used %.2f s CPU in 3 s%n", uiCpuSeconds() - before);
         }
 
         /**

@@ -37,7 +37,7 @@ public final class RunCurves {
     private String metricName = "accuracy";
     private int points;
     private long lastPublished;
-    static final long BATCH_ONLY_INTERVAL_NANOS = 250_000_000L;
+    static final long BATCH_ONLY_INTERVAL_NANOS = 1_000_000_000L;
 
     public RunCurves() {
         loss.addSeries(trainLoss);
@@ -138,7 +138,7 @@ public final class RunCurves {
     /**
      * Publishes the points added since the last publication: one redraw per chart. Batch points alone
      * are published at most every {@link #BATCH_ONLY_INTERVAL_NANOS}; an epoch point at once. On a
-     * small CPU every chart redraw is taken from training, so the faint batch curve moves ~4 times a second.
+     * small CPU every chart redraw is taken from training, so the faint batch curve moves once a second.
      */
     public void publish() {
         if (touched.isEmpty()) {

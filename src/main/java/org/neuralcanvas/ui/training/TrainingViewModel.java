@@ -93,7 +93,7 @@ public final class TrainingViewModel {
     private int batchesPerEpoch = 1;
     private double epochLossSum;
     private long lastLiveUpdate;
-    static final long LIVE_INTERVAL_NANOS = 250_000_000L;
+    static final long LIVE_INTERVAL_NANOS = 500_000_000L;
 
     public TrainingViewModel(MainViewModel main, BundledTrainingData data, Executor work, Executor fx) {
         this.main = main;
