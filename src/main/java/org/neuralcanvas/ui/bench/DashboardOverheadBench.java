@@ -52,7 +52,7 @@ public final class DashboardOverheadBench {
      * -Dbench.tracker=none measures nothing (each tracker wakes threads that preempt the OpenMP
      * workers, so the overhead ratio is best taken without one).
      */
-    private static final boolean PULSES = !"ping".equals(System.getProperty("bench.tracker"));
+    private static final boolean PULSES = "pulse".equals(System.getProperty("bench.tracker", "pulse"));
 
     record Timing(double wallSeconds, double epochSeconds) {
     }
