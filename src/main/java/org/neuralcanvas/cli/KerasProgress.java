@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 import org.neuralcanvas.engine.train.EpochResult;
+import org.neuralcanvas.engine.train.KerasLine;
 import org.neuralcanvas.engine.train.TrainingEvent;
 import org.neuralcanvas.engine.train.TrainingListener;
 
@@ -15,7 +16,6 @@ import org.neuralcanvas.engine.train.TrainingListener;
  */
 final class KerasProgress implements TrainingListener {
 
-    private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
 
     private final PrintStream out;
@@ -70,42 +70,20 @@ final class KerasProgress implements TrainingListener {
         }
     }
 
-    /** The finished line of one epoch (or of an evaluation). */
+    /** The finished line of one epoch (or of an evaluation): {@link KerasLine}, the one home of the format. */
     static String epochLine(int batches, double seconds, Map<String, Double> metrics) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(counter(batches, batches)).append(' ').append(bar(batches, batches)).append(" - ")
-                .append(Math.round(seconds)).append("s ").append(perStep(seconds / Math.max(1, batches)));
-        metrics.forEach((k, v) -> sb.append(" - ").append(k).append(": ").append(format(v)));
-        return sb.toString();
+        return KerasLine.epochLine(batches, seconds, metrics);
     }
 
     private static String counter(int batch, int batches) {
-        String total = String.valueOf(batches);
-        return " ".repeat(Math.max(0, total.length() - String.valueOf(batch).length())) + batch + "/" + total;
+        return KerasLine.counter(batch, batches);
     }
 
-    /** Keras's bar: '=' for done, '>' at the front while running, '.' for the rest. */
     static String bar(int batch, int batches) {
-        int done = (int) (WIDTH * (double) batch / batches);
-        StringBuilder sb = new StringBuilder("[");
-        if (done > 0) {
-            sb.append("=".repeat(done - 1)).append(batch < batches ? '>' : '=');
-        }
-        sb.append(".".repeat(WIDTH - done)).append(']');
-        return sb.toString();
-    }
-
-    private static String perStep(double seconds) {
-        if (seconds >= 1) {
-            return Math.round(seconds) + "s/step";
-        }
-        if (seconds >= 1e-3) {
-            return Math.round(seconds * 1e3) + "ms/step";
-        }
-        return Math.round(seconds * 1e6) + "us/step";
+        return KerasLine.bar(batch, batches);
     }
 
     static String format(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
+        return KerasLine.format(v);
     }
 }

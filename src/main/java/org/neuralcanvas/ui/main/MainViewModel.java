@@ -180,6 +180,12 @@ public final class MainViewModel {
         dirty.set(true);
     }
 
+    /** Records a change outside the graph (training settings, dataset, run history): unsaved until the next save. */
+    public void markChanged() {
+        recoveredUnsaved = true;
+        dirty.set(true);
+    }
+
     /**
      * Saves to a file (atomically).
      *

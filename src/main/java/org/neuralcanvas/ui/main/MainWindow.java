@@ -57,6 +57,7 @@ public final class MainWindow {
     private CanvasCommands commands;
     private MenuBar menuBar;
     private TabPane bottomTabs;
+    private SplitPane vertical;
     private TabPane rightTabs;
     private SummaryView summaryView;
     private ProblemsView problemsView;
@@ -136,7 +137,7 @@ public final class MainWindow {
 
         VBox centre = new VBox(canvasToolBar(), canvas);
         VBox.setVgrow(canvas, Priority.ALWAYS);
-        SplitPane vertical = new SplitPane(centre, bottomTabs);
+        vertical = new SplitPane(centre, bottomTabs);
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.70);
         SplitPane horizontal = new SplitPane(paletteView, vertical, rightTabs);
@@ -251,6 +252,14 @@ public final class MainWindow {
     /** Adds a tab beside Summary and Problems (e.g. the training dashboard). */
     public void addBottomTab(Tab tab) {
         bottomTabs.getTabs().add(tab);
+    }
+
+    /** Selects a bottom tab and gives the bottom area at least {@code share} of the height (the live dashboard). */
+    public void showBottomTab(Tab tab, double share) {
+        bottomTabs.getSelectionModel().select(tab);
+        if (vertical.getDividerPositions()[0] > 1 - share) {
+            vertical.setDividerPositions(1 - share);
+        }
     }
 
     /** Adds a tab beside the Inspector (e.g. the Train panel). */

@@ -17,6 +17,7 @@ public final class NeuralCanvasApp extends Application {
     public void start(Stage stage) {
         ctx = AppContext.standard();
         ctx.addExtension(ExchangeMenu.withFileChoosers());
+        ctx.addExtension(org.neuralcanvas.ui.training.TrainingFeature.standard());
         MainWindow window = open(ctx, stage);
         window.show();
         openFromArguments(window, getParameters().getRaw());

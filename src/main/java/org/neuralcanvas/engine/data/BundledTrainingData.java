@@ -1,0 +1,235 @@
+package org.neuralcanvas.engine.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.neuralcanvas.dataset.BundledDatasets;
+import org.neuralcanvas.dataset.DatasetDescriptor;
+import org.neuralcanvas.dataset.DatasetException;
+import org.neuralcanvas.dataset.FeatureLayout;
+import org.neuralcanvas.dataset.prep.LabelEncoding;
+import org.neuralcanvas.dataset.prep.PreparedDataset;
+import org.neuralcanvas.dataset.prep.PreprocessingOptions;
+import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.domain.shape.InferenceResult;
+import org.neuralcanvas.domain.shape.NodeResult;
+import org.neuralcanvas.domain.shape.ShapeInference;
+import org.neuralcanvas.domain.shape.TensorShape;
+import org.neuralcanvas.project.DatasetChoice;
+import org.neuralcanvas.engine.compile.CompiledModel;
+import org.neuralcanvas.engine.train.TrainingData;
+import org.neuralcanvas.engine.train.TrainingDataSource;
+import org.neuralcanvas.engine.train.TrainingFailure;
+import org.neuralcanvas.project.TrainingSettings;
+
+/**
+ * A project's {@link DatasetChoice} made into training data: the bundled dataset it names,
+ * preprocessed as its options and the run's settings say (layout, label encoding from the loss,
+ * validation split, seed), checked against the graph's Input and output.
+ *
+ * <p>Choice options (all optional, strings as the project file stores them): {@code layout}
+ * (flat, image, token_indices, multi_hot, time_steps), {@code scale_pixels}, {@code standardise}
+ * (true/false), {@code vocabulary_size}, {@code sequence_length}.
+ */
+public final class BundledTrainingData implements TrainingDataSource {
+
+    /** Older or template spellings of dataset ids. */
+    private static final Map<String, String> ALIASES = Map.of("synthetic_classes", "synthetic-multiclass",
+            "synthetic-classes", "synthetic-multiclass");
+
+    private final BundledDatasets datasets;
+    /** The last prepared dataset: training again with the same data and preprocessing reuses it (no reload, no garbage). */
+    private PreparedDataset last;
+
+    public BundledTrainingData(BundledDatasets datasets) {
+        this.datasets = datasets;
+    }
+
+    public BundledDatasets datasets() {
+        return datasets;
+    }
+
+    @Override
+    public List<String> datasetIds() {
+        return all().stream().map(DatasetDescriptor::id).toList();
+    }
+
+    /** The engine's seam (the command line uses it): the prepared data, after checking it fits the model. */
+    @Override
+    public TrainingData open(DatasetChoice choice, CompiledModel model, int batchSize) {
+        TrainingSettings settings = model.settings().withBatchSize(batchSize);
+        DatasetFit fit = check(choice, settings, model.graph());
+        if (!fit.fits()) {
+            throw new TrainingFailure(String.join(" ", fit.problems()));
+        }
+        try {
+            return prepare(choice, settings).trainingData();
+        } catch (DatasetException e) {
+            throw new TrainingFailure(e.getMessage());
+        }
+    }
+
+    public List<DatasetDescriptor> all() {
+        return datasets.catalog().all();
+    }
+
+    /** The dataset a choice names, accepting {@code boston_housing} for {@code boston-housing}. */
+    public Optional<DatasetDescriptor> descriptor(DatasetChoice choice) {
+        if (choice == null || !choice.isChosen()) {
+            return Optional.empty();
+        }
+        String id = choice.datasetId().trim().toLowerCase(Locale.ROOT);
+        id = ALIASES.getOrDefault(id, id);
+        Optional<DatasetDescriptor> d = datasets.catalog().find(id);
+        return d.isPresent() ? d : datasets.catalog().find(id.replace('_', '-'));
+    }
+
+    /** The preprocessing a run uses: the dataset's defaults, the choice's options, the loss's label encoding, the settings' split and seed. */
+    public PreprocessingOptions options(DatasetDescriptor d, DatasetChoice choice, TrainingSettings settings) {
+        PreprocessingOptions o = PreprocessingOptions.defaultsFor(d);
+        Map<String, String> opts = choice.options();
+        FeatureLayout layout = layoutOf(opts.get("layout"));
+        if (layout != null && d.offers(layout)) {
+            o = o.withLayout(layout);
+        }
+        if (opts.containsKey("scale_pixels")) {
+            o = o.withScalePixels(Boolean.parseBoolean(opts.get("scale_pixels")));
+        }
+        if (opts.containsKey("standardise")) {
+            o = o.withStandardise(Boolean.parseBoolean(opts.get("standardise")));
+        }
+        o = withInt(opts.get("vocabulary_size"), o, true);
+        o = withInt(opts.get("sequence_length"), o, false);
+        if (d.task() == org.neuralcanvas.dataset.TaskKind.MULTICLASS) {
+            o = o.withLabels("sparse_categorical_crossentropy".equals(settings.loss()) ? LabelEncoding.INTEGER
+                    : LabelEncoding.ONE_HOT);
+        }
+        if (settings.validationSplit() > 0) {
+            o = o.withValidationSplit(settings.validationSplit());
+        }
+        return o.withSeed(settings.seed());
+    }
+
+    private static PreprocessingOptions withInt(String text, PreprocessingOptions o, boolean vocabulary) {
+        if (text == null) {
+            return o;
+        }
+        try {
+            int v = Integer.parseInt(text.trim());
+            return v <= 0 ? o : vocabulary ? o.withVocabularySize(v) : o.withSequenceLength(v);
+        } catch (NumberFormatException e) {
+            return o;
+        }
+    }
+
+    /** A layout from its project-file spelling, or null. */
+    public static FeatureLayout layoutOf(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return FeatureLayout.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** One sample's feature shape under these options (without reading the data). */
+    public static TensorShape inputShape(DatasetDescriptor d, PreprocessingOptions o) {
+        return switch (o.layout()) {
+            case TOKEN_INDICES -> TensorShape.of(o.sequenceLength());
+            case MULTI_HOT -> TensorShape.of(o.vocabularySize());
+            default -> TensorShape.of(d.shape(o.layout()));
+        };
+    }
+
+    /** The width of the label rows the loss sees under these options. */
+    public static int outputWidth(DatasetDescriptor d, PreprocessingOptions o) {
+        if (d.task() == org.neuralcanvas.dataset.TaskKind.MULTICLASS && o.labels() == LabelEncoding.ONE_HOT) {
+            return d.numClasses();
+        }
+        return 1;
+    }
+
+    /** Checks the dataset against the graph: one Input of the dataset's shape, one output as wide as the labels. */
+    public DatasetFit check(DatasetChoice choice, TrainingSettings settings, ModelGraph graph) {
+        DatasetDescriptor d = descriptor(choice).orElse(null);
+        if (d == null) {
+            String what = choice == null || !choice.isChosen() ? "No dataset is chosen. Choose one in the Train panel."
+                    : "The dataset '" + choice.datasetId() + "' is not one of the bundled datasets. Choose one in the Train panel.";
+            return new DatasetFit(null, 0, List.of(what), null, null);
+        }
+        PreprocessingOptions o = options(d, choice, settings);
+        TensorShape in = inputShape(d, o);
+        int out = outputWidth(d, o);
+        InferenceResult inference = ShapeInference.infer(graph);
+        List<String> problems = new ArrayList<>();
+        List<LayerNode> inputs = graph.nodes().stream().filter(n -> n.kind().isInput()).toList();
+        List<LayerNode> outputs = graph.nodes().stream().filter(n -> graph.outgoing(n.id()).isEmpty() && !n.kind().isInput()).toList();
+        String inputId = inputs.size() == 1 ? inputs.get(0).id() : null;
+        List<Integer> suggestion = null;
+        if (inputs.size() != 1) {
+            problems.add("The model has " + inputs.size() + " Input layers; training on " + d.displayName()
+                    + " needs exactly one. " + (inputs.isEmpty() ? "Add an Input layer with shape " + in.asList() + "."
+                    : "Remove the extra Input layers."));
+        } else {
+            TensorShape have = inference.node(inputId).map(NodeResult::outputShape).orElse(null);
+            if (!in.equals(have)) {
+                suggestion = in.asList();
+                problems.add(d.displayName() + " gives samples of shape " + in + " but the Input '" + inputs.get(0).name()
+                        + "' has shape " + (have == null ? "(unknown)" : have) + ". Set the Input's shape to "
+                        + in.asList() + (d.layouts().size() > 1 ? ", or choose another layout in the Train panel." : "."));
+            }
+        }
+        if (outputs.size() != 1) {
+            problems.add("The model has " + outputs.size() + " outputs; training needs exactly one. "
+                    + "Connect every branch into one final layer.");
+        } else {
+            LayerNode last = outputs.get(0);
+            TensorShape have = inference.node(last.id()).map(NodeResult::outputShape).orElse(null);
+            if (have != null && (have.rank() != 1 || have.last() != out)) {
+                problems.add(outputAdvice(d, o, settings, last.name(), have, out));
+            }
+        }
+        return new DatasetFit(in, out, problems, inputId, suggestion);
+    }
+
+    private static String outputAdvice(DatasetDescriptor d, PreprocessingOptions o, TrainingSettings s, String layer,
+                                       TensorShape have, int out) {
+        String base = d.displayName() + " has labels of width " + out + " but the last layer '" + layer + "' outputs "
+                + have + ". ";
+        return switch (d.task()) {
+            case MULTICLASS -> base + "End with Dense(" + d.numClasses() + ", activation='softmax')"
+                    + (o.labels() == LabelEncoding.INTEGER ? " and use categorical_crossentropy, or keep "
+                    + "sparse_categorical_crossentropy with a " + d.numClasses() + "-unit softmax output." : ".");
+            case BINARY -> base + "End with Dense(1, activation='sigmoid') and use binary_crossentropy.";
+            case REGRESSION -> base + "End with Dense(1) (linear) and use mse or mae.";
+        };
+    }
+
+    /**
+     * Reads and preprocesses the dataset, or reuses the last one when nothing changed. Blocking (up to a second or two for MNIST): call it off
+     * the FX thread.
+     *
+     * @throws DatasetException with the user's sentence when the dataset is missing or damaged
+     */
+    public PreparedRun prepare(DatasetChoice choice, TrainingSettings settings) throws DatasetException {
+        DatasetDescriptor d = descriptor(choice).orElseThrow(() -> new DatasetException(DatasetException.Reason.UNKNOWN_DATASET,
+                "The dataset '" + (choice == null ? "" : choice.datasetId()) + "' is not one of the bundled datasets. "
+                        + "Choose one in the Train panel."));
+        PreprocessingOptions options = options(d, choice, settings);
+        PreparedDataset p;
+        synchronized (this) {
+            p = last;
+            if (p == null || !p.descriptor().id().equals(d.id()) || !p.options().equals(options)) {
+                last = null; // let the old one go before the new one is made
+                p = datasets.prepare(d.id(), options);
+                last = p;
+            }
+        }
+        return new PreparedRun(p, settings.batchSize());
+    }
+}

@@ -1,0 +1,101 @@
+package org.neuralcanvas.engine.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.neuralcanvas.dataset.DatasetDescriptor;
+import org.neuralcanvas.dataset.FeatureLayout;
+import org.neuralcanvas.dataset.prep.PreparedDataset;
+import org.neuralcanvas.domain.shape.TensorShape;
+import org.neuralcanvas.engine.eval.EvaluationReport;
+import org.neuralcanvas.engine.eval.Evaluator;
+import org.neuralcanvas.engine.train.DataDescriptor;
+import org.neuralcanvas.engine.train.TaskKind;
+import org.neuralcanvas.engine.train.TrainedModel;
+import org.neuralcanvas.engine.train.TrainingData;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+/**
+ * One prepared dataset for one run: the engine's {@link TrainingData}, and after training the
+ * test-set evaluation and predictions as plain values (so the UI never touches ND4J).
+ */
+public final class PreparedRun {
+
+    private final PreparedDataset prepared;
+    private final int batchSize;
+
+    PreparedRun(PreparedDataset prepared, int batchSize) {
+        this.prepared = prepared;
+        this.batchSize = batchSize;
+    }
+
+    public DatasetDescriptor descriptor() {
+        return prepared.descriptor();
+    }
+
+    public TensorShape inputShape() {
+        return TensorShape.of(prepared.inputShape());
+    }
+
+    public int outputWidth() {
+        return prepared.outputWidth();
+    }
+
+    /** What the session trains on: training, validation (when split off) and test iterators. */
+    public TrainingData trainingData() {
+        return new TrainingData(prepared.trainIterator(batchSize), prepared.validationIterator(batchSize).orElse(null),
+                prepared.testIterator(batchSize), dataDescriptor(prepared.descriptor()));
+    }
+
+    static DataDescriptor dataDescriptor(DatasetDescriptor d) {
+        return switch (d.task()) {
+            case MULTICLASS -> new DataDescriptor(TaskKind.MULTICLASS, d.numClasses(), d.classNames());
+            case BINARY -> new DataDescriptor(TaskKind.BINARY, 2, d.classNames());
+            case REGRESSION -> new DataDescriptor(TaskKind.REGRESSION, 0, List.of());
+        };
+    }
+
+    /** Keras's {@code evaluate} on the test split. Blocking. */
+    public EvaluationReport evaluate(TrainedModel model) {
+        return Evaluator.evaluate(model, prepared.testIterator(batchSize));
+    }
+
+    /** The test split with the model's outputs for each sample. Blocking. */
+    public TestPredictions predictions(TrainedModel model) {
+        DataSetIterator it = prepared.testIterator(batchSize);
+        List<float[]> features = new ArrayList<>();
+        List<float[]> truth = new ArrayList<>();
+        List<float[]> predicted = new ArrayList<>();
+        while (it.hasNext()) {
+            DataSet batch = it.next();
+            INDArray x = batch.getFeatures();
+            INDArray out = model.predict(x);
+            rows(x, features);
+            rows(batch.getLabels(), truth);
+            rows(out, predicted);
+        }
+        DatasetDescriptor d = prepared.descriptor();
+        int[] picture = picture(d, prepared.layout(), prepared.inputShape());
+        return new TestPredictions(inputShape(), features.toArray(new float[0][]), truth.toArray(new float[0][]),
+                predicted.toArray(new float[0][]), d.classNames(), picture[0], picture[1]);
+    }
+
+    private static void rows(INDArray a, List<float[]> into) {
+        long n = a.size(0);
+        INDArray flat = a.reshape('c', n, a.length() / n).castTo(DataType.FLOAT);
+        for (long i = 0; i < n; i++) {
+            into.add(flat.getRow(i).toFloatVector());
+        }
+    }
+
+    /** Pictures are image datasets in either layout (MNIST flat is still 28x28 pixels). */
+    private static int[] picture(DatasetDescriptor d, FeatureLayout layout, int[] shape) {
+        if (d.pixelMax() <= 0 || !d.offers(FeatureLayout.IMAGE)) {
+            return new int[] {0, 0};
+        }
+        int[] image = d.shape(FeatureLayout.IMAGE);
+        return image[2] == 1 ? new int[] {image[0], image[1]} : new int[] {0, 0};
+    }
+}

@@ -1,0 +1,54 @@
+package org.neuralcanvas.engine.data;
+
+import org.neuralcanvas.domain.shape.TensorShape;
+
+/**
+ * The test set with the model's outputs, as plain numbers a view can draw: the sample grid, the
+ * samples behind a confusion-matrix cell, the predicted-vs-true scatter.
+ *
+ * @param sampleShape one sample's shape (channels-last), e.g. (28, 28, 1)
+ * @param features    per sample, its values in channels-last order (after preprocessing)
+ * @param truth       per sample, its label row (one-hot, a class index, 0/1, or target values)
+ * @param predicted   per sample, the model's output row
+ * @param classNames  class names in label order (empty for regression)
+ * @param pictureHeight for image datasets (also when given flat), the picture's height; 0 when samples are not pictures
+ * @param pictureWidth  the picture's width; 0 when not pictures
+ */
+public record TestPredictions(TensorShape sampleShape, float[][] features, float[][] truth, float[][] predicted,
+                              java.util.List<String> classNames, int pictureHeight, int pictureWidth) {
+
+    public int size() {
+        return features.length;
+    }
+
+    /** The true class of sample {@code i}: the hot column, or the index/0-1 value itself. */
+    public int trueClass(int i) {
+        return classOf(truth[i], true);
+    }
+
+    /** The predicted class: the largest output, or output above 0.5 for one sigmoid output. */
+    public int predictedClass(int i) {
+        return classOf(predicted[i], false);
+    }
+
+    private static int classOf(float[] row, boolean label) {
+        if (row.length == 1) {
+            return label ? Math.round(row[0]) : (row[0] >= 0.5f ? 1 : 0);
+        }
+        int best = 0;
+        for (int c = 1; c < row.length; c++) {
+            if (row[c] > row[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    public boolean isPicture() {
+        return pictureHeight > 0 && pictureWidth > 0;
+    }
+
+    public String className(int c) {
+        return c >= 0 && c < classNames.size() ? classNames.get(c) : String.valueOf(c);
+    }
+}

@@ -1,0 +1,68 @@
+package org.neuralcanvas.engine.train;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one home of Keras's {@code fit(verbose=1)} text: {@code Epoch 3/5}, the running line
+ * {@code 131/469 [========>.....................] - ETA: 5s - loss: 0.0712} and the finished line
+ * {@code 469/469 [==============================] - 4s 8ms/step - loss: 0.0712 - accuracy: 0.9787}.
+ * Used by the command line's progress printer and the dashboard's log.
+ */
+public final class KerasLine {
+
+    private static final int WIDTH = 30;
+
+    private KerasLine() {
+    }
+
+    public static String epochHeader(int epoch, int epochs) {
+        return "Epoch " + epoch + "/" + epochs;
+    }
+
+    /** The line while an epoch runs: counter, bar, ETA and the mean loss so far. */
+    public static String running(int batch, int batches, double secondsSoFar, double meanLoss) {
+        double eta = batch == 0 ? 0 : secondsSoFar / batch * (batches - batch);
+        return counter(batch, batches) + " " + bar(batch, batches) + " - ETA: " + Math.round(eta) + "s"
+                + (Double.isNaN(meanLoss) ? "" : " - loss: " + format(meanLoss));
+    }
+
+    /** The finished line of one epoch (or of an evaluation). */
+    public static String epochLine(int batches, double seconds, Map<String, Double> metrics) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(counter(batches, batches)).append(' ').append(bar(batches, batches)).append(" - ")
+                .append(Math.round(seconds)).append("s ").append(perStep(seconds / Math.max(1, batches)));
+        metrics.forEach((k, v) -> sb.append(" - ").append(k).append(": ").append(format(v)));
+        return sb.toString();
+    }
+
+    public static String counter(int batch, int batches) {
+        String total = String.valueOf(batches);
+        return " ".repeat(Math.max(0, total.length() - String.valueOf(batch).length())) + batch + "/" + total;
+    }
+
+    /** Keras's bar: '=' for done, '>' at the front while running, '.' for the rest. */
+    public static String bar(int batch, int batches) {
+        int done = (int) (WIDTH * (double) batch / Math.max(1, batches));
+        StringBuilder sb = new StringBuilder("[");
+        if (done > 0) {
+            sb.append("=".repeat(done - 1)).append(batch < batches ? '>' : '=');
+        }
+        sb.append(".".repeat(WIDTH - done)).append(']');
+        return sb.toString();
+    }
+
+    static String perStep(double seconds) {
+        if (seconds >= 1) {
+            return Math.round(seconds) + "s/step";
+        }
+        if (seconds >= 1e-3) {
+            return Math.round(seconds * 1e3) + "ms/step";
+        }
+        return Math.round(seconds * 1e6) + "us/step";
+    }
+
+    public static String format(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,221 @@
+package org.neuralcanvas.ui.results;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.File;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.neuralcanvas.engine.data.TestPredictions;
+import org.neuralcanvas.engine.eval.EvaluationReport;
+import org.neuralcanvas.engine.io.ModelStore;
+import org.neuralcanvas.ui.common.I18n;
+import org.neuralcanvas.ui.training.LiveChart;
+
+/**
+ * After a run: the test-set scores, the confusion matrix (classifiers) or predicted-vs-true
+ * scatter (regressors), a grid of sample predictions (pictures for image data), a chosen layer's
+ * output, and the model export.
+ */
+public final class ResultsView extends BorderPane {
+
+    private final ResultsViewModel vm;
+    private final I18n i18n;
+    private final Executor work;
+    private final Label scores = new Label();
+    private final ConfusionMatrixView confusion;
+    private final StackPane left = new StackPane();
+    private final FlowPane grid = new FlowPane(6, 6);
+    private final Label gridTitle = new Label();
+    private final LayerOutputView layerView;
+    private final Label message = new Label();
+
+    public ResultsView(ResultsViewModel vm, I18n i18n, Executor work) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.work = work;
+        setId("results-view");
+        confusion = new ConfusionMatrixView(i18n, vm::showCell);
+        layerView = new LayerOutputView(vm, i18n);
+        scores.setId("results-scores");
+        scores.setText(i18n.get("results.none"));
+        Button export = new Button(i18n.get("results.export"));
+        export.setId("button-export-model");
+        export.disableProperty().bind(vm.modelProperty().isNull().or(vm.busyProperty()));
+        export.setOnAction(e -> exportModel());
+        Button all = new Button(i18n.get("results.showAll"));
+        all.setOnAction(e -> vm.showAll());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(vm.busyProperty());
+        message.setWrapText(true);
+        message.setStyle("-fx-text-fill: #b00020;");
+        message.textProperty().bind(vm.messageProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(8, scores, busy, message, gap, export);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(4));
+        setTop(top);
+
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setFitToHeight(true);
+        grid.setId("sample-grid");
+        grid.setPadding(new Insets(4));
+        ScrollPane gridScroll = new ScrollPane(grid);
+        gridScroll.setFitToWidth(true);
+        HBox gridBar = new HBox(8, gridTitle, all);
+        gridBar.setAlignment(Pos.CENTER_LEFT);
+        VBox samples = new VBox(4, gridBar, gridScroll);
+        VBox.setVgrow(gridScroll, Priority.ALWAYS);
+        SplitPane right = new SplitPane(samples, layerView);
+        right.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        right.setDividerPositions(0.6);
+        SplitPane body = new SplitPane(leftScroll, right);
+        body.setDividerPositions(0.42);
+        setCenter(body);
+
+        vm.reportProperty().addListener((o, a, r) -> showReport(r));
+        vm.shownSamples().addListener((javafx.collections.ListChangeListener<Integer>) c -> showSamples());
+        vm.shownTitleProperty().addListener((o, a, t) -> gridTitle.setText(t.isEmpty() ? i18n.get("results.samples") : t));
+        gridTitle.setText(i18n.get("results.samples"));
+        showReport(vm.reportProperty().get());
+        showSamples();
+    }
+
+    private void showReport(EvaluationReport r) {
+        left.getChildren().clear();
+        if (r == null) {
+            scores.setText(i18n.get(vm.busyProperty().get() ? "results.evaluating" : "results.none"));
+            confusion.show(null);
+            return;
+        }
+        StringBuilder sb = new StringBuilder(i18n.format("results.test", r.samples()));
+        sb.append(String.format(Locale.ROOT, "  loss: %.4f", r.loss()));
+        for (Map.Entry<String, Double> m : r.metrics().entrySet()) {
+            sb.append(String.format(Locale.ROOT, " - %s: %.4f", m.getKey(), m.getValue()));
+        }
+        if (r.regression() != null) {
+            sb.append(String.format(Locale.ROOT, " - R²: %.3f", r.regression().rSquared()));
+        }
+        scores.setText(sb.toString());
+        if (r.classification() != null) {
+            confusion.show(r.classification());
+            left.getChildren().add(confusion);
+        } else if (vm.predictionsProperty().get() != null) {
+            left.getChildren().add(scatter(vm.predictionsProperty().get()));
+        }
+    }
+
+    private LiveChart scatter(TestPredictions p) {
+        XYSeries points = new XYSeries(i18n.get("results.scatter.samples"), false, true);
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        for (int i = 0; i < p.size(); i++) {
+            double t = p.truth()[i][0];
+            double y = p.predicted()[i][0];
+            points.add(t, y, false);
+            lo = Math.min(lo, Math.min(t, y));
+            hi = Math.max(hi, Math.max(t, y));
+        }
+        XYSeries ideal = new XYSeries(i18n.get("results.scatter.ideal"));
+        ideal.add(lo, lo);
+        ideal.add(hi, hi);
+        XYSeriesCollection data = new XYSeriesCollection(points);
+        data.addSeries(ideal);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        r.setSeriesLinesVisible(0, false);
+        r.setSeriesShapesVisible(0, true);
+        r.setSeriesPaint(0, new Color(0x1f, 0x77, 0xb4, 160));
+        r.setSeriesShapesVisible(1, false);
+        r.setSeriesPaint(1, Color.GRAY);
+        r.setSeriesStroke(1, new BasicStroke(1.5f));
+        XYPlot plot = new XYPlot(data, new NumberAxis(i18n.get("results.scatter.true")),
+                new NumberAxis(i18n.get("results.scatter.predicted")), r);
+        plot.setBackgroundPaint(Color.WHITE);
+        ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        JFreeChart chart = new JFreeChart(i18n.get("results.scatter"), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        LiveChart c = new LiveChart(chart, "chart-scatter", i18n, work, vm.messageProperty()::set);
+        c.setValues(x -> "");
+        return c;
+    }
+
+    private void showSamples() {
+        grid.getChildren().clear();
+        TestPredictions p = vm.predictionsProperty().get();
+        if (p == null) {
+            return;
+        }
+        boolean classifier = vm.reportProperty().get() == null || vm.reportProperty().get().classification() != null;
+        for (int i : vm.shownSamples()) {
+            VBox tile = new VBox(2);
+            tile.getStyleClass().add("sample-tile");
+            tile.setAlignment(Pos.TOP_CENTER);
+            if (p.isPicture()) {
+                ImageView img = new ImageView(SampleTiles.picture(p.features()[i], p.pictureHeight(), p.pictureWidth()));
+                img.setFitWidth(56);
+                img.setFitHeight(56);
+                img.setSmooth(false);
+                tile.getChildren().add(img);
+            } else {
+                Label f = new Label(SampleTiles.features(p.features()[i]));
+                f.setStyle("-fx-font-size: 9px;");
+                tile.getChildren().add(f);
+            }
+            Label l = new Label(SampleTiles.label(p, i, classifier));
+            boolean wrong = classifier && p.trueClass(i) != p.predictedClass(i);
+            l.setStyle(wrong ? "-fx-text-fill: #b00020;" : "");
+            tile.getChildren().add(l);
+            tile.setStyle("-fx-border-color: " + (wrong ? "#d62728" : "#ccc") + "; -fx-padding: 3; -fx-cursor: hand;");
+            tile.setPrefWidth(p.isPicture() ? 70 : 110);
+            int index = i;
+            tile.setOnMouseClicked(e -> layerView.showSample(index));
+            grid.getChildren().add(tile);
+        }
+    }
+
+    private void exportModel() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("results.export"));
+        chooser.setInitialFileName("model" + ModelStore.EXTENSION);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("NeuralCanvas model", "*" + ModelStore.EXTENSION));
+        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            vm.export(f.toPath(), failure -> vm.messageProperty().set(failure == null
+                    ? i18n.format("results.exported", f.getName()) : failure));
+        }
+    }
+
+    public ConfusionMatrixView confusion() {
+        return confusion;
+    }
+
+    public FlowPane sampleGrid() {
+        return grid;
+    }
+}

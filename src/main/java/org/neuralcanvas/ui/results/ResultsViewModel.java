@@ -1,0 +1,200 @@
+package org.neuralcanvas.ui.results;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.engine.data.PreparedRun;
+import org.neuralcanvas.engine.data.TestPredictions;
+import org.neuralcanvas.engine.eval.EvaluationReport;
+import org.neuralcanvas.engine.io.ModelStore;
+import org.neuralcanvas.engine.train.TrainedModel;
+import org.neuralcanvas.project.DatasetChoice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After a run: the test-set evaluation, the predictions behind the confusion matrix and the
+ * sample grid, a chosen layer's output, and saving the model. Work that touches ND4J or the disk
+ * runs on {@code work} (one thread, so the model is never used by two jobs at once); results come
+ * back through {@code fx}. Properties change on the FX thread only.
+ */
+public final class ResultsViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultsViewModel.class);
+    /** The sample grid shows at most this many samples. */
+    public static final int GRID_SAMPLES = 48;
+
+    private final Executor work;
+    private final Executor fx;
+    private final ObjectProperty<EvaluationReport> report = new SimpleObjectProperty<>();
+    private final ObjectProperty<TestPredictions> predictions = new SimpleObjectProperty<>();
+    private final ObjectProperty<TrainedModel> model = new SimpleObjectProperty<>();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<Integer> shownSamples = FXCollections.observableArrayList();
+    private final StringProperty shownTitle = new SimpleStringProperty("");
+    private DatasetChoice dataset;
+
+    public ResultsViewModel(Executor work, Executor fx) {
+        this.work = work;
+        this.fx = fx;
+    }
+
+    /** Evaluates a trained (or stopped) model on the test split, in the background. */
+    public void evaluate(TrainedModel trained, PreparedRun run, DatasetChoice choice, Runnable done) {
+        busy.set(true);
+        message.set("");
+        work.execute(() -> {
+            EvaluationReport r = null;
+            TestPredictions p = null;
+            String failure = null;
+            try {
+                r = run.evaluate(trained);
+                p = run.predictions(trained);
+            } catch (RuntimeException e) {
+                LOG.warn("Evaluation failed", e);
+                failure = "The test set could not be evaluated: " + e.getMessage() + ". The model is kept; try "
+                        + "exporting it, or train again.";
+            }
+            EvaluationReport fr = r;
+            TestPredictions fp = p;
+            String ff = failure;
+            fx.execute(() -> {
+                model.set(trained);
+                dataset = choice;
+                report.set(fr);
+                predictions.set(fp);
+                message.set(ff == null ? "" : ff);
+                showAll();
+                busy.set(false);
+                done.run();
+            });
+        });
+    }
+
+    /** Clears the results when a new run starts. */
+    public void clear() {
+        report.set(null);
+        predictions.set(null);
+        shownSamples.clear();
+        shownTitle.set("");
+        message.set("");
+    }
+
+    /** Shows the first samples of the test set in the grid. */
+    public void showAll() {
+        TestPredictions p = predictions.get();
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; p != null && i < Math.min(GRID_SAMPLES, p.size()); i++) {
+            ids.add(i);
+        }
+        shownTitle.set("");
+        shownSamples.setAll(ids);
+    }
+
+    /** Shows the test samples of one confusion-matrix cell: true class {@code actual}, predicted {@code predicted}. */
+    public void showCell(int actual, int predicted) {
+        TestPredictions p = predictions.get();
+        if (p == null) {
+            return;
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < p.size() && ids.size() < GRID_SAMPLES; i++) {
+            if (p.trueClass(i) == actual && p.predictedClass(i) == predicted) {
+                ids.add(i);
+            }
+        }
+        shownTitle.set(p.className(actual) + " → " + p.className(predicted));
+        shownSamples.setAll(ids);
+    }
+
+    /** The layers whose output can be shown, in the model's order. */
+    public List<LayerNode> layers() {
+        TrainedModel m = model.get();
+        return m == null ? List.of() : m.compiled().graph().nodes();
+    }
+
+    /** Computes a layer's output for one test sample in the background. */
+    public void layerOutput(String nodeId, int sample, Consumer<TrainedModel.LayerActivations> shown) {
+        TrainedModel m = model.get();
+        TestPredictions p = predictions.get();
+        if (m == null || p == null || sample < 0 || sample >= p.size()) {
+            return;
+        }
+        float[] values = p.features()[sample];
+        work.execute(() -> {
+            try {
+                TrainedModel.LayerActivations a = m.activations(nodeId, values);
+                fx.execute(() -> shown.accept(a));
+            } catch (RuntimeException e) {
+                LOG.warn("Layer output failed", e);
+                fx.execute(() -> message.set("That layer's output could not be computed: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Saves the model (weights, graph, settings, dataset) to a file, in the background. */
+    public void export(Path file, Consumer<String> said) {
+        TrainedModel m = model.get();
+        if (m == null) {
+            return;
+        }
+        DatasetChoice choice = dataset;
+        busy.set(true);
+        work.execute(() -> {
+            String outcome;
+            try {
+                ModelStore.save(m, choice, file);
+                outcome = null;
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("Model not saved", e);
+                outcome = "The model could not be saved to " + file.getFileName() + ": " + e.getMessage()
+                        + ". Choose another folder or free some disk space, then export again.";
+            }
+            String o = outcome;
+            fx.execute(() -> {
+                busy.set(false);
+                said.accept(o);
+            });
+        });
+    }
+
+    public ObjectProperty<EvaluationReport> reportProperty() {
+        return report;
+    }
+
+    public ObjectProperty<TestPredictions> predictionsProperty() {
+        return predictions;
+    }
+
+    public ObjectProperty<TrainedModel> modelProperty() {
+        return model;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObservableList<Integer> shownSamples() {
+        return shownSamples;
+    }
+
+    public StringProperty shownTitleProperty() {
+        return shownTitle;
+    }
+}

@@ -1,0 +1,242 @@
+package org.neuralcanvas.ui.training;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.neuralcanvas.project.RunRecord;
+import org.neuralcanvas.ui.common.I18n;
+
+/**
+ * The live dashboard: Train, Pause/Resume and Stop; the epoch and run progress with elapsed time
+ * and ETA; the loss and metric charts; the Keras-style log; and the run history, whose runs can
+ * be laid over the current curves. It only binds to {@link TrainingViewModel}.
+ */
+public final class DashboardView extends BorderPane {
+
+    private final TrainingViewModel vm;
+    private final I18n i18n;
+    private final LiveChart lossChart;
+    private final LiveChart metricChart;
+    private final ListView<String> logView = new ListView<>();
+    private final ListView<RunRecord> runList = new ListView<>();
+    private final Map<String, BooleanProperty> overlayChecks = new HashMap<>();
+
+    public DashboardView(TrainingViewModel vm, I18n i18n, Executor work) {
+        this.vm = vm;
+        this.i18n = i18n;
+        getStyleClass().add("dashboard");
+        RunCurves c = vm.curves();
+        JFreeChart loss = LiveChart.epochChart(i18n.get("dashboard.chart.loss"), "loss", c.loss(), c.lossOverlays(),
+                c.batches(), i18n.get("dashboard.chart.epoch"));
+        JFreeChart metric = LiveChart.epochChart(i18n.get("dashboard.chart.metric"), c.metricName() == null ? "" : c.metricName(),
+                c.metric(), c.metricOverlays(), null, i18n.get("dashboard.chart.epoch"));
+        c.attach(loss);
+        c.attach(metric);
+        lossChart = new LiveChart(loss, "chart-loss", i18n, work, vm.statusProperty()::set);
+        metricChart = new LiveChart(metric, "chart-metric", i18n, work, vm.statusProperty()::set);
+        lossChart.setValues(x -> readout(c.loss(), x));
+        metricChart.setValues(x -> readout(c.metric(), x));
+        vm.phaseProperty().addListener((o, a, b) -> {
+            if (b == RunPhase.PREPARING) {
+                String m = vm.curves().metricName();
+                metric.getXYPlot().getRangeAxis().setLabel(m == null ? "" : m);
+                metric.setTitle(m == null ? i18n.get("dashboard.chart.metric") : m);
+            }
+        });
+
+        setTop(new VBox(4, buttons(), progress()));
+        SplitPane charts = new SplitPane(lossChart, metricChart);
+        SplitPane body = new SplitPane(charts, sidePanel());
+        body.setDividerPositions(0.6);
+        setCenter(body);
+        setPadding(new Insets(4));
+    }
+
+    private static String readout(XYSeriesCollection data, double x) {
+        StringBuilder sb = new StringBuilder("epoch ").append((int) x);
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            var series = data.getSeries(s);
+            int i = series.indexOf(x);
+            if (i >= 0) {
+                sb.append("   ").append(series.getKey()).append(' ')
+                        .append(String.format(Locale.ROOT, "%.4f", series.getY(i).doubleValue()));
+            }
+        }
+        return sb.toString();
+    }
+
+    private HBox buttons() {
+        Button train = button("dashboard.train", "button-train", vm::train);
+        train.setDefaultButton(false);
+        Button pause = button("dashboard.pause", "button-pause", () -> {
+            if (vm.phaseProperty().get() == RunPhase.PAUSED) {
+                vm.resume();
+            } else {
+                vm.pause();
+            }
+        });
+        pause.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
+                vm.phaseProperty().get() == RunPhase.PAUSED ? "dashboard.resume" : "dashboard.pause"), vm.phaseProperty()));
+        Button stop = button("dashboard.stop", "button-stop", vm::stop);
+        train.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive(), vm.phaseProperty()));
+        pause.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get() != RunPhase.RUNNING
+                && vm.phaseProperty().get() != RunPhase.PAUSED, vm.phaseProperty()));
+        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get() == RunPhase.IDLE
+                || vm.phaseProperty().get() == RunPhase.EVALUATING, vm.phaseProperty()));
+        Label phase = new Label();
+        phase.setId("dashboard-phase");
+        phase.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("dashboard.phase."
+                + vm.phaseProperty().get().name().toLowerCase(Locale.ROOT)), vm.phaseProperty()));
+        Label backend = new Label();
+        backend.setId("dashboard-backend");
+        backend.textProperty().bind(Bindings.createStringBinding(() -> vm.backendProperty().get().isEmpty() ? ""
+                : i18n.format("status.backend", vm.backendProperty().get()), vm.backendProperty()));
+        Label status = new Label();
+        status.setId("dashboard-status");
+        status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true);
+        status.setMaxHeight(40);
+        status.styleProperty().bind(Bindings.when(vm.failedProperty()).then("-fx-text-fill: #b00020;").otherwise(""));
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox row = new HBox(8, train, pause, stop, phase, backend, status);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Button button(String key, String id, Runnable action) {
+        Button b = new Button(i18n.get(key));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private HBox progress() {
+        ProgressBar epoch = new ProgressBar();
+        epoch.setId("progress-epoch");
+        epoch.progressProperty().bind(vm.epochProgressProperty());
+        ProgressBar run = new ProgressBar();
+        run.setId("progress-run");
+        run.progressProperty().bind(vm.runProgressProperty());
+        run.visibleProperty().bind(vm.phaseProperty().isNotEqualTo(RunPhase.IDLE).or(vm.runProgressProperty().greaterThan(0)));
+        epoch.setPrefWidth(200);
+        run.setPrefWidth(260);
+        Label epochLabel = new Label();
+        epochLabel.textProperty().bind(vm.epochTextProperty());
+        epochLabel.setMinWidth(80);
+        Label runLabel = new Label(i18n.get("dashboard.run"));
+        Label time = new Label();
+        time.setId("dashboard-time");
+        time.textProperty().bind(vm.timeTextProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox row = new HBox(8, epochLabel, epoch, runLabel, run, time);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private TabPane sidePanel() {
+        logView.setId("training-log");
+        logView.setItems(vm.log());
+        logView.getStyleClass().add("training-log");
+        logView.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
+                setStyle("-fx-font-family: monospace; -fx-font-size: 11px; -fx-padding: 1 4 1 4;");
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
+        vm.log().addListener((javafx.collections.ListChangeListener<String>) ch -> logView.scrollTo(vm.log().size() - 1));
+        Tab logTab = new Tab(i18n.get("dashboard.log"), logView);
+
+        runList.setId("run-history");
+        runList.setItems(vm.runs());
+        runList.setCellFactory(CheckBoxListCell.forListView(this::overlayCheck, new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(RunRecord r) {
+                return r == null ? "" : r.id() + " · " + r.datasetId() + " · " + r.outcome() + " · " + r.history().size()
+                        + " " + i18n.get("dashboard.epochs");
+            }
+
+            @Override
+            public RunRecord fromString(String s) {
+                return null;
+            }
+        }));
+        TextArea details = new TextArea();
+        details.setId("run-settings");
+        details.setEditable(false);
+        details.setWrapText(true);
+        details.getStyleClass().add("training-log");
+        runList.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> details.setText(r == null ? ""
+                : RunDescriptions.describe(r)));
+        Label hint = new Label(i18n.get("dashboard.runs.hint"));
+        hint.setWrapText(true);
+        SplitPane runs = new SplitPane(runList, details);
+        runs.setOrientation(Orientation.VERTICAL);
+        VBox runBox = new VBox(2, hint, runs);
+        VBox.setVgrow(runs, Priority.ALWAYS);
+        Tab runTab = new Tab(i18n.get("dashboard.runs"), runBox);
+        runTab.setId("tab-runs");
+        TabPane tabs = new TabPane(logTab, runTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
+    }
+
+    private BooleanProperty overlayCheck(RunRecord r) {
+        return overlayChecks.computeIfAbsent(r.id() + "@" + r.startedAt(), k -> {
+            BooleanProperty p = new SimpleBooleanProperty(vm.overlaid().contains(r));
+            p.addListener((o, a, on) -> {
+                if (on && !vm.overlaid().contains(r)) {
+                    vm.overlaid().add(r);
+                } else if (!on) {
+                    vm.overlaid().remove(r);
+                }
+            });
+            return p;
+        });
+    }
+
+    public LiveChart lossChart() {
+        return lossChart;
+    }
+
+    public LiveChart metricChart() {
+        return metricChart;
+    }
+
+    /** Releases the charts from the shared curves (the window is being rebuilt). */
+    public void dispose() {
+        vm.curves().detach(lossChart.chart());
+        vm.curves().detach(metricChart.chart());
+    }
+}

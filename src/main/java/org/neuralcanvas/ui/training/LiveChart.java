@@ -1,0 +1,243 @@
+package org.neuralcanvas.ui.training;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.DoubleFunction;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.chart.fx.overlay.CrosshairOverlayFX;
+import org.jfree.chart.plot.Crosshair;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.svg.SVGGraphics2D;
+import org.neuralcanvas.project.AtomicFiles;
+import org.neuralcanvas.ui.common.I18n;
+
+/**
+ * A JFreeChart in a {@link ChartViewer}: mouse-drag and wheel zoom (JFreeChart's own), a crosshair
+ * that snaps to the nearest point with its values read out below, and export as PNG or SVG (drawn
+ * on the FX thread, written on {@code work}).
+ */
+public final class LiveChart extends BorderPane {
+
+    private final JFreeChart chart;
+    private final ChartViewer viewer;
+    private final Crosshair crosshair = new Crosshair(Double.NaN, Color.GRAY, new BasicStroke(0.8f));
+    private final Label readout = new Label(" ");
+    private final Executor work;
+    private final I18n i18n;
+    private final Consumer<String> said;
+    private DoubleFunction<String> values = x -> "";
+
+    public LiveChart(JFreeChart chart, String id, I18n i18n, Executor work, Consumer<String> said) {
+        this.chart = chart;
+        this.i18n = i18n;
+        this.work = work;
+        this.said = said;
+        this.viewer = new ChartViewer(chart);
+        viewer.setId(id);
+        viewer.setMinSize(120, 100);
+        CrosshairOverlayFX overlay = new CrosshairOverlayFX();
+        crosshair.setLabelVisible(true);
+        overlay.addDomainCrosshair(crosshair);
+        viewer.getCanvas().addOverlay(overlay);
+        viewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+                follow(event.getTrigger().getX());
+            }
+        });
+        Button reset = small(i18n.get("chart.resetZoom"), this::resetZoom);
+        Button png = small("PNG", this::exportPng);
+        Button svg = small("SVG", this::exportSvg);
+        png.setTooltip(new Tooltip(i18n.get("chart.export.png")));
+        svg.setTooltip(new Tooltip(i18n.get("chart.export.svg")));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        readout.getStyleClass().add("chart-readout");
+        HBox bar = new HBox(4, readout, gap, reset, png, svg);
+        bar.setPadding(new Insets(0, 2, 0, 2));
+        setCenter(viewer);
+        setBottom(bar);
+    }
+
+    private static Button small(String text, Runnable action) {
+        Button b = new Button(text);
+        b.getStyleClass().add("chart-button");
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private void resetZoom() {
+        if (chart.getPlot() instanceof XYPlot plot) {
+            for (int i = 0; i < plot.getDomainAxisCount(); i++) {
+                plot.getDomainAxis(i).setAutoRange(true);
+            }
+            for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+                plot.getRangeAxis(i).setAutoRange(true);
+            }
+        }
+    }
+
+    /** What the readout says at an x value (the nearest epoch). */
+    public void setValues(DoubleFunction<String> values) {
+        this.values = values;
+    }
+
+    private void follow(double screenX) {
+        if (!(chart.getPlot() instanceof XYPlot plot) || viewer.getCanvas().getRenderingInfo() == null) {
+            return;
+        }
+        Rectangle2D area = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+        double x = plot.getDomainAxis().java2DToValue(screenX, area, plot.getDomainAxisEdge());
+        double snapped = Math.max(1, Math.round(x));
+        crosshair.setValue(snapped);
+        readout.setText(values.apply(snapped));
+    }
+
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    public ChartViewer viewer() {
+        return viewer;
+    }
+
+    public String readoutText() {
+        return readout.getText();
+    }
+
+    private int width() {
+        return (int) Math.max(640, viewer.getWidth());
+    }
+
+    private int height() {
+        return (int) Math.max(400, viewer.getHeight());
+    }
+
+    /** The chart as an SVG document (JFreeSVG draws the JFreeChart). */
+    public static String svgOf(JFreeChart chart, int width, int height) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        return g.getSVGDocument();
+    }
+
+    public static byte[] pngOf(JFreeChart chart, int width, int height) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChartUtils.writeChartAsPNG(out, chart, width, height);
+        return out.toByteArray();
+    }
+
+    private void exportPng() {
+        Path file = choose("png");
+        if (file != null) {
+            try {
+                write(file, pngOf(chart, width(), height()));
+            } catch (IOException e) {
+                said.accept(i18n.format("chart.export.failed", file.getFileName(), e.getMessage()));
+            }
+        }
+    }
+
+    private void exportSvg() {
+        Path file = choose("svg");
+        if (file != null) {
+            write(file, svgOf(chart, width(), height()).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private Path choose(String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("chart.export." + extension));
+        chooser.setInitialFileName(viewer.getId() + "." + extension);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(), "*." + extension));
+        java.io.File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return f == null ? null : f.toPath();
+    }
+
+    private void write(Path file, byte[] bytes) {
+        work.execute(() -> {
+            try {
+                AtomicFiles.write(file, out -> out.write(bytes));
+                javafx.application.Platform.runLater(() -> said.accept(i18n.format("chart.export.done", file.getFileName())));
+            } catch (IOException e) {
+                javafx.application.Platform.runLater(() -> said.accept(i18n.format("chart.export.failed", file.getFileName(), e.getMessage())));
+            }
+        });
+    }
+
+    // ---- chart construction -------------------------------------------------------------------------
+
+    static final Color TRAIN = new Color(0x1f, 0x77, 0xb4);
+    static final Color VALIDATION = new Color(0xff, 0x7f, 0x0e);
+
+    /** An epoch chart: current curves on top, earlier runs dashed behind, optional faint batch curve at the back. */
+    public static JFreeChart epochChart(String title, String yLabel, XYDataset current, XYDataset overlays,
+                                        XYDataset batches, String xLabel) {
+        NumberAxis x = new NumberAxis(xLabel);
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis(yLabel);
+        y.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer main = new XYLineAndShapeRenderer(true, true);
+        main.setSeriesPaint(0, TRAIN);
+        main.setSeriesPaint(1, VALIDATION);
+        main.setDefaultStroke(new BasicStroke(2f));
+        main.setAutoPopulateSeriesStroke(false);
+        XYPlot plot = new XYPlot(current, x, y, main);
+        XYLineAndShapeRenderer past = new XYLineAndShapeRenderer(true, false);
+        past.setAutoPopulateSeriesStroke(false);
+        past.setDefaultStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {5f, 4f}, 0f));
+        for (int i = 0; i < 40; i++) {
+            Color c = i % 2 == 0 ? TRAIN : VALIDATION;
+            past.setSeriesPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(), 110));
+        }
+        plot.setDataset(1, overlays);
+        plot.setRenderer(1, past);
+        if (batches != null) {
+            XYLineAndShapeRenderer faint = new XYLineAndShapeRenderer(true, false);
+            faint.setSeriesPaint(0, new Color(TRAIN.getRed(), TRAIN.getGreen(), TRAIN.getBlue(), 60));
+            faint.setSeriesStroke(0, new BasicStroke(1f));
+            faint.setSeriesVisibleInLegend(0, false);
+            plot.setDataset(2, batches);
+            plot.setRenderer(2, faint);
+        }
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+        plot.setDomainPannable(true);
+        plot.setRangePannable(true);
+        JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 12), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 10));
+        return chart;
+    }
+}

@@ -1,0 +1,194 @@
+package org.neuralcanvas.ui.training;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.neuralcanvas.engine.train.EpochResult;
+import org.neuralcanvas.project.RunRecord;
+
+/**
+ * The chart data of the dashboard: the current run's epoch curves, its per-batch loss, and the
+ * curves of earlier runs laid over them. Points are added without notification and published
+ * once per timer tick ({@link #publish}), so a chart redraws at most once per tick however many
+ * batches arrived. FX thread only.
+ */
+public final class RunCurves {
+
+    /** At most this many batch points per epoch are drawn; more would only blur into the same line. */
+    static final int BATCH_POINTS_PER_EPOCH = 200;
+
+    private final XYSeries trainLoss = series("loss");
+    private final XYSeries valLoss = series("val_loss");
+    private final XYSeries batchLoss = series("batch loss");
+    private final XYSeries trainMetric = series("metric");
+    private final XYSeries valMetric = series("val_metric");
+    private final XYSeriesCollection loss = new XYSeriesCollection();
+    private final XYSeriesCollection batches = new XYSeriesCollection();
+    private final XYSeriesCollection metric = new XYSeriesCollection();
+    private final XYSeriesCollection lossOverlays = new XYSeriesCollection();
+    private final XYSeriesCollection metricOverlays = new XYSeriesCollection();
+    private final List<JFreeChart> charts = new ArrayList<>();
+    private final Set<XYSeries> touched = new HashSet<>();
+    private String metricName = "accuracy";
+    private int points;
+    private long lastPublished;
+    static final long BATCH_ONLY_INTERVAL_NANOS = 1_000_000_000L;
+
+    public RunCurves() {
+        loss.addSeries(trainLoss);
+        loss.addSeries(valLoss);
+        batches.addSeries(batchLoss);
+        metric.addSeries(trainMetric);
+        metric.addSeries(valMetric);
+    }
+
+    private static XYSeries series(String key) {
+        XYSeries s = new XYSeries(key, false, true);
+        s.setNotify(false);
+        return s;
+    }
+
+    /** Charts drawing these datasets: their redraws are held back while a tick's points go in. */
+    public void attach(JFreeChart chart) {
+        charts.add(chart);
+    }
+
+    public void detach(JFreeChart chart) {
+        charts.remove(chart);
+    }
+
+    /** Starts a new run's curves; {@code metricName} is the chart's metric (accuracy, mae or mse), or null. */
+    public void reset(String metricName) {
+        this.metricName = metricName;
+        trainMetric.setKey(metricName == null ? "metric" : metricName);
+        valMetric.setKey(metricName == null ? "val_metric" : "val_" + metricName);
+        for (XYSeries s : List.of(trainLoss, valLoss, batchLoss, trainMetric, valMetric)) {
+            s.clear();
+            touched.add(s);
+        }
+        points = 0;
+        publish();
+    }
+
+    public String metricName() {
+        return metricName;
+    }
+
+    /** A batch ended: its loss at x = epoch - 1 + batch / batches, so it sits under its epoch's point. */
+    public void addBatch(int epoch, int batch, int batches, double value) {
+        int every = Math.max(1, (batches + BATCH_POINTS_PER_EPOCH - 1) / BATCH_POINTS_PER_EPOCH);
+        if (batch % every != 0 && batch != batches) {
+            return;
+        }
+        batchLoss.add(epoch - 1 + (double) batch / batches, value, false);
+        touched.add(batchLoss);
+        points++;
+    }
+
+    public void addEpoch(EpochResult r) {
+        add(trainLoss, r.epoch(), r.get("loss"));
+        add(valLoss, r.epoch(), r.get("val_loss"));
+        if (metricName != null) {
+            add(trainMetric, r.epoch(), r.get(metricName));
+            add(valMetric, r.epoch(), r.get("val_" + metricName));
+        }
+    }
+
+    private void add(XYSeries s, int epoch, double v) {
+        if (Double.isFinite(v)) {
+            s.add(epoch, v, false);
+            touched.add(s);
+            points++;
+        }
+    }
+
+    /** Lays earlier runs' curves (loss, val_loss and the metric) over the current ones. */
+    public void showOverlays(List<RunRecord> runs) {
+        lossOverlays.removeAllSeries();
+        metricOverlays.removeAllSeries();
+        for (RunRecord run : runs) {
+            overlay(lossOverlays, run, "loss");
+            overlay(lossOverlays, run, "val_loss");
+            if (metricName != null) {
+                overlay(metricOverlays, run, metricName);
+                overlay(metricOverlays, run, "val_" + metricName);
+            }
+        }
+    }
+
+    private static void overlay(XYSeriesCollection into, RunRecord run, String key) {
+        XYSeries s = new XYSeries(run.id() + " " + key, false, true);
+        List<Map<String, Double>> history = run.history();
+        for (int i = 0; i < history.size(); i++) {
+            Double v = history.get(i).get(key);
+            if (v != null && Double.isFinite(v)) {
+                s.add(i + 1, v);
+            }
+        }
+        if (!s.isEmpty()) {
+            into.addSeries(s);
+        }
+    }
+
+    /**
+     * Publishes the points added since the last publication: one redraw per chart. Batch points alone
+     * are published at most every {@link #BATCH_ONLY_INTERVAL_NANOS}; an epoch point at once. On a
+     * small CPU every chart redraw is taken from training, so the faint batch curve moves once a second.
+     */
+    public void publish() {
+        if (touched.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        boolean onlyBatches = touched.size() == 1 && touched.contains(batchLoss);
+        if (onlyBatches && now - lastPublished < BATCH_ONLY_INTERVAL_NANOS) {
+            return;
+        }
+        lastPublished = now;
+        charts.forEach(c -> c.setNotify(false));
+        for (XYSeries s : touched) {
+            s.setNotify(true); // fires the series' change once
+            s.setNotify(false);
+        }
+        touched.clear();
+        charts.forEach(c -> c.setNotify(true));
+    }
+
+    /** Points added to the current run's curves so far (what a test watches grow). */
+    public int points() {
+        return points;
+    }
+
+    public XYSeriesCollection loss() {
+        return loss;
+    }
+
+    public XYSeriesCollection batches() {
+        return batches;
+    }
+
+    public XYSeriesCollection metric() {
+        return metric;
+    }
+
+    public XYSeriesCollection lossOverlays() {
+        return lossOverlays;
+    }
+
+    public XYSeriesCollection metricOverlays() {
+        return metricOverlays;
+    }
+
+    public int epochPoints() {
+        return trainLoss.getItemCount();
+    }
+
+    public int batchPoints() {
+        return batchLoss.getItemCount();
+    }
+}

@@ -1,0 +1,58 @@
+package org.neuralcanvas.ui.training;
+
+import java.util.Locale;
+import java.util.Map;
+import org.neuralcanvas.project.CallbackSettings;
+import org.neuralcanvas.project.OptimizerSettings;
+import org.neuralcanvas.project.RunRecord;
+import org.neuralcanvas.project.TrainingSettings;
+
+/** A run's settings and last epoch as Keras-like text, for the run history. */
+final class RunDescriptions {
+
+    private RunDescriptions() {
+    }
+
+    static String describe(RunRecord r) {
+        TrainingSettings s = r.settings();
+        OptimizerSettings o = s.optimizer();
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.id()).append("  ").append(r.startedAt()).append('\n');
+        sb.append("dataset=").append(r.datasetId()).append("  outcome=").append(r.outcome()).append('\n');
+        sb.append("model.compile(optimizer=").append(o.name()).append("(learning_rate=").append(num(o.learningRate()));
+        if ("sgd".equals(o.name())) {
+            sb.append(", momentum=").append(num(o.momentum())).append(", nesterov=").append(o.nesterov() ? "True" : "False");
+        }
+        if (o.clipnorm() > 0) {
+            sb.append(", clipnorm=").append(num(o.clipnorm()));
+        }
+        sb.append("), loss='").append(s.loss()).append("', metrics=").append(s.metrics()).append(")\n");
+        sb.append("model.fit(epochs=").append(s.epochs()).append(", batch_size=").append(s.batchSize())
+                .append(", validation_split=").append(num(s.validationSplit())).append(", shuffle=")
+                .append(s.shuffle() ? "True" : "False").append(", seed=").append(s.seed()).append(")\n");
+        CallbackSettings c = s.callbacks();
+        if (c.earlyStopping().enabled()) {
+            sb.append("EarlyStopping(monitor='").append(c.earlyStopping().monitor()).append("', patience=")
+                    .append(c.earlyStopping().patience()).append(")\n");
+        }
+        if (c.reduceLrOnPlateau().enabled()) {
+            sb.append("ReduceLROnPlateau(monitor='").append(c.reduceLrOnPlateau().monitor()).append("', factor=")
+                    .append(num(c.reduceLrOnPlateau().factor())).append(", patience=").append(c.reduceLrOnPlateau().patience())
+                    .append(")\n");
+        }
+        if (c.checkpoint().enabled()) {
+            sb.append("ModelCheckpoint(monitor='").append(c.checkpoint().monitor()).append("', save_best_only=")
+                    .append(c.checkpoint().saveBestOnly() ? "True" : "False").append(")\n");
+        }
+        if (!r.history().isEmpty()) {
+            Map<String, Double> last = r.history().get(r.history().size() - 1);
+            sb.append("last epoch:");
+            last.forEach((k, v) -> sb.append(' ').append(k).append('=').append(String.format(Locale.ROOT, "%.4f", v)));
+        }
+        return sb.toString();
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e6 ? String.valueOf((long) v) + ".0" : String.valueOf(v);
+    }
+}

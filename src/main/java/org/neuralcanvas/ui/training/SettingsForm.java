@@ -1,0 +1,277 @@
+package org.neuralcanvas.ui.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.neuralcanvas.project.CallbackSettings;
+import org.neuralcanvas.project.CallbackSettings.Checkpoint;
+import org.neuralcanvas.project.CallbackSettings.EarlyStopping;
+import org.neuralcanvas.project.CallbackSettings.ReduceLrOnPlateau;
+import org.neuralcanvas.project.OptimizerSettings;
+import org.neuralcanvas.project.TrainingSettings;
+import org.neuralcanvas.ui.common.I18n;
+
+/**
+ * Keras's compile and fit arguments as a form: loss, optimizer and its parameters, metrics,
+ * epochs, batch size, validation split, shuffle, seed and the three callbacks. Every change goes
+ * to {@link TrainingViewModel#setSettings}; a new project's settings refill the form.
+ */
+final class SettingsForm extends VBox {
+
+    private static final List<String> MONITORS = List.of("val_loss", "loss", "val_accuracy", "accuracy", "val_mae", "mae");
+
+    private final TrainingViewModel vm;
+    private final I18n i18n;
+    private boolean filling;
+
+    private final ComboBox<String> loss = new ComboBox<>();
+    private final ComboBox<String> optimizer = new ComboBox<>();
+    private final TextField lr;
+    private final TextField momentum;
+    private final CheckBox nesterov = new CheckBox("nesterov");
+    private final TextField rho;
+    private final TextField beta1;
+    private final TextField beta2;
+    private final TextField epsilon;
+    private final TextField clipnorm;
+    private final List<CheckBox> metrics = new ArrayList<>();
+    private final TextField epochs;
+    private final TextField batch;
+    private final TextField split;
+    private final CheckBox shuffle = new CheckBox("shuffle");
+    private final TextField seed;
+    private final CheckBox early = new CheckBox("EarlyStopping");
+    private final ComboBox<String> earlyMonitor = new ComboBox<>();
+    private final TextField earlyPatience;
+    private final CheckBox earlyRestore = new CheckBox("restore_best_weights");
+    private final CheckBox reduce = new CheckBox("ReduceLROnPlateau");
+    private final ComboBox<String> reduceMonitor = new ComboBox<>();
+    private final TextField reduceFactor;
+    private final TextField reducePatience;
+    private final TextField reduceMin;
+    private final CheckBox checkpoint = new CheckBox("ModelCheckpoint");
+    private final ComboBox<String> checkpointMonitor = new ComboBox<>();
+    private final CheckBox checkpointBest = new CheckBox("save_best_only");
+    private final GridPane optimizerGrid = new GridPane();
+
+    SettingsForm(TrainingViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        String positive = i18n.get("train.refuse.positive");
+        String fraction = i18n.get("train.refuse.fraction");
+        String whole = i18n.get("train.refuse.whole");
+        lr = FormFields.number("field-learning-rate", v -> v > 0 && v <= 10, positive, v -> opt(o -> rebuild(o, v, o.momentum(), o.rho(), o.beta1(), o.beta2(), o.epsilon(), o.clipnorm())));
+        momentum = FormFields.number("field-momentum", v -> v >= 0 && v < 1, fraction, v -> opt(o -> rebuild(o, o.learningRate(), v, o.rho(), o.beta1(), o.beta2(), o.epsilon(), o.clipnorm())));
+        rho = FormFields.number("field-rho", v -> v > 0 && v < 1, fraction, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), v, o.beta1(), o.beta2(), o.epsilon(), o.clipnorm())));
+        beta1 = FormFields.number("field-beta1", v -> v > 0 && v < 1, fraction, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), o.rho(), v, o.beta2(), o.epsilon(), o.clipnorm())));
+        beta2 = FormFields.number("field-beta2", v -> v > 0 && v < 1, fraction, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), o.rho(), o.beta1(), v, o.epsilon(), o.clipnorm())));
+        epsilon = FormFields.number("field-epsilon", v -> v > 0 && v < 1, positive, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), o.rho(), o.beta1(), o.beta2(), v, o.clipnorm())));
+        clipnorm = FormFields.number("field-clipnorm", v -> v >= 0, positive, v -> opt(o -> o.withClipnorm(v)));
+        epochs = FormFields.integer("field-epochs", 1, 100_000, whole, v -> set(s -> s.withEpochs((int) v)));
+        batch = FormFields.integer("field-batch-size", 1, 1_000_000, whole, v -> set(s -> s.withBatchSize((int) v)));
+        split = FormFields.number("field-validation-split", v -> v >= 0 && v < 1, fraction, v -> set(s -> s.withValidationSplit(v)));
+        seed = FormFields.integer("field-seed", Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, whole, v -> set(s -> s.withSeed(v)));
+        earlyPatience = FormFields.integer("field-early-patience", 0, 10_000, whole, v -> callbacks());
+        reduceFactor = FormFields.number("field-reduce-factor", v -> v > 0 && v < 1, fraction, v -> callbacks());
+        reducePatience = FormFields.integer("field-reduce-patience", 0, 10_000, whole, v -> callbacks());
+        reduceMin = FormFields.number("field-reduce-min-lr", v -> v >= 0, positive, v -> callbacks());
+
+        loss.setId("combo-loss");
+        loss.getItems().setAll(TrainingSettings.LOSSES);
+        loss.setOnAction(e -> set(s -> s.withLoss(loss.getValue())));
+        optimizer.setId("combo-optimizer");
+        optimizer.getItems().setAll(OptimizerSettings.NAMES);
+        optimizer.setOnAction(e -> {
+            if (!filling && optimizer.getValue() != null && !optimizer.getValue().equals(vm.settingsProperty().get().optimizer().name())) {
+                set(s -> s.withOptimizer(OptimizerSettings.defaults(optimizer.getValue()).withClipnorm(s.optimizer().clipnorm())));
+            }
+        });
+        nesterov.setOnAction(e -> opt(o -> new OptimizerSettings(o.name(), o.learningRate(), o.momentum(), nesterov.isSelected(),
+                o.decay(), o.rho(), o.beta1(), o.beta2(), o.epsilon(), o.clipnorm())));
+        FlowPane metricBox = new FlowPane(8, 4);
+        for (String m : TrainingSettings.METRICS) {
+            CheckBox c = new CheckBox(m);
+            c.setId("metric-" + m);
+            c.setOnAction(e -> set(s -> s.withMetrics(metrics.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList())));
+            metrics.add(c);
+            metricBox.getChildren().add(c);
+        }
+        shuffle.setId("check-shuffle");
+        shuffle.setOnAction(e -> set(s -> new TrainingSettings(s.loss(), s.optimizer(), s.metrics(), s.epochs(), s.batchSize(),
+                s.validationSplit(), shuffle.isSelected(), s.seed(), s.callbacks())));
+        for (ComboBox<String> c : List.of(earlyMonitor, reduceMonitor, checkpointMonitor)) {
+            c.getItems().setAll(MONITORS);
+            c.setOnAction(e -> callbacks());
+        }
+        for (CheckBox c : List.of(early, earlyRestore, reduce, checkpoint, checkpointBest)) {
+            c.setOnAction(e -> callbacks());
+        }
+        early.setId("check-early-stopping");
+        reduce.setId("check-reduce-lr");
+        checkpoint.setId("check-checkpoint");
+
+        GridPane compile = grid();
+        row(compile, 0, "loss", loss);
+        row(compile, 1, "optimizer", optimizer);
+        optimizerGrid.setHgap(6);
+        optimizerGrid.setVgap(4);
+        compile.add(optimizerGrid, 0, 2, 2, 1);
+        row(compile, 3, "metrics", metricBox);
+        GridPane fit = grid();
+        row(fit, 0, "epochs", epochs);
+        row(fit, 1, "batch_size", batch);
+        row(fit, 2, "validation_split", split);
+        row(fit, 3, "seed", seed);
+        fit.add(shuffle, 1, 4);
+        GridPane cb = grid();
+        cb.add(early, 0, 0, 2, 1);
+        row(cb, 1, "monitor", earlyMonitor);
+        row(cb, 2, "patience", earlyPatience);
+        cb.add(earlyRestore, 1, 3);
+        cb.add(reduce, 0, 4, 2, 1);
+        row(cb, 5, "monitor", reduceMonitor);
+        row(cb, 6, "factor", reduceFactor);
+        row(cb, 7, "patience", reducePatience);
+        row(cb, 8, "min_lr", reduceMin);
+        cb.add(checkpoint, 0, 9, 2, 1);
+        row(cb, 10, "monitor", checkpointMonitor);
+        cb.add(checkpointBest, 1, 11);
+        TitledPane callbacksPane = section("train.section.callbacks", cb);
+        callbacksPane.setExpanded(false);
+        getChildren().addAll(section("train.section.compile", compile), section("train.section.fit", fit), callbacksPane);
+        setSpacing(4);
+        fill(vm.settingsProperty().get());
+        vm.settingsProperty().addListener((o, a, s) -> fill(s));
+    }
+
+    private TitledPane section(String key, Node content) {
+        TitledPane p = new TitledPane(i18n.get(key), content);
+        p.setAnimated(false);
+        return p;
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(4);
+        g.setPadding(new Insets(4));
+        return g;
+    }
+
+    private static void row(GridPane g, int r, String label, Node control) {
+        Label l = new Label(label);
+        l.getStyleClass().add("keras-name");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        g.add(l, 0, r);
+        g.add(control, 1, r);
+    }
+
+    private void set(UnaryOperator<TrainingSettings> change) {
+        if (!filling) {
+            vm.setSettings(change.apply(vm.settingsProperty().get()));
+        }
+    }
+
+    private void opt(UnaryOperator<OptimizerSettings> change) {
+        set(s -> s.withOptimizer(change.apply(s.optimizer())));
+    }
+
+    private static OptimizerSettings rebuild(OptimizerSettings o, double lr, double momentum, double rho, double beta1,
+                                             double beta2, double epsilon, double clipnorm) {
+        return new OptimizerSettings(o.name(), lr, momentum, o.nesterov(), o.decay(), rho, beta1, beta2, epsilon, clipnorm);
+    }
+
+    private void callbacks() {
+        if (filling) {
+            return;
+        }
+        try {
+            CallbackSettings c = new CallbackSettings(
+                    new EarlyStopping(early.isSelected(), earlyMonitor.getValue(), (int) Double.parseDouble(earlyPatience.getText()),
+                            earlyRestore.isSelected()),
+                    new ReduceLrOnPlateau(reduce.isSelected(), reduceMonitor.getValue(), Double.parseDouble(reduceFactor.getText()),
+                            (int) Double.parseDouble(reducePatience.getText()), Double.parseDouble(reduceMin.getText())),
+                    new Checkpoint(checkpoint.isSelected(), checkpointMonitor.getValue(), checkpointBest.isSelected()));
+            set(s -> s.withCallbacks(c));
+        } catch (NumberFormatException e) {
+            // The field shows its own refusal; the settings keep their last good value.
+        }
+    }
+
+    /** Shows settings (a new project's, or after an edit). */
+    private void fill(TrainingSettings s) {
+        filling = true;
+        try {
+            loss.setValue(s.loss());
+            OptimizerSettings o = s.optimizer();
+            optimizer.setValue(o.name());
+            FormFields.show(lr, o.learningRate());
+            FormFields.show(momentum, o.momentum());
+            nesterov.setSelected(o.nesterov());
+            FormFields.show(rho, o.rho());
+            FormFields.show(beta1, o.beta1());
+            FormFields.show(beta2, o.beta2());
+            FormFields.show(epsilon, o.epsilon());
+            FormFields.show(clipnorm, o.clipnorm());
+            showOptimizerParams(o.name());
+            metrics.forEach(c -> c.setSelected(s.metrics().contains(c.getText())));
+            FormFields.show(epochs, s.epochs());
+            FormFields.show(batch, s.batchSize());
+            FormFields.show(split, s.validationSplit());
+            FormFields.show(seed, s.seed());
+            shuffle.setSelected(s.shuffle());
+            CallbackSettings c = s.callbacks();
+            early.setSelected(c.earlyStopping().enabled());
+            earlyMonitor.setValue(c.earlyStopping().monitor());
+            FormFields.show(earlyPatience, c.earlyStopping().patience());
+            earlyRestore.setSelected(c.earlyStopping().restoreBestWeights());
+            reduce.setSelected(c.reduceLrOnPlateau().enabled());
+            reduceMonitor.setValue(c.reduceLrOnPlateau().monitor());
+            FormFields.show(reduceFactor, c.reduceLrOnPlateau().factor());
+            FormFields.show(reducePatience, c.reduceLrOnPlateau().patience());
+            FormFields.show(reduceMin, c.reduceLrOnPlateau().minLr());
+            checkpoint.setSelected(c.checkpoint().enabled());
+            checkpointMonitor.setValue(c.checkpoint().monitor());
+            checkpointBest.setSelected(c.checkpoint().saveBestOnly());
+        } finally {
+            filling = false;
+        }
+    }
+
+    /** Only the parameters the chosen optimizer uses, as Keras lists them. */
+    private void showOptimizerParams(String name) {
+        optimizerGrid.getChildren().clear();
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"learning_rate", lr});
+        switch (name) {
+            case "sgd" -> {
+                rows.add(new Object[] {"momentum", momentum});
+                rows.add(new Object[] {"", nesterov});
+            }
+            case "rmsprop", "adadelta" -> rows.add(new Object[] {"rho", rho});
+            case "adam", "nadam", "adamax" -> {
+                rows.add(new Object[] {"beta_1", beta1});
+                rows.add(new Object[] {"beta_2", beta2});
+            }
+            default -> { }
+        }
+        if (!"sgd".equals(name)) {
+            rows.add(new Object[] {"epsilon", epsilon});
+        }
+        rows.add(new Object[] {"clipnorm", clipnorm});
+        for (int i = 0; i < rows.size(); i++) {
+            row(optimizerGrid, i, (String) rows.get(i)[0], (Node) rows.get(i)[1]);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.neuralcanvas.ui.training;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.scene.control.Tab;
+import org.neuralcanvas.dataset.BundledDatasets;
+import org.neuralcanvas.engine.data.BackendInfo;
+import org.neuralcanvas.engine.data.BundledTrainingData;
+import org.neuralcanvas.ui.common.I18n;
+import org.neuralcanvas.ui.main.MainViewModel;
+import org.neuralcanvas.ui.main.MainWindow;
+import org.neuralcanvas.ui.results.ResultsView;
+
+/**
+ * Plugs training into the main window: the Train panel beside the Inspector, the live dashboard
+ * and the results below the canvas. Owns the training view model (one per window, kept across
+ * language rebuilds) and its work thread, on which ND4J is started as soon as the window opens.
+ */
+public final class TrainingFeature implements MainWindow.Extension {
+
+    static {
+        // JFreeChart and JFreeSVG draw with java.awt classes. A real AWT toolkit (XToolkit) next to
+        // JavaFX's GTK one in the same process crashes on X (SIGSEGV in XEventsQueued): AWT stays headless.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private final BundledTrainingData data;
+    private final Executor work;
+    private final Executor fx;
+    private final ExecutorService owned;
+    private TrainingViewModel vm;
+    private DashboardView dashboard;
+    private ResultsView results;
+    private Tab dashboardTab;
+
+    /**
+     * @param work runs dataset preparation, compiling, evaluation and saving (one thread: they
+     *             share the model); the training itself runs on the session's own thread
+     * @param fx   runs results on the FX thread
+     */
+    public TrainingFeature(BundledTrainingData data, Executor work, Executor fx) {
+        this(data, work, fx, null);
+    }
+
+    private TrainingFeature(BundledTrainingData data, Executor work, Executor fx, ExecutorService owned) {
+        this.data = data;
+        this.work = work;
+        this.fx = fx;
+        this.owned = owned;
+    }
+
+    /** The app's: the bundled datasets, one daemon work thread, results through Platform.runLater. */
+    public static TrainingFeature standard() {
+        ExecutorService work = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "training-work");
+            t.setDaemon(true);
+            return t;
+        });
+        return new TrainingFeature(new BundledTrainingData(BundledDatasets.standard()), work, Platform::runLater, work);
+    }
+
+    @Override
+    public void install(MainWindow window, I18n i18n) {
+        MainViewModel main = window.viewModel();
+        if (vm == null || vm.main() != main) {
+            vm = new TrainingViewModel(main, data, work, fx);
+            warmUp(vm);
+        }
+        if (dashboard != null) {
+            dashboard.dispose();
+        }
+        dashboard = new DashboardView(vm, i18n, work);
+        results = new ResultsView(vm.results(), i18n, work);
+        Tab train = new Tab(i18n.get("tab.train"), new TrainPanel(vm, i18n));
+        train.setId("tab-train");
+        dashboardTab = new Tab(i18n.get("tab.training"), dashboard);
+        dashboardTab.setId("tab-training");
+        Tab resultsTab = new Tab(i18n.get("tab.results"), results);
+        resultsTab.setId("tab-results");
+        window.addRightTab(train);
+        window.addBottomTab(dashboardTab);
+        window.addBottomTab(resultsTab);
+        Tab shown = dashboardTab;
+        vm.phaseProperty().addListener((o, a, b) -> {
+            if (b == RunPhase.PREPARING && shown == dashboardTab) {
+                window.showBottomTab(shown, 0.62);
+            }
+        });
+    }
+
+    /** Starts ND4J in the background (a second or two the first time) and shows what it runs on. */
+    private void warmUp(TrainingViewModel model) {
+        work.execute(() -> {
+            String device = BackendInfo.describe();
+            fx.execute(() -> {
+                model.backendProperty().set(device);
+                model.main().backendDescriptionProperty().set(device);
+            });
+        });
+    }
+
+    public TrainingViewModel viewModel() {
+        return vm;
+    }
+
+    public DashboardView dashboard() {
+        return dashboard;
+    }
+
+    public ResultsView results() {
+        return results;
+    }
+
+    /** Stops a run and the work thread (app exit). */
+    public void shutdown() {
+        if (vm != null) {
+            vm.stop();
+        }
+        if (owned != null) {
+            owned.shutdown();
+        }
+    }
+}

@@ -1,0 +1,478 @@
+package org.neuralcanvas.ui.training;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.neuralcanvas.domain.edit.ChangeNodeEdit;
+import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.engine.compile.Compilation;
+import org.neuralcanvas.engine.compile.Dl4jCompiler;
+import org.neuralcanvas.engine.data.BackendInfo;
+import org.neuralcanvas.engine.data.BundledTrainingData;
+import org.neuralcanvas.engine.data.DatasetFit;
+import org.neuralcanvas.engine.data.PreparedRun;
+import org.neuralcanvas.engine.train.EpochResult;
+import org.neuralcanvas.engine.train.KerasLine;
+import org.neuralcanvas.engine.train.SessionState;
+import org.neuralcanvas.engine.train.TrainingEvent;
+import org.neuralcanvas.engine.train.TrainingSession;
+import org.neuralcanvas.project.DatasetChoice;
+import org.neuralcanvas.project.Project;
+import org.neuralcanvas.project.RunRecord;
+import org.neuralcanvas.project.TrainingSettings;
+import org.neuralcanvas.ui.main.MainViewModel;
+import org.neuralcanvas.ui.results.ResultsViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Train panel's and the dashboard's state and decisions: the run's settings and dataset
+ * (kept in the open project), the check that the dataset fits the graph, and one run at a time.
+ *
+ * <p>Threads: the session's listener, on the training thread, only appends to a lock-free queue;
+ * a 100 ms ticker ({@link DrainTicker}) has the FX thread drain it into the progress, the log and the chart data in
+ * one batch. Dataset preparation, compiling and the first ND4J use run on {@code work}; nothing
+ * here waits for them. Properties change on the FX thread only.
+ */
+public final class TrainingViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingViewModel.class);
+
+    private final MainViewModel main;
+    private final BundledTrainingData data;
+    private final Executor work;
+    private final Executor fx;
+    private final Queue<TrainingEvent> events = new ConcurrentLinkedQueue<>();
+    private final RunCurves curves = new RunCurves();
+    private final ResultsViewModel results;
+    private final DrainTicker drainTimer;
+
+    private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.defaults());
+    private final ObjectProperty<DatasetChoice> dataset = new SimpleObjectProperty<>(DatasetChoice.none());
+    private final ObjectProperty<DatasetFit> fit = new SimpleObjectProperty<>();
+    private final ObjectProperty<RunPhase> phase = new SimpleObjectProperty<>(RunPhase.IDLE);
+    private final DoubleProperty epochProgress = new SimpleDoubleProperty();
+    private final DoubleProperty runProgress = new SimpleDoubleProperty();
+    private final StringProperty epochText = new SimpleStringProperty("");
+    private final StringProperty timeText = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty backend = new SimpleStringProperty("");
+    private final BooleanProperty failed = new SimpleBooleanProperty();
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final ObservableList<RunRecord> overlaid = FXCollections.observableArrayList();
+
+    // The current run (FX thread).
+    private TrainingSession session;
+    private PreparedRun prepared;
+    private TrainingSettings runSettings;
+    private DatasetChoice runDataset;
+    private String runStartedAt;
+    private boolean stopPressed;
+    private long startNanos;
+    private long epochStartNanos;
+    private int firstEpoch;
+    private final List<EpochResult> runHistory = new ArrayList<>();
+    private TrainingEvent.BatchEnded pendingBatch;
+    private int batchesPerEpoch = 1;
+    private double epochLossSum;
+    private long lastLiveUpdate;
+    static final long LIVE_INTERVAL_NANOS = 500_000_000L;
+
+    public TrainingViewModel(MainViewModel main, BundledTrainingData data, Executor work, Executor fx) {
+        this.main = main;
+        this.data = data;
+        this.work = work;
+        this.fx = fx;
+        this.results = new ResultsViewModel(work, fx);
+        this.drainTimer = new DrainTicker(fx, this::drain);
+        main.documentProperty().addListener((o, a, doc) -> loadProject());
+        main.inferenceProperty().addListener((o, a, b) -> recheck());
+        overlaid.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> curves.showOverlays(overlaid));
+        loadProject();
+    }
+
+    // ---- settings -------------------------------------------------------------------------------
+
+    private Project project() {
+        return main.document().project();
+    }
+
+    /** The open project's settings, dataset and runs, e.g. after a template was loaded. */
+    private void loadProject() {
+        settings.set(project().settings());
+        dataset.set(project().dataset());
+        runs.setAll(project().runs());
+        overlaid.clear();
+        recheck();
+    }
+
+    /** Changes the run's settings; the project keeps them and becomes unsaved. */
+    public void setSettings(TrainingSettings s) {
+        if (s.equals(settings.get())) {
+            return;
+        }
+        project().setSettings(s);
+        settings.set(s);
+        main.markChanged();
+        recheck();
+    }
+
+    public void setDataset(DatasetChoice choice) {
+        if (choice.equals(dataset.get())) {
+            return;
+        }
+        project().setDataset(choice);
+        dataset.set(choice);
+        main.markChanged();
+        recheck();
+    }
+
+    /** Chooses a bundled dataset by id with its default preprocessing. */
+    public void chooseDataset(String id) {
+        setDataset(new DatasetChoice(id, Map.of()));
+    }
+
+    /** Checks the dataset against the graph (shape inference only: milliseconds). */
+    public void recheck() {
+        fit.set(data.check(dataset.get(), settings.get(), main.document().graph()));
+    }
+
+    /** Sets the Input's shape to the one the dataset gives, as one undoable edit. */
+    public void fixInputShape() {
+        DatasetFit f = fit.get();
+        if (f != null && f.canFixInput()) {
+            main.execute(ChangeNodeEdit.setParam(main.document().graph(), f.inputNodeId(), "shape", f.suggestedInputShape()));
+            recheck();
+        }
+    }
+
+    // ---- running --------------------------------------------------------------------------------
+
+    /** Starts a run on a snapshot of the graph and settings; refuses (with the reason in status) when the data does not fit. */
+    public void train() {
+        if (phase.get().isActive()) {
+            return;
+        }
+        recheck();
+        if (!main.inferenceProperty().get().isValid()) {
+            status.set(main.inferenceProperty().get().problems().get(0).message());
+            failed.set(true);
+            return;
+        }
+        if (!fit.get().fits()) {
+            status.set(String.join(" ", fit.get().problems()));
+            failed.set(true);
+            return;
+        }
+        ModelGraph snapshot = main.document().graph().copy();
+        runSettings = settings.get();
+        runDataset = dataset.get();
+        runStartedAt = Instant.now().toString();
+        stopPressed = false;
+        runHistory.clear();
+        pendingBatch = null;
+        log.clear();
+        results.clear();
+        curves.reset(runSettings.metrics().isEmpty() ? null : runSettings.metrics().get(0));
+        epochProgress.set(0);
+        runProgress.set(-1);
+        epochText.set("");
+        timeText.set("");
+        failed.set(false);
+        status.set("");
+        phase.set(RunPhase.PREPARING);
+        Path checkpoints = main.userFiles().home().resolve("checkpoints").resolve("run-" + (runs.size() + 1));
+        work.execute(() -> prepare(snapshot, runSettings, runDataset, checkpoints));
+    }
+
+    /** On {@code work}: the first ND4J use, the dataset, the compiled model; then the session starts. */
+    private void prepare(ModelGraph graph, TrainingSettings s, DatasetChoice choice, Path checkpoints) {
+        try {
+            String device = BackendInfo.describe();
+            PreparedRun run = data.prepare(choice, s);
+            Compilation c = Dl4jCompiler.compile(graph, s);
+            if (!c.ok()) {
+                fx.execute(() -> endWithoutRun(String.join(" ", c.problems())));
+                return;
+            }
+            TrainingSession ts = new TrainingSession(c.model(), run.trainingData(), events::add,
+                    s.callbacks().checkpoint().enabled() ? checkpoints : null);
+            fx.execute(() -> begin(ts, run, device));
+        } catch (org.neuralcanvas.dataset.DatasetException e) {
+            fx.execute(() -> endWithoutRun(e.getMessage()));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Could not start training", e);
+            fx.execute(() -> endWithoutRun("Training could not start: " + e.getMessage()
+                    + ". The log has the details; check the model and the dataset, then train again."));
+        }
+    }
+
+    private void begin(TrainingSession ts, PreparedRun run, String device) {
+        session = ts;
+        prepared = run;
+        backend.set(device);
+        main.backendDescriptionProperty().set(device);
+        startNanos = System.nanoTime();
+        epochStartNanos = startNanos;
+        firstEpoch = 1;
+        phase.set(RunPhase.RUNNING);
+        drainTimer.play();
+        ts.start();
+        if (stopPressed) {
+            ts.stop();
+        }
+    }
+
+    private void endWithoutRun(String why) {
+        status.set(why);
+        failed.set(true);
+        phase.set(RunPhase.IDLE);
+    }
+
+    public void pause() {
+        if (session != null && phase.get() == RunPhase.RUNNING) {
+            session.pause();
+        }
+    }
+
+    public void resume() {
+        if (session != null && phase.get() == RunPhase.PAUSED) {
+            session.resume();
+        }
+    }
+
+    /** Stops between two batches; the finished epochs are kept, evaluated and recorded. */
+    public void stop() {
+        stopPressed = true;
+        if (session != null) {
+            session.stop();
+        }
+    }
+
+    // ---- the drain: FX thread, every 100 ms ---------------------------------------------------------
+
+    /**
+     * Moves the buffered events into progress, log and charts. Public for the benchmark and tests.
+     * Epoch ends and state changes show at once; the within-epoch progress, the live log line and
+     * the clock at most every {@link #LIVE_INTERVAL_NANOS}: on a small CPU each repaint is taken
+     * from training, and a person reads them no faster.
+     */
+    public void drain() {
+        TrainingEvent e;
+        while ((e = events.poll()) != null) {
+            if (e instanceof TrainingEvent.BatchEnded b) {
+                if (b.batch() == 1) {
+                    epochStartNanos = System.nanoTime();
+                    log.add(KerasLine.epochHeader(b.epoch(), firstEpoch - 1 + runSettings.epochs()));
+                    log.add(KerasLine.running(0, b.batches(), 0, Double.NaN));
+                    epochLossSum = 0;
+                }
+                epochLossSum += b.loss();
+                curves.addBatch(b.epoch(), b.batch(), b.batches(), b.loss());
+                pendingBatch = b;
+                batchesPerEpoch = b.batches();
+            } else if (e instanceof TrainingEvent.EpochEnded end) {
+                EpochResult r = end.result();
+                runHistory.add(r);
+                curves.addEpoch(r);
+                if (pendingBatch != null) {
+                    showBatch(pendingBatch);
+                }
+                replaceLastLine(KerasLine.epochLine(batchesPerEpoch, r.seconds(), r.metrics()));
+                pendingBatch = null;
+            } else if (e instanceof TrainingEvent.StateChanged s) {
+                onState(s);
+            }
+        }
+        long now = System.nanoTime();
+        boolean live = now - lastLiveUpdate >= LIVE_INTERVAL_NANOS;
+        if (pendingBatch != null && live) {
+            showBatch(pendingBatch);
+            pendingBatch = null;
+        }
+        curves.publish();
+        if (live && (phase.get() == RunPhase.RUNNING || phase.get() == RunPhase.PAUSED)) {
+            lastLiveUpdate = now;
+            double elapsed = (now - startNanos) / 1e9;
+            double p = runProgress.get();
+            timeText.set(elapsedText(elapsed) + (p > 0.01 ? "  ETA " + elapsedText(elapsed * (1 - p) / p) : ""));
+        }
+    }
+
+    private void showBatch(TrainingEvent.BatchEnded b) {
+        double within = (double) b.batch() / b.batches();
+        epochProgress.set(within);
+        int done = b.epoch() - firstEpoch;
+        runProgress.set((done + within) / runSettings.epochs());
+        epochText.set(KerasLine.epochHeader(b.epoch(), firstEpoch - 1 + runSettings.epochs()));
+        replaceLastLine(KerasLine.running(b.batch(), b.batches(), (System.nanoTime() - epochStartNanos) / 1e9,
+                epochLossSum / b.batch()));
+    }
+
+    private void replaceLastLine(String line) {
+        if (log.isEmpty()) {
+            log.add(line);
+        } else {
+            log.set(log.size() - 1, line);
+        }
+    }
+
+    private void onState(TrainingEvent.StateChanged s) {
+        switch (s.transition()) {
+            case STARTED, RESUMED -> phase.set(RunPhase.RUNNING);
+            case PAUSED -> phase.set(RunPhase.PAUSED);
+            case STOPPED, FINISHED, FAILED -> ended(s);
+        }
+    }
+
+    private void ended(TrainingEvent.StateChanged s) {
+        boolean fail = s.state() == SessionState.FAILED;
+        if (!s.message().isEmpty()) {
+            log.add(s.message());
+        }
+        status.set(s.message());
+        failed.set(fail);
+        if (!fail) {
+            epochProgress.set(1);
+        }
+        String outcome = switch (s.state()) {
+            case FINISHED -> "finished";
+            case STOPPED -> stopPressed ? "stopped" : "early_stopped";
+            default -> "failed: " + s.message();
+        };
+        recordRun(outcome);
+        TrainingSession ended = session;
+        if (ended.model() != null && !fail) {
+            phase.set(RunPhase.EVALUATING);
+            results.evaluate(ended.model(), prepared, runDataset, () -> finish(ended));
+        } else {
+            finish(ended);
+        }
+    }
+
+    private void finish(TrainingSession ended) {
+        ended.close();
+        drainTimer.stop();
+        phase.set(RunPhase.IDLE);
+    }
+
+    private void recordRun(String outcome) {
+        List<Map<String, Double>> history = new ArrayList<>();
+        for (EpochResult r : runHistory) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            r.metrics().forEach((k, v) -> {
+                if (v != null && Double.isFinite(v)) {
+                    m.put(k, v);
+                }
+            });
+            history.add(m);
+        }
+        RunRecord record = new RunRecord("run-" + (project().runs().size() + 1), runStartedAt, runSettings,
+                data.descriptor(runDataset).map(d -> d.id()).orElse(runDataset.datasetId()), outcome, history);
+        project().addRun(record);
+        runs.add(record);
+        main.markChanged();
+    }
+
+    static String elapsedText(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    // ---- properties -----------------------------------------------------------------------------
+
+    public ObjectProperty<TrainingSettings> settingsProperty() {
+        return settings;
+    }
+
+    public ObjectProperty<DatasetChoice> datasetProperty() {
+        return dataset;
+    }
+
+    public ObjectProperty<DatasetFit> fitProperty() {
+        return fit;
+    }
+
+    public ObjectProperty<RunPhase> phaseProperty() {
+        return phase;
+    }
+
+    public DoubleProperty epochProgressProperty() {
+        return epochProgress;
+    }
+
+    public DoubleProperty runProgressProperty() {
+        return runProgress;
+    }
+
+    public StringProperty epochTextProperty() {
+        return epochText;
+    }
+
+    public StringProperty timeTextProperty() {
+        return timeText;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty failedProperty() {
+        return failed;
+    }
+
+    public StringProperty backendProperty() {
+        return backend;
+    }
+
+    public ObservableList<String> log() {
+        return log;
+    }
+
+    public ObservableList<RunRecord> runs() {
+        return runs;
+    }
+
+    /** Earlier runs whose curves are laid over the current ones. */
+    public ObservableList<RunRecord> overlaid() {
+        return overlaid;
+    }
+
+    /** The current (or last) run's epochs as the engine measured them. */
+    public List<EpochResult> runHistory() {
+        return List.copyOf(runHistory);
+    }
+
+    public RunCurves curves() {
+        return curves;
+    }
+
+    public ResultsViewModel results() {
+        return results;
+    }
+
+    public BundledTrainingData data() {
+        return data;
+    }
+
+    public MainViewModel main() {
+        return main;
+    }
+}

@@ -1,0 +1,86 @@
+package org.neuralcanvas.engine.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.neuralcanvas.dataset.BundledDatasets;
+import org.neuralcanvas.domain.graph.ModelBuilder;
+import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.project.DatasetChoice;
+import org.neuralcanvas.project.TrainingSettings;
+import org.neuralcanvas.project.templates.Templates;
+
+class BundledTrainingDataTest {
+
+    private final BundledTrainingData data = new BundledTrainingData(BundledDatasets.standard());
+
+    private static ModelGraph mlp(int in, int out, String activation) {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(in)));
+        b.then("Dense", Map.of("units", 8, "activation", "relu"));
+        b.then("Dense", Map.of("units", out, "activation", activation));
+        return b.graph();
+    }
+
+    @Test
+    void everyTemplatesDatasetIsFound() {
+        new Templates().all().forEach(t -> assertTrue(data.descriptor(t.dataset()).isPresent(), t.id()));
+    }
+
+    @Test
+    void irisFitsAFourInputThreeClassSoftmaxModel() {
+        DatasetFit fit = data.check(new DatasetChoice("iris", Map.of()), TrainingSettings.defaults(), mlp(4, 3, "softmax"));
+        assertTrue(fit.fits(), fit.problems().toString());
+    }
+
+    @Test
+    void aWrongInputShapeIsReportedWithTheShapeThatFits() {
+        DatasetFit fit = data.check(new DatasetChoice("iris", Map.of()), TrainingSettings.defaults(), mlp(7, 3, "softmax"));
+        assertFalse(fit.fits());
+        assertTrue(fit.canFixInput());
+        assertEquals(List.of(4), fit.suggestedInputShape());
+        assertTrue(fit.problems().get(0).contains("Set the Input's shape to [4]"), fit.problems().get(0));
+    }
+
+    @Test
+    void aWrongOutputWidthSaysWhichLayerToEndWith() {
+        DatasetFit fit = data.check(new DatasetChoice("iris", Map.of()), TrainingSettings.defaults(), mlp(4, 10, "softmax"));
+        assertFalse(fit.canFixInput());
+        assertTrue(fit.problems().get(0).contains("Dense(3, activation='softmax')"), fit.problems().get(0));
+    }
+
+    @Test
+    void sparseCrossEntropyGivesIntegerLabelsOfWidthOne() {
+        TrainingSettings sparse = TrainingSettings.defaults().withLoss("sparse_categorical_crossentropy");
+        DatasetFit fit = data.check(new DatasetChoice("iris", Map.of()), sparse, mlp(4, 3, "softmax"));
+        assertEquals(1, fit.datasetOutput());
+    }
+
+    @Test
+    void mnistFlatLayoutGivesSevenHundredEightyFourInputs() {
+        DatasetFit fit = data.check(new DatasetChoice("mnist", Map.of("layout", "flat")), TrainingSettings.defaults(),
+                mlp(784, 10, "softmax"));
+        assertTrue(fit.fits(), fit.problems().toString());
+    }
+
+    @Test
+    void asTheEnginesDataSourceItRefusesAModelThatDoesNotFitWithTheSentence() {
+        var compiled = org.neuralcanvas.engine.compile.Dl4jCompiler.compile(mlp(7, 3, "softmax"), TrainingSettings.defaults()).model();
+        var failure = org.junit.jupiter.api.Assertions.assertThrows(org.neuralcanvas.engine.train.TrainingFailure.class,
+                () -> data.open(new DatasetChoice("iris", Map.of()), compiled, 16));
+        assertTrue(failure.getMessage().contains("Set the Input's shape to [4]"), failure.getMessage());
+        assertTrue(data.datasetIds().contains("iris"));
+    }
+
+    @Test
+    void asTheEnginesDataSourceItOpensIrisForAModelThatFits() {
+        var compiled = org.neuralcanvas.engine.compile.Dl4jCompiler.compile(mlp(4, 3, "softmax"), TrainingSettings.defaults()).model();
+        var opened = data.open(new DatasetChoice("iris", Map.of()), compiled, 16);
+        assertEquals(3, opened.descriptor().numClasses());
+        assertEquals("setosa", opened.descriptor().className(0));
+    }
+}

@@ -1,0 +1,159 @@
+package org.neuralcanvas.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuralcanvas.dataset.BundledDatasets;
+import org.neuralcanvas.engine.data.BundledTrainingData;
+import org.neuralcanvas.project.RunRecord;
+import org.neuralcanvas.ui.ScriptedDialogs;
+import org.neuralcanvas.ui.common.UserFiles;
+import org.neuralcanvas.ui.main.AppContext;
+import org.neuralcanvas.ui.main.MainWindow;
+import org.neuralcanvas.ui.main.NeuralCanvasApp;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Trains from the window as a person does: a template, a small dataset, Train, watch, Stop, read the results. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingDashboardTest {
+
+    @TempDir
+    static Path tmp;
+
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final ExecutorService work = Executors.newSingleThreadExecutor();
+    private MainWindow window;
+    private TrainingFeature feature;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Path home = Files.createTempDirectory(tmp, "home");
+        AppContext ctx = AppContext.of(new UserFiles(home), Runnable::run, dialogs, dialogs);
+        feature = new TrainingFeature(new BundledTrainingData(BundledDatasets.standard()), work, Platform::runLater);
+        ctx.addExtension(feature);
+        window = NeuralCanvasApp.open(ctx, stage);
+        window.show();
+    }
+
+    @AfterEach
+    void stopTraining() throws TimeoutException {
+        Platform.runLater(() -> feature.viewModel().stop());
+        waitUntil(() -> feature.viewModel().phaseProperty().get() == RunPhase.IDLE);
+        work.shutdown();
+    }
+
+    private TrainingViewModel vm() {
+        return feature.viewModel();
+    }
+
+    private void loadTemplate(FxRobot robot, String id) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find(id).orElseThrow()));
+        robot.clickOn("#tab-train");
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void setEpochs(FxRobot robot, int epochs) {
+        robot.doubleClickOn("#field-epochs").write(String.valueOf(epochs)).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(epochs, vm().settingsProperty().get().epochs());
+    }
+
+    @Test
+    void aTemplatesSettingsAndDatasetLoadWithIt(FxRobot robot) {
+        loadTemplate(robot, "boston_housing");
+        assertEquals("mse", vm().settingsProperty().get().loss());
+        assertEquals(80, vm().settingsProperty().get().epochs());
+        assertTrue(vm().fitProperty().get().fits(), vm().fitProperty().get().problems().toString());
+        assertTrue(robot.lookup("#dataset-shapes").queryLabeled().getText().contains("(None, 13)"));
+    }
+
+    @Test
+    void aDatasetThatDoesNotFitSaysSoAndOffersToSetTheInputShape(FxRobot robot) {
+        loadTemplate(robot, "keras_quickstart");
+        robot.interact(() -> vm().chooseDataset("iris"));
+        String said = robot.lookup("#dataset-fit").queryLabeled().getText();
+        assertTrue(said.contains("Set the Input's shape to [4]"), said);
+        assertTrue(window.viewModel().dirtyProperty().get(), "a new dataset is an unsaved change");
+        robot.clickOn("#button-fix-input");
+        assertEquals(List.of(4), window.viewModel().document().graph().nodes().get(0).params().getTuple("shape"));
+        String now = robot.lookup("#dataset-fit").queryLabeled().getText();
+        assertTrue(now.contains("Dense(3, activation='softmax')"), now);
+        assertFalse(robot.lookup("#button-fix-input").queryButton().isVisible());
+    }
+
+    @Test
+    void trainingShowsPointsAndProgressAndStopEndsTheRunKeepingItsHistory(FxRobot robot) throws TimeoutException {
+        loadTemplate(robot, "keras_quickstart");
+        setEpochs(robot, 500);
+        robot.clickOn("#panel-train");
+        waitUntil(() -> vm().curves().epochPoints() >= 2 && vm().runProgressProperty().get() > 0);
+        assertTrue(vm().curves().batchPoints() > vm().curves().epochPoints(), "batch losses are drawn behind the epochs");
+        assertTrue(vm().log().stream().anyMatch(l -> l.startsWith("Epoch 1/500")), vm().log().toString());
+        assertTrue(vm().log().stream().anyMatch(l -> l.contains("loss: ") && l.contains("accuracy: ")), vm().log().toString());
+        double progress = vm().runProgressProperty().get();
+        waitUntil(() -> vm().runProgressProperty().get() > progress);
+
+        robot.clickOn("#button-stop");
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE);
+        List<RunRecord> runs = window.viewModel().document().project().runs();
+        assertEquals(1, runs.size());
+        assertEquals("stopped", runs.get(0).outcome());
+        assertTrue(runs.get(0).history().size() >= 2);
+        assertEquals(runs.get(0).history().size(), vm().curves().epochPoints());
+        assertTrue(vm().runs().contains(runs.get(0)), "the run is listed in the history");
+        assertFalse(robot.lookup("#button-train").queryAs(Button.class).isDisabled(), "Train is possible again");
+        assertTrue(window.viewModel().dirtyProperty().get());
+    }
+
+    @Test
+    void aFinishedRunShowsAConfusionMatrixThatAddsUpToTheTestSet(FxRobot robot) throws TimeoutException {
+        loadTemplate(robot, "keras_quickstart");
+        setEpochs(robot, 2);
+        robot.clickOn("#panel-train");
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().results().reportProperty().get() != null);
+        assertEquals("finished", window.viewModel().document().project().runs().get(0).outcome());
+        robot.clickOn("#tab-results");
+        long testSize = vm().results().reportProperty().get().samples();
+        assertEquals(100, testSize);
+        assertEquals(testSize, feature.results().confusion().total());
+        robot.clickOn("#confusion-cell-0-0");
+        long inCell = vm().results().reportProperty().get().classification().confusion()[0][0];
+        assertEquals(Math.min(inCell, 48), feature.results().sampleGrid().getChildren().size());
+    }
+
+    @Test
+    void anEarlierRunsCurvesCanBeLaidOverTheCurrentOnes(FxRobot robot) throws TimeoutException {
+        loadTemplate(robot, "linear_regression");
+        setEpochs(robot, 3);
+        robot.clickOn("#panel-train");
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().runs().size() == 1);
+        robot.interact(() -> vm().overlaid().add(vm().runs().get(0)));
+        assertEquals(1, vm().curves().lossOverlays().getSeriesCount(), "loss of run-1 (no validation split)");
+        assertEquals(3, vm().curves().lossOverlays().getSeries(0).getItemCount());
+        assertTrue(vm().results().reportProperty().get().regression() != null);
+    }
+}
