@@ -13,7 +13,7 @@ import org.neuralcanvas.engine.eval.EvaluationReport;
 import org.neuralcanvas.engine.eval.Evaluator;
 import org.neuralcanvas.engine.io.ModelStore;
 import org.neuralcanvas.engine.train.SessionState;
-import org.neuralcanvas.engine.train.SyntheticDataSource;
+import org.neuralcanvas.engine.data.StandardDataSource;
 import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.engine.train.TrainingData;
 import org.neuralcanvas.engine.train.TrainingDataSource;
@@ -40,8 +40,9 @@ public final class TrainCommand implements CliCommand {
         this.data = data;
     }
 
+    /** Trains on the bundled datasets, and on the engine's generated data for quick checks. */
     public TrainCommand() {
-        this(new SyntheticDataSource());
+        this(StandardDataSource.create());
     }
 
     @Override

@@ -54,9 +54,16 @@ class TrainCommandTest {
 
     @Test
     void anUnknownDatasetIsASentenceNotAStackTrace() throws Exception {
-        assertEquals(1, run("train", project().toString(), "--out", dir.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("The dataset 'mnist' is not available here yet."),
+        assertEquals(1, run("train", project().toString(), "--dataset", "cifar10", "--out", dir.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("The dataset 'cifar10' is not one of the bundled datasets."),
                 err::toString);
+    }
+
+    @Test
+    void aDatasetThatDoesNotFitTheModelSaysHowToFixIt() throws Exception {
+        assertEquals(1, run("train", project().toString(), "--dataset", "iris", "--out", dir.toString()));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("Set the Input's shape to [4]"), text);
     }
 
     @Test
