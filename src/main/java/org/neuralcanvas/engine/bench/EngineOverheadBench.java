@@ -62,12 +62,12 @@ public final class EngineOverheadBench {
         boolean engineFirst = java.util.Arrays.asList(args).contains("--engine-first");
         boolean withoutMetrics = java.util.Arrays.asList(args).contains("--engine-without-metrics");
         boolean withIterator = java.util.Arrays.asList(args).contains("--with-iterator");
-        System.out.println("Data: RANDOM features and labels of MNIST's shape (" + SAMPLES + " x " + FEATURES
-                + ", " + CLASSES + " classes), not MNIST itself; the speed does not depend on the values.");
+        DataSet data = mnistOrRandom();
         System.out.println("ND4J backend: " + Nd4j.getBackend().getClass().getSimpleName() + ", "
                 + Nd4j.getEnvironment().maxMasterThreads() + " threads, build "
                 + System.getProperty("org.bytedeco.javacpp.platform.extension", "(generic)"));
-        DataSet data = randomMnist();
+        double matmulGflops = new MatmulRate().measureMatmulGflops();
+        System.out.printf(Locale.ROOT, "float32 matrix multiply (2048x2048, ND4J, best of 10): %.1f GFLOP/s%n", matmulGflops);
 
         // Interleaved, so that both see the same machine: on a shared machine other processes come and go.
         List<Timing> iterator = new ArrayList<>();
@@ -112,6 +112,27 @@ public final class EngineOverheadBench {
                         + "goal: overhead <= 3%%%n", bestEngine.perSecond() / bestLoop.perSecond(),
                 100 * (bestLoop.perSecond() / bestEngine.perSecond() - 1),
                 Timing.bestCpu(engine) / Timing.bestCpu(loop), 100 * (Timing.bestCpu(loop) / Timing.bestCpu(engine) - 1));
+        double engineGflops = bestEngine.perSecond() * FLOP_PER_SAMPLE / 1e9;
+        System.out.printf(Locale.ROOT, "  engine FLOP rate: %.1f GFLOP/s = %.0f%% of the matrix-multiply rate (aim: >= 25%%)%n",
+                engineGflops, 100 * engineGflops / matmulGflops);
+    }
+
+    /** Real MNIST (flat, scaled, one-hot) from the dataset cache; random data of its shape when the cache is empty. */
+    private static DataSet mnistOrRandom() {
+        try {
+            org.neuralcanvas.dataset.BundledDatasets datasets = org.neuralcanvas.dataset.BundledDatasets.standard();
+            var d = datasets.catalog().get("mnist");
+            var options = org.neuralcanvas.dataset.prep.PreprocessingOptions.defaultsFor(d)
+                    .withLayout(org.neuralcanvas.dataset.FeatureLayout.FLAT);
+            DataSet train = datasets.prepare("mnist", options).train().toDataSet();
+            SAMPLES = train.numExamples();
+            System.out.println("Data: MNIST training set from the dataset cache (" + SAMPLES + " x " + FEATURES + ").");
+            return train;
+        } catch (org.neuralcanvas.dataset.DatasetException | RuntimeException e) {
+            System.out.println("Data: RANDOM features and labels of MNIST's shape (" + SAMPLES + " x " + FEATURES
+                    + "), because MNIST is not in the dataset cache: " + e.getMessage());
+            return randomMnist();
+        }
     }
 
     /** Samples trained, wall seconds and process CPU seconds of one measurement. */

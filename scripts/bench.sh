@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs one benchmark: a main class that prints its figures (speed goals live here, never in tests).
+#   scripts/bench.sh            lists them
+#   scripts/bench.sh NAME [ARGS...]
+# UI benchmarks run on JavaFX's headless Monocle glass, as the tests do; the CPU build and native
+# settings are chosen by the app's own start-up code (Backends), not here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+declare -A CLASSES=(
+  [shape-inference]=org.neuralcanvas.domain.bench.ShapeInferenceBench
+  [dataset-load]=org.neuralcanvas.dataset.bench.DatasetLoadBench
+  [matmul]=org.neuralcanvas.engine.bench.MatmulRate
+  [mlp-step]=org.neuralcanvas.engine.bench.MlpStepRate
+  [engine-overhead]=org.neuralcanvas.engine.bench.EngineOverheadBench
+  [canvas]=org.neuralcanvas.ui.bench.CanvasBench
+  [dashboard]=org.neuralcanvas.ui.bench.DashboardOverheadBench
+  [export]=org.neuralcanvas.export.ExportBench
+  [keras-import]=org.neuralcanvas.engine.keras.KerasImportBench
+)
+
+if [ $# -eq 0 ] || [ -z "${CLASSES[$1]:-}" ]; then
+  echo "Usage: scripts/bench.sh NAME [ARGS...]. Benchmarks:"
+  for name in "${!CLASSES[@]}"; do echo "  $name  (${CLASSES[$name]})"; done | sort
+  exit 2
+fi
+main=${CLASSES[$1]}
+shift
+
+mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dneuralcanvas.datasets.skip
+exec java -Xmx6g \
+    -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k \
+    -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" "$main" "$@"
