@@ -215,4 +215,17 @@ public final class Backends {
             throw new BackendUnavailableException(sentence, e);
         }
     }
+
+    /**
+     * {@link #describe()} as one line for a status bar: what trains, plus any notice (a GPU that
+     * was asked for but is not there), or the sentence saying why nothing can train.
+     */
+    public String describeInWords() {
+        try {
+            BackendInfo info = describe();
+            return info.summary() + (info.hasNotice() ? " — " + info.notice() : "");
+        } catch (BackendUnavailableException e) {
+            return e.getMessage();
+        }
+    }
 }

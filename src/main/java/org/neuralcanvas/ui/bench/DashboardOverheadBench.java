@@ -12,7 +12,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.neuralcanvas.dataset.BundledDatasets;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
-import org.neuralcanvas.engine.data.BackendInfo;
+import org.neuralcanvas.engine.backend.Backends;
 import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.data.PreparedRun;
 import org.neuralcanvas.engine.train.EpochResult;
@@ -62,7 +62,7 @@ public final class DashboardOverheadBench {
         Template template = new Templates().find("mnist_mlp").orElseThrow();
         TrainingSettings settings = template.settings().withEpochs(1).withValidationSplit(0.0);
         BundledTrainingData data = new BundledTrainingData(BundledDatasets.standard());
-        System.out.println("Backend: " + BackendInfo.describe() + ", javacpp extension: "
+        System.out.println("Backend: " + new Backends().describeInWords() + ", javacpp extension: "
                 + System.getProperty("org.bytedeco.javacpp.platform.extension", "(none)"));
         PreparedRun run = data.prepare(template.dataset(), settings);
         System.out.printf(Locale.ROOT, "MNIST MLP, %s, batch %d, 1 epoch of %d batches; %d rounds of headless then dashboard%n",

@@ -1,12 +1,9 @@
 package org.neuralcanvas.ui.main;
 
 import javafx.application.Application;
-import javafx.application.Platform;
-import org.neuralcanvas.engine.backend.BackendInfo;
-import org.neuralcanvas.engine.backend.BackendUnavailableException;
-import org.neuralcanvas.engine.backend.Backends;
-import org.neuralcanvas.ui.exchange.ExchangeMenu;
 import javafx.stage.Stage;
+import org.neuralcanvas.ui.exchange.ExchangeMenu;
+import org.neuralcanvas.ui.training.TrainingFeature;
 
 /** The JavaFX application: builds the context, the view model and the window. */
 public final class NeuralCanvasApp extends Application {
@@ -17,29 +14,10 @@ public final class NeuralCanvasApp extends Application {
     public void start(Stage stage) {
         ctx = AppContext.standard();
         ctx.addExtension(ExchangeMenu.withFileChoosers());
-        ctx.addExtension(org.neuralcanvas.ui.training.TrainingFeature.standard());
+        ctx.addExtension(TrainingFeature.standard());
         MainWindow window = open(ctx, stage);
         window.show();
         openFromArguments(window, getParameters().getRaw());
-        startBackend(window);
-    }
-
-    /**
-     * Starts ND4J in the background (it takes a second or two) and shows what it runs on in the
-     * status bar; the window is usable meanwhile.
-     */
-    private void startBackend(MainWindow window) {
-        ctx.background().execute(() -> {
-            String text;
-            try {
-                BackendInfo info = new Backends().describe();
-                text = info.summary() + (info.hasNotice() ? " — " + info.notice() : "");
-            } catch (BackendUnavailableException e) {
-                text = e.getMessage();
-            }
-            String shown = text;
-            Platform.runLater(() -> window.viewModel().backendDescriptionProperty().set(shown));
-        });
     }
 
     /** {@code neuralcanvas model.ncproj.json} opens a file; {@code --template=mnist_cnn} starts from a template. */

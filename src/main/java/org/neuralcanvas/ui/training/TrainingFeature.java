@@ -6,7 +6,7 @@ import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.scene.control.Tab;
 import org.neuralcanvas.dataset.BundledDatasets;
-import org.neuralcanvas.engine.data.BackendInfo;
+import org.neuralcanvas.engine.backend.Backends;
 import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.ui.common.I18n;
 import org.neuralcanvas.ui.main.MainViewModel;
@@ -95,7 +95,7 @@ public final class TrainingFeature implements MainWindow.Extension {
     /** Starts ND4J in the background (a second or two the first time) and shows what it runs on. */
     private void warmUp(TrainingViewModel model) {
         work.execute(() -> {
-            String device = BackendInfo.describe();
+            String device = new Backends().describeInWords();
             fx.execute(() -> {
                 model.backendProperty().set(device);
                 model.main().backendDescriptionProperty().set(device);

@@ -23,7 +23,7 @@ import org.neuralcanvas.domain.edit.ChangeNodeEdit;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.engine.compile.Compilation;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
-import org.neuralcanvas.engine.data.BackendInfo;
+import org.neuralcanvas.engine.backend.Backends;
 import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.data.DatasetFit;
 import org.neuralcanvas.engine.data.PreparedRun;
@@ -205,7 +205,7 @@ public final class TrainingViewModel {
     /** On {@code work}: the first ND4J use, the dataset, the compiled model; then the session starts. */
     private void prepare(ModelGraph graph, TrainingSettings s, DatasetChoice choice, Path checkpoints) {
         try {
-            String device = BackendInfo.describe();
+            String device = new Backends().describeInWords();
             PreparedRun run = data.prepare(choice, s);
             Compilation c = Dl4jCompiler.compile(graph, s);
             if (!c.ok()) {
