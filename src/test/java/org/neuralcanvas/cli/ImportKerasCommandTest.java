@@ -3,27 +3,12 @@ package org.neuralcanvas.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.neuralcanvas.project.ProjectFile;
 
-class ImportKerasCommandTest {
-
-    @TempDir
-    Path dir;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return NeuralCanvasCli.standard().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
+class ImportKerasCommandTest extends CliTestBase {
 
     private static String resource(String name) throws Exception {
         return Path.of(ImportKerasCommandTest.class.getResource("/keras/" + name).toURI()).toString();

@@ -3,37 +3,15 @@ package org.neuralcanvas.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.neuralcanvas.engine.io.ModelStore;
 
-class TrainCommandTest {
-
-    @TempDir
-    Path dir;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return NeuralCanvasCli.standard().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private Path project() throws Exception {
-        Path file = dir.resolve("mnist-mlp.ncproj.json");
-        try (var in = getClass().getResourceAsStream("/projects/mnist-mlp-v1.ncproj.json")) {
-            Files.copy(in, file);
-        }
-        return file;
-    }
+class TrainCommandTest extends CliTestBase {
 
     @Test
     void trainsAProjectWithKerasStyleProgressAndWritesModelAndHistory() throws Exception {
