@@ -102,12 +102,7 @@ public final class ModelStore {
         } catch (IOException e) {
             throw new ModelFileException(name + " could not be read: " + e.getMessage(), e);
         }
-        Project project;
-        try {
-            project = ProjectFile.parse(projectText, name);
-        } catch (ProjectFileException e) {
-            throw new ModelFileException(e.getMessage(), e);
-        }
+        Project project = parseProject(projectText, name);
         Compilation c = Dl4jCompiler.compile(project.graph(), project.settings());
         if (!c.ok()) {
             throw new ModelFileException(name + " holds a model this version cannot build: "
@@ -127,6 +122,30 @@ public final class ModelStore {
         DataDescriptor descriptor = meta != null && meta.descriptor() != null ? meta.descriptor()
                 : DataDescriptor.multiclass(c.model().outputShapes().get(0).last());
         return new TrainedModel(net, c.model(), descriptor, meta != null && meta.history() != null ? meta.history() : List.of());
+    }
+
+    /**
+     * The project saved beside the weights: the graph, the training settings and the dataset the
+     * model was trained on, so the window can show it.
+     */
+    public static Project readProject(Path file) throws ModelFileException {
+        String name = file.getFileName().toString();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.getEntry(PROJECT_ENTRY) == null) {
+                throw new ModelFileException(name + " was not saved by NeuralCanvas, so its layers cannot be shown.", null);
+            }
+            return parseProject(new String(read(zip, PROJECT_ENTRY), StandardCharsets.UTF_8), name);
+        } catch (IOException e) {
+            throw new ModelFileException(name + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Project parseProject(String text, String name) throws ModelFileException {
+        try {
+            return ProjectFile.parse(text, name);
+        } catch (ProjectFileException e) {
+            throw new ModelFileException(e.getMessage(), e);
+        }
     }
 
     private static void put(ZipOutputStream zip, String entry, byte[] bytes) throws IOException {

@@ -122,7 +122,13 @@ public final class DashboardView extends BorderPane {
         status.styleProperty().bind(Bindings.when(vm.failedProperty()).then("-fx-text-fill: #b00020;").otherwise(""));
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
-        HBox row = new HBox(8, train, pause, stop, phase, backend, status);
+        // Keras: calling fit() again goes on from the trained weights; a fresh run starts from new ones.
+        javafx.scene.control.CheckBox keep = new javafx.scene.control.CheckBox(i18n.get("dashboard.continue"));
+        keep.setId("check-continue");
+        keep.selectedProperty().bindBidirectional(vm.continueTrainingProperty());
+        keep.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canContinueProperty().get()
+                || vm.phaseProperty().get().isActive(), vm.canContinueProperty(), vm.phaseProperty()));
+        HBox row = new HBox(8, train, keep, pause, stop, phase, backend, status);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

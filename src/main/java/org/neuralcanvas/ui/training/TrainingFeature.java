@@ -1,13 +1,23 @@
 package org.neuralcanvas.ui.training;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
+import javafx.stage.FileChooser;
 import org.neuralcanvas.dataset.BundledDatasets;
 import org.neuralcanvas.engine.backend.Backends;
 import org.neuralcanvas.engine.data.BundledTrainingData;
+import org.neuralcanvas.engine.io.ModelFileException;
+import org.neuralcanvas.engine.io.ModelStore;
+import org.neuralcanvas.engine.train.TrainedModel;
+import org.neuralcanvas.project.Project;
+import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.ui.common.I18n;
 import org.neuralcanvas.ui.main.MainViewModel;
 import org.neuralcanvas.ui.main.MainWindow;
@@ -46,6 +56,8 @@ public final class TrainingFeature implements MainWindow.Extension {
         this(data, work, fx, null);
     }
 
+    private Function<MainWindow, Optional<Path>> modelChooser = TrainingFeature::chooseModelFile;
+
     private TrainingFeature(BundledTrainingData data, Executor work, Executor fx, ExecutorService owned) {
         this.data = data;
         this.work = work;
@@ -82,6 +94,10 @@ public final class TrainingFeature implements MainWindow.Extension {
         Tab resultsTab = new Tab(i18n.get("tab.results"), results);
         resultsTab.setId("tab-results");
         window.addRightTab(train);
+        MenuItem openModel = new MenuItem(i18n.get("menu.file.openModel"));
+        openModel.setId("menu-open-model");
+        openModel.setOnAction(e -> openModel(window));
+        window.addFileMenuItems(openModel);
         window.addBottomTab(dashboardTab);
         window.addBottomTab(resultsTab);
         Tab shown = dashboardTab;
@@ -90,6 +106,46 @@ public final class TrainingFeature implements MainWindow.Extension {
                 window.showBottomTab(shown, 0.62);
             }
         });
+    }
+
+    /** Where "Open Trained Model" looks (a file chooser; tests answer directly). */
+    public void setModelChooser(Function<MainWindow, Optional<Path>> chooser) {
+        this.modelChooser = chooser;
+    }
+
+    private static Optional<Path> chooseModelFile(MainWindow window) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(window.i18n().get("model.open.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(window.i18n().get("model.open.filter"),
+                "*" + ModelStore.EXTENSION));
+        return Optional.ofNullable(chooser.showOpenDialog(window.stage())).map(java.io.File::toPath);
+    }
+
+    /**
+     * Opens a model saved by NeuralCanvas: its project (graph, settings, dataset, and its training
+     * history as a run) becomes the open document, and the model is ready to evaluate, predict and
+     * continue training. Loading runs on the work thread.
+     */
+    private void openModel(MainWindow window) {
+        if (!window.fileActions().mayReplace()) {
+            return;
+        }
+        modelChooser.apply(window).ifPresent(file -> work.execute(() -> {
+            try {
+                TrainedModel model = ModelStore.load(file);
+                Project project = ModelStore.readProject(file);
+                if (!model.history().isEmpty()) {
+                    project.addRun(new RunRecord("run-1", "", project.settings(), project.dataset().datasetId(),
+                            "loaded from " + file.getFileName(), TrainingViewModel.historyMaps(model.history())));
+                }
+                fx.execute(() -> {
+                    window.viewModel().openUntitled(project);
+                    vm.adopt(model);
+                });
+            } catch (ModelFileException ex) {
+                fx.execute(() -> window.context().prompts().showError(window.i18n().get("model.open.failed"), ex.getMessage()));
+            }
+        }));
     }
 
     /** Starts ND4J in the background (a second or two the first time) and shows what it runs on. */

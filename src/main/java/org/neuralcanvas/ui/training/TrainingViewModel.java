@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -31,6 +32,7 @@ import org.neuralcanvas.engine.train.EpochResult;
 import org.neuralcanvas.engine.train.KerasLine;
 import org.neuralcanvas.engine.train.SessionState;
 import org.neuralcanvas.engine.train.TrainingEvent;
+import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.engine.train.TrainingSession;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
@@ -77,6 +79,10 @@ public final class TrainingViewModel {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> overlaid = FXCollections.observableArrayList();
+    /** The last trained or opened model: Keras's fit() called again continues from its weights. */
+    private final ObjectProperty<TrainedModel> trainedModel = new SimpleObjectProperty<>();
+    private final BooleanProperty continueTraining = new SimpleBooleanProperty();
+    private final BooleanProperty canContinue = new SimpleBooleanProperty();
 
     // The current run (FX thread).
     private TrainingSession session;
@@ -116,6 +122,8 @@ public final class TrainingViewModel {
 
     /** The open project's settings, dataset and runs, e.g. after a template was loaded. */
     private void loadProject() {
+        trainedModel.set(null);
+        continueTraining.set(false);
         settings.set(project().settings());
         dataset.set(project().dataset());
         runs.setAll(project().runs());
@@ -151,6 +159,7 @@ public final class TrainingViewModel {
 
     /** Checks the dataset against the graph (shape inference only: milliseconds). */
     public void recheck() {
+        updateCanContinue();
         fit.set(data.check(dataset.get(), settings.get(), main.document().graph()));
     }
 
@@ -182,6 +191,7 @@ public final class TrainingViewModel {
             return;
         }
         ModelGraph snapshot = main.document().graph().copy();
+        TrainedModel from = continueTraining.get() && canContinue.get() ? trainedModel.get() : null;
         runSettings = settings.get();
         runDataset = dataset.get();
         runStartedAt = Instant.now().toString();
@@ -199,22 +209,33 @@ public final class TrainingViewModel {
         status.set("");
         phase.set(RunPhase.PREPARING);
         Path checkpoints = main.userFiles().home().resolve("checkpoints").resolve("run-" + (runs.size() + 1));
-        work.execute(() -> prepare(snapshot, runSettings, runDataset, checkpoints));
+        TrainingSettings s = runSettings;
+        DatasetChoice d = runDataset;
+        work.execute(() -> prepare(snapshot, s, d, checkpoints, from));
     }
 
-    /** On {@code work}: the first ND4J use, the dataset, the compiled model; then the session starts. */
-    private void prepare(ModelGraph graph, TrainingSettings s, DatasetChoice choice, Path checkpoints) {
+    /**
+     * On {@code work}: the first ND4J use, the dataset, the compiled model (or the trained model to
+     * continue from, with its weights, optimizer state and epoch count); then the session starts.
+     */
+    private void prepare(ModelGraph graph, TrainingSettings s, DatasetChoice choice, Path checkpoints, TrainedModel from) {
         try {
             String device = new Backends().describeInWords();
             PreparedRun run = data.prepare(choice, s);
-            Compilation c = Dl4jCompiler.compile(graph, s);
-            if (!c.ok()) {
-                fx.execute(() -> endWithoutRun(String.join(" ", c.problems())));
-                return;
+            Path checkpointDir = s.callbacks().checkpoint().enabled() ? checkpoints : null;
+            TrainingSession ts;
+            if (from != null) {
+                ts = new TrainingSession(from, run.trainingData(), events::add, checkpointDir);
+            } else {
+                Compilation c = Dl4jCompiler.compile(graph, s);
+                if (!c.ok()) {
+                    fx.execute(() -> endWithoutRun(String.join(" ", c.problems())));
+                    return;
+                }
+                ts = new TrainingSession(c.model(), run.trainingData(), events::add, checkpointDir);
             }
-            TrainingSession ts = new TrainingSession(c.model(), run.trainingData(), events::add,
-                    s.callbacks().checkpoint().enabled() ? checkpoints : null);
-            fx.execute(() -> begin(ts, run, device));
+            int first = from == null ? 1 : from.epochsTrained() + 1;
+            fx.execute(() -> begin(ts, run, device, first));
         } catch (org.neuralcanvas.dataset.DatasetException e) {
             fx.execute(() -> endWithoutRun(e.getMessage()));
         } catch (RuntimeException | LinkageError e) {
@@ -224,17 +245,17 @@ public final class TrainingViewModel {
         }
     }
 
-    private void begin(TrainingSession ts, PreparedRun run, String device) {
+    private void begin(TrainingSession ts, PreparedRun run, String device, int first) {
         session = ts;
         prepared = run;
         backend.set(device);
         main.backendDescriptionProperty().set(device);
         startNanos = System.nanoTime();
         epochStartNanos = startNanos;
-        firstEpoch = 1;
+        firstEpoch = first;
         phase.set(RunPhase.RUNNING);
         drainTimer.play();
-        ts.start();
+        ts.continueTraining(runSettings.epochs());
         if (stopPressed) {
             ts.stop();
         }
@@ -359,6 +380,10 @@ public final class TrainingViewModel {
         };
         recordRun(outcome);
         TrainingSession ended = session;
+        if (ended.model() != null && ended.model().epochsTrained() > 0) {
+            trainedModel.set(ended.model());
+            updateCanContinue();
+        }
         if (ended.model() != null && !fail) {
             phase.set(RunPhase.EVALUATING);
             results.evaluate(ended.model(), prepared, runDataset, () -> finish(ended));
@@ -374,8 +399,18 @@ public final class TrainingViewModel {
     }
 
     private void recordRun(String outcome) {
+        RunRecord record = new RunRecord("run-" + (project().runs().size() + 1), runStartedAt, runSettings,
+                data.descriptor(runDataset).map(d -> d.id()).orElse(runDataset.datasetId()), outcome,
+                historyMaps(runHistory));
+        project().addRun(record);
+        runs.add(record);
+        main.markChanged();
+    }
+
+    /** Epoch results as the project keeps them: one map of finite metric values per epoch. */
+    public static List<Map<String, Double>> historyMaps(List<EpochResult> epochs) {
         List<Map<String, Double>> history = new ArrayList<>();
-        for (EpochResult r : runHistory) {
+        for (EpochResult r : epochs) {
             Map<String, Double> m = new LinkedHashMap<>();
             r.metrics().forEach((k, v) -> {
                 if (v != null && Double.isFinite(v)) {
@@ -384,11 +419,7 @@ public final class TrainingViewModel {
             });
             history.add(m);
         }
-        RunRecord record = new RunRecord("run-" + (project().runs().size() + 1), runStartedAt, runSettings,
-                data.descriptor(runDataset).map(d -> d.id()).orElse(runDataset.datasetId()), outcome, history);
-        project().addRun(record);
-        runs.add(record);
-        main.markChanged();
+        return history;
     }
 
     static String elapsedText(double seconds) {
@@ -397,6 +428,59 @@ public final class TrainingViewModel {
     }
 
     // ---- properties -----------------------------------------------------------------------------
+
+    /**
+     * Takes a model opened from a file (its project is already the open document): its test-set
+     * results are shown, and Train continues from its weights.
+     */
+    public void adopt(TrainedModel model) {
+        trainedModel.set(model);
+        continueTraining.set(true);
+        updateCanContinue();
+        DatasetChoice choice = dataset.get();
+        TrainingSettings s = settings.get();
+        if (data.descriptor(choice).isEmpty()) {
+            return; // no bundled dataset to evaluate on; the model can still train once one is chosen
+        }
+        phase.set(RunPhase.EVALUATING);
+        work.execute(() -> {
+            try {
+                PreparedRun run = data.prepare(choice, s);
+                fx.execute(() -> results.evaluate(model, run, choice, () -> phase.set(RunPhase.IDLE)));
+            } catch (org.neuralcanvas.dataset.DatasetException | RuntimeException e) {
+                fx.execute(() -> endWithoutRun(e.getMessage()));
+            }
+        });
+    }
+
+    /** Continuing is possible while the graph has the same layers and connections as the trained model. */
+    private void updateCanContinue() {
+        TrainedModel m = trainedModel.get();
+        canContinue.set(m != null && sameLayers(m.compiled().graph(), main.document().graph()));
+        if (!canContinue.get()) {
+            continueTraining.set(false);
+        }
+    }
+
+    /** Same layers (kind, name, parameters) and connections; positions do not matter. */
+    static boolean sameLayers(ModelGraph a, ModelGraph b) {
+        java.util.function.Function<ModelGraph, List<Object>> layers = g -> g.nodes().stream()
+                .map(n -> (Object) List.of(n.id(), n.kind().kerasName(), n.name(), n.params())).toList();
+        return layers.apply(a).equals(layers.apply(b)) && a.edges().equals(b.edges());
+    }
+
+    public ObjectProperty<TrainedModel> trainedModelProperty() {
+        return trainedModel;
+    }
+
+    /** Whether the next Train continues from {@link #trainedModelProperty()} instead of fresh weights. */
+    public BooleanProperty continueTrainingProperty() {
+        return continueTraining;
+    }
+
+    public ReadOnlyBooleanProperty canContinueProperty() {
+        return canContinue;
+    }
 
     public ObjectProperty<TrainingSettings> settingsProperty() {
         return settings;

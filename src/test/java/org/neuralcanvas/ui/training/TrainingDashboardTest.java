@@ -156,4 +156,72 @@ class TrainingDashboardTest {
         assertEquals(3, vm().curves().lossOverlays().getSeries(0).getItemCount());
         assertTrue(vm().results().reportProperty().get().regression() != null);
     }
+
+    @Test
+    void trainingAgainCanContinueFromTheTrainedWeights(FxRobot robot) throws TimeoutException {
+        loadTemplate(robot, "keras_quickstart");
+        setEpochs(robot, 2);
+        assertTrue(robot.lookup("#check-continue").queryAs(javafx.scene.control.CheckBox.class).isDisabled(),
+                "nothing to continue from before the first run");
+        robot.clickOn("#panel-train");
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().results().reportProperty().get() != null);
+        robot.clickOn("#tab-training");
+        robot.clickOn("#check-continue");
+        assertTrue(vm().continueTrainingProperty().get());
+        robot.clickOn("#button-train");
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().runs().size() == 2);
+        assertTrue(vm().log().stream().anyMatch(l -> l.startsWith("Epoch 3/4")), vm().log().toString());
+        assertEquals(4, vm().trainedModelProperty().get().epochsTrained(), "epochs count on from the first run");
+    }
+
+    @Test
+    void changingTheLayersRulesOutContinuing(FxRobot robot) throws TimeoutException {
+        loadTemplate(robot, "keras_quickstart");
+        setEpochs(robot, 1);
+        robot.clickOn("#panel-train");
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().trainedModelProperty().get() != null);
+        assertTrue(vm().canContinueProperty().get());
+        String dense = window.viewModel().document().graph().findByName("dense").orElseThrow().id();
+        robot.interact(() -> window.viewModel().execute(org.neuralcanvas.domain.edit.ChangeNodeEdit.setParam(
+                window.viewModel().document().graph(), dense, "units", 8)));
+        assertFalse(vm().canContinueProperty().get(), "other layers cannot take the trained weights");
+        robot.interact(() -> window.viewModel().undo());
+        assertTrue(vm().canContinueProperty().get());
+    }
+
+    @Test
+    void aSavedModelOpensWithItsLayersHistoryAndTestResults(FxRobot robot) throws Exception {
+        loadTemplate(robot, "keras_quickstart");
+        setEpochs(robot, 2);
+        robot.clickOn("#panel-train");
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().results().reportProperty().get() != null);
+        Path file = tmp.resolve("quickstart" + org.neuralcanvas.engine.io.ModelStore.EXTENSION);
+        org.neuralcanvas.engine.io.ModelStore.save(vm().trainedModelProperty().get(), vm().datasetProperty().get(), file);
+        List<String> layers = window.viewModel().document().graph().nodes().stream().map(n -> n.name()).toList();
+
+        dialogs.unsavedAnswer = org.neuralcanvas.ui.main.Prompts.UnsavedAnswer.DISCARD;
+        robot.interact(() -> window.fileActions().newProject());
+        feature.setModelChooser(w -> java.util.Optional.of(file));
+        robot.clickOn("File");
+        robot.clickOn("#menu-open-model");
+        waitUntil(() -> vm().trainedModelProperty().get() != null && vm().phaseProperty().get() == RunPhase.IDLE
+                && vm().results().reportProperty().get() != null);
+        assertEquals(layers, window.viewModel().document().graph().nodes().stream().map(n -> n.name()).toList());
+        assertEquals(1, vm().runs().size(), "the model's training history is listed as a run");
+        assertEquals(2, vm().runs().get(0).history().size());
+        assertEquals(100, feature.results().confusion().total(), "the opened model is evaluated on the test set");
+        assertTrue(vm().continueTrainingProperty().get(), "Train goes on from the opened weights");
+        assertEquals(List.of(), dialogs.errors);
+    }
+
+    @Test
+    void aFileThatIsNotAModelIsExplained(FxRobot robot) throws Exception {
+        Path file = tmp.resolve("not-a-model.nc.zip");
+        Files.writeString(file, "hello");
+        feature.setModelChooser(w -> java.util.Optional.of(file));
+        robot.clickOn("File");
+        robot.clickOn("#menu-open-model");
+        waitUntil(() -> !dialogs.errors.isEmpty());
+        assertTrue(dialogs.errors.get(0).startsWith("not-a-model.nc.zip is not a model file"), dialogs.errors.toString());
+    }
 }
