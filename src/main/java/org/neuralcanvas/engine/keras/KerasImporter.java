@@ -67,7 +67,9 @@ public final class KerasImporter {
             throw new KerasImportException(file.getFileName() + " describes a model without layers NeuralCanvas can "
                     + "show. " + String.join(" ", built.issues().stream().map(ImportIssue::message).toList()));
         }
-        TrainingSettings settings = TrainingConfigReader.read(h5.trainingConfig());
+        TrainingSettings settings = h5.trainingConfig() != null && h5.trainingConfig().contains("\"loss\"")
+                ? TrainingConfigReader.read(h5.trainingConfig())
+                : TrainingConfigReader.forOutputOf(built.graph());
         Project project = new Project(built.graph(), settings, DatasetChoice.none(), List.of());
         ModelSummary summary = ModelSummary.of(built.graph(), ShapeInference.infer(built.graph()));
         checkCancel(cancelled);

@@ -20,6 +20,29 @@ final class TrainingConfigReader {
     private TrainingConfigReader() {
     }
 
+    /**
+     * For a file saved without {@code compile} (no training_config): the loss Keras users pair
+     * with the model's last activation — sigmoid: binary_crossentropy, softmax:
+     * categorical_crossentropy, anything else: mse with mae.
+     */
+    static TrainingSettings forOutputOf(org.neuralcanvas.domain.graph.ModelGraph graph) {
+        TrainingSettings settings = TrainingSettings.defaults();
+        List<org.neuralcanvas.domain.graph.LayerNode> outputs = graph.nodes().stream()
+                .filter(n -> graph.outgoing(n.id()).isEmpty() && !n.kind().isInput()).toList();
+        if (outputs.size() != 1) {
+            return settings;
+        }
+        org.neuralcanvas.domain.graph.LayerNode last = outputs.get(0);
+        Object activation = last.params().get("activation");
+        if ("Softmax".equals(last.kind().kerasName()) || "softmax".equals(activation)) {
+            return settings;
+        }
+        if ("sigmoid".equals(activation)) {
+            return settings.withLoss("binary_crossentropy");
+        }
+        return settings.withLoss("mse").withMetrics(List.of("mae"));
+    }
+
     static TrainingSettings read(String json) {
         TrainingSettings settings = TrainingSettings.defaults();
         if (json == null) {

@@ -13,8 +13,11 @@ public final class NeuralCanvasApp extends Application {
     @Override
     public void start(Stage stage) {
         ctx = AppContext.standard();
-        ctx.addExtension(ExchangeMenu.withFileChoosers());
-        ctx.addExtension(TrainingFeature.standard());
+        ExchangeMenu exchange = ExchangeMenu.withFileChoosers();
+        TrainingFeature training = TrainingFeature.standard();
+        exchange.onImported(training::adoptImported); // an imported model's weights go on training
+        ctx.addExtension(exchange);
+        ctx.addExtension(training);
         MainWindow window = open(ctx, stage);
         window.show();
         openFromArguments(window, getParameters().getRaw());

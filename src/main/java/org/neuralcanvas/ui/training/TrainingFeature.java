@@ -1,6 +1,8 @@
 package org.neuralcanvas.ui.training;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +17,8 @@ import org.neuralcanvas.engine.backend.Backends;
 import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.io.ModelFileException;
 import org.neuralcanvas.engine.io.ModelStore;
+import org.neuralcanvas.engine.keras.KerasImportResult;
+import org.neuralcanvas.engine.keras.KerasWeightTransfer;
 import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
@@ -146,6 +150,25 @@ public final class TrainingFeature implements MainWindow.Extension {
                 fx.execute(() -> window.context().prompts().showError(window.i18n().get("model.open.failed"), ex.getMessage()));
             }
         }));
+    }
+
+    /**
+     * Takes a Keras model the File menu imported (its project is already the open document): where
+     * its trained weights can be carried into the trainable network, the model is evaluated and
+     * Train continues from them; otherwise the Training tab says why it starts from fresh weights.
+     */
+    public void adoptImported(KerasImportResult imported) {
+        work.execute(() -> {
+            List<String> why = new ArrayList<>();
+            Optional<TrainedModel> model = KerasWeightTransfer.transfer(imported, why);
+            fx.execute(() -> {
+                if (model.isPresent()) {
+                    vm.adopt(model.get());
+                } else {
+                    vm.statusProperty().set(String.join(" ", why));
+                }
+            });
+        });
     }
 
     /** Starts ND4J in the background (a second or two the first time) and shows what it runs on. */

@@ -442,6 +442,11 @@ public final class TrainingViewModel {
         if (data.descriptor(choice).isEmpty()) {
             return; // no bundled dataset to evaluate on; the model can still train once one is chosen
         }
+        recheck();
+        if (!fit.get().fits()) {
+            status.set(String.join(" ", fit.get().problems()));
+            return; // the Train panel shows how to make the dataset fit; then Train fine-tunes
+        }
         phase.set(RunPhase.EVALUATING);
         work.execute(() -> {
             try {

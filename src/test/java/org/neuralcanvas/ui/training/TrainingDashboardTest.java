@@ -224,4 +224,23 @@ class TrainingDashboardTest {
         waitUntil(() -> !dialogs.errors.isEmpty());
         assertTrue(dialogs.errors.get(0).startsWith("not-a-model.nc.zip is not a model file"), dialogs.errors.toString());
     }
+
+    @Test
+    void anImportedKerasModelKeepsItsWeightsForEvaluationAndFineTuning(FxRobot robot) throws Exception {
+        Path h5 = Path.of(getClass().getResource("/keras/keras2_sequential_mlp.h5").toURI());
+        org.neuralcanvas.engine.keras.KerasImportResult imported = new org.neuralcanvas.engine.keras.KerasImporter()
+                .importFile(h5, org.neuralcanvas.engine.keras.KerasImportOptions.defaults(),
+                        org.neuralcanvas.engine.keras.ImportProgress.NONE, () -> false);
+        robot.interact(() -> {
+            window.viewModel().openUntitled(imported.project());
+            vm().setDataset(new org.neuralcanvas.project.DatasetChoice("mnist", java.util.Map.of("layout", "flat")));
+            feature.adoptImported(imported);
+        });
+        waitUntil(() -> vm().trainedModelProperty().get() != null && vm().phaseProperty().get() == RunPhase.IDLE
+                && vm().results().reportProperty().get() != null);
+        assertEquals(55_050, vm().trainedModelProperty().get().network().numParams());
+        assertTrue(vm().canContinueProperty().get() && vm().continueTrainingProperty().get(),
+                "Train fine-tunes the imported weights");
+        assertEquals(10_000, vm().results().reportProperty().get().samples(), "evaluated on the MNIST test set");
+    }
 }
