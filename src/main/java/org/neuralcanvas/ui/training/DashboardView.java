@@ -130,12 +130,18 @@ public final class DashboardView extends BorderPane {
                 || vm.phaseProperty().get().isActive(), vm.canContinueProperty(), vm.phaseProperty()));
         HBox row = new HBox(8, train, keep, pause, stop, phase, backend, status);
         row.setAlignment(Pos.CENTER_LEFT);
+        // The controls keep their size; the long backend and status texts give way (the status bar shows both in full).
+        keep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        phase.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        backend.setMinWidth(0);
+        status.setMinWidth(0);
         return row;
     }
 
     private Button button(String key, String id, Runnable action) {
         Button b = new Button(i18n.get(key));
         b.setId(id);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setOnAction(e -> action.run());
         return b;
     }
