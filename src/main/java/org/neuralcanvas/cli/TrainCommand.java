@@ -14,12 +14,15 @@ import org.neuralcanvas.engine.eval.Evaluator;
 import org.neuralcanvas.engine.io.ModelStore;
 import org.neuralcanvas.engine.train.SessionState;
 import org.neuralcanvas.engine.data.StandardDataSource;
+import org.neuralcanvas.engine.train.EpochResult;
+import org.neuralcanvas.export.ExportException;
+import org.neuralcanvas.export.ExportWriter;
+import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.engine.train.TrainingData;
 import org.neuralcanvas.engine.train.TrainingDataSource;
 import org.neuralcanvas.engine.train.TrainingFailure;
 import org.neuralcanvas.engine.train.TrainingSession;
-import org.neuralcanvas.project.AtomicFiles;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.ProjectFile;
@@ -149,9 +152,11 @@ public final class TrainCommand implements CliCommand {
             Path modelFile = outDir.resolve(name + ModelStore.EXTENSION);
             Path csv = outDir.resolve(name + "-history.csv");
             ModelStore.save(model, choice, modelFile);
-            AtomicFiles.writeString(csv, HistoryCsv.of(model.history()));
+            RunRecord run = new RunRecord("run-1", java.time.Instant.now().toString(), settings, choice.datasetId(),
+                    end.name().toLowerCase(java.util.Locale.ROOT), EpochResult.historyMaps(model.history()));
+            new ExportWriter().writeHistoryCsv(run, csv);
             out.println("Saved " + modelFile + " and " + csv.getFileName());
-        } catch (IOException e) {
+        } catch (IOException | ExportException e) {
             throw new CliException("The trained model could not be saved in " + outDir + ": " + e.getMessage());
         }
         return end == SessionState.FAILED ? 1 : 0;

@@ -22,4 +22,19 @@ public record EpochResult(int epoch, Map<String, Double> metrics, double learnin
         Double v = metrics.get(name);
         return v == null ? Double.NaN : v;
     }
+
+    /** Epochs as a project's run history keeps them: one map of the finite metric values per epoch. */
+    public static java.util.List<Map<String, Double>> historyMaps(java.util.List<EpochResult> epochs) {
+        java.util.List<Map<String, Double>> history = new java.util.ArrayList<>();
+        for (EpochResult r : epochs) {
+            Map<String, Double> m = new java.util.LinkedHashMap<>();
+            r.metrics().forEach((k, v) -> {
+                if (v != null && Double.isFinite(v)) {
+                    m.put(k, v);
+                }
+            });
+            history.add(m);
+        }
+        return history;
+    }
 }

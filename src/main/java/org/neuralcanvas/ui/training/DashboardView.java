@@ -211,6 +211,21 @@ public final class DashboardView extends BorderPane {
         details.getStyleClass().add("training-log");
         runList.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> details.setText(r == null ? ""
                 : RunDescriptions.describe(r)));
+        javafx.scene.control.MenuItem exportCsv = new javafx.scene.control.MenuItem(i18n.get("dashboard.runs.exportCsv"));
+        exportCsv.setOnAction(e -> {
+            RunRecord run = runList.getSelectionModel().getSelectedItem();
+            if (run != null) {
+                javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+                chooser.setTitle(i18n.get("dashboard.runs.exportCsv"));
+                chooser.setInitialFileName(run.id() + "-history.csv");
+                chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv"));
+                java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+                if (file != null) {
+                    vm.exportHistory(run, file.toPath());
+                }
+            }
+        });
+        runList.setContextMenu(new javafx.scene.control.ContextMenu(exportCsv));
         Label hint = new Label(i18n.get("dashboard.runs.hint"));
         hint.setWrapText(true);
         SplitPane runs = new SplitPane(runList, details);

@@ -140,7 +140,7 @@ public final class TrainingFeature implements MainWindow.Extension {
                 Project project = ModelStore.readProject(file);
                 if (!model.history().isEmpty()) {
                     project.addRun(new RunRecord("run-1", "", project.settings(), project.dataset().datasetId(),
-                            "loaded from " + file.getFileName(), TrainingViewModel.historyMaps(model.history())));
+                            "loaded from " + file.getFileName(), org.neuralcanvas.engine.train.EpochResult.historyMaps(model.history())));
                 }
                 fx.execute(() -> {
                     window.viewModel().openUntitled(project);

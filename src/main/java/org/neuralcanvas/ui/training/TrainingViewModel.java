@@ -401,26 +401,12 @@ public final class TrainingViewModel {
     private void recordRun(String outcome) {
         RunRecord record = new RunRecord("run-" + (project().runs().size() + 1), runStartedAt, runSettings,
                 data.descriptor(runDataset).map(d -> d.id()).orElse(runDataset.datasetId()), outcome,
-                historyMaps(runHistory));
+                EpochResult.historyMaps(runHistory));
         project().addRun(record);
         runs.add(record);
         main.markChanged();
     }
 
-    /** Epoch results as the project keeps them: one map of finite metric values per epoch. */
-    public static List<Map<String, Double>> historyMaps(List<EpochResult> epochs) {
-        List<Map<String, Double>> history = new ArrayList<>();
-        for (EpochResult r : epochs) {
-            Map<String, Double> m = new LinkedHashMap<>();
-            r.metrics().forEach((k, v) -> {
-                if (v != null && Double.isFinite(v)) {
-                    m.put(k, v);
-                }
-            });
-            history.add(m);
-        }
-        return history;
-    }
 
     static String elapsedText(double seconds) {
         long s = Math.round(seconds);
@@ -455,6 +441,21 @@ public final class TrainingViewModel {
             } catch (org.neuralcanvas.dataset.DatasetException | RuntimeException e) {
                 fx.execute(() -> endWithoutRun(e.getMessage()));
             }
+        });
+    }
+
+    /** Writes a run's history as CSV (epoch, loss, metrics, validation metrics) on the work thread; the status says how it went. */
+    public void exportHistory(RunRecord run, Path file) {
+        work.execute(() -> {
+            String said;
+            try {
+                new org.neuralcanvas.export.ExportWriter().writeHistoryCsv(run, file);
+                said = "Saved the history of " + run.id() + " as " + file.getFileName() + ".";
+            } catch (org.neuralcanvas.export.ExportException e) {
+                said = e.getMessage();
+            }
+            String text = said;
+            fx.execute(() -> status.set(text));
         });
     }
 

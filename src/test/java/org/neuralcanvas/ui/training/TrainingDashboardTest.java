@@ -146,11 +146,17 @@ class TrainingDashboardTest {
     }
 
     @Test
-    void anEarlierRunsCurvesCanBeLaidOverTheCurrentOnes(FxRobot robot) throws TimeoutException {
+    void anEarlierRunsCurvesCanBeLaidOverTheCurrentOnesAndItsHistorySavedAsCsv(FxRobot robot) throws Exception {
         loadTemplate(robot, "linear_regression");
         setEpochs(robot, 3);
         robot.clickOn("#panel-train");
         waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().runs().size() == 1);
+        Path csv = tmp.resolve("run-1-history.csv");
+        robot.interact(() -> vm().exportHistory(vm().runs().get(0), csv));
+        waitUntil(() -> Files.exists(csv) && vm().statusProperty().get().startsWith("Saved"));
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals("epoch,loss,mae", rows.get(0));
+        assertEquals(4, rows.size(), "a header and one row per epoch");
         robot.interact(() -> vm().overlaid().add(vm().runs().get(0)));
         assertEquals(1, vm().curves().lossOverlays().getSeriesCount(), "loss of run-1 (no validation split)");
         assertEquals(3, vm().curves().lossOverlays().getSeries(0).getItemCount());
