@@ -106,7 +106,7 @@ public final class Backends {
                 current.put(name, value);
             }
         }
-        Map<String, String> wanted = NativeTuning.variablesToSet(cpu.flags(), current, host::property);
+        Map<String, String> wanted = NativeTuning.variablesToSet(cpu.flags(), cpu.logicalCpus(), current, host::property);
         Map<String, String> set = host.setNativeEnv(wanted);
         current.putAll(set);
         if (!set.isEmpty()) {

@@ -31,6 +31,14 @@ public final class NativeTuning {
     public static final String CORETYPE_PROPERTY = "neuralcanvas.openblas.coretype";
     /** Forces OMP_WAIT_POLICY, {@code PASSIVE} or {@code ACTIVE}. */
     public static final String WAIT_POLICY_PROPERTY = "neuralcanvas.omp.waitpolicy";
+    public static final String THREADS = "OMP_NUM_THREADS";
+    /**
+     * Set to {@code true} by the windowed app: keep one core for the JavaFX threads. On 2 cores
+     * the dashboard's repaints preempted one of libnd4j's 2 OpenMP threads and each parallel
+     * region waited for it: an MNIST-MLP epoch with the dashboard open took 3.30 s with 2 threads
+     * and 2.67 s with 1 (headless: 2.14 s and 2.58 s), see docs/decisions/0001.
+     */
+    public static final String RESERVE_UI_CORE_PROPERTY = "neuralcanvas.reserveUiCore";
 
     private static final Set<String> SKYLAKEX_FLAGS =
             Set.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
@@ -59,7 +67,23 @@ public final class NativeTuning {
      */
     public static Map<String, String> variablesToSet(Set<String> cpuFlags, Map<String, String> env,
                                                      java.util.function.Function<String, String> properties) {
+        return variablesToSet(cpuFlags, 0, env, properties);
+    }
+
+    /**
+     * As {@link #variablesToSet(Set, Map, java.util.function.Function)}, and with
+     * {@value #RESERVE_UI_CORE_PROPERTY} set, {@code OMP_NUM_THREADS} = cores - 1 (at least 1)
+     * unless the environment sets it.
+     *
+     * @param cores the logical processors, 0 when unknown
+     */
+    public static Map<String, String> variablesToSet(Set<String> cpuFlags, int cores, Map<String, String> env,
+                                                     java.util.function.Function<String, String> properties) {
         Map<String, String> out = new LinkedHashMap<>();
+        if ("true".equalsIgnoreCase(trimmed(properties.apply(RESERVE_UI_CORE_PROPERTY))) && cores >= 2
+                && isBlank(env.get(THREADS))) {
+            out.put(THREADS, Integer.toString(cores - 1));
+        }
 
         String coreOverride = trimmed(properties.apply(CORETYPE_PROPERTY));
         String core;

@@ -49,4 +49,16 @@ class NativeTuningTest {
                 CpuInfo.parseFlags(CpuInfoTest.SANDY_BRIDGE), Map.of(), NO_PROPERTIES);
         assertEquals(Map.of("OMP_WAIT_POLICY", "PASSIVE"), set);
     }
+
+    @Test
+    void theWindowedAppLeavesOneCoreToTheWindowUnlessTheEnvironmentSaysOtherwise() {
+        java.util.function.Function<String, String> app = k -> k.equals(NativeTuning.RESERVE_UI_CORE_PROPERTY) ? "true" : null;
+        assertEquals("1", NativeTuning.variablesToSet(java.util.Set.of(), 2, Map.of(), app).get("OMP_NUM_THREADS"));
+        assertEquals("7", NativeTuning.variablesToSet(java.util.Set.of(), 8, Map.of(), app).get("OMP_NUM_THREADS"));
+        assertEquals(null, NativeTuning.variablesToSet(java.util.Set.of(), 1, Map.of(), app).get("OMP_NUM_THREADS"));
+        assertEquals(null, NativeTuning.variablesToSet(java.util.Set.of(), 2, Map.of("OMP_NUM_THREADS", "2"), app)
+                .get("OMP_NUM_THREADS"));
+        assertEquals(null, NativeTuning.variablesToSet(java.util.Set.of(), 2, Map.of(), k -> null).get("OMP_NUM_THREADS"),
+                "the command line and benchmarks use every core");
+    }
 }
