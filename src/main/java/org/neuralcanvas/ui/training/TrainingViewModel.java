@@ -395,6 +395,7 @@ public final class TrainingViewModel {
     private void finish(TrainingSession ended) {
         ended.close();
         drainTimer.stop();
+        timeText.set(elapsedText((System.nanoTime() - startNanos) / 1e9)); // the run's length, no ETA left
         phase.set(RunPhase.IDLE);
     }
 
