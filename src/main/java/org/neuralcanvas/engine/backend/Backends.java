@@ -95,12 +95,12 @@ public final class Backends {
     }
 
     /**
-     * Sets OPENBLAS_CORETYPE and OMP_WAIT_POLICY for the native libraries about to load (see
+     * Sets OPENBLAS_CORETYPE, OMP_WAIT_POLICY and (for the window) OMP_NUM_THREADS for the native libraries about to load (see
      * {@link NativeTuning}); returns the values in force afterwards.
      */
     private Map<String, String> tuneNativeLibraries(CpuInfo cpu) {
         Map<String, String> current = new LinkedHashMap<>();
-        for (String name : List.of(NativeTuning.CORETYPE, NativeTuning.WAIT_POLICY)) {
+        for (String name : List.of(NativeTuning.CORETYPE, NativeTuning.WAIT_POLICY, NativeTuning.THREADS)) {
             String value = host.nativeEnv(name);
             if (value != null) {
                 current.put(name, value);

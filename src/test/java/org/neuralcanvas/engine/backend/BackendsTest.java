@@ -24,6 +24,20 @@ class BackendsTest {
     }
 
     @Test
+    void theWindowKeepsOneCoreButAUsersThreadCountWins() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        host.properties.put(NativeTuning.RESERVE_UI_CORE_PROPERTY, "true");
+        new Backends(host).ensureSelected();
+        assertEquals("3", host.env.get("OMP_NUM_THREADS"), "the fixture lists 4 logical CPUs: 3 for training");
+
+        FakeHost chosen = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
+        chosen.properties.put(NativeTuning.RESERVE_UI_CORE_PROPERTY, "true");
+        chosen.env.put("OMP_NUM_THREADS", "2");
+        new Backends(chosen).ensureSelected();
+        assertEquals("2", chosen.env.get("OMP_NUM_THREADS"));
+    }
+
+    @Test
     void anAvx2ProcessorIsNeverLeftToJavacppsDefaultOfTheAvx512Build() {
         FakeHost host = new FakeHost(CpuInfoTest.HASWELL).withCpuBackend(ALL);
         new Backends(host).ensureSelected();
