@@ -5,14 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.util.Duration;
+import java.time.Duration;
+import javafx.application.Platform;
 import org.neuralcanvas.project.AtomicFiles;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.ProjectFile;
 import org.neuralcanvas.project.ProjectFileException;
+import org.neuralcanvas.ui.common.FxTicker;
 import org.neuralcanvas.ui.common.UserFiles;
 
 /**
@@ -24,15 +23,15 @@ public final class Autosave {
 
     private final MainViewModel vm;
     private final UserFiles files;
-    private final Timeline timer;
+    /** Not a Timeline: a playing animation would keep JavaFX pulsing 60 times a second all the time the window is open. */
+    private final FxTicker timer;
     private long savedRevision = -1;
     private Document savedDocument;
 
     public Autosave(MainViewModel vm, UserFiles files, Duration interval) {
         this.vm = vm;
         this.files = files;
-        this.timer = new Timeline(new KeyFrame(interval, e -> runOnce()));
-        timer.setCycleCount(Animation.INDEFINITE);
+        this.timer = new FxTicker("autosave-timer", interval, Platform::runLater, this::runOnce);
         vm.dirtyProperty().addListener((o, was, is) -> {
             if (!is) {
                 clear();
@@ -45,7 +44,7 @@ public final class Autosave {
     }
 
     public void stop() {
-        timer.stop();
+        timer.dispose();
     }
 
     /** Writes the recovery copy if there is unsaved work not yet autosaved. Called on the FX thread. */

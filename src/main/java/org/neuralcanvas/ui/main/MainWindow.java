@@ -71,7 +71,7 @@ public final class MainWindow {
         FxDialogs fx = new FxDialogs(() -> stage, () -> i18n);
         ctx.useDialogs(fx, fx);
         this.fileActions = new FileActions(vm, ctx.fileDialogs(), ctx.prompts(), () -> i18n);
-        this.autosave = new Autosave(vm, ctx.userFiles(), javafx.util.Duration.seconds(30));
+        this.autosave = new Autosave(vm, ctx.userFiles(), java.time.Duration.ofSeconds(30));
         build(ctx.userFiles().language());
         stage.titleProperty().bind(Bindings.createStringBinding(() -> (vm.dirtyProperty().get() ? "• " : "")
                         + (vm.fileNameProperty().get().isEmpty() ? i18n.get("title.untitled") : vm.fileNameProperty().get())
@@ -201,6 +201,9 @@ public final class MainWindow {
 
     public void show() {
         stage.show();
+        // The canvas, not the palette's search field, starts with the keys: its shortcuts work at once, and a
+        // focused text field's blinking caret is an animation that keeps JavaFX pulsing 60 times a second.
+        canvas.requestFocus();
         autosave.findRecovery().ifPresent(r -> {
             if (ctx.prompts().offerRecovery()) {
                 vm.restore(r.project(), r.originalFile());

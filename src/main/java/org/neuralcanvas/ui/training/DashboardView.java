@@ -102,6 +102,17 @@ public final class DashboardView extends BorderPane {
                 vm.phaseProperty().get() == RunPhase.PAUSED ? "dashboard.resume" : "dashboard.pause"), vm.phaseProperty()));
         Button stop = button("dashboard.stop", "button-stop", vm::stop);
         train.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive(), vm.phaseProperty()));
+        // A pressed Train button is disabled at once and JavaFX would pass its focus on to whatever is next,
+        // possibly a text field whose blinking caret keeps the window redrawing during the whole run.
+        train.disabledProperty().addListener((o, was, is) -> {
+            if (is && train.isFocused()) {
+                javafx.application.Platform.runLater(() -> { // after Stop's own binding has enabled it
+                    if (!stop.isDisabled()) {
+                        stop.requestFocus();
+                    }
+                });
+            }
+        });
         pause.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get() != RunPhase.RUNNING
                 && vm.phaseProperty().get() != RunPhase.PAUSED, vm.phaseProperty()));
         stop.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get() == RunPhase.IDLE

@@ -1,11 +1,14 @@
 package org.neuralcanvas.ui.training;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.neuralcanvas.engine.train.EpochResult;
@@ -33,13 +36,25 @@ public final class RunCurves {
     private final XYSeriesCollection lossOverlays = new XYSeriesCollection();
     private final XYSeriesCollection metricOverlays = new XYSeriesCollection();
     private final List<JFreeChart> charts = new ArrayList<>();
-    private final Set<XYSeries> touched = new HashSet<>();
+    /**
+     * By identity: an XYSeries's hashCode and equals follow its items, so in a HashSet a series that
+     * grew is no longer found, is added again, and every tick looked like more than batch points.
+     */
+    private final Set<XYSeries> touched = Collections.newSetFromMap(new IdentityHashMap<>());
     private String metricName = "accuracy";
     private int points;
     private long lastPublished;
     static final long BATCH_ONLY_INTERVAL_NANOS = 1_000_000_000L;
 
+    private final LongSupplier clock;
+
     public RunCurves() {
+        this(System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, for the batch-only publishing interval (tests drive their own). */
+    RunCurves(LongSupplier clock) {
+        this.clock = clock;
         loss.addSeries(trainLoss);
         loss.addSeries(valLoss);
         batches.addSeries(batchLoss);
@@ -144,19 +159,37 @@ public final class RunCurves {
         if (touched.isEmpty()) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         boolean onlyBatches = touched.size() == 1 && touched.contains(batchLoss);
         if (onlyBatches && now - lastPublished < BATCH_ONLY_INTERVAL_NANOS) {
             return;
         }
         lastPublished = now;
-        charts.forEach(c -> c.setNotify(false));
+        // Only the charts drawing a changed curve are held and then redrawn, once each.
+        List<JFreeChart> redrawn = charts.stream().filter(c -> drawsAnyOf(c, touched)).toList();
+        redrawn.forEach(c -> c.setNotify(false));
         for (XYSeries s : touched) {
             s.setNotify(true); // fires the series' change once
             s.setNotify(false);
         }
         touched.clear();
-        charts.forEach(c -> c.setNotify(true));
+        redrawn.forEach(c -> c.setNotify(true));
+    }
+
+    private static boolean drawsAnyOf(JFreeChart chart, Set<XYSeries> series) {
+        if (!(chart.getPlot() instanceof XYPlot plot)) {
+            return true;
+        }
+        for (int i = 0; i < plot.getDatasetCount(); i++) {
+            if (plot.getDataset(i) instanceof XYSeriesCollection data) {
+                for (Object s : data.getSeries()) {
+                    if (series.stream().anyMatch(t -> t == s)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Points added to the current run's curves so far (what a test watches grow). */

@@ -38,6 +38,7 @@ import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.project.TrainingSettings;
+import org.neuralcanvas.ui.common.FxTicker;
 import org.neuralcanvas.ui.main.MainViewModel;
 import org.neuralcanvas.ui.results.ResultsViewModel;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * (kept in the open project), the check that the dataset fits the graph, and one run at a time.
  *
  * <p>Threads: the session's listener, on the training thread, only appends to a lock-free queue;
- * a 100 ms ticker ({@link DrainTicker}) has the FX thread drain it into the progress, the log and the chart data in
+ * a 100 ms ticker ({@link FxTicker}) has the FX thread drain it into the progress, the log and the chart data in
  * one batch. Dataset preparation, compiling and the first ND4J use run on {@code work}; nothing
  * here waits for them. Properties change on the FX thread only.
  */
@@ -63,7 +64,7 @@ public final class TrainingViewModel {
     private final Queue<TrainingEvent> events = new ConcurrentLinkedQueue<>();
     private final RunCurves curves = new RunCurves();
     private final ResultsViewModel results;
-    private final DrainTicker drainTimer;
+    private final FxTicker drainTimer;
 
     private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.defaults());
     private final ObjectProperty<DatasetChoice> dataset = new SimpleObjectProperty<>(DatasetChoice.none());
@@ -107,7 +108,7 @@ public final class TrainingViewModel {
         this.work = work;
         this.fx = fx;
         this.results = new ResultsViewModel(work, fx);
-        this.drainTimer = new DrainTicker(fx, this::drain);
+        this.drainTimer = new FxTicker("dashboard-ticker", java.time.Duration.ofMillis(100), fx, this::drain);
         main.documentProperty().addListener((o, a, doc) -> loadProject());
         main.inferenceProperty().addListener((o, a, b) -> recheck());
         overlaid.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> curves.showOverlays(overlaid));

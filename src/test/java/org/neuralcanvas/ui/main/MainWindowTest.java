@@ -234,6 +234,17 @@ class MainWindowTest {
     }
 
     @Test
+    void theCanvasHasTheKeysAsSoonAsTheWindowOpens(FxRobot robot) {
+        // No click first: the canvas's shortcuts work at once, and no text field's caret is blinking.
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("imdb").orElseThrow()));
+        assertTrue(window.canvas().isFocused(), "focus: " + window.canvas().getScene().getFocusOwner());
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, graph().nodeCount());
+    }
+
+    @Test
     void selectAllDeleteAndUndoBringTheModelBack(FxRobot robot) {
         robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("imdb").orElseThrow()));
         robot.clickOn(view("dense"));

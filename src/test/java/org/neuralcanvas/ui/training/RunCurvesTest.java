@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
 import org.neuralcanvas.engine.train.EpochResult;
 import org.neuralcanvas.project.RunRecord;
@@ -21,6 +22,44 @@ class RunCurvesTest {
         }
         assertTrue(c.batchPoints() <= RunCurves.BATCH_POINTS_PER_EPOCH, "points: " + c.batchPoints());
         assertEquals(1.0, c.batches().getSeries(0).getX(c.batchPoints() - 1).doubleValue(), 1e-9);
+    }
+
+    @Test
+    void batchPointsAloneRedrawTheChartsOncePerSecondAndAnEpochPointAtOnce() {
+        long[] now = {0};
+        RunCurves c = new RunCurves(() -> now[0]);
+        JFreeChart chart = LiveChart.epochChart("loss", "loss", c.loss(), c.lossOverlays(), c.batches(), "epoch");
+        JFreeChart metric = LiveChart.epochChart("accuracy", "accuracy", c.metric(), c.metricOverlays(), null, "epoch");
+        c.attach(chart);
+        c.attach(metric);
+        int[] redraws = {0};
+        int[] metricRedraws = {0};
+        chart.addChangeListener(e -> redraws[0]++);
+        metric.addChangeListener(e -> metricRedraws[0]++);
+        c.reset("accuracy");
+        redraws[0] = 0;
+        metricRedraws[0] = 0;
+        // Ten 100 ms ticks within the first second, each with new batch points (and the series' hash changing).
+        for (int tick = 1; tick <= 9; tick++) {
+            now[0] = tick * 100_000_000L;
+            c.addBatch(1, tick * 3, 469, 0.5 - tick * 0.01);
+            c.publish();
+        }
+        assertEquals(0, redraws[0], "batch points within the first second are held back");
+        now[0] = 1_100_000_000L;
+        c.addBatch(1, 30, 469, 0.4);
+        c.publish();
+        assertEquals(1, redraws[0], "after a second the batch curve moves, with one redraw");
+        assertEquals(0, metricRedraws[0], "the metric chart has no batch curve to redraw");
+        now[0] = 1_200_000_000L;
+        c.addBatch(1, 33, 469, 0.4);
+        c.publish();
+        assertEquals(1, redraws[0]);
+        c.addEpoch(new EpochResult(1, Map.of("loss", 0.3, "accuracy", 0.9), 0.001, 1, 100));
+        c.publish();
+        assertEquals(2, redraws[0], "an epoch point shows at once");
+        assertEquals(1, metricRedraws[0]);
+        assertEquals(11, c.batchPoints());
     }
 
     @Test

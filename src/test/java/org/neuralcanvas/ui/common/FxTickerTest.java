@@ -1,0 +1,48 @@
+package org.neuralcanvas.ui.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class FxTickerTest {
+
+    @Test
+    void aBusyFxThreadGetsOneQueuedTickNotABacklog() throws InterruptedException {
+        Queue<Runnable> fxQueue = new ConcurrentLinkedQueue<>(); // an FX thread that is busy: nothing runs yet
+        AtomicInteger ran = new AtomicInteger();
+        FxTicker ticker = new FxTicker("test-ticker", Duration.ofMillis(5), fxQueue::add, ran::incrementAndGet);
+        ticker.play();
+        assertTrue(ticker.isPlaying());
+        Thread.sleep(100); // about twenty periods
+        ticker.stop();
+        assertFalse(ticker.isPlaying());
+        assertEquals(1, fxQueue.size(), "ticks while one waits are dropped");
+        fxQueue.poll().run();
+        assertEquals(1, ran.get());
+        ticker.dispose();
+    }
+
+    @Test
+    void ticksRunOnTheGivenExecutorUntilStopped() throws InterruptedException {
+        CountDownLatch three = new CountDownLatch(3);
+        AtomicInteger ticks = new AtomicInteger();
+        FxTicker ticker = new FxTicker("test-ticker", Duration.ofMillis(5), Runnable::run, () -> {
+            ticks.incrementAndGet();
+            three.countDown();
+        });
+        ticker.play();
+        assertTrue(three.await(10, TimeUnit.SECONDS));
+        ticker.dispose();
+        int after = ticks.get();
+        Thread.sleep(50); // ten periods
+        assertEquals(after, ticks.get(), "no tick after dispose");
+    }
+}
