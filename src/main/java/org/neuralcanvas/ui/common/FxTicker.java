@@ -53,7 +53,8 @@ public final class FxTicker {
         ticking = timer.scheduleAtFixedRate(this::tick, ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    private void tick() {
+    /** One period has passed (the timer thread). */
+    void tick() {
         if (queued.compareAndSet(false, true)) {
             fx.execute(() -> {
                 queued.set(false);
@@ -74,11 +75,16 @@ public final class FxTicker {
         }
     }
 
-    /** Stops ticking and ends the timer thread (the window closed). */
+    /** Stops ticking and ends the timer thread (the window closed); a tick already handed to it finishes first. */
     public void dispose() {
         stop();
         if (timer != null) {
-            timer.shutdownNow();
+            timer.shutdown();
+            try {
+                timer.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             timer = null;
         }
     }

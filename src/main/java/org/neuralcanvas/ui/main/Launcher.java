@@ -2,7 +2,6 @@ package org.neuralcanvas.ui.main;
 
 import javafx.application.Application;
 import org.neuralcanvas.engine.backend.Backends;
-import org.neuralcanvas.engine.backend.NativeTuning;
 
 /**
  * The entry point. A plain class (not an {@link Application} subclass) so the app starts from
@@ -14,9 +13,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        // Before anything touches ND4J: pick the CPU build and native settings for this processor,
-        // leaving one core to the window so repaints do not stall training's OpenMP threads.
-        System.setProperty(NativeTuning.RESERVE_UI_CORE_PROPERTY, "true");
+        // Before anything touches ND4J: pick the CPU build and native settings for this processor.
+        // Training gets every core: the dashboard repaints at a bounded rate and costs it about as much
+        // as measurement noise (docs/decisions/0001, addendum); -Dneuralcanvas.reserveUiCore=true leaves one to the window.
         new Backends().ensureSelected();
         Application.launch(NeuralCanvasApp.class, args);
     }

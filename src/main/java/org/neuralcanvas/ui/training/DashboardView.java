@@ -160,20 +160,20 @@ public final class DashboardView extends BorderPane {
     private HBox progress() {
         ProgressBar epoch = new ProgressBar();
         epoch.setId("progress-epoch");
-        epoch.progressProperty().bind(vm.epochProgressProperty());
+        epoch.progressProperty().bind(vm.progress().epochProgressProperty());
         ProgressBar run = new ProgressBar();
         run.setId("progress-run");
-        run.progressProperty().bind(vm.runProgressProperty());
-        run.visibleProperty().bind(vm.phaseProperty().isNotEqualTo(RunPhase.IDLE).or(vm.runProgressProperty().greaterThan(0)));
+        run.progressProperty().bind(vm.progress().runProgressProperty());
+        run.visibleProperty().bind(vm.phaseProperty().isNotEqualTo(RunPhase.IDLE).or(vm.progress().runProgressProperty().greaterThan(0)));
         epoch.setPrefWidth(200);
         run.setPrefWidth(260);
         Label epochLabel = new Label();
-        epochLabel.textProperty().bind(vm.epochTextProperty());
+        epochLabel.textProperty().bind(vm.progress().epochTextProperty());
         epochLabel.setMinWidth(80);
         Label runLabel = new Label(i18n.get("dashboard.run"));
         Label time = new Label();
         time.setId("dashboard-time");
-        time.textProperty().bind(vm.timeTextProperty());
+        time.textProperty().bind(vm.progress().timeTextProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox row = new HBox(8, epochLabel, epoch, runLabel, run, time);
@@ -183,7 +183,7 @@ public final class DashboardView extends BorderPane {
 
     private TabPane sidePanel() {
         logView.setId("training-log");
-        logView.setItems(vm.log());
+        logView.setItems(vm.progress().log());
         logView.getStyleClass().add("training-log");
         logView.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             {
@@ -198,7 +198,7 @@ public final class DashboardView extends BorderPane {
                 setText(empty ? null : line);
             }
         });
-        vm.log().addListener((javafx.collections.ListChangeListener<String>) ch -> logView.scrollTo(vm.log().size() - 1));
+        vm.progress().log().addListener((javafx.collections.ListChangeListener<String>) ch -> logView.scrollTo(vm.progress().log().size() - 1));
         Tab logTab = new Tab(i18n.get("dashboard.log"), logView);
 
         runList.setId("run-history");

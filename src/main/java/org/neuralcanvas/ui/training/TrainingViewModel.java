@@ -3,7 +3,6 @@ package org.neuralcanvas.ui.training;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -11,10 +10,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -29,7 +26,6 @@ import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.data.DatasetFit;
 import org.neuralcanvas.engine.data.PreparedRun;
 import org.neuralcanvas.engine.train.EpochResult;
-import org.neuralcanvas.engine.train.KerasLine;
 import org.neuralcanvas.engine.train.SessionState;
 import org.neuralcanvas.engine.train.TrainingEvent;
 import org.neuralcanvas.engine.train.TrainedModel;
@@ -63,6 +59,7 @@ public final class TrainingViewModel {
     private final Executor fx;
     private final Queue<TrainingEvent> events = new ConcurrentLinkedQueue<>();
     private final RunCurves curves = new RunCurves();
+    private final RunProgress progress = new RunProgress();
     private final ResultsViewModel results;
     private final FxTicker drainTimer;
 
@@ -70,14 +67,9 @@ public final class TrainingViewModel {
     private final ObjectProperty<DatasetChoice> dataset = new SimpleObjectProperty<>(DatasetChoice.none());
     private final ObjectProperty<DatasetFit> fit = new SimpleObjectProperty<>();
     private final ObjectProperty<RunPhase> phase = new SimpleObjectProperty<>(RunPhase.IDLE);
-    private final DoubleProperty epochProgress = new SimpleDoubleProperty();
-    private final DoubleProperty runProgress = new SimpleDoubleProperty();
-    private final StringProperty epochText = new SimpleStringProperty("");
-    private final StringProperty timeText = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty backend = new SimpleStringProperty("");
     private final BooleanProperty failed = new SimpleBooleanProperty();
-    private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> overlaid = FXCollections.observableArrayList();
     /** The last trained or opened model: Keras's fit() called again continues from its weights. */
@@ -92,15 +84,7 @@ public final class TrainingViewModel {
     private DatasetChoice runDataset;
     private String runStartedAt;
     private boolean stopPressed;
-    private long startNanos;
-    private long epochStartNanos;
-    private int firstEpoch;
     private final List<EpochResult> runHistory = new ArrayList<>();
-    private TrainingEvent.BatchEnded pendingBatch;
-    private int batchesPerEpoch = 1;
-    private double epochLossSum;
-    private long lastLiveUpdate;
-    static final long LIVE_INTERVAL_NANOS = 500_000_000L;
 
     public TrainingViewModel(MainViewModel main, BundledTrainingData data, Executor work, Executor fx) {
         this.main = main;
@@ -198,14 +182,9 @@ public final class TrainingViewModel {
         runStartedAt = Instant.now().toString();
         stopPressed = false;
         runHistory.clear();
-        pendingBatch = null;
-        log.clear();
+        progress.clear();
         results.clear();
         curves.reset(runSettings.metrics().isEmpty() ? null : runSettings.metrics().get(0));
-        epochProgress.set(0);
-        runProgress.set(-1);
-        epochText.set("");
-        timeText.set("");
         failed.set(false);
         status.set("");
         phase.set(RunPhase.PREPARING);
@@ -251,9 +230,7 @@ public final class TrainingViewModel {
         prepared = run;
         backend.set(device);
         main.backendDescriptionProperty().set(device);
-        startNanos = System.nanoTime();
-        epochStartNanos = startNanos;
-        firstEpoch = first;
+        progress.begin(first, runSettings.epochs());
         phase.set(RunPhase.RUNNING);
         drainTimer.play();
         ts.continueTraining(runSettings.epochs());
@@ -290,70 +267,23 @@ public final class TrainingViewModel {
 
     // ---- the drain: FX thread, every 100 ms ---------------------------------------------------------
 
-    /**
-     * Moves the buffered events into progress, log and charts. Public for the benchmark and tests.
-     * Epoch ends and state changes show at once; the within-epoch progress, the live log line and
-     * the clock at most every {@link #LIVE_INTERVAL_NANOS}: on a small CPU each repaint is taken
-     * from training, and a person reads them no faster.
-     */
+    /** Moves the buffered events into the progress, the log and the chart data. Public for the benchmark and tests. */
     public void drain() {
         TrainingEvent e;
         while ((e = events.poll()) != null) {
             if (e instanceof TrainingEvent.BatchEnded b) {
-                if (b.batch() == 1) {
-                    epochStartNanos = System.nanoTime();
-                    log.add(KerasLine.epochHeader(b.epoch(), firstEpoch - 1 + runSettings.epochs()));
-                    log.add(KerasLine.running(0, b.batches(), 0, Double.NaN));
-                    epochLossSum = 0;
-                }
-                epochLossSum += b.loss();
+                progress.batchEnded(b);
                 curves.addBatch(b.epoch(), b.batch(), b.batches(), b.loss());
-                pendingBatch = b;
-                batchesPerEpoch = b.batches();
             } else if (e instanceof TrainingEvent.EpochEnded end) {
-                EpochResult r = end.result();
-                runHistory.add(r);
-                curves.addEpoch(r);
-                if (pendingBatch != null) {
-                    showBatch(pendingBatch);
-                }
-                replaceLastLine(KerasLine.epochLine(batchesPerEpoch, r.seconds(), r.metrics()));
-                pendingBatch = null;
+                runHistory.add(end.result());
+                curves.addEpoch(end.result());
+                progress.epochEnded(end.result());
             } else if (e instanceof TrainingEvent.StateChanged s) {
                 onState(s);
             }
         }
-        long now = System.nanoTime();
-        boolean live = now - lastLiveUpdate >= LIVE_INTERVAL_NANOS;
-        if (pendingBatch != null && live) {
-            showBatch(pendingBatch);
-            pendingBatch = null;
-        }
+        progress.refresh(phase.get() == RunPhase.RUNNING || phase.get() == RunPhase.PAUSED);
         curves.publish();
-        if (live && (phase.get() == RunPhase.RUNNING || phase.get() == RunPhase.PAUSED)) {
-            lastLiveUpdate = now;
-            double elapsed = (now - startNanos) / 1e9;
-            double p = runProgress.get();
-            timeText.set(elapsedText(elapsed) + (p > 0.01 ? "  ETA " + elapsedText(elapsed * (1 - p) / p) : ""));
-        }
-    }
-
-    private void showBatch(TrainingEvent.BatchEnded b) {
-        double within = (double) b.batch() / b.batches();
-        epochProgress.set(within);
-        int done = b.epoch() - firstEpoch;
-        runProgress.set((done + within) / runSettings.epochs());
-        epochText.set(KerasLine.epochHeader(b.epoch(), firstEpoch - 1 + runSettings.epochs()));
-        replaceLastLine(KerasLine.running(b.batch(), b.batches(), (System.nanoTime() - epochStartNanos) / 1e9,
-                epochLossSum / b.batch()));
-    }
-
-    private void replaceLastLine(String line) {
-        if (log.isEmpty()) {
-            log.add(line);
-        } else {
-            log.set(log.size() - 1, line);
-        }
     }
 
     private void onState(TrainingEvent.StateChanged s) {
@@ -366,14 +296,10 @@ public final class TrainingViewModel {
 
     private void ended(TrainingEvent.StateChanged s) {
         boolean fail = s.state() == SessionState.FAILED;
-        if (!s.message().isEmpty()) {
-            log.add(s.message());
-        }
+        progress.note(s.message());
+        progress.ended(!fail);
         status.set(s.message());
         failed.set(fail);
-        if (!fail) {
-            epochProgress.set(1);
-        }
         String outcome = switch (s.state()) {
             case FINISHED -> "finished";
             case STOPPED -> stopPressed ? "stopped" : "early_stopped";
@@ -396,7 +322,6 @@ public final class TrainingViewModel {
     private void finish(TrainingSession ended) {
         ended.close();
         drainTimer.stop();
-        timeText.set(elapsedText((System.nanoTime() - startNanos) / 1e9)); // the run's length, no ETA left
         phase.set(RunPhase.IDLE);
     }
 
@@ -409,11 +334,6 @@ public final class TrainingViewModel {
         main.markChanged();
     }
 
-
-    static String elapsedText(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
-    }
 
     // ---- properties -----------------------------------------------------------------------------
 
@@ -506,21 +426,9 @@ public final class TrainingViewModel {
         return phase;
     }
 
-    public DoubleProperty epochProgressProperty() {
-        return epochProgress;
-    }
 
-    public DoubleProperty runProgressProperty() {
-        return runProgress;
-    }
 
-    public StringProperty epochTextProperty() {
-        return epochText;
-    }
 
-    public StringProperty timeTextProperty() {
-        return timeText;
-    }
 
     public StringProperty statusProperty() {
         return status;
@@ -534,9 +442,11 @@ public final class TrainingViewModel {
         return backend;
     }
 
-    public ObservableList<String> log() {
-        return log;
+    /** The progress bars, the clock and the Keras-style log of the current (or last) run. */
+    public RunProgress progress() {
+        return progress;
     }
+
 
     public ObservableList<RunRecord> runs() {
         return runs;

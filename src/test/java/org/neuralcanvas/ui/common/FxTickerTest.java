@@ -15,23 +15,22 @@ import org.junit.jupiter.api.Test;
 class FxTickerTest {
 
     @Test
-    void aBusyFxThreadGetsOneQueuedTickNotABacklog() throws InterruptedException {
+    void aBusyFxThreadGetsOneQueuedTickNotABacklog() {
         Queue<Runnable> fxQueue = new ConcurrentLinkedQueue<>(); // an FX thread that is busy: nothing runs yet
         AtomicInteger ran = new AtomicInteger();
-        FxTicker ticker = new FxTicker("test-ticker", Duration.ofMillis(5), fxQueue::add, ran::incrementAndGet);
-        ticker.play();
-        assertTrue(ticker.isPlaying());
-        Thread.sleep(100); // about twenty periods
-        ticker.stop();
-        assertFalse(ticker.isPlaying());
+        FxTicker ticker = new FxTicker("test-ticker", Duration.ofHours(1), fxQueue::add, ran::incrementAndGet);
+        for (int i = 0; i < 20; i++) {
+            ticker.tick();
+        }
         assertEquals(1, fxQueue.size(), "ticks while one waits are dropped");
         fxQueue.poll().run();
         assertEquals(1, ran.get());
-        ticker.dispose();
+        ticker.tick();
+        assertEquals(1, fxQueue.size(), "once it ran, the next tick is queued again");
     }
 
     @Test
-    void ticksRunOnTheGivenExecutorUntilStopped() throws InterruptedException {
+    void ticksRunOnTheGivenExecutorUntilDisposed() throws InterruptedException {
         CountDownLatch three = new CountDownLatch(3);
         AtomicInteger ticks = new AtomicInteger();
         FxTicker ticker = new FxTicker("test-ticker", Duration.ofMillis(5), Runnable::run, () -> {
@@ -39,10 +38,13 @@ class FxTickerTest {
             three.countDown();
         });
         ticker.play();
+        assertTrue(ticker.isPlaying());
         assertTrue(three.await(10, TimeUnit.SECONDS));
         ticker.dispose();
+        assertFalse(ticker.isPlaying());
         int after = ticks.get();
-        Thread.sleep(50); // ten periods
+        CountDownLatch never = new CountDownLatch(1);
+        assertFalse(never.await(50, TimeUnit.MILLISECONDS)); // ten periods
         assertEquals(after, ticks.get(), "no tick after dispose");
     }
 }

@@ -110,12 +110,12 @@ class TrainingDashboardTest {
         loadTemplate(robot, "keras_quickstart");
         setEpochs(robot, 500);
         robot.clickOn("#panel-train");
-        waitUntil(() -> vm().curves().epochPoints() >= 2 && vm().runProgressProperty().get() > 0);
+        waitUntil(() -> vm().curves().epochPoints() >= 2 && vm().progress().runProgressProperty().get() > 0);
         assertTrue(vm().curves().batchPoints() > vm().curves().epochPoints(), "batch losses are drawn behind the epochs");
-        assertTrue(vm().log().stream().anyMatch(l -> l.startsWith("Epoch 1/500")), vm().log().toString());
-        assertTrue(vm().log().stream().anyMatch(l -> l.contains("loss: ") && l.contains("accuracy: ")), vm().log().toString());
-        double progress = vm().runProgressProperty().get();
-        waitUntil(() -> vm().runProgressProperty().get() > progress);
+        assertTrue(vm().progress().log().stream().anyMatch(l -> l.startsWith("Epoch 1/500")), vm().progress().log().toString());
+        assertTrue(vm().progress().log().stream().anyMatch(l -> l.contains("loss: ") && l.contains("accuracy: ")), vm().progress().log().toString());
+        double progress = vm().progress().runProgressProperty().get();
+        waitUntil(() -> vm().progress().runProgressProperty().get() > progress);
 
         robot.clickOn("#button-stop");
         waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE);
@@ -176,7 +176,7 @@ class TrainingDashboardTest {
         assertTrue(vm().continueTrainingProperty().get());
         robot.clickOn("#button-train");
         waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().runs().size() == 2);
-        assertTrue(vm().log().stream().anyMatch(l -> l.startsWith("Epoch 3/4")), vm().log().toString());
+        assertTrue(vm().progress().log().stream().anyMatch(l -> l.startsWith("Epoch 3/4")), vm().progress().log().toString());
         assertEquals(4, vm().trainedModelProperty().get().epochsTrained(), "epochs count on from the first run");
     }
 

@@ -1,0 +1,183 @@
+package org.neuralcanvas.ui.training;
+
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.neuralcanvas.engine.train.EpochResult;
+import org.neuralcanvas.engine.train.KerasLine;
+import org.neuralcanvas.engine.train.TrainingEvent;
+
+/**
+ * What the dashboard shows of the run in progress besides the charts: the epoch and run progress,
+ * the clock with its ETA, and the Keras-style log. Fed by the drain from the session's events.
+ * Epoch ends show at once; the within-epoch progress, the live log line and the clock change at
+ * most every {@link #LIVE_INTERVAL_NANOS}: on a small CPU each repaint is taken from training, and
+ * a person reads them no faster. FX thread only.
+ */
+public final class RunProgress {
+
+    static final long LIVE_INTERVAL_NANOS = 500_000_000L;
+
+    private final LongSupplier clock;
+    private final DoubleProperty epochProgress = new SimpleDoubleProperty();
+    private final DoubleProperty runProgress = new SimpleDoubleProperty();
+    private final StringProperty epochText = new SimpleStringProperty("");
+    private final StringProperty timeText = new SimpleStringProperty("");
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+
+    private int firstEpoch = 1;
+    private int epochs = 1;
+    private long startNanos;
+    private long epochStartNanos;
+    private long lastLiveUpdate;
+    private TrainingEvent.BatchEnded pendingBatch;
+    private int batchesPerEpoch = 1;
+    private double epochLossSum;
+
+    public RunProgress() {
+        this(System::nanoTime);
+    }
+
+    RunProgress(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    /** A run was asked for: everything from the last one is cleared; the run bar waits (indeterminate). */
+    void clear() {
+        log.clear();
+        pendingBatch = null;
+        epochProgress.set(0);
+        runProgress.set(-1);
+        epochText.set("");
+        timeText.set("");
+    }
+
+    /** The session started: epochs {@code firstEpoch} to {@code firstEpoch + epochs - 1} (Keras's numbering goes on when continuing). */
+    void begin(int firstEpoch, int epochs) {
+        this.firstEpoch = firstEpoch;
+        this.epochs = epochs;
+        startNanos = clock.getAsLong();
+        epochStartNanos = startNanos;
+        lastLiveUpdate = 0;
+    }
+
+    void batchEnded(TrainingEvent.BatchEnded b) {
+        if (b.batch() == 1) {
+            epochStartNanos = clock.getAsLong();
+            log.add(KerasLine.epochHeader(b.epoch(), lastEpoch()));
+            log.add(KerasLine.running(0, b.batches(), 0, Double.NaN));
+            epochLossSum = 0;
+        }
+        epochLossSum += b.loss();
+        pendingBatch = b;
+        batchesPerEpoch = b.batches();
+    }
+
+    void epochEnded(EpochResult r) {
+        if (pendingBatch != null) {
+            showBatch(pendingBatch);
+        }
+        replaceLastLine(KerasLine.epochLine(batchesPerEpoch, r.seconds(), r.metrics()));
+        pendingBatch = null;
+    }
+
+    /** A line of its own in the log (how the run ended, a warning). */
+    void note(String line) {
+        if (!line.isEmpty()) {
+            log.add(line);
+        }
+    }
+
+    /** The end of a drain: the live parts, if their interval has passed; the clock only while {@code running}. */
+    void refresh(boolean running) {
+        long now = clock.getAsLong();
+        if (now - lastLiveUpdate < LIVE_INTERVAL_NANOS) {
+            return;
+        }
+        if (pendingBatch != null) {
+            showBatch(pendingBatch);
+            pendingBatch = null;
+        }
+        if (running) {
+            lastLiveUpdate = now;
+            double elapsed = (now - startNanos) / 1e9;
+            double p = runProgress.get();
+            setText(timeText, elapsedText(elapsed) + (p > 0.01 ? "  ETA " + elapsedText(elapsed * (1 - p) / p) : ""));
+        }
+    }
+
+    /** The run is over: a finished epoch bar if it ended well, and the clock shows the run's length, no ETA. */
+    void ended(boolean ok) {
+        if (ok) {
+            epochProgress.set(1);
+        }
+        timeText.set(elapsedText((clock.getAsLong() - startNanos) / 1e9));
+    }
+
+    private int lastEpoch() {
+        return firstEpoch - 1 + epochs;
+    }
+
+    private void showBatch(TrainingEvent.BatchEnded b) {
+        double within = (double) b.batch() / b.batches();
+        epochProgress.set(within);
+        runProgress.set((b.epoch() - firstEpoch + within) / epochs);
+        setText(epochText, KerasLine.epochHeader(b.epoch(), lastEpoch()));
+        replaceLastLine(KerasLine.running(b.batch(), b.batches(), (clock.getAsLong() - epochStartNanos) / 1e9,
+                epochLossSum / b.batch()));
+    }
+
+    /**
+     * A StringProperty tells its listeners of every new String object, equal or not, and a label told
+     * of a change lays itself out and is redrawn: the same "Epoch 3/5" twice a second is a repaint taken
+     * from training for nothing.
+     */
+    private static void setText(StringProperty p, String text) {
+        if (!text.equals(p.get())) {
+            p.set(text);
+        }
+    }
+
+    private void replaceLastLine(String line) {
+        if (log.isEmpty()) {
+            log.add(line);
+        } else {
+            log.set(log.size() - 1, line);
+        }
+    }
+
+    static String elapsedText(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    public ReadOnlyDoubleProperty epochProgressProperty() {
+        return epochProgress;
+    }
+
+    /** 0 to 1 over the run's epochs; -1 (indeterminate) until the first batch shows. */
+    public ReadOnlyDoubleProperty runProgressProperty() {
+        return runProgress;
+    }
+
+    public ReadOnlyStringProperty epochTextProperty() {
+        return epochText;
+    }
+
+    public ReadOnlyStringProperty timeTextProperty() {
+        return timeText;
+    }
+
+    /** The Keras-style log: an epoch header, then one line that grows into the epoch's result. */
+    public ObservableList<String> log() {
+        return log;
+    }
+}
