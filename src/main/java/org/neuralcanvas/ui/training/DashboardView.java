@@ -136,9 +136,9 @@ public final class DashboardView extends BorderPane {
         // Keras: calling fit() again goes on from the trained weights; a fresh run starts from new ones.
         javafx.scene.control.CheckBox keep = new javafx.scene.control.CheckBox(i18n.get("dashboard.continue"));
         keep.setId("check-continue");
-        keep.selectedProperty().bindBidirectional(vm.continueTrainingProperty());
-        keep.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canContinueProperty().get()
-                || vm.phaseProperty().get().isActive(), vm.canContinueProperty(), vm.phaseProperty()));
+        keep.selectedProperty().bindBidirectional(vm.weights().continueTrainingProperty());
+        keep.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.weights().canContinueProperty().get()
+                || vm.phaseProperty().get().isActive(), vm.weights().canContinueProperty(), vm.phaseProperty()));
         HBox row = new HBox(8, train, keep, pause, stop, phase, backend, status);
         row.setAlignment(Pos.CENTER_LEFT);
         // The controls keep their size; the long backend and status texts give way (the status bar shows both in full).

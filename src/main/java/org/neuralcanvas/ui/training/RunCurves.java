@@ -6,7 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongSupplier;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
@@ -43,18 +42,8 @@ public final class RunCurves {
     private final Set<XYSeries> touched = Collections.newSetFromMap(new IdentityHashMap<>());
     private String metricName = "accuracy";
     private int points;
-    private long lastPublished;
-    static final long BATCH_ONLY_INTERVAL_NANOS = 1_000_000_000L;
-
-    private final LongSupplier clock;
 
     public RunCurves() {
-        this(System::nanoTime);
-    }
-
-    /** @param clock nanoseconds, for the batch-only publishing interval (tests drive their own). */
-    RunCurves(LongSupplier clock) {
-        this.clock = clock;
         loss.addSeries(trainLoss);
         loss.addSeries(valLoss);
         batches.addSeries(batchLoss);
@@ -87,7 +76,7 @@ public final class RunCurves {
             touched.add(s);
         }
         points = 0;
-        publish();
+        publish(true);
     }
 
     public String metricName() {
@@ -151,20 +140,15 @@ public final class RunCurves {
     }
 
     /**
-     * Publishes the points added since the last publication: one redraw per chart. Batch points alone
-     * are published at most every {@link #BATCH_ONLY_INTERVAL_NANOS}; an epoch point at once. On a
-     * small CPU every chart redraw is taken from training, so the faint batch curve moves once a second.
+     * Publishes the points added since the last publication: one redraw per chart that has new points.
+     * Epoch points go out at once; batch points only with {@code withBatches} (the dashboard's live
+     * moment, once a second): on a small CPU every chart redraw is taken from training.
      */
-    public void publish() {
-        if (touched.isEmpty()) {
-            return;
-        }
-        long now = clock.getAsLong();
+    public void publish(boolean withBatches) {
         boolean onlyBatches = touched.size() == 1 && touched.contains(batchLoss);
-        if (onlyBatches && now - lastPublished < BATCH_ONLY_INTERVAL_NANOS) {
+        if (touched.isEmpty() || onlyBatches && !withBatches) {
             return;
         }
-        lastPublished = now;
         // Only the charts drawing a changed curve are held and then redrawn, once each.
         List<JFreeChart> redrawn = charts.stream().filter(c -> drawsAnyOf(c, touched)).toList();
         redrawn.forEach(c -> c.setNotify(false));

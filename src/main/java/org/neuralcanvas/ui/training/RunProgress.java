@@ -17,13 +17,13 @@ import org.neuralcanvas.engine.train.TrainingEvent;
 /**
  * What the dashboard shows of the run in progress besides the charts: the epoch and run progress,
  * the clock with its ETA, and the Keras-style log. Fed by the drain from the session's events.
- * Epoch ends show at once; the within-epoch progress, the live log line and the clock change at
- * most every {@link #LIVE_INTERVAL_NANOS}: on a small CPU each repaint is taken from training, and
- * a person reads them no faster. FX thread only.
+ * Epoch ends show at once; the within-epoch progress, the live log line and the clock change once
+ * every {@link #LIVE_INTERVAL_NANOS} (and the faint batch curve with them, see {@link #refresh}): on
+ * a small CPU every repaint is taken from training's threads. FX thread only.
  */
 public final class RunProgress {
 
-    static final long LIVE_INTERVAL_NANOS = 500_000_000L;
+    static final long LIVE_INTERVAL_NANOS = 1_000_000_000L;
 
     private final LongSupplier clock;
     private final DoubleProperty epochProgress = new SimpleDoubleProperty();
@@ -95,11 +95,16 @@ public final class RunProgress {
         }
     }
 
-    /** The end of a drain: the live parts, if their interval has passed; the clock only while {@code running}. */
-    void refresh(boolean running) {
+    /**
+     * The end of a drain: the live parts, if their interval has passed; the clock only while {@code running}.
+     *
+     * @return whether this was a live moment, when the other within-epoch views (the batch curve) should
+     *     change too: in the same drain, so the window is laid out and redrawn once for all of them
+     */
+    boolean refresh(boolean running) {
         long now = clock.getAsLong();
         if (now - lastLiveUpdate < LIVE_INTERVAL_NANOS) {
-            return;
+            return false;
         }
         if (pendingBatch != null) {
             showBatch(pendingBatch);
@@ -111,6 +116,7 @@ public final class RunProgress {
             double p = runProgress.get();
             setText(timeText, elapsedText(elapsed) + (p > 0.01 ? "  ETA " + elapsedText(elapsed * (1 - p) / p) : ""));
         }
+        return true;
     }
 
     /** The run is over: a finished epoch bar if it ended well, and the clock shows the run's length, no ETA. */

@@ -9,7 +9,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -72,10 +71,7 @@ public final class TrainingViewModel {
     private final BooleanProperty failed = new SimpleBooleanProperty();
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> overlaid = FXCollections.observableArrayList();
-    /** The last trained or opened model: Keras's fit() called again continues from its weights. */
-    private final ObjectProperty<TrainedModel> trainedModel = new SimpleObjectProperty<>();
-    private final BooleanProperty continueTraining = new SimpleBooleanProperty();
-    private final BooleanProperty canContinue = new SimpleBooleanProperty();
+    private final TrainedWeights weights;
 
     // The current run (FX thread).
     private TrainingSession session;
@@ -92,6 +88,7 @@ public final class TrainingViewModel {
         this.work = work;
         this.fx = fx;
         this.results = new ResultsViewModel(work, fx);
+        this.weights = new TrainedWeights(() -> main.document().graph());
         this.drainTimer = new FxTicker("dashboard-ticker", java.time.Duration.ofMillis(100), fx, this::drain);
         main.documentProperty().addListener((o, a, doc) -> loadProject());
         main.inferenceProperty().addListener((o, a, b) -> recheck());
@@ -107,8 +104,7 @@ public final class TrainingViewModel {
 
     /** The open project's settings, dataset and runs, e.g. after a template was loaded. */
     private void loadProject() {
-        trainedModel.set(null);
-        continueTraining.set(false);
+        weights.forget();
         settings.set(project().settings());
         dataset.set(project().dataset());
         runs.setAll(project().runs());
@@ -144,7 +140,7 @@ public final class TrainingViewModel {
 
     /** Checks the dataset against the graph (shape inference only: milliseconds). */
     public void recheck() {
-        updateCanContinue();
+        weights.recheck();
         fit.set(data.check(dataset.get(), settings.get(), main.document().graph()));
     }
 
@@ -176,7 +172,7 @@ public final class TrainingViewModel {
             return;
         }
         ModelGraph snapshot = main.document().graph().copy();
-        TrainedModel from = continueTraining.get() && canContinue.get() ? trainedModel.get() : null;
+        TrainedModel from = weights.startingPoint();
         runSettings = settings.get();
         runDataset = dataset.get();
         runStartedAt = Instant.now().toString();
@@ -282,8 +278,8 @@ public final class TrainingViewModel {
                 onState(s);
             }
         }
-        progress.refresh(phase.get() == RunPhase.RUNNING || phase.get() == RunPhase.PAUSED);
-        curves.publish();
+        boolean live = progress.refresh(phase.get() == RunPhase.RUNNING || phase.get() == RunPhase.PAUSED);
+        curves.publish(live);
     }
 
     private void onState(TrainingEvent.StateChanged s) {
@@ -308,8 +304,7 @@ public final class TrainingViewModel {
         recordRun(outcome);
         TrainingSession ended = session;
         if (ended.model() != null && ended.model().epochsTrained() > 0) {
-            trainedModel.set(ended.model());
-            updateCanContinue();
+            weights.trained(ended.model());
         }
         if (ended.model() != null && !fail) {
             phase.set(RunPhase.EVALUATING);
@@ -342,9 +337,7 @@ public final class TrainingViewModel {
      * results are shown, and Train continues from its weights.
      */
     public void adopt(TrainedModel model) {
-        trainedModel.set(model);
-        continueTraining.set(true);
-        updateCanContinue();
+        weights.opened(model);
         DatasetChoice choice = dataset.get();
         TrainingSettings s = settings.get();
         if (data.descriptor(choice).isEmpty()) {
@@ -381,33 +374,9 @@ public final class TrainingViewModel {
         });
     }
 
-    /** Continuing is possible while the graph has the same layers and connections as the trained model. */
-    private void updateCanContinue() {
-        TrainedModel m = trainedModel.get();
-        canContinue.set(m != null && sameLayers(m.compiled().graph(), main.document().graph()));
-        if (!canContinue.get()) {
-            continueTraining.set(false);
-        }
-    }
-
-    /** Same layers (kind, name, parameters) and connections; positions do not matter. */
-    static boolean sameLayers(ModelGraph a, ModelGraph b) {
-        java.util.function.Function<ModelGraph, List<Object>> layers = g -> g.nodes().stream()
-                .map(n -> (Object) List.of(n.id(), n.kind().kerasName(), n.name(), n.params())).toList();
-        return layers.apply(a).equals(layers.apply(b)) && a.edges().equals(b.edges());
-    }
-
-    public ObjectProperty<TrainedModel> trainedModelProperty() {
-        return trainedModel;
-    }
-
-    /** Whether the next Train continues from {@link #trainedModelProperty()} instead of fresh weights. */
-    public BooleanProperty continueTrainingProperty() {
-        return continueTraining;
-    }
-
-    public ReadOnlyBooleanProperty canContinueProperty() {
-        return canContinue;
+    /** The last trained or opened model, and whether Train continues from it. */
+    public TrainedWeights weights() {
+        return weights;
     }
 
     public ObjectProperty<TrainingSettings> settingsProperty() {

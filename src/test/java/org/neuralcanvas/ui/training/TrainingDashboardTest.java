@@ -173,11 +173,11 @@ class TrainingDashboardTest {
         waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().results().reportProperty().get() != null);
         robot.clickOn("#tab-training");
         robot.clickOn("#check-continue");
-        assertTrue(vm().continueTrainingProperty().get());
+        assertTrue(vm().weights().continueTrainingProperty().get());
         robot.clickOn("#button-train");
         waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().runs().size() == 2);
         assertTrue(vm().progress().log().stream().anyMatch(l -> l.startsWith("Epoch 3/4")), vm().progress().log().toString());
-        assertEquals(4, vm().trainedModelProperty().get().epochsTrained(), "epochs count on from the first run");
+        assertEquals(4, vm().weights().modelProperty().get().epochsTrained(), "epochs count on from the first run");
     }
 
     @Test
@@ -185,14 +185,14 @@ class TrainingDashboardTest {
         loadTemplate(robot, "keras_quickstart");
         setEpochs(robot, 1);
         robot.clickOn("#panel-train");
-        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().trainedModelProperty().get() != null);
-        assertTrue(vm().canContinueProperty().get());
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().weights().modelProperty().get() != null);
+        assertTrue(vm().weights().canContinueProperty().get());
         String dense = window.viewModel().document().graph().findByName("dense").orElseThrow().id();
         robot.interact(() -> window.viewModel().execute(org.neuralcanvas.domain.edit.ChangeNodeEdit.setParam(
                 window.viewModel().document().graph(), dense, "units", 8)));
-        assertFalse(vm().canContinueProperty().get(), "other layers cannot take the trained weights");
+        assertFalse(vm().weights().canContinueProperty().get(), "other layers cannot take the trained weights");
         robot.interact(() -> window.viewModel().undo());
-        assertTrue(vm().canContinueProperty().get());
+        assertTrue(vm().weights().canContinueProperty().get());
     }
 
     @Test
@@ -202,7 +202,7 @@ class TrainingDashboardTest {
         robot.clickOn("#panel-train");
         waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().results().reportProperty().get() != null);
         Path file = tmp.resolve("quickstart" + org.neuralcanvas.engine.io.ModelStore.EXTENSION);
-        org.neuralcanvas.engine.io.ModelStore.save(vm().trainedModelProperty().get(), vm().datasetProperty().get(), file);
+        org.neuralcanvas.engine.io.ModelStore.save(vm().weights().modelProperty().get(), vm().datasetProperty().get(), file);
         List<String> layers = window.viewModel().document().graph().nodes().stream().map(n -> n.name()).toList();
 
         dialogs.unsavedAnswer = org.neuralcanvas.ui.main.Prompts.UnsavedAnswer.DISCARD;
@@ -210,13 +210,13 @@ class TrainingDashboardTest {
         feature.setModelChooser(w -> java.util.Optional.of(file));
         robot.clickOn("File");
         robot.clickOn("#menu-open-model");
-        waitUntil(() -> vm().trainedModelProperty().get() != null && vm().phaseProperty().get() == RunPhase.IDLE
+        waitUntil(() -> vm().weights().modelProperty().get() != null && vm().phaseProperty().get() == RunPhase.IDLE
                 && vm().results().reportProperty().get() != null);
         assertEquals(layers, window.viewModel().document().graph().nodes().stream().map(n -> n.name()).toList());
         assertEquals(1, vm().runs().size(), "the model's training history is listed as a run");
         assertEquals(2, vm().runs().get(0).history().size());
         assertEquals(100, feature.results().confusion().total(), "the opened model is evaluated on the test set");
-        assertTrue(vm().continueTrainingProperty().get(), "Train goes on from the opened weights");
+        assertTrue(vm().weights().continueTrainingProperty().get(), "Train goes on from the opened weights");
         assertEquals(List.of(), dialogs.errors);
     }
 
@@ -242,10 +242,10 @@ class TrainingDashboardTest {
             vm().setDataset(new org.neuralcanvas.project.DatasetChoice("mnist", java.util.Map.of("layout", "flat")));
             feature.adoptImported(imported);
         });
-        waitUntil(() -> vm().trainedModelProperty().get() != null && vm().phaseProperty().get() == RunPhase.IDLE
+        waitUntil(() -> vm().weights().modelProperty().get() != null && vm().phaseProperty().get() == RunPhase.IDLE
                 && vm().results().reportProperty().get() != null);
-        assertEquals(55_050, vm().trainedModelProperty().get().network().numParams());
-        assertTrue(vm().canContinueProperty().get() && vm().continueTrainingProperty().get(),
+        assertEquals(55_050, vm().weights().modelProperty().get().network().numParams());
+        assertTrue(vm().weights().canContinueProperty().get() && vm().weights().continueTrainingProperty().get(),
                 "Train fine-tunes the imported weights");
         assertEquals(10_000, vm().results().reportProperty().get().samples(), "evaluated on the MNIST test set");
     }
