@@ -49,7 +49,7 @@ public final class RunProgress {
         this.clock = clock;
     }
 
-    /** A run was asked for: everything from the last one is cleared; the run bar waits (indeterminate). */
+    /** A run was asked for: everything from the last one is cleared; the run bar waits (indeterminate) while it is prepared. */
     void clear() {
         log.clear();
         pendingBatch = null;
@@ -66,6 +66,8 @@ public final class RunProgress {
         startNanos = clock.getAsLong();
         epochStartNanos = startNanos;
         lastLiveUpdate = 0;
+        // Determinate from here: an indeterminate bar is an animation, 60 redraws a second taken from training.
+        runProgress.set(0);
     }
 
     void batchEnded(TrainingEvent.BatchEnded b) {
@@ -169,7 +171,7 @@ public final class RunProgress {
         return epochProgress;
     }
 
-    /** 0 to 1 over the run's epochs; -1 (indeterminate) until the first batch shows. */
+    /** 0 to 1 over the run's epochs; -1 (indeterminate) while the run is prepared. */
     public ReadOnlyDoubleProperty runProgressProperty() {
         return runProgress;
     }

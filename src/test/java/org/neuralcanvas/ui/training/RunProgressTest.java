@@ -46,8 +46,9 @@ class RunProgressTest {
     @Test
     void withinAnEpochTheBarsAndClockMoveOnceASecond() {
         progress.clear();
-        assertEquals(-1, progress.runProgressProperty().get(), "indeterminate until the first batch shows");
+        assertEquals(-1, progress.runProgressProperty().get(), "indeterminate while the run is prepared");
         progress.begin(1, 2);
+        assertEquals(0, progress.runProgressProperty().get(), "determinate (no animation) once training runs");
         at(0.1);
         progress.batchEnded(batch(1, 1));
         assertTrue(progress.refresh(true), "the first batch is a live moment");
