@@ -29,6 +29,7 @@ shift
 
 mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench-classpath.txt -Dneuralcanvas.datasets.skip
-exec java -Xmx6g \
+# -XX:MaxGCPauseMillis=20 as the app runs (pom.xml, javafx-maven-plugin options).
+exec java -Xmx6g -XX:MaxGCPauseMillis=20 \
     -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k \
     -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" "$main" "$@"

@@ -110,7 +110,19 @@ public final class DashboardOverheadBench {
         System.out.printf(Locale.ROOT, "%-20s epoch %.2f s, wall %.2f s%n", what, t.epochSeconds(), t.wallSeconds());
     }
 
+    /**
+     * Before every measured run: the garbage of the last one collected, so that neither kind of run pays
+     * for the other's. ND4J's arrays live off the heap and are freed by JavaCPP's deallocator threads only
+     * after a collection, which otherwise lands on whichever run comes next (half a second of their
+     * CPU in one run on two cores).
+     */
+    private static void settle() throws InterruptedException {
+        System.gc();
+        Thread.sleep(500);
+    }
+
     private static Timing headless(Template template, TrainingSettings settings, PreparedRun run) throws Exception {
+        settle();
         var compiled = Dl4jCompiler.compile(template.graph().get(), settings).model();
         try (TrainingSession session = new TrainingSession(compiled, run.trainingData(), e -> { }, null)) {
             long t0 = System.nanoTime();
@@ -243,6 +255,7 @@ public final class DashboardOverheadBench {
         }
 
         Timing run(boolean tracked) throws Exception {
+            settle();
 
             ended = new CountDownLatch(1);
             runningAt = 0;
