@@ -32,12 +32,14 @@ import org.neuralcanvas.ui.training.TrainingViewModel;
  * batch 128, 1 epoch, no validation) trained headless and with the main window open, charts and
  * log updating; prints both median epoch times, their ratio, the longest pause of the JavaFX
  * thread during training, and which other threads used CPU while training ran. Each round trains
- * headless, then in the window, then in the window with the pause tracker on. Both use every core
+ * headless and in the window (alternating which goes first), then in the window with the pause
+ * tracker on; each run starts after a full collection. Both use every core
  * unless {@code -Dneuralcanvas.reserveUiCore=true} or {@code OMP_NUM_THREADS} says otherwise.
  *
  * <pre>
  * scripts/bench.sh dashboard [ROUNDS]          (headless Monocle glass, as the tests)
- * xvfb-run -s "-screen 0 1500x950x24" java -Xmx6g -cp target/classes:$(cat cp.txt) \
+ * xvfb-run -s "-screen 0 1400x900x24" java -Xmx6g -XX:MaxGCPauseMillis=20 \
+ *      -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
  *      org.neuralcanvas.ui.bench.DashboardOverheadBench            (a real X window)
  * </pre>
  */
