@@ -67,7 +67,8 @@ public final class FileActions {
 
     private boolean saveTo(Path file) {
         Optional<String> error = vm.saveAs(file);
-        error.ifPresent(message -> prompts.showError(i18n.get().get("error.save"), message));
+        error.ifPresent(detail -> prompts.showError(i18n.get().get("error.save"),
+                i18n.get().format("error.save.detail", file.getFileName(), detail)));
         return error.isEmpty();
     }
 

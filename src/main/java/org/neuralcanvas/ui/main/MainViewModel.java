@@ -189,14 +189,13 @@ public final class MainViewModel {
     /**
      * Saves to a file (atomically).
      *
-     * @return why saving failed, or empty on success
+     * @return what went wrong (the I/O error's own words, for the sentence the caller builds), or empty on success
      */
     public Optional<String> saveAs(Path file) {
         try {
             ProjectFile.write(document().project(), file);
         } catch (IOException e) {
-            return Optional.of("Could not save " + file.getFileName() + ": " + e.getMessage()
-                    + ". Choose another folder or free some disk space, then save again.");
+            return Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         document().setFile(file);
         recoveredUnsaved = false;

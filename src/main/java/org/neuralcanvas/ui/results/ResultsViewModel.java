@@ -20,6 +20,8 @@ import org.neuralcanvas.engine.eval.EvaluationReport;
 import org.neuralcanvas.engine.io.ModelStore;
 import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.project.DatasetChoice;
+import java.util.function.Supplier;
+import org.neuralcanvas.ui.common.I18n;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,7 @@ public final class ResultsViewModel {
 
     private final Executor work;
     private final Executor fx;
+    private final Supplier<I18n> i18n;
     private final ObjectProperty<EvaluationReport> report = new SimpleObjectProperty<>();
     private final ObjectProperty<TestPredictions> predictions = new SimpleObjectProperty<>();
     private final ObjectProperty<TrainedModel> model = new SimpleObjectProperty<>();
@@ -46,7 +49,8 @@ public final class ResultsViewModel {
     private final StringProperty shownTitle = new SimpleStringProperty("");
     private DatasetChoice dataset;
 
-    public ResultsViewModel(Executor work, Executor fx) {
+    public ResultsViewModel(Executor work, Executor fx, Supplier<I18n> i18n) {
+        this.i18n = i18n;
         this.work = work;
         this.fx = fx;
     }
@@ -64,8 +68,7 @@ public final class ResultsViewModel {
                 p = run.predictions(trained);
             } catch (RuntimeException e) {
                 LOG.warn("Evaluation failed", e);
-                failure = "The test set could not be evaluated: " + e.getMessage() + ". The model is kept; try "
-                        + "exporting it, or train again.";
+                failure = i18n.get().format("results.evaluate.failed", e.getMessage());
             }
             EvaluationReport fr = r;
             TestPredictions fp = p;
@@ -159,8 +162,7 @@ public final class ResultsViewModel {
                 outcome = null;
             } catch (java.io.IOException | RuntimeException e) {
                 LOG.warn("Model not saved", e);
-                outcome = "The model could not be saved to " + file.getFileName() + ": " + e.getMessage()
-                        + ". Choose another folder or free some disk space, then export again.";
+                outcome = i18n.get().format("results.export.failed", file.getFileName(), e.getMessage());
             }
             String o = outcome;
             fx.execute(() -> {

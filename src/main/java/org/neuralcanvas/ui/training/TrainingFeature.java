@@ -83,7 +83,7 @@ public final class TrainingFeature implements MainWindow.Extension {
     public void install(MainWindow window, I18n i18n) {
         MainViewModel main = window.viewModel();
         if (vm == null || vm.main() != main) {
-            vm = new TrainingViewModel(main, data, work, fx);
+            vm = new TrainingViewModel(main, data, work, fx, window::i18n);
             warmUp(vm);
         }
         if (dashboard != null) {

@@ -33,7 +33,9 @@ import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.project.TrainingSettings;
+import java.util.function.Supplier;
 import org.neuralcanvas.ui.common.FxTicker;
+import org.neuralcanvas.ui.common.I18n;
 import org.neuralcanvas.ui.main.MainViewModel;
 import org.neuralcanvas.ui.results.ResultsViewModel;
 import org.slf4j.Logger;
@@ -56,6 +58,7 @@ public final class TrainingViewModel {
     private final BundledTrainingData data;
     private final Executor work;
     private final Executor fx;
+    private final Supplier<I18n> i18n;
     private final Queue<TrainingEvent> events = new ConcurrentLinkedQueue<>();
     private final RunCurves curves = new RunCurves();
     private final RunProgress progress = new RunProgress();
@@ -82,12 +85,16 @@ public final class TrainingViewModel {
     private boolean stopPressed;
     private final List<EpochResult> runHistory = new ArrayList<>();
 
-    public TrainingViewModel(MainViewModel main, BundledTrainingData data, Executor work, Executor fx) {
+    /**
+     * @param i18n the window's language now (it changes when the user switches; this view model stays)
+     */
+    public TrainingViewModel(MainViewModel main, BundledTrainingData data, Executor work, Executor fx, Supplier<I18n> i18n) {
         this.main = main;
+        this.i18n = i18n;
         this.data = data;
         this.work = work;
         this.fx = fx;
-        this.results = new ResultsViewModel(work, fx);
+        this.results = new ResultsViewModel(work, fx, i18n);
         this.weights = new TrainedWeights(() -> main.document().graph());
         this.drainTimer = new FxTicker("dashboard-ticker", java.time.Duration.ofMillis(100), fx, this::drain);
         main.documentProperty().addListener((o, a, doc) -> loadProject());
@@ -216,8 +223,7 @@ public final class TrainingViewModel {
             fx.execute(() -> endWithoutRun(e.getMessage()));
         } catch (RuntimeException | LinkageError e) {
             LOG.error("Could not start training", e);
-            fx.execute(() -> endWithoutRun("Training could not start: " + e.getMessage()
-                    + ". The log has the details; check the model and the dataset, then train again."));
+            fx.execute(() -> endWithoutRun(i18n.get().format("train.startFailed", e.getMessage())));
         }
     }
 
@@ -365,7 +371,7 @@ public final class TrainingViewModel {
             String said;
             try {
                 new org.neuralcanvas.export.ExportWriter().writeHistoryCsv(run, file);
-                said = "Saved the history of " + run.id() + " as " + file.getFileName() + ".";
+                said = i18n.get().format("history.saved", run.id(), file.getFileName());
             } catch (org.neuralcanvas.export.ExportException e) {
                 said = e.getMessage();
             }

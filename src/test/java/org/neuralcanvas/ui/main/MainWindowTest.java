@@ -334,6 +334,27 @@ class MainWindowTest {
     }
 
     @Test
+    void aFailedSaveSaysWhyInTheWindowsLanguageAndKeepsTheWork(FxRobot robot) throws IOException {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
+        robot.interact(() -> window.viewModel().execute(
+                org.neuralcanvas.domain.edit.ChangeNodeEdit.setParam(graph(), named("dense").id(), "units", 100)));
+        robot.interact(() -> window.switchLanguage(Locale.SIMPLIFIED_CHINESE));
+        Path notAFolder = Files.writeString(tmp.resolve("not-a-folder"), "a file where a folder should be");
+        Path nowhere = notAFolder.resolve("model.ncproj.json");
+        dialogs.saveAnswer = nowhere;
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        assertTrue(dialogs.errors.get(0).startsWith("无法保存 model.ncproj.json："), dialogs.errors.get(0));
+        assertTrue(dialogs.errors.get(0).endsWith("请选择其他文件夹或释放磁盘空间，然后重新保存。"), dialogs.errors.get(0));
+        assertFalse(Files.exists(nowhere));
+        assertEquals(3, graph().nodeCount(), "the model is still open");
+        assertTrue(window.viewModel().dirtyProperty().get(), "and still unsaved");
+        robot.interact(() -> window.switchLanguage(Locale.ENGLISH));
+    }
+
+    @Test
     void theLanguageSwitchesToChineseAndIsRemembered(FxRobot robot) {
         robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
         robot.interact(() -> window.switchLanguage(Locale.SIMPLIFIED_CHINESE));
