@@ -222,6 +222,13 @@ public final class MainViewModel {
         onHistoryChanged(doc);
     }
 
+    /** Infers the shapes again: the problems' sentences come out in the language now chosen. */
+    public void refreshProblems() {
+        if (document.get() != null) {
+            onHistoryChanged(document.get());
+        }
+    }
+
     private void onHistoryChanged(Document doc) {
         if (doc != document.get()) {
             return;

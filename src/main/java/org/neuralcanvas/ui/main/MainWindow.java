@@ -91,6 +91,9 @@ public final class MainWindow {
     }
 
     private void build(Locale locale) {
+        // The language of the sentences from below the UI (shape problems, dataset advice): domain.text.Sentences.
+        Locale.setDefault(Locale.Category.DISPLAY, locale);
+        vm.refreshProblems();
         i18n = new I18n(locale);
         canvas = new CanvasView(vm, i18n, ctx.icons());
         commands = new CanvasCommands(canvas);
