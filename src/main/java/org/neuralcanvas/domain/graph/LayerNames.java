@@ -1,10 +1,13 @@
 package org.neuralcanvas.domain.graph;
 
+import org.neuralcanvas.domain.text.Sentences;
 import java.util.regex.Pattern;
 import org.neuralcanvas.domain.layer.LayerKind;
 
 /** Keras-style layer names: automatic ones ({@code dense}, {@code dense_1}, ...) and the rules for renames. */
 public final class LayerNames {
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
 
@@ -33,15 +36,14 @@ public final class LayerNames {
      */
     public static String validateRename(ModelGraph graph, String nodeId, String newName) {
         if (newName == null || newName.isBlank()) {
-            return "A layer name cannot be empty.";
+            return SAY.say("name.empty");
         }
         if (!VALID.matcher(newName).matches()) {
-            return "'" + newName + "' is not a valid layer name: use letters, digits, '_', '.' or '-', "
-                    + "starting with a letter or '_'.";
+            return SAY.say("name.invalid", newName);
         }
         return graph.findByName(newName)
                 .filter(other -> !other.id().equals(nodeId))
-                .map(other -> "Another layer is already named '" + newName + "'. Layer names must be unique.")
+                .map(other -> SAY.say("name.taken", newName))
                 .orElse(null);
     }
 }

@@ -1,5 +1,6 @@
 package org.neuralcanvas.domain.graph;
 
+import org.neuralcanvas.domain.text.Sentences;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,6 +24,8 @@ import org.neuralcanvas.domain.layer.LayerKind;
  * and training works on a {@link #copy()}.
  */
 public final class ModelGraph {
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+
 
     private final List<String> order = new ArrayList<>();
     private final Map<String, LayerNode> nodes = new HashMap<>();
@@ -90,24 +93,21 @@ public final class ModelGraph {
         LayerNode source = node(from);
         LayerNode target = node(to);
         if (from.equals(to)) {
-            return "A layer cannot feed itself.";
+            return SAY.say("connect.self");
         }
         if (target.kind().isInput()) {
-            return target.name() + " is an Input layer: nothing can feed into it.";
+            return SAY.say("connect.intoInput", target.name());
         }
         if (hasEdge(from, to)) {
-            return source.name() + " already feeds " + target.name() + ".";
+            return SAY.say("connect.duplicate", source.name(), target.name());
         }
         LayerKind kind = target.kind();
         int inputs = incoming(to).size();
         if (inputs >= kind.maxInputs()) {
-            return target.name() + " (" + kind.kerasName() + ") takes " + kind.maxInputs() + " input"
-                    + (kind.maxInputs() == 1 ? "" : "s") + " and already has "
-                    + (inputs == 1 ? "one" : inputs) + ". Use a merge layer such as Add or Concatenate to join branches.";
+            return SAY.say("connect.full", target.name(), kind.kerasName(), kind.maxInputs(), inputs);
         }
         if (reaches(to, from)) {
-            return "Connecting " + source.name() + " to " + target.name()
-                    + " would make a cycle; a model must flow one way from its inputs to its outputs.";
+            return SAY.say("connect.cycle", source.name(), target.name());
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package org.neuralcanvas.domain.layer;
 
+import org.neuralcanvas.domain.text.Sentences;
 import static org.neuralcanvas.domain.layer.ParamSpec.boolParam;
 import static org.neuralcanvas.domain.layer.ParamSpec.choiceParam;
 import static org.neuralcanvas.domain.layer.ParamSpec.intParam;
@@ -10,6 +11,8 @@ import org.neuralcanvas.domain.shape.TensorShape;
 
 /** Declarations of convolution and pooling layers, 1-D over (steps, channels) and 2-D over (height, width, channels). */
 final class ConvolutionLayers {
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+
 
     private static final List<String> PADDINGS = List.of("valid", "same");
 
@@ -90,8 +93,6 @@ final class ConvolutionLayers {
     }
 
     private static String fixFor(int spatial, String name) {
-        return spatial == 2
-                ? "Give the Input an image shape such as (28, 28, 1), or add a Reshape before " + name + "."
-                : "Give the Input a sequence shape such as (100, 8), or add a Reshape before " + name + ".";
+        return SAY.say(spatial == 2 ? "fix.conv2d" : "fix.conv1d", name);
     }
 }

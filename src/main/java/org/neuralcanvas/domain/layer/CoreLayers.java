@@ -1,5 +1,6 @@
 package org.neuralcanvas.domain.layer;
 
+import org.neuralcanvas.domain.text.Sentences;
 import static org.neuralcanvas.domain.layer.ParamSpec.boolParam;
 import static org.neuralcanvas.domain.layer.ParamSpec.floatParam;
 import static org.neuralcanvas.domain.layer.ParamSpec.intParam;
@@ -10,6 +11,8 @@ import org.neuralcanvas.domain.shape.TensorShape;
 
 /** Declarations of the core layers: Input, Dense, Activation, Dropout, Flatten, Reshape, Softmax, Embedding, BatchNormalization. */
 final class CoreLayers {
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+
 
     private CoreLayers() {
     }
@@ -22,7 +25,7 @@ final class CoreLayers {
     static final LayerKind DENSE = new LayerKind("Dense", "dense", LayerCategory.CORE,
             List.of(intParam("units", 32, 1), Activations.param("linear"), boolParam("use_bias", true)), 1, 1,
             (name, in, p) -> {
-                ShapeChecks.requireRank(name, "Dense", in, 1, "Add a Flatten before " + name + ".");
+                ShapeChecks.requireRank(name, "Dense", in, 1, SAY.say("fix.dense", name));
                 return TensorShape.of(p.getInt("units"));
             },
             (in, out, p) -> {
@@ -59,7 +62,7 @@ final class CoreLayers {
             List.of(intParam("input_dim", 10000, 1), intParam("output_dim", 16, 1)), 1, 1,
             (name, in, p) -> {
                 TensorShape seq = ShapeChecks.requireRank(name, "Embedding", in, 1,
-                        "Feed it word indices, one per time step: an Input of shape (steps,).");
+                        SAY.say("fix.embedding"));
                 return TensorShape.of(seq.dim(0), p.getInt("output_dim"));
             },
             (in, out, p) -> ParamCount.trainable((long) p.getInt("input_dim") * p.getInt("output_dim")));
@@ -95,9 +98,8 @@ final class CoreLayers {
             known = size;
         }
         if (known != size) {
-            throw new ShapeException(name + " cannot reshape " + in.get(0) + " (" + size + " values) to "
-                    + ParamSpec.show(target) + " (" + known + " values). Choose a target_shape whose sizes multiply to "
-                    + size + ", or use -1 for one axis.");
+            throw new ShapeException(SAY.say("reshape.size", name, in.get(0).toString(), String.valueOf(size),
+                    ParamSpec.show(target), String.valueOf(known)));
         }
         return TensorShape.of(dims);
     }

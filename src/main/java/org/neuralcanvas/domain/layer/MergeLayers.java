@@ -1,5 +1,6 @@
 package org.neuralcanvas.domain.layer;
 
+import org.neuralcanvas.domain.text.Sentences;
 import static org.neuralcanvas.domain.layer.ParamSpec.intParam;
 
 import java.util.List;
@@ -7,6 +8,8 @@ import org.neuralcanvas.domain.shape.TensorShape;
 
 /** Declarations of the layers that join branches of a functional model. */
 final class MergeLayers {
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+
 
     private MergeLayers() {
     }
@@ -34,8 +37,7 @@ final class MergeLayers {
                     TensorShape first = in.get(0);
                     for (TensorShape other : in) {
                         if (!other.equals(first)) {
-                            throw new ShapeException(name + " (" + keras + ") needs inputs of the same shape but gets "
-                                    + describe(in) + ". Make the branches end in the same shape, or use Concatenate.");
+                            throw new ShapeException(SAY.say("merge.sameShape", name, keras, describe(in)));
                         }
                     }
                     return first;
@@ -46,14 +48,13 @@ final class MergeLayers {
     /** Joins along the last axis (channels-last, Keras's default axis=-1); all other axes must match. */
     private static TensorShape concatenate(String name, List<TensorShape> in, LayerParams p) throws ShapeException {
         if (p.getInt("axis") != -1) {
-            throw new ShapeException(name + ": only axis=-1 (the last axis) is supported. Set axis to -1.");
+            throw new ShapeException(SAY.say("merge.axis", name));
         }
         TensorShape first = in.get(0);
         int last = 0;
         for (TensorShape s : in) {
             if (s.rank() != first.rank() || !s.withLast(1).equals(first.withLast(1))) {
-                throw new ShapeException(name + " (Concatenate) joins along the last axis, so all other axes must match, "
-                        + "but it gets " + describe(in) + ". Add a Flatten or Reshape to the branches so they agree.");
+                throw new ShapeException(SAY.say("merge.concat", name, describe(in)));
             }
             last += s.last();
         }

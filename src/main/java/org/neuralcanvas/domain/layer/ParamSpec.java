@@ -1,5 +1,6 @@
 package org.neuralcanvas.domain.layer;
 
+import org.neuralcanvas.domain.text.Sentences;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,6 +24,8 @@ import java.util.Objects;
 public record ParamSpec(String name, ParamType type, Object defaultValue, Double min, Double max,
                         boolean maxExclusive, List<String> choices, int minLength, int maxLength,
                         boolean allowMinusOne, boolean nullable) {
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+
 
     public ParamSpec {
         Objects.requireNonNull(name);
@@ -68,28 +71,29 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, Double
      */
     public String validate(Object value) {
         if (value == null) {
-            return nullable ? null : name + " needs a value.";
+            return nullable ? null : SAY.say("param.needsValue", name);
         }
         return switch (type) {
-            case INT -> value instanceof Integer i ? checkRange(i) : name + " must be a whole number; it is " + show(value) + ".";
+            case INT -> value instanceof Integer i ? checkRange(i) : SAY.say("param.int", name, show(value));
             case FLOAT -> value instanceof Number n
                     ? checkRange(n.doubleValue())
-                    : name + " must be a number; it is " + show(value) + ".";
-            case BOOL -> value instanceof Boolean ? null : name + " must be True or False; it is " + show(value) + ".";
+                    : SAY.say("param.number", name, show(value));
+            case BOOL -> value instanceof Boolean ? null : SAY.say("param.bool", name, show(value));
             case CHOICE -> value instanceof String s && choices.contains(s)
                     ? null
-                    : "Unknown " + name + " '" + value + "'. Choose one of: " + String.join(", ", choices) + ".";
+                    : SAY.say("param.choice", name, String.valueOf(value), String.join(", ", choices));
             case INT_TUPLE -> validateTuple(value);
         };
     }
 
     private String validateTuple(Object value) {
         if (!(value instanceof List<?> list) || !list.stream().allMatch(e -> e instanceof Integer)) {
-            return name + " must be a tuple of whole numbers such as (3, 3); it is " + show(value) + ".";
+            return SAY.say("param.tuple", name, show(value));
         }
         if (list.size() < minLength || list.size() > maxLength) {
-            String want = minLength == maxLength ? minLength + "" : minLength + " to " + maxLength;
-            return name + " must have " + want + " number" + (maxLength == 1 ? "" : "s") + "; it has " + list.size() + ".";
+            String want = minLength == maxLength ? String.valueOf(minLength)
+                    : SAY.say("param.range", String.valueOf(minLength), String.valueOf(maxLength));
+            return SAY.say(maxLength == 1 ? "param.tupleLength.one" : "param.tupleLength", name, want, String.valueOf(list.size()));
         }
         int minusOnes = 0;
         for (Object o : list) {
@@ -97,21 +101,21 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, Double
             if (v == -1 && allowMinusOne) {
                 minusOnes++;
             } else if (v < 1) {
-                return name + " must hold positive sizes; it is " + show(value) + ".";
+                return SAY.say("param.positive", name, show(value));
             }
         }
-        return minusOnes > 1 ? name + " may have at most one -1; it is " + show(value) + "." : null;
+        return minusOnes > 1 ? SAY.say("param.oneMinusOne", name, show(value)) : null;
     }
 
     private String checkRange(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return name + " must be a finite number.";
+            return SAY.say("param.finite", name);
         }
         if (min != null && v < min) {
-            return name + " must be at least " + fmt(min) + "; it is " + fmt(v) + ".";
+            return SAY.say("param.atLeast", name, fmt(min), fmt(v));
         }
         if (max != null && (maxExclusive ? v >= max : v > max)) {
-            return name + " must be " + (maxExclusive ? "below " : "at most ") + fmt(max) + "; it is " + fmt(v) + ".";
+            return SAY.say(maxExclusive ? "param.below" : "param.atMost", name, fmt(max), fmt(v));
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package org.neuralcanvas.domain.layer;
 
+import org.neuralcanvas.domain.text.Sentences;
 import static org.neuralcanvas.domain.layer.ParamSpec.boolParam;
 import static org.neuralcanvas.domain.layer.ParamSpec.choiceParam;
 import static org.neuralcanvas.domain.layer.ParamSpec.intParam;
@@ -9,6 +10,8 @@ import org.neuralcanvas.domain.shape.TensorShape;
 
 /** Declarations of SimpleRNN, LSTM and the Bidirectional wrapper. Input is (steps, features). */
 final class RecurrentLayers {
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+
 
     /** The recurrent layers a Bidirectional wrapper may hold. */
     static final List<String> WRAPPABLE = List.of("LSTM", "SimpleRNN");
@@ -48,8 +51,7 @@ final class RecurrentLayers {
     private static TensorShape rnnOutput(String name, String kind, List<TensorShape> in, int units,
                                          boolean returnSequences) throws ShapeException {
         TensorShape seq = ShapeChecks.requireRank(name, kind, in, 2,
-                "Recurrent layers read (steps, features): give the Input a shape such as (8, 16), add an Embedding, "
-                        + "or set return_sequences=True on the recurrent layer before it.");
+                SAY.say("fix.recurrent"));
         return returnSequences ? TensorShape.of(seq.dim(0), units) : TensorShape.of(units);
     }
 

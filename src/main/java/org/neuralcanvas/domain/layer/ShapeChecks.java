@@ -1,10 +1,13 @@
 package org.neuralcanvas.domain.layer;
 
+import org.neuralcanvas.domain.text.Sentences;
 import java.util.List;
 import org.neuralcanvas.domain.shape.TensorShape;
 
 /** Shared shape arithmetic and the sentences for the usual mistakes. */
 final class ShapeChecks {
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+
 
     private ShapeChecks() {
     }
@@ -14,18 +17,18 @@ final class ShapeChecks {
             throws ShapeException {
         TensorShape in = inputs.get(0);
         if (in.rank() != rank) {
-            throw new ShapeException(layer + " (" + kind + ") expects " + describeRank(rank) + " but gets "
-                    + in + ", " + describeRank(in.rank()) + ". " + fix);
+            throw new ShapeException(SAY.say("rank.mismatch", layer, kind, describeRank(rank), in.toString(),
+                    describeRank(in.rank()), fix));
         }
         return in;
     }
 
     static String describeRank(int rank) {
         return switch (rank) {
-            case 1 -> "a flat vector (None, features)";
-            case 2 -> "a sequence (None, steps, features)";
-            case 3 -> "an image (None, height, width, channels)";
-            default -> "a " + (rank + 1) + "-D tensor";
+            case 1 -> SAY.say("rank.flat");
+            case 2 -> SAY.say("rank.sequence");
+            case 3 -> SAY.say("rank.image");
+            default -> SAY.say("rank.other", rank + 1);
         };
     }
 
@@ -39,8 +42,7 @@ final class ShapeChecks {
             return (in + stride - 1) / stride;
         }
         if (kernel > in) {
-            throw new ShapeException(layer + ": the " + what + " " + kernel + " is bigger than its input size " + in
-                    + ". Use a smaller " + what + ", padding='same', or remove a pooling layer before it.");
+            throw new ShapeException(SAY.say("window.tooBig", layer, what, String.valueOf(kernel), String.valueOf(in)));
         }
         return (in - kernel) / stride + 1;
     }

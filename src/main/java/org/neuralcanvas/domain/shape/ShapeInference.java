@@ -1,5 +1,6 @@
 package org.neuralcanvas.domain.shape;
 
+import org.neuralcanvas.domain.text.Sentences;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,6 +24,8 @@ import org.neuralcanvas.domain.layer.ShapeException;
  * millisecond; see {@code ShapeInferenceBench}). Pure: it only reads the graph.
  */
 public final class ShapeInference {
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+
 
     private ShapeInference() {
     }
@@ -48,8 +51,7 @@ public final class ShapeInference {
             List<String> names = nodes.stream().filter(n -> !placed.contains(n.id())).map(LayerNode::name).toList();
             for (LayerNode n : nodes) {
                 if (!placed.contains(n.id())) {
-                    problems.add(Problem.ofNode(n.id(), "The model has a cycle through " + String.join(", ", names)
-                            + ". Remove one of its connections: a model must flow one way from inputs to outputs."));
+                    problems.add(Problem.ofNode(n.id(), SAY.say("shape.cycle", String.join(", ", names))));
                 }
             }
             return new InferenceResult(List.of(), Map.of(), problems);
@@ -106,8 +108,7 @@ public final class ShapeInference {
         }
         List<LayerNode> inputLayers = nodes.stream().filter(n -> n.kind().isInput()).toList();
         if (inputLayers.isEmpty()) {
-            problems.add(Problem.ofModel("The model has no Input layer. Drag an Input from the palette, "
-                    + "set its shape and connect it to the first layer."));
+            problems.add(Problem.ofModel(SAY.say("shape.noInput")));
             return;
         }
         Set<String> fed = new HashSet<>();
@@ -121,11 +122,9 @@ public final class ShapeInference {
         }
         for (LayerNode n : nodes) {
             if (n.kind().isInput() && outputs.get(n.id()).isEmpty() && nodes.size() > 1) {
-                problems.add(Problem.ofNode(n.id(), n.name() + " is not connected to any layer. "
-                        + "Connect its output to a layer, or delete it."));
+                problems.add(Problem.ofNode(n.id(), SAY.say("shape.inputUnused", n.name())));
             } else if (!fed.contains(n.id()) && !inputs.get(n.id()).isEmpty()) {
-                problems.add(Problem.ofNode(n.id(), n.name() + " is not connected to an Input. "
-                        + "Connect the layers before it to an Input layer."));
+                problems.add(Problem.ofNode(n.id(), SAY.say("shape.notFed", n.name())));
             }
         }
     }
@@ -136,22 +135,20 @@ public final class ShapeInference {
         int count = inputIds.size();
         if (count < kind.minInputs()) {
             problems.add(Problem.ofNode(node.id(), count == 0
-                    ? node.name() + " has no input. Connect the output of the layer before it to " + node.name() + "."
-                    : node.name() + " (" + kind.kerasName() + ") needs at least " + kind.minInputs()
-                            + " inputs but has " + count + ". Connect another branch to it."));
+                    ? SAY.say("shape.noIncoming", node.name())
+                    : SAY.say("shape.tooFewInputs", node.name(), kind.kerasName(), kind.minInputs(), count)));
             return new NodeResult(node, List.of(), null, null);
         }
         if (count > kind.maxInputs()) {
-            problems.add(Problem.ofNode(node.id(), node.name() + " (" + kind.kerasName() + ") takes at most "
-                    + kind.maxInputs() + " input" + (kind.maxInputs() == 1 ? "" : "s") + " but has " + count
-                    + ". Join the branches with a merge layer such as Add or Concatenate."));
+            problems.add(Problem.ofNode(node.id(), SAY.say("shape.tooManyInputs", node.name(), kind.kerasName(),
+                    kind.maxInputs(), count)));
             return new NodeResult(node, List.of(), null, null);
         }
         boolean paramsOk = true;
         for (ParamSpec spec : kind.params()) {
             String wrong = spec.validate(node.params().get(spec.name()));
             if (wrong != null) {
-                problems.add(Problem.ofNode(node.id(), node.name() + ": " + wrong));
+                problems.add(Problem.ofNode(node.id(), SAY.say("shape.param", node.name(), wrong)));
                 paramsOk = false;
             }
         }
@@ -175,8 +172,7 @@ public final class ShapeInference {
             return new NodeResult(node, List.copyOf(inShapes), null, null);
         } catch (IllegalArgumentException e) {
             // A size that comes out non-positive, e.g. a stride that leaves nothing.
-            problems.add(Problem.ofNode(node.id(), node.name() + " would produce an empty output from "
-                    + inShapes + ". Use a smaller kernel or stride, or padding='same'."));
+            problems.add(Problem.ofNode(node.id(), SAY.say("shape.empty", node.name(), inShapes.toString())));
             return new NodeResult(node, List.copyOf(inShapes), null, null);
         }
     }

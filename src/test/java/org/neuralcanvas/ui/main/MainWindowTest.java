@@ -168,6 +168,26 @@ class MainWindowTest {
     }
 
     @Test
+    void inChineseTheProblemsAndTheRefusedConnectionSpeakChinese(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
+        robot.interact(() -> window.switchLanguage(Locale.SIMPLIFIED_CHINESE));
+        try {
+            dragFromPalette(robot, "Dense", 0.8, 0.5);
+            assertEquals("dense_2 没有输入。请把前一层的输出连接到 dense_2。", view("dense_2").problemText());
+            robot.clickOn("#tab-problems");
+            assertTrue(robot.lookup(".problems .list-cell").queryAs(javafx.scene.control.ListCell.class).getText()
+                    .contains("没有输入"));
+
+            connect(robot, "dense_1", "input_1");
+            assertEquals("input_1 是 Input 层：不能有任何层连入它。", window.canvas().hintText());
+        } finally {
+            robot.interact(() -> window.switchLanguage(Locale.ENGLISH));
+        }
+        assertEquals("dense_2 has no input. Connect the output of the layer before it to dense_2.", view("dense_2").problemText(),
+                "the problems are said again in the language switched to");
+    }
+
+    @Test
     void aClickedConnectionIsDeletedWithTheDeleteKey(FxRobot robot) {
         robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
         NodeView from = view("dense");

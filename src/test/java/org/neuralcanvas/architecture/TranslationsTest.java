@@ -1,0 +1,103 @@
+package org.neuralcanvas.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.neuralcanvas.domain.graph.ModelBuilder;
+import org.neuralcanvas.domain.shape.Problem;
+import org.neuralcanvas.domain.shape.ShapeInference;
+
+/**
+ * Every bundle says the same things in English and Simplified Chinese: the same keys (a key missing
+ * in Chinese would silently show English), the same {0}, {1} ... placeholders, and patterns that
+ * MessageFormat reads as meant. The UI's texts are one bundle; the sentences from below the UI
+ * ({@code domain.text.Sentences}) are one bundle per layer.
+ */
+class TranslationsTest {
+
+    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[,}]");
+
+    private static Properties load(String resource) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = TranslationsTest.class.getResourceAsStream(resource)) {
+            assertNotNull(in, resource);
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    private static Set<String> arguments(String pattern) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = ARGUMENT.matcher(pattern);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/org/neuralcanvas/ui/messages", "/org/neuralcanvas/domain/sentences"})
+    void bothLanguagesHaveTheSameKeysAndPlaceholders(String bundle) throws IOException {
+        Properties en = load(bundle + ".properties");
+        Properties zh = load(bundle + "_zh_CN.properties");
+        assertTrue(en.size() >= 10, bundle + " keys: " + en.size());
+        assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(zh.stringPropertyNames()));
+        List<String> wrong = new ArrayList<>();
+        for (String key : en.stringPropertyNames()) {
+            String e = en.getProperty(key);
+            String z = zh.getProperty(key);
+            if (!arguments(e).equals(arguments(z))) {
+                wrong.add(key + ": " + e + " | " + z);
+            }
+            if (!arguments(e).isEmpty()) {
+                new MessageFormat(e); // throws on a broken pattern
+                new MessageFormat(z);
+                // In a pattern with placeholders a lone ' starts a quoted run: "model's {0}" would lose its {0}.
+                for (String text : List.of(e, z)) {
+                    if (text.replace("''", "").contains("'")) {
+                        wrong.add(key + ": a lone ' in " + text);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void theDomainSpeaksTheWindowsLanguage() {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(28, 28, 1)));
+        b.then("Dense", Map.of("units", 10));
+        Locale before = Locale.getDefault(Locale.Category.DISPLAY);
+        try {
+            Locale.setDefault(Locale.Category.DISPLAY, Locale.SIMPLIFIED_CHINESE);
+            Problem p = ShapeInference.infer(b.graph()).problems().get(0);
+            assertEquals("dense（Dense）需要一维向量 (None, features)，但得到的是 (None, 28, 28, 1)，即图像 "
+                    + "(None, height, width, channels)。请在 dense 之前添加一个 Flatten。", p.message());
+            Locale.setDefault(Locale.Category.DISPLAY, Locale.ENGLISH);
+            assertEquals("dense (Dense) expects a flat vector (None, features) but gets (None, 28, 28, 1), an image "
+                    + "(None, height, width, channels). Add a Flatten before dense.",
+                    ShapeInference.infer(b.graph()).problems().get(0).message());
+        } finally {
+            Locale.setDefault(Locale.Category.DISPLAY, before);
+        }
+    }
+}
