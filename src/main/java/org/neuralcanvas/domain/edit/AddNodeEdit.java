@@ -1,5 +1,6 @@
 package org.neuralcanvas.domain.edit;
 
+import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.domain.graph.Edge;
 import org.neuralcanvas.domain.graph.LayerNames;
 import org.neuralcanvas.domain.graph.LayerNode;
@@ -8,6 +9,8 @@ import org.neuralcanvas.domain.layer.LayerKind;
 
 /** Adds a layer (with its default parameters and next free Keras name). */
 public final class AddNodeEdit implements Edit {
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+
 
     private final LayerNode node;
 
@@ -24,7 +27,7 @@ public final class AddNodeEdit implements Edit {
     /** Adds a layer and connects the given node's output to it, as "append after the selection" does. */
     public static Edit appendAfter(ModelGraph graph, String afterId, LayerKind kind, double x, double y) {
         AddNodeEdit add = of(graph, kind, x, y);
-        return new CompositeEdit("Add " + add.node.name(),
+        return new CompositeEdit(SAY.say("edit.add", add.node.name()),
                 java.util.List.of(add, new ConnectEdit(new Edge(afterId, add.node.id()))));
     }
 
@@ -44,6 +47,6 @@ public final class AddNodeEdit implements Edit {
 
     @Override
     public String description() {
-        return "Add " + node.name();
+        return SAY.say("edit.add", node.name());
     }
 }

@@ -1,5 +1,6 @@
 package org.neuralcanvas.domain.edit;
 
+import org.neuralcanvas.domain.text.Sentences;
 import java.util.List;
 import java.util.Map;
 import org.neuralcanvas.domain.graph.LayerNode;
@@ -10,6 +11,8 @@ import org.neuralcanvas.domain.graph.ModelGraph;
  * parameter. Each factory states the change in the user's terms.
  */
 public final class ChangeNodeEdit implements Edit {
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+
 
     private final String description;
     private final List<LayerNode> before;
@@ -24,14 +27,14 @@ public final class ChangeNodeEdit implements Edit {
     /** Sets one parameter; validate the value with the kind's {@code ParamSpec} first. */
     public static ChangeNodeEdit setParam(ModelGraph graph, String id, String param, Object value) {
         LayerNode node = graph.node(id);
-        return new ChangeNodeEdit("Set " + param + " of " + node.name(), List.of(node),
+        return new ChangeNodeEdit(SAY.say("edit.set", param, node.name()), List.of(node),
                 List.of(node.withParams(node.params().with(param, value))));
     }
 
     /** Renames a layer; validate with {@code LayerNames.validateRename} first. */
     public static ChangeNodeEdit rename(ModelGraph graph, String id, String newName) {
         LayerNode node = graph.node(id);
-        return new ChangeNodeEdit("Rename " + node.name() + " to " + newName, List.of(node),
+        return new ChangeNodeEdit(SAY.say("edit.rename", node.name(), newName), List.of(node),
                 List.of(node.withName(newName)));
     }
 
@@ -40,7 +43,8 @@ public final class ChangeNodeEdit implements Edit {
         List<LayerNode> before = positions.keySet().stream().map(graph::node).toList();
         List<LayerNode> after = before.stream()
                 .map(n -> n.withPosition(positions.get(n.id())[0], positions.get(n.id())[1])).toList();
-        return new ChangeNodeEdit(before.size() == 1 ? "Move " + before.get(0).name() : "Move " + before.size() + " layers",
+        return new ChangeNodeEdit(before.size() == 1 ? SAY.say("edit.move.one", before.get(0).name())
+                        : SAY.say("edit.move.many", String.valueOf(before.size())),
                 before, after);
     }
 

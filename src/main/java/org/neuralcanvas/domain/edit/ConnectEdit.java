@@ -1,10 +1,13 @@
 package org.neuralcanvas.domain.edit;
 
+import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.domain.graph.Edge;
 import org.neuralcanvas.domain.graph.ModelGraph;
 
 /** Connects one layer's output to another's input (appended as its last input). */
 public final class ConnectEdit implements Edit {
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+
 
     private final Edge edge;
 
@@ -24,6 +27,6 @@ public final class ConnectEdit implements Edit {
 
     @Override
     public String description() {
-        return "Connect";
+        return SAY.say("edit.connect");
     }
 }

@@ -1,10 +1,13 @@
 package org.neuralcanvas.domain.edit;
 
+import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.domain.graph.Edge;
 import org.neuralcanvas.domain.graph.ModelGraph;
 
 /** Removes one connection; undo puts it back in the same input position. */
 public final class DisconnectEdit implements Edit {
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+
 
     private final Edge edge;
     private int index = -1;
@@ -25,6 +28,6 @@ public final class DisconnectEdit implements Edit {
 
     @Override
     public String description() {
-        return "Disconnect";
+        return SAY.say("edit.disconnect");
     }
 }

@@ -1,5 +1,6 @@
 package org.neuralcanvas.domain.edit;
 
+import org.neuralcanvas.domain.text.Sentences;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -12,6 +13,8 @@ import org.neuralcanvas.domain.graph.ModelGraph;
 
 /** Deletes layers and every edge touching them; undo restores nodes and edges in their old order. */
 public final class RemoveNodesEdit implements Edit {
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+
 
     private record Placed<T>(T item, int index) {
     }
@@ -57,6 +60,7 @@ public final class RemoveNodesEdit implements Edit {
 
     @Override
     public String description() {
-        return removedNodes.size() == 1 ? "Delete " + removedNodes.get(0).item().name() : "Delete " + ids.size() + " layers";
+        return removedNodes.size() == 1 ? SAY.say("edit.delete.one", removedNodes.get(0).item().name())
+                : SAY.say("edit.delete.many", String.valueOf(ids.size()));
     }
 }

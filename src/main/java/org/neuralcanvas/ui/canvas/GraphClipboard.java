@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.canvas;
 
+import org.neuralcanvas.domain.text.Sentences;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,6 +21,8 @@ import org.neuralcanvas.domain.graph.ModelGraph;
  * pasted as one undoable edit with fresh ids and Keras names, offset so the copy is visible.
  */
 public final class GraphClipboard {
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+
 
     /** Copied layers and the connections between them. */
     public record Fragment(List<LayerNode> nodes, List<Edge> edges) {
@@ -67,7 +70,8 @@ public final class GraphClipboard {
         for (Edge e : fragment.edges()) {
             edits.add(new ConnectEdit(new Edge(idMap.get(e.from()), idMap.get(e.to()))));
         }
-        String what = fragment.nodes().size() == 1 ? fragment.nodes().get(0).name() : fragment.nodes().size() + " layers";
-        return new CompositeEdit("Paste " + what, edits);
+        String what = fragment.nodes().size() == 1 ? SAY.say("edit.paste.one", fragment.nodes().get(0).name())
+                : SAY.say("edit.paste.many", String.valueOf(fragment.nodes().size()));
+        return new CompositeEdit(what, edits);
     }
 }
