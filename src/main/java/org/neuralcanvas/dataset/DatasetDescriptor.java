@@ -1,5 +1,6 @@
 package org.neuralcanvas.dataset;
 
+import org.neuralcanvas.domain.text.Sentences;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,9 +12,9 @@ import java.util.Objects;
  * What the UI lists and the engine checks a graph against: one bundled dataset, its task, the
  * feature shapes it can be given in, its classes and counts, and where it really comes from.
  *
- * @param id           stable key, used in project files and as the cache folder name
- * @param displayName  what the user reads, e.g. "Fashion-MNIST"
- * @param description  one or two sentences on what the data is
+ * <p>Its name and description are in the user's language: {@code dataset/sentences*.properties}.
+ *
+ * @param id           stable key, used in project files, as the cache folder name and in the name's bundle keys
  * @param task         the kind of target
  * @param classNames   class names in label order; empty for regression
  * @param trainCount   examples in the training split
@@ -31,8 +32,6 @@ import java.util.Objects;
  */
 public record DatasetDescriptor(
         String id,
-        String displayName,
-        String description,
         TaskKind task,
         List<String> classNames,
         int trainCount,
@@ -55,6 +54,18 @@ public record DatasetDescriptor(
         layouts = Collections.unmodifiableMap(copy);
     }
 
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.dataset.sentences");
+
+    /** What the user reads, e.g. "Fashion-MNIST" (波士顿房价 in Chinese for Boston housing). */
+    public String displayName() {
+        return SAY.say("dataset." + id + ".name");
+    }
+
+    /** One or two sentences on what the data is. */
+    public String description() {
+        return SAY.say("dataset." + id + ".description");
+    }
+
     /** The number of classes; 0 for regression. */
     public int numClasses() {
         return classNames.size();
@@ -73,7 +84,7 @@ public record DatasetDescriptor(
     public int[] shape(FeatureLayout layout) {
         int[] s = layouts.get(layout);
         if (s == null) {
-            throw new IllegalArgumentException(displayName + " has no " + layout + " layout");
+            throw new IllegalArgumentException(displayName() + " has no " + layout + " layout");
         }
         return s.clone();
     }
@@ -94,7 +105,7 @@ public record DatasetDescriptor(
 
     @Override
     public String toString() {
-        return id + " (" + displayName + ", " + task + ", train " + trainCount + ", test " + testCount
+        return id + " (" + displayName() + ", " + task + ", train " + trainCount + ", test " + testCount
                 + ", layouts " + layouts.keySet() + " " + layouts.values().stream().map(Arrays::toString).toList() + ")";
     }
 }
