@@ -18,6 +18,7 @@ import org.neuralcanvas.domain.shape.InferenceResult;
 import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.ShapeInference;
 import org.neuralcanvas.domain.shape.TensorShape;
+import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.engine.compile.CompiledModel;
 import org.neuralcanvas.engine.train.TrainingData;
@@ -39,6 +40,7 @@ public final class BundledTrainingData implements TrainingDataSource {
     /** Older or template spellings of dataset ids. */
     private static final Map<String, String> ALIASES = Map.of("synthetic_classes", "synthetic-multiclass",
             "synthetic-classes", "synthetic-multiclass");
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
 
     private final BundledDatasets datasets;
     /** The last prepared dataset: training again with the same data and preprocessing reuses it (no reload, no garbage). */
@@ -158,8 +160,8 @@ public final class BundledTrainingData implements TrainingDataSource {
     public DatasetFit check(DatasetChoice choice, TrainingSettings settings, ModelGraph graph) {
         DatasetDescriptor d = descriptor(choice).orElse(null);
         if (d == null) {
-            String what = choice == null || !choice.isChosen() ? "No dataset is chosen. Choose one in the Train panel."
-                    : "The dataset '" + choice.datasetId() + "' is not one of the bundled datasets. Choose one in the Train panel.";
+            String what = choice == null || !choice.isChosen() ? SAY.say("fit.noDataset")
+                    : SAY.say("fit.unknownDataset", choice.datasetId());
             return new DatasetFit(null, 0, List.of(what), null, null);
         }
         PreprocessingOptions o = options(d, choice, settings);
@@ -172,21 +174,20 @@ public final class BundledTrainingData implements TrainingDataSource {
         String inputId = inputs.size() == 1 ? inputs.get(0).id() : null;
         List<Integer> suggestion = null;
         if (inputs.size() != 1) {
-            problems.add("The model has " + inputs.size() + " Input layers; training on " + d.displayName()
-                    + " needs exactly one. " + (inputs.isEmpty() ? "Add an Input layer with shape " + in.asList() + "."
-                    : "Remove the extra Input layers."));
+            problems.add(inputs.isEmpty() ? SAY.say("fit.noInput", d.displayName(), String.valueOf(in.asList()))
+                    : SAY.say("fit.inputs", inputs.size(), d.displayName()));
         } else {
             TensorShape have = inference.node(inputId).map(NodeResult::outputShape).orElse(null);
             if (!in.equals(have)) {
                 suggestion = in.asList();
-                problems.add(d.displayName() + " gives samples of shape " + in + " but the Input '" + inputs.get(0).name()
-                        + "' has shape " + (have == null ? "(unknown)" : have) + ". Set the Input's shape to "
-                        + in.asList() + (d.layouts().size() > 1 ? ", or choose another layout in the Train panel." : "."));
+                // Shapes go in as text: MessageFormat would write 1024 as "1,024".
+                problems.add(SAY.say(d.layouts().size() > 1 ? "fit.inputShape.layouts" : "fit.inputShape",
+                        d.displayName(), in.toString(), inputs.get(0).name(),
+                        have == null ? SAY.say("fit.unknownShape") : have.toString(), String.valueOf(in.asList())));
             }
         }
         if (outputs.size() != 1) {
-            problems.add("The model has " + outputs.size() + " outputs; training needs exactly one. "
-                    + "Connect every branch into one final layer.");
+            problems.add(SAY.say("fit.outputs", outputs.size()));
         } else {
             LayerNode last = outputs.get(0);
             TensorShape have = inference.node(last.id()).map(NodeResult::outputShape).orElse(null);
@@ -199,15 +200,14 @@ public final class BundledTrainingData implements TrainingDataSource {
 
     private static String outputAdvice(DatasetDescriptor d, PreprocessingOptions o, TrainingSettings s, String layer,
                                        TensorShape have, int out) {
-        String base = d.displayName() + " has labels of width " + out + " but the last layer '" + layer + "' outputs "
-                + have + ". ";
-        return switch (d.task()) {
-            case MULTICLASS -> base + "End with Dense(" + d.numClasses() + ", activation='softmax')"
-                    + (o.labels() == LabelEncoding.INTEGER ? " and use categorical_crossentropy, or keep "
-                    + "sparse_categorical_crossentropy with a " + d.numClasses() + "-unit softmax output." : ".");
-            case BINARY -> base + "End with Dense(1, activation='sigmoid') and use binary_crossentropy.";
-            case REGRESSION -> base + "End with Dense(1) (linear) and use mse or mae.";
+        String classes = String.valueOf(d.numClasses());
+        String advice = switch (d.task()) {
+            case MULTICLASS -> o.labels() == LabelEncoding.INTEGER ? SAY.say("fit.advice.sparse", classes)
+                    : SAY.say("fit.advice.multiclass", classes);
+            case BINARY -> SAY.say("fit.advice.binary");
+            case REGRESSION -> SAY.say("fit.advice.regression");
         };
+        return SAY.say("fit.outputWidth", d.displayName(), String.valueOf(out), layer, have.toString(), advice);
     }
 
     /**
@@ -218,8 +218,7 @@ public final class BundledTrainingData implements TrainingDataSource {
      */
     public PreparedRun prepare(DatasetChoice choice, TrainingSettings settings) throws DatasetException {
         DatasetDescriptor d = descriptor(choice).orElseThrow(() -> new DatasetException(DatasetException.Reason.UNKNOWN_DATASET,
-                "The dataset '" + (choice == null ? "" : choice.datasetId()) + "' is not one of the bundled datasets. "
-                        + "Choose one in the Train panel."));
+                SAY.say("fit.unknownDataset", choice == null ? "" : choice.datasetId())));
         PreprocessingOptions options = options(d, choice, settings);
         PreparedDataset p;
         synchronized (this) {

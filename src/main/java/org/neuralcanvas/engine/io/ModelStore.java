@@ -17,6 +17,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.compile.Compilation;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
 import org.neuralcanvas.engine.train.DataDescriptor;
@@ -43,6 +44,7 @@ public final class ModelStore {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
 
     /** What we keep beside the weights. */
     record Meta(int format, DataDescriptor descriptor, List<EpochResult> history) {
@@ -81,43 +83,39 @@ public final class ModelStore {
     public static TrainedModel load(Path file) throws ModelFileException {
         String name = file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
-            throw new ModelFileException(name + " does not exist. Choose a model file saved by NeuralCanvas.", null);
+            throw new ModelFileException(SAY.say("store.missing", name), null);
         }
         String projectText;
         Meta meta;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.getEntry("configuration.json") == null || zip.getEntry("coefficients.bin") == null) {
-                throw new ModelFileException(name + " is not a trained model: it has no DL4J network inside. "
-                        + "Choose a file saved with Save model.", null);
+                throw new ModelFileException(SAY.say("store.noNetwork", name), null);
             }
             if (zip.getEntry(PROJECT_ENTRY) == null) {
-                throw new ModelFileException(name + " is a DL4J model but not one saved by NeuralCanvas, so its "
-                        + "layers cannot be shown. Open the model it was trained from instead.", null);
+                throw new ModelFileException(SAY.say("store.plainDl4j", name), null);
             }
             projectText = new String(read(zip, PROJECT_ENTRY), StandardCharsets.UTF_8);
             meta = zip.getEntry(META_ENTRY) == null ? null : JSON.readValue(read(zip, META_ENTRY), Meta.class);
         } catch (ZipException e) {
-            throw new ModelFileException(name + " is not a model file (it is not a zip archive) or it is damaged. "
-                    + "Choose a file saved with Save model.", e);
+            throw new ModelFileException(SAY.say("store.notAZip", name), e);
         } catch (IOException e) {
-            throw new ModelFileException(name + " could not be read: " + e.getMessage(), e);
+            throw new ModelFileException(SAY.say("store.unreadable", name, String.valueOf(e.getMessage())), e);
         }
         Project project = parseProject(projectText, name);
         Compilation c = Dl4jCompiler.compile(project.graph(), project.settings());
         if (!c.ok()) {
-            throw new ModelFileException(name + " holds a model this version cannot build: "
-                    + String.join(" ", c.problems()), null);
+            throw new ModelFileException(SAY.say("store.cannotBuild", name, String.join(" ", c.problems())), null);
         }
         ComputationGraph net;
         try {
             net = ModelSerializer.restoreComputationGraph(file.toFile(), true);
         } catch (IOException | RuntimeException e) {
-            throw new ModelFileException(name + " is damaged: its weights could not be read (" + e.getMessage()
-                    + "). Save the model again from the project.", e);
+            throw new ModelFileException(SAY.say("store.damaged", name, String.valueOf(e.getMessage())), e);
         }
         if (net.numParams() != c.model().paramCount()) {
-            throw new ModelFileException(name + " is inconsistent: its weights (" + net.numParams()
-                    + ") do not match its layers (" + c.model().paramCount() + "). Save the model again.", null);
+            // Counts go in as text, as they always read here: without digit grouping.
+            throw new ModelFileException(SAY.say("store.inconsistent", name, String.valueOf(net.numParams()),
+                    String.valueOf(c.model().paramCount())), null);
         }
         DataDescriptor descriptor = meta != null && meta.descriptor() != null ? meta.descriptor()
                 : DataDescriptor.multiclass(c.model().outputShapes().get(0).last());
@@ -132,11 +130,11 @@ public final class ModelStore {
         String name = file.getFileName().toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.getEntry(PROJECT_ENTRY) == null) {
-                throw new ModelFileException(name + " was not saved by NeuralCanvas, so its layers cannot be shown.", null);
+                throw new ModelFileException(SAY.say("store.notOurs", name), null);
             }
             return parseProject(new String(read(zip, PROJECT_ENTRY), StandardCharsets.UTF_8), name);
         } catch (IOException e) {
-            throw new ModelFileException(name + " could not be read: " + e.getMessage(), e);
+            throw new ModelFileException(SAY.say("store.unreadable", name, String.valueOf(e.getMessage())), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.neuralcanvas.engine.train;
 
+import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.project.CallbackSettings;
 
 /**
@@ -8,6 +9,8 @@ import org.neuralcanvas.project.CallbackSettings;
  * maximised, anything else minimised, as Keras's mode='auto' does.
  */
 final class EpochCallbacks {
+
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
 
     /** What the session should do after an epoch. */
     record Decision(boolean stop, String stopReason, double newLearningRate, boolean improvedForEarlyStopping,
@@ -35,8 +38,9 @@ final class EpochCallbacks {
             improved = early.update(r);
             if (!improved && early.wait >= es.patience()) {
                 stop = true;
-                reason = "Early stopping: " + es.monitor() + " did not improve for " + es.patience() + " epochs"
-                        + (es.restoreBestWeights() ? "; the weights of epoch " + early.bestEpoch + " are restored." : ".");
+                reason = es.restoreBestWeights()
+                        ? SAY.say("callbacks.earlyStopping.restored", es.monitor(), es.patience(), String.valueOf(early.bestEpoch))
+                        : SAY.say("callbacks.earlyStopping", es.monitor(), es.patience());
             }
         }
         double lr = learningRate;

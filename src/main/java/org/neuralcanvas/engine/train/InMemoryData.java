@@ -2,6 +2,7 @@ package org.neuralcanvas.engine.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.neuralcanvas.domain.text.Sentences;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -12,6 +13,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * One dataset held in memory, cut into batches. Shuffling is seeded, so a run repeats exactly.
  */
 final class InMemoryData {
+
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
 
     private final DataSet data;
 
@@ -29,7 +32,7 @@ final class InMemoryData {
             parts.add(it.next());
         }
         if (parts.isEmpty()) {
-            throw new TrainingFailure("The dataset has no samples. Choose another dataset or check its files.");
+            throw new TrainingFailure(SAY.say("data.empty"));
         }
         DataSet all = parts.size() == 1 ? parts.get(0) : DataSet.merge(parts);
         // Our own copy: shuffling works in place and must not touch the caller's arrays.
@@ -56,8 +59,8 @@ final class InMemoryData {
         int n = size();
         int at = (int) (n * (1.0 - fraction));
         if (at <= 0 || at >= n) {
-            throw new TrainingFailure("A validation_split of " + fraction + " leaves no " + (at <= 0 ? "training" : "validation")
-                    + " samples out of " + n + ". Choose a split between 0 and 1 that keeps samples on both sides.");
+            throw new TrainingFailure(SAY.say(at <= 0 ? "data.split.noTraining" : "data.split.noValidation",
+                    String.valueOf(fraction), String.valueOf(n)));
         }
         return new InMemoryData[] {rows(0, at), rows(at, n)};
     }

@@ -2,6 +2,7 @@ package org.neuralcanvas.engine.train;
 
 import org.bytedeco.javacpp.Pointer;
 import org.neuralcanvas.domain.shape.NodeResult;
+import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.compile.CompiledModel;
 
 /**
@@ -14,6 +15,8 @@ import org.neuralcanvas.engine.compile.CompiledModel;
  * @param available bytes ND4J may still allocate (JavaCPP's limit, -Xmx by default, or -Dorg.bytedeco.javacpp.maxbytes)
  */
 public record MemoryEstimate(long bytes, long available) {
+
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
 
     public static MemoryEstimate of(CompiledModel model, int batchSize) {
         long params = model.paramCount();
@@ -46,8 +49,6 @@ public record MemoryEstimate(long bytes, long available) {
 
     /** The refusal, when it does not fit. */
     public String refusal(int batchSize) {
-        return "The model needs about " + human(bytes) + " to train with batch_size " + batchSize + ", but only "
-                + human(available) + " are free. Lower the batch size, use fewer units or filters, or add a pooling "
-                + "layer before the first Dense.";
+        return SAY.say("memory.refusal", human(bytes), String.valueOf(batchSize), human(available));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.TensorShape;
+import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.compile.CompiledModel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,6 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Not thread-safe: use it while no session is training it.
  */
 public final class TrainedModel {
+
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
 
     /** One layer's output for one sample, channels-last, as plain numbers. */
     public record LayerActivations(String layerName, TensorShape shape, float[] values) {
@@ -77,7 +80,7 @@ public final class TrainedModel {
     public LayerActivations activations(String nodeId, INDArray sampleBatchOfOne) {
         String vertex = compiled.vertexOfNode().get(nodeId);
         NodeResult node = compiled.inference().node(nodeId).orElseThrow(
-                () -> new IllegalArgumentException("No layer with id " + nodeId + " in this model."));
+                () -> new IllegalArgumentException(SAY.say("model.noLayer", nodeId)));
         Map<String, INDArray> all = network.feedForward(new INDArray[] {sampleBatchOfOne}, false, false);
         INDArray a = all.get(vertex);
         return new LayerActivations(node.node().name(), node.outputShape(), a.castTo(DataType.FLOAT).toFloatVector());
@@ -90,8 +93,8 @@ public final class TrainedModel {
     private INDArray asBatchOfOne(float[] sample) {
         TensorShape in = compiled.inputShapes().get(0);
         if (sample.length != in.size()) {
-            throw new IllegalArgumentException("A sample of this model has " + in.size() + " values " + in
-                    + ", not " + sample.length + ".");
+            throw new IllegalArgumentException(SAY.say("model.sampleSize", String.valueOf(in.size()), in.toString(),
+                    String.valueOf(sample.length)));
         }
         long[] shape = new long[in.rank() + 1];
         shape[0] = 1;

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.neuralcanvas.domain.shape.TensorShape;
+import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.compile.CompiledModel;
 import org.neuralcanvas.engine.io.ModelStore;
 import org.neuralcanvas.project.OptimizerSettings;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class TrainingSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
 
     private final CompiledModel compiled;
     private final TrainingSettings settings;
@@ -152,8 +154,7 @@ public final class TrainingSession implements AutoCloseable {
             if (text.contains("allocate") || text.contains("memory")) {
                 return end(SessionState.FAILED, outOfMemory());
             }
-            return end(SessionState.FAILED, "Training failed: " + text + ". The log has the details; check that the "
-                    + "dataset fits the model's input and output.");
+            return end(SessionState.FAILED, SAY.say("session.failed", text));
         } finally {
             // A later session on the same model adds its own.
             if (hook != null && model != null) {
@@ -163,8 +164,8 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private String outOfMemory() {
-        return "Training ran out of memory. Lower the batch size (now " + settings.batchSize()
-                + ") or make the model smaller, then train again.";
+        // Numbers go in as text: MessageFormat would write a batch size of 1024 as "1,024".
+        return SAY.say("session.outOfMemory", String.valueOf(settings.batchSize()));
     }
 
     private SessionState end(SessionState s, String message) {
@@ -179,9 +180,8 @@ public final class TrainingSession implements AutoCloseable {
             return;
         }
         if (compiled.inputNames().size() != 1 || compiled.outputNames().size() != 1) {
-            throw new TrainingFailure("This model has " + compiled.inputNames().size() + " inputs and "
-                    + compiled.outputNames().size() + " outputs; training needs exactly one of each for now. "
-                    + "Remove the extra Input or output layers.");
+            throw new TrainingFailure(SAY.say("session.inputsOutputs", compiled.inputNames().size(),
+                    compiled.outputNames().size()));
         }
         InMemoryData all = InMemoryData.read(data.train());
         if (data.validation() != null) {
@@ -220,8 +220,7 @@ public final class TrainingSession implements AutoCloseable {
             want[i + 1] = expected.dim(i);
         }
         if (!java.util.Arrays.equals(got, want)) {
-            throw new TrainingFailure("The dataset's samples have shape " + shapeText(got) + " but the model's Input "
-                    + "expects " + expected + ". Change the Input's shape, add a Reshape, or choose another layout.");
+            throw new TrainingFailure(SAY.say("session.inputShape", shapeText(got), expected.toString()));
         }
     }
 
@@ -251,8 +250,7 @@ public final class TrainingSession implements AutoCloseable {
             long seen = 0;
             for (int b = 0; b < batches; b++) {
                 if (!awaitGo()) {
-                    return "Stopped by the user during epoch " + epoch + "; the " + (epoch - 1)
-                            + " finished epochs are kept.";
+                    return SAY.say("session.stopped", String.valueOf(epoch), epoch - 1);
                 }
                 DataSet batch = train.batch(b, batchSize);
                 if (hook != null) {
@@ -261,9 +259,8 @@ public final class TrainingSession implements AutoCloseable {
                 net.fit(batch);
                 double loss = net.score();
                 if (!Double.isFinite(loss)) {
-                    throw new TrainingFailure("The loss became " + (Double.isNaN(loss) ? "NaN" : "infinite")
-                            + " in epoch " + epoch + ", batch " + (b + 1) + ". Lower the learning rate (now "
-                            + learningRate(net) + "), set clipnorm (for example 1.0), or scale the data to small values.");
+                    throw new TrainingFailure(SAY.say(Double.isNaN(loss) ? "session.nan" : "session.infinite",
+                            String.valueOf(epoch), String.valueOf(b + 1), String.valueOf(learningRate(net))));
                 }
                 long n = batch.numExamples();
                 lossSum += loss * n;
