@@ -1,6 +1,7 @@
 package org.neuralcanvas.architecture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,9 +22,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.neuralcanvas.dataset.BundledDatasets;
 import org.neuralcanvas.domain.graph.ModelBuilder;
 import org.neuralcanvas.domain.shape.Problem;
 import org.neuralcanvas.domain.shape.ShapeInference;
+import org.neuralcanvas.engine.data.BundledTrainingData;
+import org.neuralcanvas.engine.data.DatasetFit;
+import org.neuralcanvas.project.DatasetChoice;
+import org.neuralcanvas.project.TrainingSettings;
 
 /**
  * Every bundle says the same things in English and Simplified Chinese: the same keys (a key missing
@@ -55,7 +61,7 @@ class TranslationsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/org/neuralcanvas/ui/messages", "/org/neuralcanvas/domain/sentences",
-            "/org/neuralcanvas/dataset/sentences"})
+            "/org/neuralcanvas/dataset/sentences", "/org/neuralcanvas/engine/sentences"})
     void bothLanguagesHaveTheSameKeysAndPlaceholders(String bundle) throws IOException {
         Properties en = load(bundle + ".properties");
         Properties zh = load(bundle + "_zh_CN.properties");
@@ -97,6 +103,25 @@ class TranslationsTest {
             assertEquals("dense (Dense) expects a flat vector (None, features) but gets (None, 28, 28, 1), an image "
                     + "(None, height, width, channels). Add a Flatten before dense.",
                     ShapeInference.infer(b.graph()).problems().get(0).message());
+        } finally {
+            Locale.setDefault(Locale.Category.DISPLAY, before);
+        }
+    }
+
+    @Test
+    void theEngineExplainsADatasetThatDoesNotFitInTheWindowsLanguage() {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(4)));
+        b.then("Dense", Map.of("units", 10, "activation", "softmax"));
+        BundledTrainingData data = new BundledTrainingData(BundledDatasets.standard());
+        Locale before = Locale.getDefault(Locale.Category.DISPLAY);
+        try {
+            Locale.setDefault(Locale.Category.DISPLAY, Locale.SIMPLIFIED_CHINESE);
+            DatasetFit fit = data.check(new DatasetChoice("iris", Map.of()), TrainingSettings.defaults(), b.graph());
+            assertFalse(fit.fits());
+            String said = fit.problems().get(0);
+            assertTrue(said.startsWith("鸢尾花") && said.contains("的标签宽度为 3，但最后一层")
+                    && said.contains("请以 Dense(3, activation='softmax') 结尾。"), said);
         } finally {
             Locale.setDefault(Locale.Category.DISPLAY, before);
         }
