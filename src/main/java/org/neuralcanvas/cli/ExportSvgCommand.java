@@ -1,19 +1,15 @@
 package org.neuralcanvas.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import org.neuralcanvas.export.ExportException;
 import org.neuralcanvas.export.ExportWriter;
 import org.neuralcanvas.project.Project;
-import org.neuralcanvas.project.ProjectFile;
-import org.neuralcanvas.project.ProjectFileException;
 
 /**
  * {@code export-svg PROJECT.json OUT.svg|OUT.png}: writes the model diagram, the same file the
  * File menu's export writes (both go through {@link ExportWriter}).
  */
-public final class ExportSvgCommand implements CliCommand {
+public final class ExportSvgCommand extends ProjectExportCommand {
 
     private final ExportWriter writer;
 
@@ -36,31 +32,13 @@ public final class ExportSvgCommand implements CliCommand {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() != 2) {
-            err.println("Usage: " + usage());
-            return 2;
-        }
-        Path target = Path.of(args.get(1));
-        if (!ExportWriter.isDiagramFile(target)) {
-            err.println("Cannot tell the diagram format from '" + target.getFileName()
-                    + "'. Name the file with .svg (vector) or .png (image).");
-            return 2;
-        }
-        Project project;
-        try {
-            project = ProjectFile.read(Path.of(args.get(0)));
-        } catch (ProjectFileException e) {
-            err.println(e.getMessage());
-            return 1;
-        }
-        try {
-            writer.writeDiagram(project.graph(), target);
-        } catch (ExportException e) {
-            err.println(e.getMessage());
-            return 1;
-        }
-        out.println("Wrote " + target);
-        return 0;
+    String refuseTarget(Path target) {
+        return ExportWriter.isDiagramFile(target) ? null : "Cannot tell the diagram format from '" + target.getFileName()
+                + "'. Name the file with .svg (vector) or .png (image).";
+    }
+
+    @Override
+    void write(Project project, Path target) throws ExportException {
+        writer.writeDiagram(project.graph(), target);
     }
 }

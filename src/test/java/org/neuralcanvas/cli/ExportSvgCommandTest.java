@@ -41,4 +41,15 @@ class ExportSvgCommandTest extends CliTestBase {
         assertTrue(script.contains("], name='mnist_mlp')"), script);
         assertTrue(script.contains("keras.datasets.mnist.load_data()"));
     }
+
+    @Test
+    void aDamagedProjectOrMissingArgumentsAreExplainedAndNothingIsWritten() throws Exception {
+        Path damaged = Files.writeString(dir.resolve("damaged.ncproj.json"), "{\"format\": \"neuralcanvas-project\", ");
+        Path py = dir.resolve("out.py");
+        assertEquals(1, run("export-keras", damaged.toString(), py.toString()));
+        assertTrue(errors().contains("damaged.ncproj.json"), errors());
+        assertTrue(Files.notExists(py));
+        assertEquals(2, run("export-keras", project().toString()));
+        assertTrue(errors().contains("Usage: export-keras PROJECT.json OUT.py"), errors());
+    }
 }
