@@ -2,6 +2,7 @@ package org.neuralcanvas.ui.main;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.neuralcanvas.project.templates.Template;
 import org.neuralcanvas.ui.exchange.ExchangeMenu;
 import org.neuralcanvas.ui.training.TrainingFeature;
 
@@ -24,11 +25,15 @@ public final class NeuralCanvasApp extends Application {
     }
 
     /** {@code neuralcanvas model.ncproj.json} opens a file; {@code --template=mnist_cnn} starts from a template. */
-    private static void openFromArguments(MainWindow window, java.util.List<String> args) {
+    static void openFromArguments(MainWindow window, java.util.List<String> args) {
         for (String arg : args) {
             if (arg.startsWith("--template=")) {
-                window.context().templates().find(arg.substring("--template=".length()))
-                        .ifPresent(window.fileActions()::newFromTemplate);
+                String name = arg.substring("--template=".length());
+                var templates = window.context().templates();
+                templates.find(name).ifPresentOrElse(window.fileActions()::newFromTemplate,
+                        () -> window.context().prompts().showError(window.i18n().get("error.template"),
+                                window.i18n().format("error.template.unknown", name,
+                                        String.join(", ", templates.all().stream().map(Template::id).toList()))));
             } else if (!arg.startsWith("-")) {
                 window.fileActions().openRecent(java.nio.file.Path.of(arg));
             }

@@ -375,6 +375,16 @@ class MainWindowTest {
     }
 
     @Test
+    void anUnknownTemplateOnTheCommandLineIsExplained(FxRobot robot) {
+        robot.interact(() -> NeuralCanvasApp.openFromArguments(window, List.of("--template=iris_mlp")));
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        assertTrue(dialogs.errors.get(0).startsWith("There is no template called \"iris_mlp\". Choose one of: mnist_mlp, "),
+                dialogs.errors.get(0));
+        robot.interact(() -> NeuralCanvasApp.openFromArguments(window, List.of("--template=mnist_mlp")));
+        assertEquals(3, graph().nodeCount());
+    }
+
+    @Test
     void theLanguageSwitchesToChineseAndIsRemembered(FxRobot robot) {
         robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
         robot.interact(() -> window.switchLanguage(Locale.SIMPLIFIED_CHINESE));
