@@ -76,8 +76,8 @@ public final class ResultsViewModel {
             fx.execute(() -> {
                 model.set(trained);
                 dataset = choice;
+                predictions.set(fp); // first: the view draws the report, and a regressor's scatter, from both
                 report.set(fr);
-                predictions.set(fp);
                 message.set(ff == null ? "" : ff);
                 showAll();
                 busy.set(false);

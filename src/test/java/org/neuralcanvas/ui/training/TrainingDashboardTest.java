@@ -146,6 +146,20 @@ class TrainingDashboardTest {
     }
 
     @Test
+    void aRegressorsResultsShowPredictedAgainstTrueForEveryTestSample(FxRobot robot) throws TimeoutException {
+        loadTemplate(robot, "linear_regression");
+        setEpochs(robot, 2);
+        robot.clickOn("#panel-train");
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().results().reportProperty().get() != null);
+        robot.clickOn("#tab-results");
+        org.jfree.chart.fx.ChartViewer scatter = robot.lookup("#chart-scatter").queryAs(org.jfree.chart.fx.ChartViewer.class);
+        assertTrue(scatter.isVisible() && scatter.getWidth() > 100, "the scatter is on screen");
+        org.jfree.data.xy.XYDataset points = scatter.getChart().getXYPlot().getDataset();
+        assertEquals(vm().results().reportProperty().get().samples(), points.getItemCount(0), "one point per test sample");
+        assertEquals(2, points.getItemCount(1), "and the ideal line");
+    }
+
+    @Test
     void anEarlierRunsCurvesCanBeLaidOverTheCurrentOnesAndItsHistorySavedAsCsv(FxRobot robot) throws Exception {
         loadTemplate(robot, "linear_regression");
         setEpochs(robot, 3);
