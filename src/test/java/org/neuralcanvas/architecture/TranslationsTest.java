@@ -3,12 +3,15 @@ package org.neuralcanvas.architecture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,10 @@ import org.neuralcanvas.domain.shape.Problem;
 import org.neuralcanvas.domain.shape.ShapeInference;
 import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.data.DatasetFit;
+import org.neuralcanvas.engine.keras.ImportProgress;
+import org.neuralcanvas.engine.keras.KerasImportException;
+import org.neuralcanvas.engine.keras.KerasImportOptions;
+import org.neuralcanvas.engine.keras.KerasImporter;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.TrainingSettings;
 
@@ -122,6 +129,21 @@ class TranslationsTest {
             String said = fit.problems().get(0);
             assertTrue(said.startsWith("鸢尾花") && said.contains("的标签宽度为 3，但最后一层")
                     && said.contains("请以 Dense(3, activation='softmax') 结尾。"), said);
+        } finally {
+            Locale.setDefault(Locale.Category.DISPLAY, before);
+        }
+    }
+
+    @Test
+    void theKerasImportExplainsInTheWindowsLanguage() throws URISyntaxException {
+        Path file = Path.of(TranslationsTest.class.getResource("/keras/not_hdf5.h5").toURI());
+        Locale before = Locale.getDefault(Locale.Category.DISPLAY);
+        try {
+            Locale.setDefault(Locale.Category.DISPLAY, Locale.SIMPLIFIED_CHINESE);
+            KerasImportException e = assertThrows(KerasImportException.class, () -> new KerasImporter()
+                    .importFile(file, KerasImportOptions.defaults(), ImportProgress.NONE, () -> false));
+            assertEquals("not_hdf5.h5 不是 HDF5 文件，因此不是 Keras 的 .h5 模型。请在 Keras 中用 "
+                    + "model.save('model.h5') 保存模型，然后打开该文件。", e.getMessage());
         } finally {
             Locale.setDefault(Locale.Category.DISPLAY, before);
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.neuralcanvas.domain.graph.LayerNames;
 import org.neuralcanvas.domain.graph.ModelBuilder;
 import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.domain.text.Sentences;
 
 /**
  * Builds our editable graph from a Keras model description, layer by layer, with
@@ -15,6 +16,8 @@ import org.neuralcanvas.domain.graph.ModelGraph;
  * opens (and shape inference shows where the gap is).
  */
 final class KerasGraphBuilder {
+
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
 
     /** The graph and what the user should know about it. */
     record Built(ModelGraph graph, List<ImportIssue> issues) {
@@ -53,16 +56,16 @@ final class KerasGraphBuilder {
                 outputOf.put(layer.name(), id);
                 for (String change : mapped.changes()) {
                     issues.add(new ImportIssue(layer.name(), layer.className(), ImportIssue.Severity.CHANGED,
-                            layer.name() + " (" + layer.className() + "): " + change));
+                            SAY.say("keras.layerChanged", layer.name(), layer.className(), change)));
                 }
             } catch (KerasLayerMapper.Unsupported e) {
                 if (!inputs.isEmpty()) {
                     outputOf.put(layer.name(), inputs.get(0));
                 }
+                // With inputs, the layers after it were bridged to them, and the sentence says so.
                 issues.add(new ImportIssue(layer.name(), layer.className(), ImportIssue.Severity.LEFT_OUT,
-                        layer.name() + " (" + layer.className() + ") was left out: " + e.getMessage()
-                                + (inputs.isEmpty() ? "" : " The layers after it now read its input; "
-                                + "put a layer of your own in its place.")));
+                        SAY.say(inputs.isEmpty() ? "keras.layerLeftOut" : "keras.layerLeftOut.bridged", layer.name(),
+                                layer.className(), e.getMessage())));
             }
         }
         return new Built(builder.graph(), List.copyOf(issues));
@@ -71,18 +74,18 @@ final class KerasGraphBuilder {
     /** Older Sequential files keep the input shape on the first layer; Keras names the input {@code <first>_input}. */
     private static String addSequentialInput(ModelBuilder builder, KerasLayerConfig first, List<ImportIssue> issues) {
         List<String> changes = new ArrayList<>();
+        String input = first.name() + "_input";
         try {
             List<Integer> shape = KerasLayerMapper.declaredInputShape(first, changes);
-            String id = builder.addNamed(first.name() + "_input", "Input", Map.of("shape", shape));
+            String id = builder.addNamed(input, "Input", Map.of("shape", shape));
             for (String change : changes) {
-                issues.add(new ImportIssue(first.name() + "_input", "InputLayer", ImportIssue.Severity.CHANGED,
-                        first.name() + "_input (InputLayer): " + change));
+                issues.add(new ImportIssue(input, "InputLayer", ImportIssue.Severity.CHANGED,
+                        SAY.say("keras.layerChanged", input, "InputLayer", change)));
             }
             return id;
         } catch (KerasLayerMapper.Unsupported e) {
-            issues.add(new ImportIssue(first.name() + "_input", "InputLayer", ImportIssue.Severity.LEFT_OUT,
-                    "The model's input was left out: " + e.getMessage() + " Add an Input layer before "
-                            + first.name() + "."));
+            issues.add(new ImportIssue(input, "InputLayer", ImportIssue.Severity.LEFT_OUT,
+                    SAY.say("keras.inputLeftOut", e.getMessage(), first.name())));
             return null;
         }
     }

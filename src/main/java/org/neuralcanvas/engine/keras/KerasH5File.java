@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
+import org.neuralcanvas.domain.text.Sentences;
 
 /**
  * The parts of a Keras {@code .h5} file the importer reads: the {@code model_config} JSON, the
@@ -15,6 +16,7 @@ import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
  */
 record KerasH5File(String modelConfig, String kerasVersion, String trainingConfig) {
 
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
     private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
     static KerasH5File read(Path file) throws KerasImportException {
@@ -23,13 +25,11 @@ record KerasH5File(String modelConfig, String kerasVersion, String trainingConfi
             // The HDF5 library prints its error stack to stderr on a bad file; we report failures ourselves.
             org.bytedeco.hdf5.Exception.dontPrint();
         } catch (LinkageError e) {
-            throw new KerasImportException("The HDF5 library that reads Keras files could not be loaded on this "
-                    + "computer, so .h5 files cannot be opened. Reinstall NeuralCanvas.", e);
+            throw new KerasImportException(SAY.say("keras.hdf5Library"), e);
         }
         try (Hdf5Archive archive = new Hdf5Archive(file.toString())) {
             if (!archive.hasAttribute("model_config")) {
-                throw new KerasImportException(file.getFileName() + " holds weights but no model (it was written by "
-                        + "save_weights). Open a file written by model.save('model.h5'), which keeps the architecture.");
+                throw new KerasImportException(SAY.say("keras.weightsOnly", name(file)));
             }
             String config = archive.readAttributeAsJson("model_config");
             String version = archive.hasAttribute("keras_version") ? archive.readAttributeAsString("keras_version") : "";
@@ -39,18 +39,16 @@ record KerasH5File(String modelConfig, String kerasVersion, String trainingConfi
         } catch (KerasImportException e) {
             throw e;
         } catch (Exception | LinkageError e) {
-            throw new KerasImportException(file.getFileName() + " could not be read as a Keras model: the HDF5 file is "
-                    + "damaged or incomplete (was it copied or downloaded in full?). Save the model again with "
-                    + "model.save('model.h5').", e);
+            throw new KerasImportException(SAY.say("keras.damaged", name(file)), e);
         }
     }
 
     private static void checkFile(Path file) throws KerasImportException {
         if (!Files.isRegularFile(file)) {
-            throw new KerasImportException("There is no file " + file + ". Check the name and folder.");
+            throw new KerasImportException(SAY.say("keras.noFile", file.toString()));
         }
         if (!Files.isReadable(file)) {
-            throw new KerasImportException(file + " cannot be read: you lack permission. Copy it somewhere you may read.");
+            throw new KerasImportException(SAY.say("keras.noPermission", file.toString()));
         }
         byte[] head = new byte[8];
         long size;
@@ -58,17 +56,24 @@ record KerasH5File(String modelConfig, String kerasVersion, String trainingConfi
             size = Files.size(file);
             int n = in.readNBytes(head, 0, 8);
             if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-                throw new KerasImportException(file.getFileName() + " is a zip archive, as Keras 3 writes .keras files. "
-                        + "NeuralCanvas opens HDF5 files: in Keras, load the model and save it with "
-                        + "model.save('model.h5').");
+                throw new KerasImportException(SAY.say("keras.zip", name(file)));
             }
         } catch (IOException e) {
-            throw new KerasImportException(file + " cannot be read (" + e.getMessage() + ").", e);
+            throw cannotRead(file, e);
         }
         if (!isHdf5(file, head, size)) {
-            throw new KerasImportException(file.getFileName() + " is not an HDF5 file, so it is not a Keras .h5 model. "
-                    + "Save the model in Keras with model.save('model.h5') and open that file.");
+            throw new KerasImportException(SAY.say("keras.notHdf5", name(file)));
         }
+    }
+
+    /** The file's name as a String, so that MessageFormat shows it as it is. */
+    private static String name(Path file) {
+        return String.valueOf(file.getFileName());
+    }
+
+    private static KerasImportException cannotRead(Path file, IOException e) {
+        return new KerasImportException(SAY.say("keras.cannotRead", file.toString(), String.valueOf(e.getMessage())),
+                e);
     }
 
     /** HDF5 puts its signature at byte 0, or after a user block at 512, 1024, 2048, ... */
@@ -86,7 +91,7 @@ record KerasH5File(String modelConfig, String kerasVersion, String trainingConfi
                 }
             }
         } catch (IOException e) {
-            throw new KerasImportException(file + " cannot be read (" + e.getMessage() + ").", e);
+            throw cannotRead(file, e);
         }
         return false;
     }

@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.domain.shape.ModelSummary;
 import org.neuralcanvas.domain.shape.ShapeInference;
+import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.TrainingSettings;
@@ -35,6 +36,7 @@ public final class KerasImporter {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(KerasImporter.class);
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
     private static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final NetworkLoader loader;
@@ -56,16 +58,17 @@ public final class KerasImporter {
      */
     public KerasImportResult importFile(Path file, KerasImportOptions options, ImportProgress progress,
                                         BooleanSupplier cancelled) throws KerasImportException {
-        progress.update(0.05, "Reading " + file.getFileName());
+        String name = String.valueOf(file.getFileName());
+        progress.update(0.05, SAY.say("keras.step.reading", name));
         KerasH5File h5 = readBounded(file, cancelled);
         checkCancel(cancelled);
 
-        progress.update(0.2, "Building the graph from the model description");
+        progress.update(0.2, SAY.say("keras.step.graph"));
         KerasModelConfig config = KerasModelConfig.parse(h5.modelConfig());
         KerasGraphBuilder.Built built = KerasGraphBuilder.build(config);
         if (built.graph().nodes().isEmpty()) {
-            throw new KerasImportException(file.getFileName() + " describes a model without layers NeuralCanvas can "
-                    + "show. " + String.join(" ", built.issues().stream().map(ImportIssue::message).toList()));
+            throw new KerasImportException(SAY.say("keras.noLayers", name,
+                    String.join(" ", built.issues().stream().map(ImportIssue::message).toList())));
         }
         TrainingSettings settings = h5.trainingConfig() != null && h5.trainingConfig().contains("\"loss\"")
                 ? TrainingConfigReader.read(h5.trainingConfig())
@@ -78,23 +81,21 @@ public final class KerasImporter {
         List<String> messages = new ArrayList<>();
         ComputationGraph network = null;
         if (!options.loadWeights()) {
-            messages.add("Only the architecture was opened; the weights were not loaded.");
+            messages.add(SAY.say("keras.architectureOnly"));
         } else if (!built.issues().stream().allMatch(i -> i.severity() != ImportIssue.Severity.LEFT_OUT)) {
-            messages.add("The trained weights were not loaded because some layers were left out; the architecture "
-                    + "opened and can be trained anew.");
+            messages.add(SAY.say("keras.weightsLeftOut"));
         } else if (size(file) > options.maxWeightBytes()) {
-            messages.add("The file is " + human(size(file)) + ", over the " + human(options.maxWeightBytes())
-                    + " NeuralCanvas loads weights from, so only the architecture opened.");
+            messages.add(SAY.say("keras.tooLarge", human(size(file)), human(options.maxWeightBytes())));
         } else {
-            progress.update(0.4, "Loading the trained weights with DL4J");
+            progress.update(0.4, SAY.say("keras.step.weights"));
             network = buildNetwork(file, config.sequential(), options, cancelled, built.graph(), issues, messages);
             if (network != null && network.numParams() != summary.totalParams()) {
-                messages.add(String.format(Locale.ROOT, "DL4J counts %,d weights where the Keras model has %,d; "
-                        + "predictions of the imported network may differ from Keras's.", network.numParams(),
-                        summary.totalParams()));
+                // Counts grouped as they always were (55,050), in either language.
+                messages.add(SAY.say("keras.countsDiffer", String.format(Locale.ROOT, "%,d", network.numParams()),
+                        String.format(Locale.ROOT, "%,d", summary.totalParams())));
             }
         }
-        progress.update(1.0, "Imported " + file.getFileName());
+        progress.update(1.0, SAY.say("keras.step.done", name));
         return new KerasImportResult(project, config.name(), h5.kerasVersion(), network, issues, messages,
                 network == null ? -1 : network.numParams());
     }
@@ -108,7 +109,7 @@ public final class KerasImporter {
         KerasGraphBuilder.Built built = KerasGraphBuilder.build(config);
         Project project = new Project(built.graph(), TrainingSettings.defaults(), DatasetChoice.none(), List.of());
         return new KerasImportResult(project, config.name(), "", null, built.issues(),
-                List.of("Only the architecture was opened; the weights were not loaded."), -1);
+                List.of(SAY.say("keras.architectureOnly")), -1);
     }
 
     /** HDF5 reads are native and share DL4J's global lock, so even reading the description gets a time bound. */
@@ -116,15 +117,14 @@ public final class KerasImporter {
         try {
             return BoundedCall.run("keras-import-read", () -> KerasH5File.read(file), READ_TIMEOUT, cancelled);
         } catch (BoundedCall.TimedOut e) {
-            throw new KerasImportException("Reading " + file.getFileName() + " took longer than "
-                    + READ_TIMEOUT.toSeconds() + " s, so the import stopped. Check that the file is on a local disk, "
-                    + "then try again.");
+            throw new KerasImportException(SAY.say("keras.readTimeout", String.valueOf(file.getFileName()),
+                    String.valueOf(READ_TIMEOUT.toSeconds())));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof KerasImportException k) {
                 throw k;
             }
-            throw new KerasImportException(file.getFileName() + " could not be read as a Keras model. Save the model "
-                    + "again with model.save('model.h5').", e.getCause());
+            throw new KerasImportException(SAY.say("keras.unreadable", String.valueOf(file.getFileName())),
+                    e.getCause());
         }
     }
 
@@ -135,19 +135,17 @@ public final class KerasImporter {
             return BoundedCall.run("keras-import-dl4j", () -> loader.load(file, sequential), options.dl4jTimeout(),
                     cancelled);
         } catch (BoundedCall.TimedOut e) {
-            messages.add("DL4J did not finish building the network within " + options.dl4jTimeout().toSeconds()
-                    + " s, so the architecture opened without its trained weights.");
+            messages.add(SAY.say("keras.dl4jTimeout", String.valueOf(options.dl4jTimeout().toSeconds())));
             return null;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             LOG.info("DL4J could not import {}", file, cause);
             String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : firstLine(cause.getMessage());
-            messages.add("DL4J cannot build this network (" + reason + "), so the architecture opened without its "
-                    + "trained weights; it can be trained anew.");
+            messages.add(SAY.say("keras.dl4jCannotBuild", reason));
             graph.nodes().stream().filter(n -> reason.contains(n.name()) || reason.contains(n.kind().kerasName()))
                     .forEach(n -> issues.add(new ImportIssue(n.name(), n.kind().kerasName(),
-                            ImportIssue.Severity.NOT_TRAINABLE, n.name() + " (" + n.kind().kerasName()
-                            + "): DL4J cannot load it, so its trained weights were not kept.")));
+                            ImportIssue.Severity.NOT_TRAINABLE,
+                            SAY.say("keras.layerNotLoaded", n.name(), n.kind().kerasName()))));
             return null;
         }
     }

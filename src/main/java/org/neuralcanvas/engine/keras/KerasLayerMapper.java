@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.neuralcanvas.domain.layer.Activations;
+import org.neuralcanvas.domain.text.Sentences;
 
 /**
  * Maps one Keras layer (Keras 1 or 2 argument names) to a layer kind of our catalog and its
@@ -15,14 +16,17 @@ import org.neuralcanvas.domain.layer.Activations;
  */
 final class KerasLayerMapper {
 
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
+
     /** What the layer becomes in our graph. */
     record Mapped(String kind, Map<String, Object> params, List<String> changes) {
     }
 
     /** The layer cannot be represented; the reason is a sentence. */
     static final class Unsupported extends Exception {
-        Unsupported(String reason) {
-            super(reason);
+        /** @param key a {@code keras.unsupported} sentence; Strings as args, which MessageFormat shows as they are */
+        Unsupported(String key, String... args) {
+            super(SAY.say(key, args));
         }
     }
 
@@ -71,7 +75,7 @@ final class KerasLayerMapper {
                 p.put("input_dim", intOf(c, "input_dim"));
                 p.put("output_dim", intOf(c, "output_dim"));
                 if (c.path("mask_zero").asBoolean(false)) {
-                    changes.add("mask_zero=True is not kept: padding zeros are treated as ordinary words.");
+                    changes.add(SAY.say("keras.change.maskZero"));
                 }
                 yield "Embedding";
             }
@@ -98,20 +102,19 @@ final class KerasLayerMapper {
             case "Concatenate" -> {
                 int axis = c.path("axis").asInt(-1);
                 if (axis != -1) {
-                    changes.add("axis=" + axis + " is read as the last axis (-1), the only one NeuralCanvas joins on.");
+                    changes.add(SAY.say("keras.change.concatAxis", String.valueOf(axis)));
                 }
                 p.put("axis", -1);
                 yield "Concatenate";
             }
             case "Merge" -> keras1Merge(c, p);
-            case "Lambda" -> throw new Unsupported("a Lambda layer holds Python code, which NeuralCanvas never runs.");
+            case "Lambda" -> throw new Unsupported("keras.unsupported.lambda");
             case "Sequential", "Model", "Functional" ->
-                    throw new Unsupported("it is a whole model inside the model; NeuralCanvas opens flat models only.");
-            default -> throw new Unsupported("NeuralCanvas has no " + cls + " layer.");
+                    throw new Unsupported("keras.unsupported.nested");
+            default -> throw new Unsupported("keras.unsupported.noSuchLayer", cls);
         };
         if (layer.calls() > 1) {
-            throw new Unsupported("the model calls it " + layer.calls() + " times (a shared layer); NeuralCanvas draws "
-                    + "each layer once.");
+            throw new Unsupported("keras.unsupported.shared", String.valueOf(layer.calls()));
         }
         return new Mapped(kind, p, changes);
     }
@@ -134,7 +137,7 @@ final class KerasLayerMapper {
         p.put("use_bias", boolOf(c, true, "use_bias", "bias"));
         JsonNode dilation = c.path("dilation_rate");
         if (!dilation.isMissingNode() && !tuple(dilation, rank).equals(ones(rank))) {
-            throw new Unsupported("dilation_rate " + dilation + " is not supported; NeuralCanvas convolves without gaps.");
+            throw new Unsupported("keras.unsupported.dilation", dilation.toString());
         }
         return rank == 1 ? "Conv1D" : "Conv2D";
     }
@@ -153,7 +156,7 @@ final class KerasLayerMapper {
     private static void recurrent(String cls, JsonNode c, Map<String, Object> p, List<String> changes) throws Unsupported {
         for (String flag : List.of("return_state", "go_backwards", "stateful")) {
             if (c.path(flag).asBoolean(false)) {
-                throw new Unsupported(flag + "=True is not supported.");
+                throw new Unsupported("keras.unsupported.flag", flag);
             }
         }
         p.put("units", intOf(c, "units", "output_dim"));
@@ -165,7 +168,7 @@ final class KerasLayerMapper {
         p.put("return_sequences", boolOf(c, false, "return_sequences"));
         for (String dropout : List.of("dropout", "recurrent_dropout", "dropout_W", "dropout_U")) {
             if (c.path(dropout).asDouble(0) > 0) {
-                changes.add(dropout + "=" + c.path(dropout).asDouble() + " is not kept; add a Dropout layer instead.");
+                changes.add(SAY.say("keras.change.dropout", dropout, String.valueOf(c.path(dropout).asDouble())));
             }
         }
     }
@@ -174,13 +177,13 @@ final class KerasLayerMapper {
         JsonNode inner = c.path("layer");
         String innerClass = inner.path("class_name").asText("");
         if (!innerClass.equals("LSTM") && !innerClass.equals("SimpleRNN")) {
-            throw new Unsupported("it wraps a " + innerClass + "; NeuralCanvas's Bidirectional wraps LSTM or SimpleRNN.");
+            throw new Unsupported("keras.unsupported.bidirectional", innerClass);
         }
         Map<String, Object> innerParams = new LinkedHashMap<>();
         recurrent(innerClass, inner.path("config"), innerParams, changes);
         String mode = c.path("merge_mode").isNull() ? null : c.path("merge_mode").asText("concat");
         if (mode == null || !List.of("concat", "sum", "mul", "ave").contains(mode)) {
-            throw new Unsupported("merge_mode=" + mode + " is not supported; use concat, sum, mul or ave.");
+            throw new Unsupported("keras.unsupported.mergeMode", String.valueOf(mode));
         }
         p.put("layer", innerClass);
         p.put("units", innerParams.get("units"));
@@ -201,7 +204,7 @@ final class KerasLayerMapper {
                 p.put("axis", -1);
                 yield "Concatenate";
             }
-            default -> throw new Unsupported("Merge mode '" + mode + "' is not supported.");
+            default -> throw new Unsupported("keras.unsupported.keras1Merge", mode);
         };
     }
 
@@ -217,14 +220,13 @@ final class KerasLayerMapper {
         } else if (c.has("input_dim")) {
             dims.add(c.path("input_dim").asInt());
         } else {
-            throw new Unsupported("the file does not say its input shape.");
+            throw new Unsupported("keras.unsupported.noInputShape");
         }
         if (dims.isEmpty() || dims.size() > 3) {
-            throw new Unsupported("an input of " + dims.size() + " axes is not supported; NeuralCanvas takes 1 to 3.");
+            throw new Unsupported("keras.unsupported.inputAxes", String.valueOf(dims.size()));
         }
         if (dims.contains(-1)) {
-            changes.add("its size " + show(dims) + " is left open (None) in the file; NeuralCanvas needs fixed sizes, so "
-                    + "each open size is set to " + OPEN_LENGTH + ". Change it in the inspector if your data differs.");
+            changes.add(SAY.say("keras.change.openSize", show(dims), String.valueOf(OPEN_LENGTH)));
             dims.replaceAll(d -> d == -1 ? OPEN_LENGTH : d);
         }
         return List.copyOf(dims);
@@ -255,7 +257,7 @@ final class KerasLayerMapper {
     private static void notKept(JsonNode c, List<String> changes) {
         for (String key : NOT_KEPT) {
             if (c.has(key) && !c.path(key).isNull()) {
-                changes.add(key + " is not kept.");
+                changes.add(SAY.say("keras.change.notKept", key));
             }
         }
     }
@@ -263,7 +265,7 @@ final class KerasLayerMapper {
     private static void channelsLast(JsonNode c) throws Unsupported {
         String format = c.path("data_format").asText(c.path("dim_ordering").asText("channels_last"));
         if (format.equals("channels_first") || format.equals("th")) {
-            throw new Unsupported("it uses channels-first data; NeuralCanvas works channels-last (height, width, channels).");
+            throw new Unsupported("keras.unsupported.channelsFirst");
         }
     }
 
@@ -273,18 +275,18 @@ final class KerasLayerMapper {
             axis = axis.get(0);
         }
         if (axis.isInt() && axis.asInt() != -1 && axis.asInt() < 1) {
-            throw new Unsupported("it normalises axis " + axis.asInt() + "; NeuralCanvas normalises the last axis.");
+            throw new Unsupported("keras.unsupported.normAxis", String.valueOf(axis.asInt()));
         }
         String mode = c.path("mode").asText("0");
         if (!mode.equals("0")) {
-            throw new Unsupported("Keras 1 mode=" + mode + " is not supported.");
+            throw new Unsupported("keras.unsupported.keras1Mode", mode);
         }
     }
 
     private static String padding(JsonNode c) throws Unsupported {
         String padding = first(c, "padding", "border_mode").asText("valid");
         if (!padding.equals("valid") && !padding.equals("same")) {
-            throw new Unsupported("padding='" + padding + "' is not supported; use 'valid' or 'same'.");
+            throw new Unsupported("keras.unsupported.padding", padding);
         }
         return padding;
     }
@@ -295,7 +297,7 @@ final class KerasLayerMapper {
             return "linear";
         }
         if (!a.isTextual()) {
-            throw new Unsupported("its activation is a custom object, not a named Keras activation.");
+            throw new Unsupported("keras.unsupported.customActivation");
         }
         return activationName(a.asText());
     }
@@ -303,8 +305,7 @@ final class KerasLayerMapper {
     private static String activationName(String name) throws Unsupported {
         String n = name.equals("LeakyReLU") ? "leaky_relu" : name;
         if (!Activations.NAMES.contains(n)) {
-            throw new Unsupported("activation '" + name + "' is not one NeuralCanvas knows (" + String.join(", ",
-                    Activations.NAMES) + ").");
+            throw new Unsupported("keras.unsupported.activation", name, String.join(", ", Activations.NAMES));
         }
         return n;
     }
@@ -321,7 +322,7 @@ final class KerasLayerMapper {
     private static int intOf(JsonNode c, String... keys) throws Unsupported {
         JsonNode v = first(c, keys);
         if (!v.canConvertToInt()) {
-            throw new Unsupported("its " + keys[0] + " is missing or not a whole number.");
+            throw new Unsupported("keras.unsupported.notWhole", keys[0]);
         }
         return v.asInt();
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.neuralcanvas.domain.text.Sentences;
 
 /**
  * Reads the {@code model_config} JSON that Keras's {@code model.save} stores: Sequential
@@ -21,6 +22,7 @@ import java.util.Set;
  */
 public record KerasModelConfig(boolean sequential, String name, List<KerasLayerConfig> layers) {
 
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static KerasModelConfig parse(String json) throws KerasImportException {
@@ -28,20 +30,17 @@ public record KerasModelConfig(boolean sequential, String name, List<KerasLayerC
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new KerasImportException("The file's model description (model_config) is not valid JSON, so the "
-                    + "file is damaged or was not written by Keras. Save the model again with model.save('model.h5').");
+            throw new KerasImportException(SAY.say("keras.configNotJson"));
         }
         if (root == null || !root.isObject()) {
-            throw new KerasImportException("The file's model description (model_config) is empty. Save the model again "
-                    + "with model.save('model.h5').");
+            throw new KerasImportException(SAY.say("keras.configEmpty"));
         }
         String cls = root.path("class_name").asText("");
         JsonNode config = root.path("config");
         return switch (cls) {
             case "Sequential" -> sequential(config);
             case "Model", "Functional" -> functional(config);
-            default -> throw new KerasImportException("The file holds a Keras '" + cls + "' model; NeuralCanvas opens "
-                    + "Sequential and functional models (keras.Model) only.");
+            default -> throw new KerasImportException(SAY.say("keras.modelClass", cls));
         };
     }
 

@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.shape.TensorShape;
+import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.compile.Compilation;
 import org.neuralcanvas.engine.compile.CompiledModel;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
@@ -31,6 +32,7 @@ import org.neuralcanvas.project.Project;
  */
 public final class KerasWeightTransfer {
 
+    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
     private static final double TOLERANCE = 1e-3;
 
     private KerasWeightTransfer() {
@@ -43,14 +45,13 @@ public final class KerasWeightTransfer {
     public static Optional<TrainedModel> transfer(KerasImportResult imported, List<String> why) {
         ComputationGraph keras = imported.network();
         if (keras == null) {
-            why.add("Deeplearning4j could not build this Keras model, so its trained weights are not available; "
-                    + "the layers open and train from fresh weights.");
+            why.add(SAY.say("keras.transfer.noNetwork"));
             return Optional.empty();
         }
         Project project = imported.project();
         Compilation c = Dl4jCompiler.compile(project.graph(), project.settings());
         if (!c.ok()) {
-            why.add("The imported layers cannot be trained here (" + String.join(" ", c.problems()) + ").");
+            why.add(SAY.say("keras.transfer.notTrainable", String.join(" ", c.problems())));
             return Optional.empty();
         }
         CompiledModel compiled = c.model();
@@ -66,20 +67,17 @@ public final class KerasWeightTransfer {
             }
             Map<String, INDArray> params = source == null ? null : asStoredBy(source.paramTable(), target, node);
             if (params == null || !copyParams(params, target)) {
-                why.add("The weights of " + node.name() + " could not be carried over; the model opens with fresh "
-                        + "weights.");
+                why.add(SAY.say("keras.transfer.layer", node.name()));
                 return Optional.empty();
             }
             copied += target.numParams();
         }
         if (copied != ours.numParams()) {
-            why.add("Only " + copied + " of " + ours.numParams() + " weights could be carried over; the model opens "
-                    + "with fresh weights.");
+            why.add(SAY.say("keras.transfer.partial", String.valueOf(copied), String.valueOf(ours.numParams())));
             return Optional.empty();
         }
         if (!sameOutputs(keras, ours, compiled.inputShapes().get(0))) {
-            why.add("The imported weights do not reproduce the Keras model's outputs here; the model opens with "
-                    + "fresh weights.");
+            why.add(SAY.say("keras.transfer.outputsDiffer"));
             return Optional.empty();
         }
         return Optional.of(new TrainedModel(ours, compiled, descriptor(compiled, project), List.of()));
