@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.neuralcanvas.dataset.BundledDatasets;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
 import org.neuralcanvas.engine.backend.Backends;
+import org.neuralcanvas.engine.bench.BenchRuns;
 import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.data.PreparedRun;
 import org.neuralcanvas.engine.train.EpochResult;
@@ -92,39 +93,21 @@ public final class DashboardOverheadBench {
             System.exit(0);
         }
         System.out.printf(Locale.ROOT, "%nmedian epoch: headless %.2f s, dashboard %.2f s; median of the rounds' ratios %.3f "
-                + "(goal <= 1.03), each round: %s%n", median(h), median(d), median(ratios), ratios.stream()
+                + "(goal <= 1.03), each round: %s%n", BenchRuns.median(h), BenchRuns.median(d), BenchRuns.median(ratios), ratios.stream()
                 .map(r -> String.format(Locale.ROOT, "%.3f", r)).toList());
         System.out.printf(Locale.ROOT, "longest JavaFX thread pause over the tracked dashboard runs: %.1f ms (goal < 50 ms); "
                 + "their median ratio %.3f (the tracker's own wake-ups cost training too)%n",
-                dashboard.longestPauseMs, median(tracked));
+                dashboard.longestPauseMs, BenchRuns.median(tracked));
         Platform.exit();
         System.exit(0);
-    }
-
-    private static double median(List<Double> v) {
-        List<Double> s = new ArrayList<>(v);
-        s.sort(null);
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
     private static void print(String what, Timing t) {
         System.out.printf(Locale.ROOT, "%-20s epoch %.2f s, wall %.2f s%n", what, t.epochSeconds(), t.wallSeconds());
     }
 
-    /**
-     * Before every measured run: the garbage of the last one collected, so that neither kind of run pays
-     * for the other's. ND4J's arrays live off the heap and are freed by JavaCPP's deallocator threads only
-     * after a collection, which otherwise lands on whichever run comes next (half a second of their
-     * CPU in one run on two cores).
-     */
-    private static void settle() throws InterruptedException {
-        System.gc();
-        Thread.sleep(500);
-    }
-
     private static Timing headless(Template template, TrainingSettings settings, PreparedRun run) throws Exception {
-        settle();
+        BenchRuns.settle();
         var compiled = Dl4jCompiler.compile(template.graph().get(), settings).model();
         try (TrainingSession session = new TrainingSession(compiled, run.trainingData(), e -> { }, null)) {
             long t0 = System.nanoTime();
@@ -257,7 +240,7 @@ public final class DashboardOverheadBench {
         }
 
         Timing run(boolean tracked) throws Exception {
-            settle();
+            BenchRuns.settle();
 
             ended = new CountDownLatch(1);
             runningAt = 0;
