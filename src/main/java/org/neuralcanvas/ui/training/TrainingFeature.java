@@ -85,6 +85,8 @@ public final class TrainingFeature implements MainWindow.Extension {
         if (vm == null || vm.main() != main) {
             vm = new TrainingViewModel(main, data, work, fx, window::i18n);
             warmUp(vm);
+        } else {
+            vm.recheck(); // the window was rebuilt in another language: the dataset advice is said again in it
         }
         if (dashboard != null) {
             dashboard.dispose();

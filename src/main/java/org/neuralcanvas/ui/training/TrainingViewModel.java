@@ -34,8 +34,10 @@ import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.project.TrainingSettings;
+import org.neuralcanvas.project.TrainingSetupEdit;
 import org.neuralcanvas.ui.common.FxTicker;
 import org.neuralcanvas.ui.common.I18n;
+import org.neuralcanvas.ui.main.Document;
 import org.neuralcanvas.ui.main.MainViewModel;
 import org.neuralcanvas.ui.results.ResultsViewModel;
 import org.slf4j.Logger;
@@ -98,7 +100,6 @@ public final class TrainingViewModel {
         this.weights = new TrainedWeights(() -> main.document().graph());
         this.drainTimer = new FxTicker("dashboard-ticker", java.time.Duration.ofMillis(100), fx, this::drain);
         main.documentProperty().addListener((o, a, doc) -> loadProject());
-        main.inferenceProperty().addListener((o, a, b) -> recheck());
         overlaid.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> curves.showOverlays(overlaid));
         loadProject();
     }
@@ -111,6 +112,13 @@ public final class TrainingViewModel {
 
     /** The open project's settings, dataset and runs, e.g. after a template was loaded. */
     private void loadProject() {
+        Document doc = main.document();
+        // Every step on its undo history (graph edits, Train-panel changes, undo, redo) may change what is checked.
+        doc.history().addListener(() -> {
+            if (doc == main.document()) {
+                recheck();
+            }
+        });
         weights.forget();
         settings.set(project().settings());
         dataset.set(project().dataset());
@@ -119,25 +127,20 @@ public final class TrainingViewModel {
         recheck();
     }
 
-    /** Changes the run's settings; the project keeps them and becomes unsaved. */
+    /** Changes the run's settings: one undoable step; the project keeps them and becomes unsaved. */
     public void setSettings(TrainingSettings s) {
         if (s.equals(settings.get())) {
             return;
         }
-        project().setSettings(s);
-        settings.set(s);
-        main.markChanged();
-        recheck();
+        main.execute(TrainingSetupEdit.settings(project(), s));
     }
 
+    /** Chooses the dataset and its preprocessing: one undoable step. */
     public void setDataset(DatasetChoice choice) {
         if (choice.equals(dataset.get())) {
             return;
         }
-        project().setDataset(choice);
-        dataset.set(choice);
-        main.markChanged();
-        recheck();
+        main.execute(TrainingSetupEdit.dataset(project(), choice));
     }
 
     /** Chooses a bundled dataset by id with its default preprocessing. */
@@ -145,8 +148,17 @@ public final class TrainingViewModel {
         setDataset(new DatasetChoice(id, Map.of()));
     }
 
-    /** Checks the dataset against the graph (shape inference only: milliseconds). */
+    /**
+     * After any step on the undo history (a graph edit, a settings change, an undo or redo): shows the
+     * project's settings and dataset, and checks the dataset against the graph (shape inference only: milliseconds).
+     */
     public void recheck() {
+        if (!settings.get().equals(project().settings())) {
+            settings.set(project().settings());
+        }
+        if (!dataset.get().equals(project().dataset())) {
+            dataset.set(project().dataset());
+        }
         weights.recheck();
         fit.set(data.check(dataset.get(), settings.get(), main.document().graph()));
     }
@@ -156,7 +168,6 @@ public final class TrainingViewModel {
         DatasetFit f = fit.get();
         if (f != null && f.canFixInput()) {
             main.execute(ChangeNodeEdit.setParam(main.document().graph(), f.inputNodeId(), "shape", f.suggestedInputShape()));
-            recheck();
         }
     }
 

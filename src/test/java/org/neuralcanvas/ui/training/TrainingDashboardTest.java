@@ -92,6 +92,33 @@ class TrainingDashboardTest {
     }
 
     @Test
+    void aTrainPanelChangeIsUndoneAndRedoneFromTheEditMenu(FxRobot robot) {
+        loadTemplate(robot, "boston_housing");
+        setEpochs(robot, 12);
+        robot.interact(() -> vm().chooseDataset("synthetic-linear"));
+        assertTrue(window.viewModel().dirtyProperty().get());
+
+        robot.clickOn("Edit");
+        robot.clickOn("Undo Choose dataset");
+        assertEquals("boston_housing", vm().datasetProperty().get().datasetId(), "the dataset choice is undone first");
+        assertEquals(12, vm().settingsProperty().get().epochs());
+        // Then, as after any edit on the canvas, with the keys.
+        robot.clickOn("#canvas");
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(80, vm().settingsProperty().get().epochs(), "then the epochs");
+        assertEquals("80", robot.lookup("#field-epochs").queryAs(javafx.scene.control.TextField.class).getText(),
+                "and the field shows it");
+        assertEquals(80, window.viewModel().document().project().settings().epochs(), "the project has it too");
+        assertFalse(window.viewModel().dirtyProperty().get(), "back to the template as loaded");
+
+        robot.push(KeyCode.CONTROL, KeyCode.Y);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(12, vm().settingsProperty().get().epochs());
+        assertTrue(window.viewModel().dirtyProperty().get());
+    }
+
+    @Test
     void aDatasetThatDoesNotFitSaysSoAndOffersToSetTheInputShape(FxRobot robot) {
         loadTemplate(robot, "keras_quickstart");
         robot.interact(() -> vm().chooseDataset("iris"));
