@@ -11,7 +11,7 @@ import org.neuralcanvas.domain.text.Sentences;
  */
 public final class TrainingSetupEdit implements Edit {
 
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
     private final Project project;
     private final TrainingSettings settingsBefore;

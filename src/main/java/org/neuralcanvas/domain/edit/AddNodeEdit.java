@@ -9,7 +9,7 @@ import org.neuralcanvas.domain.layer.LayerKind;
 
 /** Adds a layer (with its default parameters and next free Keras name). */
 public final class AddNodeEdit implements Edit {
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
 
     private final LayerNode node;

@@ -11,7 +11,7 @@ import org.neuralcanvas.domain.graph.ModelGraph;
  * parameter. Each factory states the change in the user's terms.
  */
 public final class ChangeNodeEdit implements Edit {
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
 
     private final String description;

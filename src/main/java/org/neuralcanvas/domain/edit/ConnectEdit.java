@@ -6,7 +6,7 @@ import org.neuralcanvas.domain.graph.ModelGraph;
 
 /** Connects one layer's output to another's input (appended as its last input). */
 public final class ConnectEdit implements Edit {
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
 
     private final Edge edge;

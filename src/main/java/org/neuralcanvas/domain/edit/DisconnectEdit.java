@@ -6,7 +6,7 @@ import org.neuralcanvas.domain.graph.ModelGraph;
 
 /** Removes one connection; undo puts it back in the same input position. */
 public final class DisconnectEdit implements Edit {
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
 
     private final Edge edge;

@@ -13,7 +13,7 @@ import org.neuralcanvas.domain.graph.ModelGraph;
 
 /** Deletes layers and every edge touching them; undo restores nodes and edges in their old order. */
 public final class RemoveNodesEdit implements Edit {
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
 
     private record Placed<T>(T item, int index) {

@@ -6,7 +6,7 @@ import org.neuralcanvas.domain.layer.LayerKind;
 
 /** Keras-style layer names: automatic ones ({@code dense}, {@code dense_1}, ...) and the rules for renames. */
 public final class LayerNames {
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");

@@ -24,7 +24,7 @@ import org.neuralcanvas.domain.layer.LayerKind;
  * and training works on a {@link #copy()}.
  */
 public final class ModelGraph {
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
 
     private final List<String> order = new ArrayList<>();

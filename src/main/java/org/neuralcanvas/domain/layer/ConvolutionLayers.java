@@ -11,7 +11,7 @@ import org.neuralcanvas.domain.shape.TensorShape;
 
 /** Declarations of convolution and pooling layers, 1-D over (steps, channels) and 2-D over (height, width, channels). */
 final class ConvolutionLayers {
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
 
     private static final List<String> PADDINGS = List.of("valid", "same");

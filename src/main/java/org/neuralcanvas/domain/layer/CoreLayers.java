@@ -11,7 +11,7 @@ import org.neuralcanvas.domain.shape.TensorShape;
 
 /** Declarations of the core layers: Input, Dense, Activation, Dropout, Flatten, Reshape, Softmax, Embedding, BatchNormalization. */
 final class CoreLayers {
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
 
     private CoreLayers() {

@@ -8,7 +8,7 @@ import org.neuralcanvas.domain.shape.TensorShape;
 
 /** Declarations of the layers that join branches of a functional model. */
 final class MergeLayers {
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
 
     private MergeLayers() {

@@ -24,7 +24,7 @@ import java.util.Objects;
 public record ParamSpec(String name, ParamType type, Object defaultValue, Double min, Double max,
                         boolean maxExclusive, List<String> choices, int minLength, int maxLength,
                         boolean allowMinusOne, boolean nullable) {
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
 
     public ParamSpec {

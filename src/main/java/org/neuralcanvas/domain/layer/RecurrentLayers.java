@@ -10,7 +10,7 @@ import org.neuralcanvas.domain.shape.TensorShape;
 
 /** Declarations of SimpleRNN, LSTM and the Bidirectional wrapper. Input is (steps, features). */
 final class RecurrentLayers {
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
 
     /** The recurrent layers a Bidirectional wrapper may hold. */

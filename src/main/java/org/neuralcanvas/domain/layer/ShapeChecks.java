@@ -6,7 +6,7 @@ import org.neuralcanvas.domain.shape.TensorShape;
 
 /** Shared shape arithmetic and the sentences for the usual mistakes. */
 final class ShapeChecks {
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
 
     private ShapeChecks() {

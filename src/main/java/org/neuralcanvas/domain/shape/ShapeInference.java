@@ -24,7 +24,7 @@ import org.neuralcanvas.domain.layer.ShapeException;
  * millisecond; see {@code ShapeInferenceBench}). Pure: it only reads the graph.
  */
 public final class ShapeInference {
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
 
     private ShapeInference() {

@@ -15,6 +15,9 @@ import java.util.ResourceBundle;
  */
 public final class Sentences {
 
+    /** The domain's sentences: shape problems, parameter checks, names, connections, edits. */
+    public static final Sentences DOMAIN = new Sentences("org.neuralcanvas.domain.sentences");
+
     private final String bundle;
 
     /** @param bundle the bundle's base name, e.g. {@code org.neuralcanvas.domain.sentences} */

@@ -19,6 +19,7 @@ import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.ShapeInference;
 import org.neuralcanvas.domain.shape.TensorShape;
 import org.neuralcanvas.domain.text.Sentences;
+import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.engine.compile.CompiledModel;
 import org.neuralcanvas.engine.train.TrainingData;
@@ -40,7 +41,7 @@ public final class BundledTrainingData implements TrainingDataSource {
     /** Older or template spellings of dataset ids. */
     private static final Map<String, String> ALIASES = Map.of("synthetic_classes", "synthetic-multiclass",
             "synthetic-classes", "synthetic-multiclass");
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
+    private static final Sentences SAY = EngineSentences.SAY;
 
     private final BundledDatasets datasets;
     /** The last prepared dataset: training again with the same data and preprocessing reuses it (no reload, no garbage). */

@@ -18,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.neuralcanvas.domain.text.Sentences;
+import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.engine.compile.Compilation;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
 import org.neuralcanvas.engine.train.DataDescriptor;
@@ -44,7 +45,7 @@ public final class ModelStore {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
+    private static final Sentences SAY = EngineSentences.SAY;
 
     /** What we keep beside the weights. */
     record Meta(int format, DataDescriptor descriptor, List<EpochResult> history) {

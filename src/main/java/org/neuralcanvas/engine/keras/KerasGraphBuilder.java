@@ -8,6 +8,7 @@ import org.neuralcanvas.domain.graph.LayerNames;
 import org.neuralcanvas.domain.graph.ModelBuilder;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.domain.text.Sentences;
+import org.neuralcanvas.engine.EngineSentences;
 
 /**
  * Builds our editable graph from a Keras model description, layer by layer, with
@@ -17,7 +18,7 @@ import org.neuralcanvas.domain.text.Sentences;
  */
 final class KerasGraphBuilder {
 
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
+    private static final Sentences SAY = EngineSentences.SAY;
 
     /** The graph and what the user should know about it. */
     record Built(ModelGraph graph, List<ImportIssue> issues) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.neuralcanvas.domain.text.Sentences;
+import org.neuralcanvas.engine.EngineSentences;
 
 /**
  * The parts of a Keras {@code .h5} file the importer reads: the {@code model_config} JSON, the
@@ -16,7 +17,7 @@ import org.neuralcanvas.domain.text.Sentences;
  */
 record KerasH5File(String modelConfig, String kerasVersion, String trainingConfig) {
 
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
+    private static final Sentences SAY = EngineSentences.SAY;
     private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
     static KerasH5File read(Path file) throws KerasImportException {

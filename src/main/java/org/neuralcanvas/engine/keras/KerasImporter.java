@@ -13,6 +13,7 @@ import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.domain.shape.ModelSummary;
 import org.neuralcanvas.domain.shape.ShapeInference;
 import org.neuralcanvas.domain.text.Sentences;
+import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.TrainingSettings;
@@ -36,7 +37,7 @@ public final class KerasImporter {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(KerasImporter.class);
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
+    private static final Sentences SAY = EngineSentences.SAY;
     private static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final NetworkLoader loader;

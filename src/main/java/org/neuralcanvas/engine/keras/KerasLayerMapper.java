@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.neuralcanvas.domain.layer.Activations;
 import org.neuralcanvas.domain.text.Sentences;
+import org.neuralcanvas.engine.EngineSentences;
 
 /**
  * Maps one Keras layer (Keras 1 or 2 argument names) to a layer kind of our catalog and its
@@ -16,7 +17,7 @@ import org.neuralcanvas.domain.text.Sentences;
  */
 final class KerasLayerMapper {
 
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
+    private static final Sentences SAY = EngineSentences.SAY;
 
     /** What the layer becomes in our graph. */
     record Mapped(String kind, Map<String, Object> params, List<String> changes) {

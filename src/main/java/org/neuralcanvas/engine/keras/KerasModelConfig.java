@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.neuralcanvas.domain.text.Sentences;
+import org.neuralcanvas.engine.EngineSentences;
 
 /**
  * Reads the {@code model_config} JSON that Keras's {@code model.save} stores: Sequential
@@ -22,7 +23,7 @@ import org.neuralcanvas.domain.text.Sentences;
  */
 public record KerasModelConfig(boolean sequential, String name, List<KerasLayerConfig> layers) {
 
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
+    private static final Sentences SAY = EngineSentences.SAY;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static KerasModelConfig parse(String json) throws KerasImportException {

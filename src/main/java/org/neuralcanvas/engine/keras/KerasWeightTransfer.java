@@ -13,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.shape.TensorShape;
 import org.neuralcanvas.domain.text.Sentences;
+import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.engine.compile.Compilation;
 import org.neuralcanvas.engine.compile.CompiledModel;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
@@ -32,7 +33,7 @@ import org.neuralcanvas.project.Project;
  */
 public final class KerasWeightTransfer {
 
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
+    private static final Sentences SAY = EngineSentences.SAY;
     private static final double TOLERANCE = 1e-3;
 
     private KerasWeightTransfer() {

@@ -1,6 +1,7 @@
 package org.neuralcanvas.engine.train;
 
 import org.neuralcanvas.domain.text.Sentences;
+import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.project.CallbackSettings;
 
 /**
@@ -10,7 +11,7 @@ import org.neuralcanvas.project.CallbackSettings;
  */
 final class EpochCallbacks {
 
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
+    private static final Sentences SAY = EngineSentences.SAY;
 
     /** What the session should do after an epoch. */
     record Decision(boolean stop, String stopReason, double newLearningRate, boolean improvedForEarlyStopping,

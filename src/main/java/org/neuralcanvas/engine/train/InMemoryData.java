@@ -3,6 +3,7 @@ package org.neuralcanvas.engine.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.neuralcanvas.domain.text.Sentences;
+import org.neuralcanvas.engine.EngineSentences;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -14,7 +15,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class InMemoryData {
 
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
+    private static final Sentences SAY = EngineSentences.SAY;
 
     private final DataSet data;
 

@@ -3,6 +3,7 @@ package org.neuralcanvas.engine.train;
 import org.bytedeco.javacpp.Pointer;
 import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.text.Sentences;
+import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.engine.compile.CompiledModel;
 
 /**
@@ -16,7 +17,7 @@ import org.neuralcanvas.engine.compile.CompiledModel;
  */
 public record MemoryEstimate(long bytes, long available) {
 
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
+    private static final Sentences SAY = EngineSentences.SAY;
 
     public static MemoryEstimate of(CompiledModel model, int batchSize) {
         long params = model.paramCount();

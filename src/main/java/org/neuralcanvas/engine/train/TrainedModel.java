@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.TensorShape;
 import org.neuralcanvas.domain.text.Sentences;
+import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.engine.compile.CompiledModel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class TrainedModel {
 
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
+    private static final Sentences SAY = EngineSentences.SAY;
 
     /** One layer's output for one sample, channels-last, as plain numbers. */
     public record LayerActivations(String layerName, TensorShape shape, float[] values) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.neuralcanvas.domain.shape.TensorShape;
 import org.neuralcanvas.domain.text.Sentences;
+import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.engine.compile.CompiledModel;
 import org.neuralcanvas.engine.io.ModelStore;
 import org.neuralcanvas.project.OptimizerSettings;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class TrainingSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.engine.sentences");
+    private static final Sentences SAY = EngineSentences.SAY;
 
     private final CompiledModel compiled;
     private final TrainingSettings settings;

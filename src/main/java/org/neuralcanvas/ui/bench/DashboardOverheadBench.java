@@ -229,14 +229,9 @@ public final class DashboardOverheadBench {
 
         /** CPU seconds used so far by the UI's threads (JavaFX application and render threads). */
         private static double uiCpuSeconds() {
-            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-            long sum = 0;
-            for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
-                if (t != null && (t.getThreadName().startsWith("JavaFX Application") || t.getThreadName().startsWith("QuantumRenderer"))) {
-                    sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
-                }
-            }
-            return sum / 1e9;
+            return threadCpu().entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("JavaFX Application") || e.getKey().startsWith("QuantumRenderer"))
+                    .mapToLong(java.util.Map.Entry::getValue).sum() / 1e9;
         }
 
         Timing run(boolean tracked) throws Exception {

@@ -21,7 +21,7 @@ import org.neuralcanvas.domain.graph.ModelGraph;
  * pasted as one undoable edit with fresh ids and Keras names, offset so the copy is visible.
  */
 public final class GraphClipboard {
-    private static final Sentences SAY = new Sentences("org.neuralcanvas.domain.sentences");
+    private static final Sentences SAY = Sentences.DOMAIN;
 
 
     /** Copied layers and the connections between them. */
