@@ -82,6 +82,10 @@ public final class Backends {
             // backend in-process, and it must not load a build this processor can't run.
             host.setProperty(JAVACPP_EXTENSION_PROPERTY, build.build().extension());
         }
+        if (planned == BackendKind.CPU) {
+            // Not for the GPU: there DL4J would look for its cuDNN helper classes, which are not shipped.
+            OneDnnLayers.allowHelpers(host);
+        }
         Map<String, String> nativeEnv = tuneNativeLibraries(cpu);
         BackendSelection selection = new BackendSelection(preferred, planned, build.build(),
                 build.reason(), String.join(" ", notices), nativeEnv);
@@ -95,12 +99,14 @@ public final class Backends {
     }
 
     /**
-     * Sets OPENBLAS_CORETYPE, OMP_WAIT_POLICY and (for the window) OMP_NUM_THREADS for the native libraries about to load (see
+     * Sets OPENBLAS_CORETYPE, OMP_WAIT_POLICY, OPENBLAS_THREAD_TIMEOUT and (where asked) OMP_NUM_THREADS for the native
+     * libraries about to load (see
      * {@link NativeTuning}); returns the values in force afterwards.
      */
     private Map<String, String> tuneNativeLibraries(CpuInfo cpu) {
         Map<String, String> current = new LinkedHashMap<>();
-        for (String name : List.of(NativeTuning.CORETYPE, NativeTuning.WAIT_POLICY, NativeTuning.THREADS)) {
+        for (String name : List.of(NativeTuning.CORETYPE, NativeTuning.WAIT_POLICY, NativeTuning.THREADS,
+                NativeTuning.THREAD_TIMEOUT)) {
             String value = host.nativeEnv(name);
             if (value != null) {
                 current.put(name, value);

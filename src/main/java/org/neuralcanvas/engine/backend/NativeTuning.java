@@ -18,6 +18,11 @@ import java.util.Set;
  *       SSE3 "Barcelona" kernels (about 100 GFLOP/s); SkylakeX kernels reach about
  *       350 GFLOP/s. So: SkylakeX where the processor has the AVX-512 subsets those kernels
  *       use, Haswell where it has AVX2 and FMA, OpenBLAS's own detection otherwise.</li>
+ *   <li>{@code OPENBLAS_THREAD_TIMEOUT=4}: after a product, OpenBLAS's worker threads spin on
+ *       {@code sched_yield} for 2^28 cycles (about 0.1 s) before they sleep, taking a core from
+ *       libnd4j's and oneDNN's OpenMP threads, which run the rest of the step. In a profile of the
+ *       MNIST CNN on oneDNN the spinning was 15 % of all samples (26 % for the MLP); with 2^4
+ *       cycles the CNN step went from about 150 to about 100 ms (docs/decisions/0002).</li>
  * </ul>
  * A variable the environment already sets is kept: the person or machine that set it knows
  * something we don't (this workplace pins Haswell on purpose). A system property
@@ -32,6 +37,11 @@ public final class NativeTuning {
     /** Forces OMP_WAIT_POLICY, {@code PASSIVE} or {@code ACTIVE}. */
     public static final String WAIT_POLICY_PROPERTY = "neuralcanvas.omp.waitpolicy";
     public static final String THREADS = "OMP_NUM_THREADS";
+    public static final String THREAD_TIMEOUT = "OPENBLAS_THREAD_TIMEOUT";
+    /** Forces OPENBLAS_THREAD_TIMEOUT (4 to 30: OpenBLAS's workers spin 2^n cycles before they sleep). */
+    public static final String THREAD_TIMEOUT_PROPERTY = "neuralcanvas.openblas.threadtimeout";
+    /** The smallest value OpenBLAS accepts: its workers sleep almost as soon as a product ends. */
+    static final String SHORTEST_THREAD_TIMEOUT = "4";
     /**
      * Set to {@code true} by the windowed app: keep one core for the JavaFX threads. On 2 cores
      * the dashboard's repaints preempted one of libnd4j's 2 OpenMP threads and each parallel
@@ -103,6 +113,13 @@ public final class NativeTuning {
                 : isBlank(env.get(WAIT_POLICY)) ? "PASSIVE" : null;
         if (wait != null && !wait.equals(env.get(WAIT_POLICY))) {
             out.put(WAIT_POLICY, wait);
+        }
+
+        String timeoutOverride = trimmed(properties.apply(THREAD_TIMEOUT_PROPERTY));
+        String timeout = timeoutOverride != null ? timeoutOverride
+                : isBlank(env.get(THREAD_TIMEOUT)) ? SHORTEST_THREAD_TIMEOUT : null;
+        if (timeout != null && !timeout.equals(env.get(THREAD_TIMEOUT))) {
+            out.put(THREAD_TIMEOUT, timeout);
         }
         return out;
     }

@@ -58,14 +58,23 @@ final class Nd4jProbe {
                 notice);
     }
 
-    /** The build libnd4j reports for itself: 3 is AVX-512, 2 AVX2, anything else generic. */
+    /**
+     * The build libnd4j reports for itself: its binary level (3 is AVX-512, 2 AVX2, anything else
+     * generic) and whether its build information lists oneDNN.
+     */
     static CpuBuild loadedCpuBuild() {
-        int level = NativeOpsHolder.getInstance().getDeviceNativeOps().binaryLevel();
-        return switch (level) {
+        var ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        CpuBuild level = switch (ops.binaryLevel()) {
             case 3 -> CpuBuild.AVX512;
             case 2 -> CpuBuild.AVX2;
             default -> CpuBuild.GENERIC;
         };
+        return level.withOneDnn(hasOneDnn(ops.buildInfo()));
+    }
+
+    /** Whether libnd4j's build information (its compile-time flags) names oneDNN. */
+    static boolean hasOneDnn(String buildInfo) {
+        return buildInfo != null && buildInfo.contains("HAVE_ONEDNN");
     }
 
     private static long asLong(Object o) {

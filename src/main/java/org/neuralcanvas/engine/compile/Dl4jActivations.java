@@ -2,6 +2,7 @@ package org.neuralcanvas.engine.compile;
 
 import java.util.Map;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
 
 /** Keras activation names ({@code Activations.NAMES}) to DL4J's {@link Activation}. */
 public final class Dl4jActivations {
@@ -18,6 +19,18 @@ public final class Dl4jActivations {
             Map.entry("mish", Activation.MISH));
 
     private Dl4jActivations() {
+    }
+
+    /**
+     * The activation function a compiled layer gets: DL4J's, except ReLU, whose gradient is DL4J's slowest op on
+     * a convolution's activations ({@link ContiguousRelu}). Null when the name is unknown.
+     */
+    public static IActivation function(String kerasName) {
+        Activation a = of(kerasName);
+        if (a == null) {
+            return null;
+        }
+        return a == Activation.RELU ? new ContiguousRelu() : a.getActivationFunction();
     }
 
     /** The DL4J activation, or null when the name is unknown. */

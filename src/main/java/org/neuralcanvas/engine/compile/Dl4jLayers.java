@@ -31,6 +31,7 @@ import org.neuralcanvas.domain.layer.LayerParams;
 import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.TensorShape;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
 
 /**
  * One Keras layer kind → DL4J vertices. Each method adds the vertices of one node to the builder and
@@ -39,6 +40,9 @@ import org.nd4j.linalg.activations.Activation;
  * Output layers are not made here: {@link Dl4jCompiler} turns the last Dense into an OutputLayer.
  */
 final class Dl4jLayers {
+
+    /** Suffix of the vertex that applies a convolution's activation (see {@link #activationAfter}). */
+    static final String ACTIVATION_SUFFIX = "__activation";
 
     private Dl4jLayers() {
     }
@@ -67,14 +71,20 @@ final class Dl4jLayers {
                     .nOut(p.getInt("output_dim")).inputLength(inShape.dim(0)).hasBias(false)
                     .outputDataFormat(RNNFormat.NWC).build(), in);
             case "BatchNormalization" -> gb.addLayer(name, batchNormalization(node, inShape), in);
-            case "Conv2D" -> gb.addLayer(name, new ConvolutionLayer.Builder(ints(p.getTuple("kernel_size")))
-                    .stride(ints(p.getTuple("strides"))).nOut(p.getInt("filters"))
-                    .activation(activation(node, p.getString("activation"))).hasBias(p.getBool("use_bias"))
-                    .convolutionMode(mode(p)).dataFormat(CNN2DFormat.NHWC).build(), in);
-            case "Conv1D" -> gb.addLayer(name, new Convolution1DLayer.Builder().kernelSize(p.getTuple("kernel_size").get(0))
-                    .stride(p.getTuple("strides").get(0)).nOut(p.getInt("filters"))
-                    .activation(activation(node, p.getString("activation"))).hasBias(p.getBool("use_bias"))
-                    .convolutionMode(mode(p)).rnnDataFormat(RNNFormat.NWC).build(), in);
+            case "Conv2D" -> {
+                gb.addLayer(name, new ConvolutionLayer.Builder(ints(p.getTuple("kernel_size")))
+                        .stride(ints(p.getTuple("strides"))).nOut(p.getInt("filters"))
+                        .activation(Activation.IDENTITY).hasBias(p.getBool("use_bias"))
+                        .convolutionMode(mode(p)).dataFormat(CNN2DFormat.NHWC).build(), in);
+                return activationAfter(gb, node, name);
+            }
+            case "Conv1D" -> {
+                gb.addLayer(name, new Convolution1DLayer.Builder().kernelSize(p.getTuple("kernel_size").get(0))
+                        .stride(p.getTuple("strides").get(0)).nOut(p.getInt("filters"))
+                        .activation(Activation.IDENTITY).hasBias(p.getBool("use_bias"))
+                        .convolutionMode(mode(p)).rnnDataFormat(RNNFormat.NWC).build(), in);
+                return activationAfter(gb, node, name);
+            }
             case "MaxPooling2D", "AveragePooling2D" -> gb.addLayer(name, pooling2d(p, poolingType(node)), in);
             case "MaxPooling1D", "AveragePooling1D" -> {
                 return pooling1d(gb, r, in);
@@ -107,6 +117,23 @@ final class Dl4jLayers {
     }
 
     /**
+     * A convolution's activation, as a vertex of its own after the convolution (which keeps the node's name and its
+     * weights). DL4J 1.0.0-M2.1's convolution with a oneDNN helper and a ReLU inside computes wrong weight
+     * gradients (the parity test showed differences as large as the gradients themselves; tanh inside was right,
+     * ReLU in its own vertex is exact), so no activation runs inside a convolution. Linear needs no vertex.
+     */
+    private static String activationAfter(GraphBuilder gb, LayerNode node, String conv) {
+        String kerasName = node.params().getString("activation");
+        IActivation a = activation(node, kerasName);
+        if ("linear".equals(kerasName)) {
+            return conv;
+        }
+        String vertex = conv + ACTIVATION_SUFFIX;
+        gb.addLayer(vertex, new ActivationLayer.Builder().activation(a).build(), conv);
+        return vertex;
+    }
+
+    /**
      * Fixes what DL4J's input-type pass gets wrong: it sets an EmbeddingSequenceLayer's nIn (the
      * vocabulary size) to the sequence length of its input.
      */
@@ -120,8 +147,8 @@ final class Dl4jLayers {
         }
     }
 
-    static Activation activation(LayerNode node, String kerasName) {
-        Activation a = Dl4jActivations.of(kerasName);
+    static IActivation activation(LayerNode node, String kerasName) {
+        IActivation a = Dl4jActivations.function(kerasName);
         if (a == null) {
             throw new UnsupportedOperationException(node.name() + " uses the activation '" + kerasName
                     + "', which DL4J does not offer. Choose another activation.");
@@ -178,7 +205,7 @@ final class Dl4jLayers {
     }
 
     private static Layer recurrent(LayerNode node, String kind, int units, String activationName) {
-        Activation act = activation(node, activationName);
+        IActivation act = activation(node, activationName);
         BaseRecurrentLayer.Builder<?> b;
         if ("LSTM".equals(kind)) {
             String gate = node.params().has("recurrent_activation") ? node.params().getString("recurrent_activation") : "sigmoid";

@@ -60,8 +60,8 @@ public final class KerasWeightTransfer {
         ours.init();
         long copied = 0;
         for (LayerNode node : project.graph().nodes()) {
-            String vertex = compiled.vertexOfNode().get(node.id());
-            Layer target = layerOf(ours, vertex);
+            // The layer with the weights has the node's name; its output vertex may be an activation after it.
+            Layer target = layerOf(ours, node.name());
             Layer source = layerOf(keras, node.name());
             if (target == null || target.numParams() == 0) {
                 continue;

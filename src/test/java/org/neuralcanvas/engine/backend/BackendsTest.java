@@ -12,13 +12,16 @@ class BackendsTest {
 
     private static final String EXT = Backends.JAVACPP_EXTENSION_PROPERTY;
     private static final CpuBuild[] ALL = CpuBuild.values();
+    /** What the pom's cpu profile ships: the three oneDNN builds and the plain generic one. */
+    private static final CpuBuild[] SHIPPED = {CpuBuild.ONEDNN_AVX512, CpuBuild.ONEDNN_AVX2, CpuBuild.ONEDNN,
+        CpuBuild.GENERIC};
 
     @Test
-    void anAvx512ProcessorWithEveryBuildShippedLoadsTheAvx512Build() {
+    void anAvx512ProcessorWithEveryBuildShippedLoadsTheAvx512OneDnnBuild() {
         FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(ALL);
         BackendSelection s = new Backends(host).ensureSelected();
-        assertEquals(CpuBuild.AVX512, s.cpuBuild());
-        assertEquals("-avx512", host.properties.get(EXT));
+        assertEquals(CpuBuild.ONEDNN_AVX512, s.cpuBuild());
+        assertEquals("-onednn-avx512", host.properties.get(EXT));
         assertEquals(BackendKind.CPU, s.planned());
         assertFalse(s.hasNotice());
     }
@@ -39,14 +42,35 @@ class BackendsTest {
 
     @Test
     void anAvx2ProcessorIsNeverLeftToJavacppsDefaultOfTheAvx512Build() {
-        FakeHost host = new FakeHost(CpuInfoTest.HASWELL).withCpuBackend(ALL);
+        FakeHost host = new FakeHost(CpuInfoTest.HASWELL).withCpuBackend(SHIPPED);
         new Backends(host).ensureSelected();
-        assertEquals("-avx2", host.properties.get(EXT));
+        assertEquals("-onednn-avx2", host.properties.get(EXT));
+    }
+
+    @Test
+    void theShippedBuildsCoverEveryProcessor() {
+        FakeHost old = new FakeHost(CpuInfoTest.SANDY_BRIDGE).withCpuBackend(SHIPPED);
+        assertEquals(CpuBuild.ONEDNN, new Backends(old).ensureSelected().cpuBuild());
+        assertEquals("-onednn", old.properties.get(EXT));
+        FakeHost avx512 = new FakeHost(CpuInfoTest.SKYLAKE_X).withCpuBackend(SHIPPED);
+        assertEquals(CpuBuild.ONEDNN_AVX512, new Backends(avx512).ensureSelected().cpuBuild());
+    }
+
+    @Test
+    void dl4jMayCreateLayerHelpersOnTheCpuUnlessTheUserSaidOtherwise() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(SHIPPED);
+        new Backends(host).ensureSelected();
+        assertEquals("false", host.properties.get(OneDnnLayers.DL4J_HELPERS_DISABLE));
+
+        FakeHost user = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(SHIPPED);
+        user.properties.put(OneDnnLayers.DL4J_HELPERS_DISABLE, "true");
+        new Backends(user).ensureSelected();
+        assertEquals("true", user.properties.get(OneDnnLayers.DL4J_HELPERS_DISABLE));
     }
 
     @Test
     void anOldProcessorGetsTheGenericBuildSetExplicitly() {
-        FakeHost host = new FakeHost(CpuInfoTest.SANDY_BRIDGE).withCpuBackend(ALL);
+        FakeHost host = new FakeHost(CpuInfoTest.SANDY_BRIDGE).withCpuBackend(CpuBuild.AVX512, CpuBuild.GENERIC);
         assertEquals(CpuBuild.GENERIC, new Backends(host).ensureSelected().cpuBuild());
         assertEquals("", host.properties.get(EXT), "empty, not unset: unset lets JavaCPP pick AVX-512");
     }
@@ -76,9 +100,9 @@ class BackendsTest {
         FakeHost host = new FakeHost(CpuInfoTest.HASWELL).withCpuBackend(ALL);
         host.properties.put(EXT, "-avx512");
         BackendSelection s = new Backends(host).ensureSelected();
-        assertEquals(CpuBuild.AVX2, s.cpuBuild());
-        assertEquals("-avx2", host.properties.get(EXT));
-        assertEquals(BackendMessages.buildRefused("-avx512", CpuBuild.AVX2), s.notice());
+        assertEquals(CpuBuild.ONEDNN_AVX2, s.cpuBuild());
+        assertEquals("-onednn-avx2", host.properties.get(EXT));
+        assertEquals(BackendMessages.buildRefused("-avx512", CpuBuild.ONEDNN_AVX2), s.notice());
     }
 
     @Test
@@ -96,7 +120,7 @@ class BackendsTest {
         assertEquals(BackendKind.GPU, s.requested());
         assertEquals(BackendKind.CPU, s.planned());
         assertEquals(BackendMessages.noGpuInBuild(), s.notice());
-        assertEquals("-avx512", host.properties.get(EXT));
+        assertEquals("-onednn-avx512", host.properties.get(EXT));
     }
 
     @Test
@@ -121,6 +145,8 @@ class BackendsTest {
         BackendSelection s = new Backends(host).ensureSelected(BackendKind.GPU);
         assertEquals(BackendKind.GPU, s.planned());
         assertFalse(s.hasNotice());
+        assertFalse(host.properties.containsKey(OneDnnLayers.DL4J_HELPERS_DISABLE),
+                "on the GPU DL4J would look for cuDNN helper classes that are not shipped");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.neuralcanvas.engine.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -18,35 +19,35 @@ class CpuInfoTest {
     static final String KNIGHTS_LANDING = "sse sse2 fma avx avx2 avx512f avx512cd avx512er avx512pf";
 
     @Test
-    void aProcessorWithTheAvx512SubsetsGetsTheAvx512Build() {
-        assertEquals(CpuBuild.AVX512, CpuInfo.bestBuildFor(CpuInfo.parseFlags(ZEN4)));
-        assertEquals(CpuBuild.AVX512, CpuInfo.bestBuildFor(CpuInfo.parseFlags(SKYLAKE_X)));
+    void aProcessorWithTheAvx512SubsetsGetsTheAvx512OneDnnBuild() {
+        assertEquals(CpuBuild.ONEDNN_AVX512, CpuInfo.bestBuildFor(CpuInfo.parseFlags(ZEN4)));
+        assertEquals(CpuBuild.ONEDNN_AVX512, CpuInfo.bestBuildFor(CpuInfo.parseFlags(SKYLAKE_X)));
     }
 
     @Test
-    void aProcessorWithAvx2AndFmaGetsTheAvx2Build() {
-        assertEquals(CpuBuild.AVX2, CpuInfo.bestBuildFor(CpuInfo.parseFlags(HASWELL)));
+    void aProcessorWithAvx2AndFmaGetsTheAvx2OneDnnBuild() {
+        assertEquals(CpuBuild.ONEDNN_AVX2, CpuInfo.bestBuildFor(CpuInfo.parseFlags(HASWELL)));
     }
 
     @Test
     void avx512FoundationWithoutBwDqVlIsNotEnoughForTheAvx512Build() {
-        assertEquals(CpuBuild.AVX2, CpuInfo.bestBuildFor(CpuInfo.parseFlags(KNIGHTS_LANDING)));
+        assertEquals(CpuBuild.ONEDNN_AVX2, CpuInfo.bestBuildFor(CpuInfo.parseFlags(KNIGHTS_LANDING)));
     }
 
     @Test
-    void avxWithoutAvx2GetsTheGenericBuild() {
-        assertEquals(CpuBuild.GENERIC, CpuInfo.bestBuildFor(CpuInfo.parseFlags(SANDY_BRIDGE)));
+    void avxWithoutAvx2GetsTheGenericOneDnnBuild() {
+        assertEquals(CpuBuild.ONEDNN, CpuInfo.bestBuildFor(CpuInfo.parseFlags(SANDY_BRIDGE)));
     }
 
     @Test
-    void avx2WithoutFmaGetsTheGenericBuild() {
-        assertEquals(CpuBuild.GENERIC, CpuInfo.bestBuildFor(CpuInfo.parseFlags("sse avx avx2")));
+    void avx2WithoutFmaGetsTheGenericOneDnnBuild() {
+        assertEquals(CpuBuild.ONEDNN, CpuInfo.bestBuildFor(CpuInfo.parseFlags("sse avx avx2")));
     }
 
     @Test
-    void noFlagsAtAllGetTheGenericBuild() {
-        assertEquals(CpuBuild.GENERIC, CpuInfo.bestBuildFor(CpuInfo.parseFlags("")));
-        assertEquals(CpuBuild.GENERIC, CpuInfo.unknown().bestBuild());
+    void noFlagsAtAllGetTheGenericOneDnnBuild() {
+        assertEquals(CpuBuild.ONEDNN, CpuInfo.bestBuildFor(CpuInfo.parseFlags("")));
+        assertEquals(CpuBuild.ONEDNN, CpuInfo.unknown().bestBuild());
     }
 
     @Test
@@ -65,14 +66,14 @@ class CpuInfoTest {
         assertEquals("AMD EPYC 9R14", info.modelName());
         assertEquals(2, info.logicalCpus());
         assertTrue(info.flags().contains("avx"), "flags are lower-cased");
-        assertEquals(CpuBuild.AVX2, info.bestBuild());
+        assertEquals(CpuBuild.ONEDNN_AVX2, info.bestBuild());
     }
 
     @Test
     void aFileWithoutModelNameOrFlagsDescribesAnUnknownGenericProcessor() {
         CpuInfo info = CpuInfo.parse("processor : 0\nBogoMIPS : 48.00\n");
         assertEquals(CpuInfo.UNKNOWN_MODEL, info.modelName());
-        assertEquals(CpuBuild.GENERIC, info.bestBuild());
+        assertEquals(CpuBuild.ONEDNN, info.bestBuild());
     }
 
     @Test
@@ -80,6 +81,18 @@ class CpuInfoTest {
         assertEquals(CpuBuild.AVX512, CpuBuild.fromExtension("-avx512").orElseThrow());
         assertEquals(CpuBuild.GENERIC, CpuBuild.fromExtension("").orElseThrow());
         assertEquals(CpuBuild.AVX2, CpuBuild.fromId("AVX2").orElseThrow());
-        assertTrue(CpuBuild.fromExtension("-onednn").isEmpty());
+        assertEquals(CpuBuild.ONEDNN_AVX512, CpuBuild.fromExtension("-onednn-avx512").orElseThrow());
+        assertEquals(CpuBuild.ONEDNN, CpuBuild.fromId("onednn").orElseThrow());
+        assertTrue(CpuBuild.fromExtension("-cudnn").isEmpty());
+    }
+
+    @Test
+    void eachOneDnnBuildPairsWithThePlainBuildOfItsInstructionSet() {
+        assertEquals(CpuBuild.AVX512, CpuBuild.ONEDNN_AVX512.withOneDnn(false));
+        assertEquals(CpuBuild.ONEDNN_AVX2, CpuBuild.AVX2.withOneDnn(true));
+        assertEquals(CpuBuild.ONEDNN, CpuBuild.GENERIC.withOneDnn(true));
+        assertEquals(CpuBuild.GENERIC, CpuBuild.GENERIC.withOneDnn(false));
+        assertTrue(CpuBuild.ONEDNN_AVX2.hasOneDnn());
+        assertFalse(CpuBuild.AVX512.hasOneDnn());
     }
 }

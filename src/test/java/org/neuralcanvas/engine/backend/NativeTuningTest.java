@@ -24,30 +24,34 @@ class NativeTuningTest {
     void anEmptyEnvironmentGetsTheKernelAndPassiveWaiting() {
         Map<String, String> set = NativeTuning.variablesToSet(
                 CpuInfo.parseFlags(CpuInfoTest.ZEN4), Map.of(), NO_PROPERTIES);
-        assertEquals(Map.of("OPENBLAS_CORETYPE", "SkylakeX", "OMP_WAIT_POLICY", "PASSIVE"), set);
+        assertEquals(Map.of("OPENBLAS_CORETYPE", "SkylakeX", "OMP_WAIT_POLICY", "PASSIVE",
+                "OPENBLAS_THREAD_TIMEOUT", "4"), set);
     }
 
     @Test
     void variablesTheEnvironmentSetsAreLeftAlone() {
         Map<String, String> set = NativeTuning.variablesToSet(CpuInfo.parseFlags(CpuInfoTest.ZEN4),
-                Map.of("OPENBLAS_CORETYPE", "Haswell", "OMP_WAIT_POLICY", "ACTIVE"), NO_PROPERTIES);
+                Map.of("OPENBLAS_CORETYPE", "Haswell", "OMP_WAIT_POLICY", "ACTIVE", "OPENBLAS_THREAD_TIMEOUT", "28"),
+                NO_PROPERTIES);
         assertEquals(Map.of(), set);
     }
 
     @Test
     void systemPropertiesOverrideTheEnvironment() {
         Map<String, String> props = Map.of(NativeTuning.CORETYPE_PROPERTY, "auto",
-                NativeTuning.WAIT_POLICY_PROPERTY, "PASSIVE");
+                NativeTuning.WAIT_POLICY_PROPERTY, "PASSIVE", NativeTuning.THREAD_TIMEOUT_PROPERTY, "10");
         Map<String, String> set = NativeTuning.variablesToSet(CpuInfo.parseFlags(CpuInfoTest.ZEN4),
-                Map.of("OPENBLAS_CORETYPE", "Haswell", "OMP_WAIT_POLICY", "ACTIVE"), props::get);
-        assertEquals(Map.of("OPENBLAS_CORETYPE", "SkylakeX", "OMP_WAIT_POLICY", "PASSIVE"), set);
+                Map.of("OPENBLAS_CORETYPE", "Haswell", "OMP_WAIT_POLICY", "ACTIVE", "OPENBLAS_THREAD_TIMEOUT", "28"),
+                props::get);
+        assertEquals(Map.of("OPENBLAS_CORETYPE", "SkylakeX", "OMP_WAIT_POLICY", "PASSIVE",
+                "OPENBLAS_THREAD_TIMEOUT", "10"), set);
     }
 
     @Test
     void aProcessorWithoutAvx2KeepsOpenBlasDetection() {
         Map<String, String> set = NativeTuning.variablesToSet(
                 CpuInfo.parseFlags(CpuInfoTest.SANDY_BRIDGE), Map.of(), NO_PROPERTIES);
-        assertEquals(Map.of("OMP_WAIT_POLICY", "PASSIVE"), set);
+        assertEquals(Map.of("OMP_WAIT_POLICY", "PASSIVE", "OPENBLAS_THREAD_TIMEOUT", "4"), set);
     }
 
     @Test
