@@ -17,6 +17,7 @@ declare -A CLASSES=(
   [dashboard]=org.neuralcanvas.ui.bench.DashboardOverheadBench
   [export]=org.neuralcanvas.export.ExportBench
   [keras-import]=org.neuralcanvas.engine.keras.KerasImportBench
+  [peers]=org.neuralcanvas.engine.bench.peers.PeerBench
 )
 
 if [ $# -eq 0 ] || [ -z "${CLASSES[$1]:-}" ]; then
@@ -25,11 +26,20 @@ if [ $# -eq 0 ] || [ -z "${CLASSES[$1]:-}" ]; then
   exit 2
 fi
 main=${CLASSES[$1]}
+profiles=()
+java_flags=()
+if [ "$1" = peers ]; then
+  # PyTorch (DJL) and src/bench-peers come only with the peers profile, never in users' builds;
+  # `cpu` named too, since naming any profile turns the default one off. Offline: DJL must use
+  # the libtorch from Maven, not download its own.
+  profiles=(-Pcpu,peers)
+  java_flags=(-Dai.djl.offline=true)
+fi
 shift
 
-mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
+mvn -B -q ${profiles[@]+"${profiles[@]}"} test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench-classpath.txt -Dneuralcanvas.datasets.skip
 # -XX:MaxGCPauseMillis=20 as the app runs (pom.xml, javafx-maven-plugin options).
-exec java -Xmx6g -XX:MaxGCPauseMillis=20 \
+exec java -Xmx6g -XX:MaxGCPauseMillis=20 ${java_flags[@]+"${java_flags[@]}"} \
     -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k \
     -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" "$main" "$@"
