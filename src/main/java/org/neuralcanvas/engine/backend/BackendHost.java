@@ -35,6 +35,14 @@ public interface BackendHost {
     /** Sets environment variables for native libraries loaded from now on; returns those set. */
     java.util.Map<String, String> setNativeEnv(java.util.Map<String, String> variables);
 
+    /**
+     * The NVIDIA GPUs, from {@code nvidia-smi}; empty when it is missing or says nothing. Asked only where a CUDA
+     * build meets a loaded driver.
+     */
+    default java.util.List<NvidiaGpu> nvidiaGpus() {
+        return java.util.List.of();
+    }
+
     /** The real machine: /proc/cpuinfo, System properties, this class's class loader. */
     static BackendHost system() {
         return new SystemHost();
@@ -74,6 +82,25 @@ public interface BackendHost {
         @Override
         public boolean nvidiaDriverLoaded() {
             return Files.isReadable(NVIDIA_DRIVER);
+        }
+
+        @Override
+        public java.util.List<NvidiaGpu> nvidiaGpus() {
+            try {
+                Process p = new ProcessBuilder("nvidia-smi", "--query-gpu=name,compute_cap", "--format=csv,noheader")
+                        .redirectErrorStream(true).start();
+                if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    return java.util.List.of();
+                }
+                String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                return p.exitValue() == 0 ? NvidiaGpu.parseQuery(out) : java.util.List.of();
+            } catch (IOException | RuntimeException e) {
+                return java.util.List.of();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return java.util.List.of();
+            }
         }
 
         private NativeEnvironment nativeEnvironment;

@@ -45,6 +45,10 @@ final class BackendMessages {
         return text("gpuFailedFallback");
     }
 
+    static String gpuTooNew(NvidiaGpu gpu) {
+        return text("gpuTooNew", gpu.name(), gpu.computeCapability());
+    }
+
     static String buildDidNotLoad(CpuBuild chosen, CpuBuild loaded) {
         return text("buildDidNotLoad", chosen.displayName(), loaded.displayName());
     }

@@ -144,6 +144,8 @@ public final class Backends {
             }
             return BackendKind.CPU;
         }
+        host.nvidiaGpus().stream().filter(g -> !g.usableByCuda116()).findFirst()
+                .ifPresent(g -> notices.add(BackendMessages.gpuTooNew(g)));
         if (preferred == BackendKind.CPU) {
             // ND4J ranks CUDA above the CPU and reads that ranking from environment variables
             // only (BACKEND_PRIORITY_CPU/GPU), which a running JVM cannot change.

@@ -93,7 +93,8 @@ final class Dl4jLayers {
             case "GlobalAveragePooling1D", "GlobalMaxPooling1D" -> gb.addLayer(name, globalPooling(node),
                     // DL4J pools sequences channels-first only: view (steps, features) as a (steps, 1, features) image.
                     new ChannelsLastReshape(longs(inShape), new long[] {inShape.dim(0), 1, inShape.dim(1)}), in);
-            case "SimpleRNN", "LSTM" -> gb.addLayer(name, lastStepUnless(p, recurrent(node, node.kind().kerasName(),
+            case "LSTM" -> gb.addLayer(name, lstm(node), in);
+            case "SimpleRNN" -> gb.addLayer(name, lastStepUnless(p, recurrent(node, node.kind().kerasName(),
                     p.getInt("units"), p.getString("activation"))), in);
             case "Bidirectional" -> {
                 Layer cell = recurrent(node, p.getString("layer"), p.getInt("units"), "tanh");
@@ -202,6 +203,23 @@ final class Dl4jLayers {
         gb.addVertex(node.name(), new PreprocessorVertex(new ChannelsLastReshape(
                 new long[] {y.dim(0), 1, y.dim(1)}, new long[] {y.dim(0), y.dim(1)})), pooled);
         return node.name();
+    }
+
+    /**
+     * An LSTM as one fused native op ({@link FusedLstm}), or DL4J's own layer where the op lacks an activation.
+     * Inside Bidirectional the cell stays DL4J's (its wrapper needs a DL4J recurrent layer).
+     */
+    private static Layer lstm(LayerNode node) {
+        LayerParams p = node.params();
+        String gate = p.has("recurrent_activation") ? p.getString("recurrent_activation") : "sigmoid";
+        activation(node, p.getString("activation"));
+        activation(node, gate);
+        var act = FusedLstm.activationOf(p.getString("activation"));
+        var gateAct = FusedLstm.activationOf(gate);
+        if (act == null || gateAct == null || "false".equalsIgnoreCase(System.getProperty(FusedLstm.PROPERTY))) {
+            return lastStepUnless(p, recurrent(node, "LSTM", p.getInt("units"), p.getString("activation")));
+        }
+        return new FusedLstm(p.getInt("units"), p.getBool("return_sequences"), act, gateAct);
     }
 
     private static Layer recurrent(LayerNode node, String kind, int units, String activationName) {

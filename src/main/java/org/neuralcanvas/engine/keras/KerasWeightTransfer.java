@@ -17,6 +17,7 @@ import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.engine.compile.Compilation;
 import org.neuralcanvas.engine.compile.CompiledModel;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
+import org.neuralcanvas.engine.compile.FusedLstm;
 import org.neuralcanvas.engine.train.DataDescriptor;
 import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.project.Project;
@@ -98,6 +99,13 @@ public final class KerasWeightTransfer {
      */
     private static Map<String, INDArray> asStoredBy(Map<String, INDArray> from, Layer to, LayerNode node) {
         Map<String, INDArray> target = to.paramTable();
+        if (to.conf().getLayer() instanceof FusedLstm lstm) {
+            // DL4J's import reorders Keras's LSTM gates into DL4J's order; our fused LSTM keeps Keras's.
+            Map<String, INDArray> reordered = new java.util.LinkedHashMap<>();
+            from.forEach((k, v) -> reordered.put(k, FusedLstm.fromDl4jGateOrder(v, lstm.getUnits())
+                    .reshape(target.containsKey(k) ? target.get(k).shape() : v.shape())));
+            return reordered;
+        }
         if (from.containsKey("var") && !target.containsKey("var") && target.containsKey("log10stdev")) {
             Map<String, INDArray> converted = new java.util.LinkedHashMap<>(from);
             double eps = node.params().getDouble("epsilon");
@@ -121,7 +129,9 @@ public final class KerasWeightTransfer {
                 return false;
             }
         }
-        from.forEach((k, v) -> to.setParam(k, v.castTo(to.getParam(k).dataType()).dup()));
+        // Into the layer's own arrays: they are views of the network's parameters, which a SameDiff layer's
+        // setParam (DL4J 1.0.0-M2.1) does not write through.
+        from.forEach((k, v) -> to.getParam(k).assign(v.castTo(to.getParam(k).dataType())));
         return true;
     }
 

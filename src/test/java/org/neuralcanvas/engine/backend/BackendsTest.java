@@ -150,6 +150,31 @@ class BackendsTest {
     }
 
     @Test
+    void aGpuNewerThanCuda116IsNamedInOneSentence() {
+        FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(SHIPPED).withCudaBackend();
+        host.nvidiaDriver = true;
+        host.gpus = NvidiaGpu.parseQuery("NVIDIA H200, 9.0\n");
+        BackendSelection s = new Backends(host).ensureSelected(BackendKind.GPU);
+        assertEquals(BackendMessages.gpuTooNew(new NvidiaGpu("NVIDIA H200", "9.0")), s.notice());
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            assertTrue(BackendMessages.gpuTooNew(host.gpus.get(0)).startsWith(
+                    "NVIDIA H200 (compute capability 9.0) is newer than the GPUs that CUDA 11.6"));
+        } finally {
+            Locale.setDefault(saved);
+        }
+
+        FakeHost ampere = new FakeHost(CpuInfoTest.ZEN4).withCpuBackend(SHIPPED).withCudaBackend();
+        ampere.nvidiaDriver = true;
+        ampere.gpus = NvidiaGpu.parseQuery("NVIDIA GeForce RTX 3090, 8.6\nTesla T4, 7.5\n");
+        assertFalse(new Backends(ampere).ensureSelected(BackendKind.GPU).hasNotice());
+        assertFalse(new NvidiaGpu("NVIDIA GeForce RTX 4090", "8.9").usableByCuda116());
+        assertTrue(new NvidiaGpu("NVIDIA A100", "8.0").usableByCuda116());
+        assertTrue(new NvidiaGpu("?", "[N/A]").usableByCuda116(), "unreadable: let CUDA try");
+    }
+
+    @Test
     void aCudaOnlyBuildWithoutADriverSaysItCannotTrain() {
         FakeHost host = new FakeHost(CpuInfoTest.ZEN4).withCudaBackend();
         BackendSelection s = new Backends(host).ensureSelected(BackendKind.GPU);

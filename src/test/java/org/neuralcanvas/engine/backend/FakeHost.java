@@ -14,6 +14,7 @@ final class FakeHost implements BackendHost {
     final Set<String> resources = new HashSet<>();
     final Map<String, String> env = new LinkedHashMap<>();
     boolean nvidiaDriver;
+    java.util.List<NvidiaGpu> gpus = java.util.List.of();
 
     FakeHost(String flags) {
         cpu = new CpuInfo("Test CPU", CpuInfo.parseFlags(flags), 4);
@@ -53,6 +54,11 @@ final class FakeHost implements BackendHost {
     @Override
     public boolean hasResource(String path) {
         return resources.contains(path);
+    }
+
+    @Override
+    public java.util.List<NvidiaGpu> nvidiaGpus() {
+        return gpus;
     }
 
     @Override
