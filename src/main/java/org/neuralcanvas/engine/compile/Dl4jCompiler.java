@@ -110,7 +110,7 @@ public final class Dl4jCompiler {
                     vertexOfNode.put(node.id(), node.name());
                     outputNames.add(node.name());
                 } else {
-                    String vertex = Dl4jLayers.add(gb, r, in);
+                    String vertex = Dl4jLayers.add(gb, r, in, !fedByAnInputAlone(graph, node));
                     vertexOfNode.put(node.id(), vertex);
                     if (isOutput) {
                         String lossName = node.name() + LOSS_SUFFIX;
@@ -143,6 +143,16 @@ public final class Dl4jCompiler {
         }
         return new Compilation(new CompiledModel(conf, graph, settings, inference, inputNames, inputTypes, inputShapes,
                 outputNames, outputShapes, vertexOfNode, params), List.of());
+    }
+
+    /**
+     * Whether the node's only input is a network input that feeds nothing else. DL4J adds up the gradients of a
+     * vertex with several consumers, so an input feeding two layers must get a gradient from each.
+     */
+    private static boolean fedByAnInputAlone(ModelGraph graph, LayerNode node) {
+        List<Edge> incoming = graph.incoming(node.id());
+        return incoming.size() == 1 && graph.node(incoming.get(0).from()).kind().isInput()
+                && graph.outgoing(incoming.get(0).from()).size() == 1;
     }
 
     private static org.deeplearning4j.nn.conf.layers.Layer lossLayer(LossFunction loss, TensorShape shape) {

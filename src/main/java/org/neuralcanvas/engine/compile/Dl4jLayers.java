@@ -47,15 +47,20 @@ final class Dl4jLayers {
     private Dl4jLayers() {
     }
 
-    /** Adds the node's vertices; throws {@link UnsupportedOperationException} with the user's sentence when it cannot. */
-    static String add(GraphBuilder gb, NodeResult r, String[] in) {
+    /**
+     * Adds the node's vertices; throws {@link UnsupportedOperationException} with the user's sentence when it cannot.
+     *
+     * @param inputGradientNeeded false when the node's only input is a network input that feeds nothing else: no
+     *        gradient needs to flow further back than this node
+     */
+    static String add(GraphBuilder gb, NodeResult r, String[] in, boolean inputGradientNeeded) {
         LayerNode node = r.node();
         String name = node.name();
         LayerParams p = node.params();
         TensorShape inShape = r.inputShapes().isEmpty() ? null : r.inputShapes().get(0);
         switch (node.kind().kerasName()) {
-            case "Dense" -> gb.addLayer(name, new DenseLayer.Builder().nOut(p.getInt("units"))
-                    .activation(activation(node, p.getString("activation"))).hasBias(p.getBool("use_bias")).build(), in);
+            case "Dense" -> gb.addLayer(name, FastDense.of(p.getInt("units"), activation(node, p.getString("activation")),
+                    p.getBool("use_bias"), inputGradientNeeded), in);
             case "Activation" -> gb.addLayer(name, new ActivationLayer.Builder()
                     .activation(activation(node, p.getString("activation"))).build(), in);
             case "Softmax" -> gb.addLayer(name, new ActivationLayer.Builder().activation(Activation.SOFTMAX).build(), in);
