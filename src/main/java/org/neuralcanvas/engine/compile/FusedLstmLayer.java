@@ -21,10 +21,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * gradients (its weights' and the one it passes back, so each layer down got twice more: the parity test showed
  * 2, 4 and 8 times DL4J's LSTM; the op alone matches a numerical gradient to 1e-9).
  *
- * <p>libnd4j's platform helpers are off around the op: the oneDNN build's {@code lstmLayer} refuses the
+ * <p>libnd4j's platform helpers are off, and its own loops on one thread, around the op: the oneDNN build's {@code lstmLayer} refuses the
  * full-sequence output ("object is not initialized") that return_sequences needs, and libnd4j's own
- * implementation handles every case. The switch is global and back on before the next layer (a convolution) runs:
- * layers run one after another on the training thread.
+ * implementation handles every case. Both switches are global and back as they were before the next layer (a
+ * convolution) runs: layers run one after another on the training thread.
  */
 final class FusedLstmLayer extends SameDiffLayer {
 
@@ -87,11 +87,21 @@ final class FusedLstmLayer extends SameDiffLayer {
     private static <T> T withoutPlatformHelpers(Supplier<T> work) {
         Environment env = Nd4j.getEnvironment();
         boolean allowed = env.helpersAllowed();
+        int threads = env.maxThreads();
+        int masterThreads = env.maxMasterThreads();
         env.allowHelpers(false);
+        // One thread inside the op: libnd4j opens a parallel region for nearly every step of its loops, and with
+        // OMP_WAIT_POLICY=PASSIVE (decision 0001) each region wakes a sleeping thread, which costs more than the
+        // work on [batch, units] arrays: 60 ms per step of the stacked LSTM with 2 threads, 12 ms with 1. Not for
+        // the whole network: the CNN's dropout and copies (millions of values) want every core.
+        env.setMaxThreads(1);
+        env.setMaxMasterThreads(1);
         try {
             return work.get();
         } finally {
             env.allowHelpers(allowed);
+            env.setMaxThreads(threads);
+            env.setMaxMasterThreads(masterThreads);
         }
     }
 }

@@ -70,7 +70,6 @@ public final class TrainingSession implements AutoCloseable {
 
     private TrainingSession(CompiledModel compiled, TrainedModel model, TrainingData data, TrainingListener listener,
                             Path checkpointDir) {
-        org.neuralcanvas.engine.backend.NativeThreads.apply();
         this.compiled = compiled;
         this.settings = compiled.settings();
         this.data = data;
