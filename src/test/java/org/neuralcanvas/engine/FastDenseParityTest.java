@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import java.util.TreeMap;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -25,8 +24,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * and for the CNN's Dense after Flatten, to 1e-4.
  */
 class FastDenseParityTest {
-
-    private static final double TOLERANCE = 1e-4;
 
     @ParameterizedTest
     @ValueSource(strings = {"mnist_mlp", "functional_branches", "mnist_cnn", "boston_housing"})
@@ -58,29 +55,10 @@ class FastDenseParityTest {
         Nd4j.getRandom().setSeed(5);
         INDArray x = Nd4j.rand(DataType.FLOAT, shape);
         long width = c.model().outputShapes().get(0).dim(c.model().outputShapes().get(0).rank() - 1);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, 16, width);
-        for (int i = 0; i < 16; i++) {
-            y.putScalar(i, i % width, 1f);
-        }
-        Map<String, INDArray> expected = gradients(plain, x, y);
-        Map<String, INDArray> actual = gradients(fast, x, y);
-        assertEquals(plain.score(), fast.score(), TOLERANCE, "loss");
-        assertEquals(expected.keySet(), actual.keySet());
-        expected.forEach((name, g) -> {
-            double diff = g.sub(actual.get(name)).amaxNumber().doubleValue();
-            double scale = Math.max(1.0, g.amaxNumber().doubleValue());
-            assertTrue(diff <= TOLERANCE * scale, templateId + ": gradient of " + name + " differs by " + diff);
-        });
-    }
-
-    private static Map<String, INDArray> gradients(ComputationGraph net, INDArray x, INDArray y) {
-        // Dropout (the CNN's) draws its masks from ND4J's generator: the same seed for both networks.
-        Nd4j.getRandom().setSeed(9);
-        net.setInputs(x);
-        net.setLabels(y);
-        net.computeGradientAndScore();
-        Map<String, INDArray> out = new TreeMap<>();
-        net.gradient().gradientForVariable().forEach((k, v) -> out.put(k, v.dup()));
-        return out;
+        INDArray y = Parity.oneHot(16, width, 1);
+        Map<String, INDArray> expected = Parity.gradients(plain, x, y);
+        Map<String, INDArray> actual = Parity.gradients(fast, x, y);
+        assertEquals(plain.score(), fast.score(), Parity.TOLERANCE, "loss");
+        Parity.assertSameGradients(expected, actual, templateId);
     }
 }

@@ -24,8 +24,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class FusedLstmParityTest {
 
-    private static final double TOLERANCE = 1e-4;
-
     @Test
     void fusedAndDl4jLstmsGiveTheSameOutputsAndGradients() {
         ComputationGraph fused = network(true);
@@ -41,56 +39,27 @@ class FusedLstmParityTest {
 
         Nd4j.getRandom().setSeed(11);
         INDArray x = Nd4j.rand(DataType.FLOAT, 6, 8, 16).subi(0.5).muli(2);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, 6, 10);
-        for (int i = 0; i < 6; i++) {
-            y.putScalar(i, (i * 7) % 10, 1f);
-        }
-        assertClose(dl4j.outputSingle(false, x), fused.outputSingle(false, x), "output");
+        INDArray y = Parity.oneHot(6, 10, 7);
+        Parity.assertClose(dl4j.outputSingle(false, x), fused.outputSingle(false, x), "output");
 
-        Map<String, INDArray> expected = gradients(dl4j, x, y);
-        Map<String, INDArray> actual = gradients(fused, x, y);
-        assertEquals(dl4j.score(), fused.score(), TOLERANCE, "loss");
-        assertEquals(expected.keySet(), actual.keySet());
-        expected.forEach((name, g) -> {
-            // Gradients keep the layout of their weights: DL4J's gate order on one side, Keras's on the other.
-            INDArray want = name.startsWith("lstm") ? FusedLstm.fromDl4jGateOrder(g, 32) : g;
-            assertClose(want.reshape(actual.get(name).shape()), actual.get(name), "gradient of " + name);
-        });
+        Map<String, INDArray> dl4jGradients = Parity.gradients(dl4j, x, y);
+        Map<String, INDArray> fusedGradients = Parity.gradients(fused, x, y);
+        assertEquals(dl4j.score(), fused.score(), Parity.TOLERANCE, "loss");
+        // Gradients keep the layout of their weights: DL4J's gate order on one side, Keras's on the other.
+        Map<String, INDArray> expected = new TreeMap<>();
+        dl4jGradients.forEach((name, g) -> expected.put(name, (name.startsWith("lstm")
+                ? FusedLstm.fromDl4jGateOrder(g, 32) : g).reshape(fusedGradients.get(name).shape())));
+        Parity.assertSameGradients(expected, fusedGradients, "stacked LSTM");
     }
 
     private static ComputationGraph network(boolean fusedLstm) {
         Template t = new Templates().find("lstm_sequences").orElseThrow();
-        String saved = System.getProperty(FusedLstm.PROPERTY);
-        System.setProperty(FusedLstm.PROPERTY, Boolean.toString(fusedLstm));
-        try {
+        return Parity.withProperty(FusedLstm.PROPERTY, Boolean.toString(fusedLstm), () -> {
             Compilation c = Dl4jCompiler.compile(t.graph().get(), t.settings());
             assertTrue(c.problems().isEmpty(), c.problems().toString());
             ComputationGraph net = new ComputationGraph(c.model().configuration());
             net.init();
             return net;
-        } finally {
-            if (saved == null) {
-                System.clearProperty(FusedLstm.PROPERTY);
-            } else {
-                System.setProperty(FusedLstm.PROPERTY, saved);
-            }
-        }
-    }
-
-    private static Map<String, INDArray> gradients(ComputationGraph net, INDArray x, INDArray y) {
-        net.setInputs(x);
-        net.setLabels(y);
-        net.computeGradientAndScore();
-        Map<String, INDArray> out = new TreeMap<>();
-        net.gradient().gradientForVariable().forEach((k, v) -> out.put(k, v.dup()));
-        return out;
-    }
-
-    private static void assertClose(INDArray expected, INDArray actual, String what) {
-        assertEquals(java.util.Arrays.toString(expected.shape()), java.util.Arrays.toString(actual.shape()), what);
-        double diff = expected.castTo(DataType.DOUBLE).sub(actual.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
-        double scale = Math.max(1.0, expected.amaxNumber().doubleValue());
-        assertTrue(diff <= TOLERANCE * scale, what + ": largest difference " + diff + " (scale " + scale + ")");
-        assertTrue(expected.amaxNumber().doubleValue() > 0, what + " is not all zero");
+        });
     }
 }

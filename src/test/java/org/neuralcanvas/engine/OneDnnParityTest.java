@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import java.util.function.Function;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
@@ -25,7 +24,6 @@ import org.neuralcanvas.project.TrainingSettings;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -36,7 +34,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 class OneDnnParityTest {
 
-    private static final double TOLERANCE = 1e-4;
 
     @Test
     void theShippedBuildRunsLayersOnOneDnn() {
@@ -63,21 +60,15 @@ class OneDnnParityTest {
         plain.setParams(fast.params().dup());
         Nd4j.getRandom().setSeed(7);
         INDArray x = Nd4j.rand(DataType.FLOAT, 8, 12, 10, 2).subi(0.5).muli(4);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, 8, 3);
-        for (int i = 0; i < 8; i++) {
-            y.putScalar(i, i % 3, 1f);
-        }
+        INDArray y = Parity.oneHot(8, 3, 1);
 
-        assertClose(plain.outputSingle(false, x), fast.outputSingle(false, x), "inference output");
-        assertClose(plain.outputSingle(true, x), fast.outputSingle(true, x), "training-mode output");
+        Parity.assertClose(plain.outputSingle(false, x), fast.outputSingle(false, x), "inference output");
+        Parity.assertClose(plain.outputSingle(true, x), fast.outputSingle(true, x), "training-mode output");
 
-        Map<String, INDArray> plainGradients = gradients(plain, x, y);
-        Map<String, INDArray> fastGradients = gradients(fast, x, y);
-        assertEquals(plainGradients.keySet(), fastGradients.keySet());
-        assertEquals(plain.score(), fast.score(), TOLERANCE, "loss");
-        plainGradients.forEach((name, g) -> assertClose(g, fastGradients.get(name), "gradient of " + name));
-        assertTrue(plainGradients.values().stream().anyMatch(g -> g.amaxNumber().doubleValue() > 1e-3),
-                "the gradients compared are not all zero");
+        Map<String, INDArray> plainGradients = Parity.gradients(plain, x, y);
+        Map<String, INDArray> fastGradients = Parity.gradients(fast, x, y);
+        assertEquals(plain.score(), fast.score(), Parity.TOLERANCE, "loss");
+        Parity.assertSameGradients(plainGradients, fastGradients, "CNN");
     }
 
     @Test
@@ -88,8 +79,8 @@ class OneDnnParityTest {
         INDArray eps = Nd4j.rand(DataType.FLOAT, 4, 5, 6, 7).permute(0, 2, 3, 1);
         INDArray expected = new ActivationReLU().backprop(z.dup(), eps.dup()).getFirst();
         INDArray actual = new ContiguousRelu().backprop(z.dup(), eps).getFirst();
-        assertClose(expected, actual, "ReLU gradient");
-        assertClose(Transforms.relu(z, true), new ContiguousRelu().getActivation(z.dup(), true), "ReLU");
+        Parity.assertClose(expected, actual, "ReLU gradient");
+        Parity.assertClose(Transforms.relu(z, true), new ContiguousRelu().getActivation(z.dup(), true), "ReLU");
     }
 
     private static ComputationGraph network(boolean oneDnn) {
@@ -97,36 +88,11 @@ class OneDnnParityTest {
                 TrainingSettings.defaults().withLoss("categorical_crossentropy"));
         assertTrue(c.problems().isEmpty(), c.problems().toString());
         CompiledModel model = c.model();
-        String saved = System.getProperty(OneDnnLayers.PROPERTY);
-        System.setProperty(OneDnnLayers.PROPERTY, Boolean.toString(oneDnn));
-        try {
-            // Helpers are chosen when the layers are created, in init().
+        // Helpers are chosen when the layers are created, in init().
+        return Parity.withProperty(OneDnnLayers.PROPERTY, Boolean.toString(oneDnn), () -> {
             ComputationGraph net = new ComputationGraph(model.configuration());
             net.init();
             return net;
-        } finally {
-            if (saved == null) {
-                System.clearProperty(OneDnnLayers.PROPERTY);
-            } else {
-                System.setProperty(OneDnnLayers.PROPERTY, saved);
-            }
-        }
-    }
-
-    private static Map<String, INDArray> gradients(ComputationGraph net, INDArray x, INDArray y) {
-        net.setInputs(x);
-        net.setLabels(y);
-        net.computeGradientAndScore();
-        Function<INDArray, INDArray> copy = INDArray::dup;
-        Map<String, INDArray> out = new java.util.TreeMap<>();
-        net.gradient().gradientForVariable().forEach((k, v) -> out.put(k, copy.apply(v)));
-        return out;
-    }
-
-    private static void assertClose(INDArray expected, INDArray actual, String what) {
-        assertEquals(java.util.Arrays.toString(expected.shape()), java.util.Arrays.toString(actual.shape()), what);
-        double diff = expected.castTo(DataType.DOUBLE).sub(actual.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
-        double scale = Math.max(1.0, expected.amaxNumber().doubleValue());
-        assertTrue(diff <= TOLERANCE * scale, what + ": largest difference " + diff + " (scale " + scale + ")");
+        });
     }
 }

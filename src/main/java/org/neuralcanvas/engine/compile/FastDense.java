@@ -1,7 +1,6 @@
 package org.neuralcanvas.engine.compile;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
@@ -49,14 +48,8 @@ public final class FastDense extends DenseLayer {
             Collection<TrainingListener> listeners, int index, INDArray view, boolean initialize, DataType dataType) {
         // As DenseLayer.instantiate, with our running layer.
         LayerValidation.assertNInNOutSet("DenseLayer", getLayerName(), index, getNIn(), getNOut());
-        FastDenseLayer layer = new FastDenseLayer(conf, dataType);
-        layer.setListeners(listeners);
-        layer.setIndex(index);
-        layer.setParamsViewArray(view);
-        Map<String, INDArray> table = initializer().init(conf, view, initialize);
-        layer.setParamTable(table);
-        layer.setConf(conf);
-        return layer;
+        return LayerInstances.wire(new FastDenseLayer(conf, dataType), conf, listeners, index, view, initialize,
+                initializer());
     }
 
     /** False for a layer fed straight from the network's input: nothing upstream has weights. */

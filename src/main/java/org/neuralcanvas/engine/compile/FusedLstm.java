@@ -169,13 +169,8 @@ public final class FusedLstm extends SameDiffLayer {
     public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
             Collection<TrainingListener> listeners, int index, INDArray view, boolean initialize, DataType dataType) {
         // As SameDiffLayer.instantiate, with our running layer (see FusedLstmLayer).
-        FusedLstmLayer layer = new FusedLstmLayer(conf, dataType);
-        layer.setIndex(index);
-        layer.setParamsViewArray(view);
-        Map<String, INDArray> table = initializer().init(conf, view, initialize);
-        layer.setParamTable(table);
-        layer.setConf(conf);
-        return layer;
+        return LayerInstances.wire(new FusedLstmLayer(conf, dataType), conf, listeners, index, view, initialize,
+                initializer());
     }
 
     @Override
