@@ -2,6 +2,7 @@ package org.neuralcanvas.engine.backend;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +43,14 @@ class Nd4jCpuBackendTest {
             assertEquals(new Backends().bestShippedBuild(cpu), selection.cpuBuild());
         }
         assertTrue(selection.cpuBuild().runsOn(cpu.flags()));
+    }
+
+    @Test
+    void theBuildThisProcessorGetsHasOneDnnAndIsToldApartFromAPlainOne() {
+        assertTrue(selection.cpuBuild().hasOneDnn(), "the pom ships a oneDNN build for every x86-64 processor");
+        assertTrue(Nd4jProbe.hasOneDnn("DEFAULT_ENGINE: samediff::ENGINE_CPU HAVE_FLATBUFFERS HAVE_ONEDNN HAVE_OPENBLAS"));
+        assertFalse(Nd4jProbe.hasOneDnn("DEFAULT_ENGINE: samediff::ENGINE_CPU HAVE_FLATBUFFERS HAVE_OPENBLAS"));
+        assertFalse(Nd4jProbe.hasOneDnn(null));
     }
 
     @Test
