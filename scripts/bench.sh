@@ -12,6 +12,7 @@ declare -A CLASSES=(
   [dataset-load]=org.neuralcanvas.dataset.bench.DatasetLoadBench
   [matmul]=org.neuralcanvas.engine.bench.MatmulRate
   [mlp-step]=org.neuralcanvas.engine.bench.MlpStepRate
+  [train-cycles]=org.neuralcanvas.engine.bench.TrainCyclesBench
   [engine-overhead]=org.neuralcanvas.engine.bench.EngineOverheadBench
   [canvas]=org.neuralcanvas.ui.bench.CanvasBench
   [dashboard]=org.neuralcanvas.ui.bench.DashboardOverheadBench

@@ -24,6 +24,7 @@ import org.neuralcanvas.engine.train.TrainingSession;
 import org.neuralcanvas.project.CallbackSettings;
 import org.neuralcanvas.project.OptimizerSettings;
 import org.neuralcanvas.project.TrainingSettings;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 class TrainingSessionTest {
 
@@ -65,6 +66,26 @@ class TrainingSessionTest {
             }
             assertEquals(200, counted, "every test sample is in the confusion matrix");
             assertEquals(3, report.classification().f1().length);
+        }
+    }
+
+    @Test
+    void closingASessionKeepsItsTrainedModelWhileItsDataIsFreed() throws Exception {
+        INDArray x = TinyData.firstSamples(TinyData.blobs(10, 9), 10);
+        TrainedModel model;
+        INDArray before;
+        TrainingSession s = new TrainingSession(compile(TinyData.classifier(), CLASSIFY.withEpochs(1)),
+                TinyData.classification(), null, null);
+        assertEquals(SessionState.FINISHED, s.start().get(60, TimeUnit.SECONDS));
+        model = s.model();
+        before = model.predict(x);
+        s.close();
+        // The release runs on the session's thread after the run; a second close is harmless.
+        s.close();
+        Thread.sleep(200);
+        assertEquals(before, model.predict(x), "the trained network survives its session's release");
+        try (TrainingSession more = new TrainingSession(model, TinyData.classification(), null, null)) {
+            assertEquals(SessionState.FINISHED, more.continueTraining(1).get(60, TimeUnit.SECONDS));
         }
     }
 

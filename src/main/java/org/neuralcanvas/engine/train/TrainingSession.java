@@ -128,11 +128,33 @@ public final class TrainingSession implements AutoCloseable {
         return model;
     }
 
-    /** Ends the session's thread; a running run is stopped first. */
+    /**
+     * Ends the session's thread; a running run is stopped first. Then, on that thread and after the run, the
+     * session's native memory is freed at once: its copy of the data and the thread's workspaces. Left to the
+     * garbage collector, which seldom runs (ND4J's arrays hardly use the Java heap), 20 Train/Stop cycles of the
+     * MNIST MLP grew the process by 3.7 GB (scripts/bench.sh train-cycles). The trained model is kept.
+     */
     @Override
     public void close() {
         stop();
+        try {
+            executor.execute(this::releaseNativeMemory);
+        } catch (java.util.concurrent.RejectedExecutionException alreadyClosed) {
+            // closed before: released then
+        }
         executor.shutdown();
+    }
+
+    private void releaseNativeMemory() {
+        for (InMemoryData d : new InMemoryData[] {train, validation}) {
+            if (d != null) {
+                d.close();
+            }
+        }
+        train = null;
+        validation = null;
+        prepared = false;
+        org.nd4j.linalg.factory.Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
     }
 
     private SessionState run(int epochs) {
@@ -192,6 +214,7 @@ public final class TrainingSession implements AutoCloseable {
             InMemoryData[] parts = all.splitFromEnd(settings.validationSplit());
             train = parts[0];
             validation = parts[1];
+            all.close(); // the parts are copies
         } else {
             train = all;
         }
