@@ -4,14 +4,19 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import org.neuralcanvas.engine.backend.Backends;
 import org.neuralcanvas.project.templates.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The command line: the app's jobs without a window, for scripts and CI.
  * {@code mvn -q exec:java -Dexec.args="summary model.ncproj.json"}.
  */
 public final class NeuralCanvasCli {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NeuralCanvasCli.class);
 
     private final Map<String, CliCommand> commands = new LinkedHashMap<>();
 
@@ -42,7 +47,44 @@ public final class NeuralCanvasCli {
             printHelp(err);
             return 2;
         }
-        return command.run(args.subList(1, args.size()), out, err);
+        try {
+            return command.run(args.subList(1, args.size()), out, err);
+        } catch (RuntimeException | Error e) {
+            // The one catch-all of the command line: a sentence for the user, the whole story in the log.
+            LOG.error("The command '{}' failed unexpectedly", command.name(), e);
+            err.println(unexpectedFailure(command.name(), e));
+            return 1;
+        }
+    }
+
+    /**
+     * What the user reads when a command fails in a way no command foresaw: which command, the innermost reason
+     * that says something, and where the details are. Never a stack trace or an exception's class name.
+     */
+    static String unexpectedFailure(String command, Throwable e) {
+        String reason;
+        if (e instanceof OutOfMemoryError) {
+            reason = "it ran out of memory; give Java more with -Xmx, or use a smaller batch_size or model";
+        } else {
+            reason = null;
+            for (Throwable t = e; t != null && reason == null; t = t.getCause() == t ? null : t.getCause()) {
+                String m = t.getMessage();
+                reason = m == null || m.isBlank() ? null : m.strip();
+            }
+            if (reason == null) {
+                reason = "an internal error without a description";
+            }
+        }
+        return "NeuralCanvas could not finish '" + command + "': " + reason + ". The details are in the log file "
+                + logFile() + ".";
+    }
+
+    /** Where logback.xml writes the log: {@code neuralcanvas.home} (default {@code ~/.neuralcanvas}), {@code logs/}. */
+    static Path logFile() {
+        String home = System.getProperty("neuralcanvas.home");
+        Path base = home != null && !home.isBlank() ? Path.of(home)
+                : Path.of(System.getProperty("user.home"), ".neuralcanvas");
+        return base.resolve("logs").resolve("neuralcanvas.log");
     }
 
     private void printHelp(PrintStream to) {
