@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
+import org.neuralcanvas.domain.text.FailureReasons;
 import org.neuralcanvas.engine.backend.Backends;
+import org.neuralcanvas.project.AppFolders;
 import org.neuralcanvas.project.templates.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,29 +63,8 @@ public final class NeuralCanvasCli {
      * that says something, and where the details are. Never a stack trace or an exception's class name.
      */
     static String unexpectedFailure(String command, Throwable e) {
-        String reason;
-        if (e instanceof OutOfMemoryError) {
-            reason = "it ran out of memory; give Java more with -Xmx, or use a smaller batch_size or model";
-        } else {
-            reason = null;
-            for (Throwable t = e; t != null && reason == null; t = t.getCause() == t ? null : t.getCause()) {
-                String m = t.getMessage();
-                reason = m == null || m.isBlank() ? null : m.strip();
-            }
-            if (reason == null) {
-                reason = "an internal error without a description";
-            }
-        }
-        return "NeuralCanvas could not finish '" + command + "': " + reason + ". The details are in the log file "
-                + logFile() + ".";
-    }
-
-    /** Where logback.xml writes the log: {@code neuralcanvas.home} (default {@code ~/.neuralcanvas}), {@code logs/}. */
-    static Path logFile() {
-        String home = System.getProperty("neuralcanvas.home");
-        Path base = home != null && !home.isBlank() ? Path.of(home)
-                : Path.of(System.getProperty("user.home"), ".neuralcanvas");
-        return base.resolve("logs").resolve("neuralcanvas.log");
+        return "NeuralCanvas could not finish '" + command + "': " + FailureReasons.of(e)
+                + ". The details are in the log file " + AppFolders.logFile() + ".";
     }
 
     private void printHelp(PrintStream to) {

@@ -52,7 +52,7 @@ class UnexpectedFailureTest {
         assertEquals(1, code, printed);
         assertTrue(printed.startsWith("NeuralCanvas could not finish 'train': "), printed);
         assertTrue(printed.contains(reason), printed);
-        assertTrue(printed.contains(NeuralCanvasCli.logFile().toString()), printed);
+        assertTrue(printed.contains(org.neuralcanvas.project.AppFolders.logFile().toString()), printed);
         assertEquals(1, printed.strip().lines().count(), "one sentence: " + printed);
         assertFalse(printed.contains("\tat ") || printed.contains("Exception in"), printed);
         assertEquals("", out.toString(StandardCharsets.UTF_8));

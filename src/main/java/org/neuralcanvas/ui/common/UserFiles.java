@@ -39,10 +39,7 @@ public final class UserFiles {
 
     /** The folder chosen by {@code neuralcanvas.home}, else {@code ~/.neuralcanvas}. */
     public static UserFiles standard() {
-        String override = System.getProperty("neuralcanvas.home");
-        return new UserFiles(override != null && !override.isBlank()
-                ? Path.of(override)
-                : Path.of(System.getProperty("user.home"), ".neuralcanvas"));
+        return new UserFiles(org.neuralcanvas.project.AppFolders.home());
     }
 
     public Path home() {

@@ -20,6 +20,7 @@ public final class NeuralCanvasApp extends Application {
         ctx.addExtension(exchange);
         ctx.addExtension(training);
         MainWindow window = open(ctx, stage);
+        UncaughtFailures.install(ctx.prompts(), window::i18n);
         window.show();
         openFromArguments(window, getParameters().getRaw());
     }
