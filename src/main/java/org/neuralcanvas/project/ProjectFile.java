@@ -50,10 +50,30 @@ public final class ProjectFile {
     private ProjectFile() {
     }
 
+    /**
+     * The largest project file read: a project of 2,000 layers with a long run history is well under a megabyte,
+     * so anything bigger is not a project, and reading it whole could exhaust memory.
+     */
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
+
     public static Project read(Path file) throws ProjectFileException {
         String name = file.getFileName().toString();
         String text;
         try {
+            if (Files.isDirectory(file)) {
+                throw new ProjectFileException(file + " is a folder, not a project file. Choose a " + EXTENSION
+                        + " file inside it.");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // A pipe or a device: reading it could block forever.
+                throw new ProjectFileException(name + " is not a regular file (it is a pipe, a socket or a device), "
+                        + "so NeuralCanvas does not read it. Choose a " + EXTENSION + " file.");
+            }
+            if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
+                throw new ProjectFileException(name + " is " + (Files.size(file) / (1024 * 1024)) + " MB, far more than "
+                        + "any project (the limit is " + (MAX_BYTES / (1024 * 1024)) + " MB), so it is not read. "
+                        + "Choose a " + EXTENSION + " file saved by NeuralCanvas.");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ProjectFileException("The project file " + file + " does not exist.", e);
@@ -88,7 +108,8 @@ public final class ProjectFile {
     public static Project parse(String text, String source) throws ProjectFileException {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            // Windows editors (Notepad) write UTF-8 with a byte-order mark; JSON itself has none.
+            root = JSON.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {

@@ -68,6 +68,39 @@ class ModelStoreTest {
     }
 
     @Test
+    void aZipWhoseProjectEntryInflatesToAGigabyteIsRefusedWithoutAllocatingIt() throws Exception {
+        // Made on the fly: a gibibyte of zeros deflates to about a megabyte.
+        Path bomb = dir.resolve("bomb" + ModelStore.EXTENSION);
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            for (String small : List.of("configuration.json", "coefficients.bin")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(small));
+                zip.write(new byte[] {'{', '}'});
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new java.util.zip.ZipEntry(ModelStore.PROJECT_ENTRY));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 1024; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertTrue(Files.size(bomb) < 20L * 1024 * 1024, "the file itself is small: " + Files.size(bomb));
+        long heapBefore = usedHeap();
+        ModelFileException load = assertThrows(ModelFileException.class, () -> ModelStore.load(bomb));
+        assertTrue(load.getMessage().startsWith("bomb.nc.zip is not a model saved by NeuralCanvas: its entry "
+                + ModelStore.PROJECT_ENTRY + " unpacks to more than 16 MB"), load.getMessage());
+        ModelFileException project = assertThrows(ModelFileException.class, () -> ModelStore.readProject(bomb));
+        assertEquals(load.getMessage(), project.getMessage());
+        assertTrue(usedHeap() - heapBefore < 256L * 1024 * 1024, "nothing near a gibibyte was allocated");
+    }
+
+    private static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    @Test
     void aBrokenFileGivesAClearMessage() throws Exception {
         Path text = dir.resolve("notes.zip");
         Files.writeString(text, "hello");

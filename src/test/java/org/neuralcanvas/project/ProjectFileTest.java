@@ -93,6 +93,25 @@ class ProjectFileTest {
     }
 
     @Test
+    void aUtf8ByteOrderMarkAsWindowsEditorsWriteIsAccepted() throws Exception {
+        Path file = dir.resolve("notepad.ncproj.json");
+        Files.writeString(file, "\uFEFF" + ProjectFile.toJson(sampleProject()), StandardCharsets.UTF_8);
+        assertEquals(sampleProject().graph().nodes().size(), ProjectFile.read(file).graph().nodes().size());
+    }
+
+    @Test
+    void aFolderAPipeOrADeviceIsNamedAndNeverRead() throws Exception {
+        ProjectFileException folder = assertThrows(ProjectFileException.class, () -> ProjectFile.read(dir));
+        assertTrue(folder.getMessage().endsWith("is a folder, not a project file. Choose a .ncproj.json file inside it."),
+                folder.getMessage());
+        Path device = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(device), "a Unix device to open");
+        ProjectFileException notRegular = assertThrows(ProjectFileException.class, () -> ProjectFile.read(device));
+        assertTrue(notRegular.getMessage().startsWith("null is not a regular file (it is a pipe, a socket or a device)"),
+                notRegular.getMessage());
+    }
+
+    @Test
     void truncatedFileIsReportedAsIncomplete() throws Exception {
         String json = ProjectFile.toJson(sampleProject());
         assertRefused(json.substring(0, json.length() / 2), "bad.ncproj.json is incomplete: it ends before the project does");

@@ -42,6 +42,8 @@ public final class ModelStore {
     public static final String PROJECT_ENTRY = "neuralcanvas/project.json";
     public static final String META_ENTRY = "neuralcanvas/model.json";
     public static final String EXTENSION = ".nc.zip";
+    /** The most our project and metadata entries may inflate to (they are kilobytes; the weights are DL4J's). */
+    static final long MAX_ENTRY_BYTES = 16L * 1024 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -95,8 +97,8 @@ public final class ModelStore {
             if (zip.getEntry(PROJECT_ENTRY) == null) {
                 throw new ModelFileException(SAY.say("store.plainDl4j", name), null);
             }
-            projectText = new String(read(zip, PROJECT_ENTRY), StandardCharsets.UTF_8);
-            meta = zip.getEntry(META_ENTRY) == null ? null : JSON.readValue(read(zip, META_ENTRY), Meta.class);
+            projectText = new String(read(zip, PROJECT_ENTRY, name), StandardCharsets.UTF_8);
+            meta = zip.getEntry(META_ENTRY) == null ? null : JSON.readValue(read(zip, META_ENTRY, name), Meta.class);
         } catch (ZipException e) {
             throw new ModelFileException(SAY.say("store.notAZip", name), e);
         } catch (IOException e) {
@@ -133,7 +135,7 @@ public final class ModelStore {
             if (zip.getEntry(PROJECT_ENTRY) == null) {
                 throw new ModelFileException(SAY.say("store.notOurs", name), null);
             }
-            return parseProject(new String(read(zip, PROJECT_ENTRY), StandardCharsets.UTF_8), name);
+            return parseProject(new String(read(zip, PROJECT_ENTRY, name), StandardCharsets.UTF_8), name);
         } catch (IOException e) {
             throw new ModelFileException(SAY.say("store.unreadable", name, String.valueOf(e.getMessage())), e);
         }
@@ -153,9 +155,23 @@ public final class ModelStore {
         zip.closeEntry();
     }
 
-    private static byte[] read(ZipFile zip, String entry) throws IOException {
+    /**
+     * Reads one of our JSON entries, refusing it once it inflates past {@link #MAX_ENTRY_BYTES}: counted while
+     * inflating, because a zip's declared sizes are whatever its writer put there (a 1 GiB entry of zeros is
+     * 1 MB compressed).
+     */
+    private static byte[] read(ZipFile zip, String entry, String fileName) throws IOException, ModelFileException {
         try (InputStream in = zip.getInputStream(zip.getEntry(entry))) {
-            return in.readAllBytes();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                if (out.size() + n > MAX_ENTRY_BYTES) {
+                    throw new ModelFileException(SAY.say("store.entryTooBig", fileName, entry,
+                            String.valueOf(MAX_ENTRY_BYTES / (1024 * 1024))), null);
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
         }
     }
 }
