@@ -74,13 +74,16 @@ public final class ProjectFile {
                         + "any project (the limit is " + (MAX_BYTES / (1024 * 1024)) + " MB), so it is not read. "
                         + "Choose a " + EXTENSION + " file saved by NeuralCanvas.");
             }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = utf8Text(Files.readAllBytes(file), name);
         } catch (NoSuchFileException e) {
             throw new ProjectFileException("The project file " + file + " does not exist.", e);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ProjectFileException(name + " is not a NeuralCanvas project: it is not a text file.", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ProjectFileException(name + " could not be read: this user may not read it (permission denied). "
+                    + "Copy it somewhere you own, or ask for read permission.", e);
         } catch (IOException e) {
-            throw new ProjectFileException(name + " could not be read: " + e.getMessage(), e);
+            String why = e.getMessage() == null || e.getMessage().equals(file.toString()) ? e.getClass().getSimpleName()
+                    : e.getMessage();
+            throw new ProjectFileException(name + " could not be read (" + why + "). Check the disk and try again.", e);
         }
         return parse(text, name);
     }
@@ -104,6 +107,32 @@ public final class ProjectFile {
         }
     }
 
+    /**
+     * The file's text, which must be UTF-8 (with or without a byte-order mark); any other encoding is named,
+     * with what to do, instead of "not valid JSON".
+     */
+    static String utf8Text(byte[] bytes, String name) throws ProjectFileException {
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            throw new ProjectFileException(name + " is saved as UTF-16 text; NeuralCanvas reads UTF-8. Save it as UTF-8 "
+                    + "(in Notepad: Save As, Encoding UTF-8) and open it again.");
+        }
+        for (int i = 0; i < Math.min(bytes.length, 4096); i++) {
+            if (bytes[i] == 0) {
+                throw new ProjectFileException(name + " is not a NeuralCanvas project: it is not a text file.");
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ProjectFileException(name + " is not UTF-8 text (it may be saved as Windows ANSI or Latin-1); "
+                    + "NeuralCanvas reads UTF-8. Save it as UTF-8 and open it again.", e);
+        }
+    }
+
     /** Reads a project from its JSON text; {@code source} names it in messages. */
     public static Project parse(String text, String source) throws ProjectFileException {
         JsonNode root;
@@ -116,6 +145,11 @@ public final class ProjectFile {
                 throw new ProjectFileException(source + " is incomplete: it ends before the project does"
                         + (at == null ? "" : " (line " + at.getLineNr() + ")") + ". It may have been cut off while "
                         + "being written; if NeuralCanvas offers a recovered copy, open that instead.", e);
+            }
+            if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                throw new ProjectFileException(source + " is not a NeuralCanvas project: it is nested or sized beyond "
+                        + "what any project is" + (at == null ? "" : " (line " + at.getLineNr() + ")") + " ("
+                        + e.getOriginalMessage().replaceAll(", from `[^`]*`", "") + "), so it is not read.", e);
             }
             throw new ProjectFileException(source + " is not a NeuralCanvas project: it is not valid JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ".", e);

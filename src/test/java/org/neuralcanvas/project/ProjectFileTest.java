@@ -100,6 +100,28 @@ class ProjectFileTest {
     }
 
     @Test
+    void otherEncodingsAreNamedWithWhatToDo() throws Exception {
+        Path utf16 = dir.resolve("utf16.ncproj.json");
+        Files.write(utf16, ("\uFEFF" + ProjectFile.toJson(sampleProject())).getBytes(StandardCharsets.UTF_16LE));
+        ProjectFileException e16 = assertThrows(ProjectFileException.class, () -> ProjectFile.read(utf16));
+        assertTrue(e16.getMessage().startsWith("utf16.ncproj.json is saved as UTF-16 text; NeuralCanvas reads UTF-8."),
+                e16.getMessage());
+        Path latin1 = dir.resolve("latin1.ncproj.json");
+        Files.write(latin1, ProjectFile.toJson(sampleProject()).replace("\"dense", "\"d\u00e9nse")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        ProjectFileException eLatin = assertThrows(ProjectFileException.class, () -> ProjectFile.read(latin1));
+        assertTrue(eLatin.getMessage().startsWith("latin1.ncproj.json is not UTF-8 text (it may be saved as Windows ANSI"),
+                eLatin.getMessage());
+    }
+
+    @Test
+    void deepNestingIsRefusedWithASentence() throws Exception {
+        String deep = "{\"format\": \"neuralcanvas-project\", \"version\": 1, \"x\": " + "[".repeat(5000)
+                + "]".repeat(5000) + "}";
+        assertRefused(deep, "bad.ncproj.json is not a NeuralCanvas project: it is nested or sized beyond what any project is");
+    }
+
+    @Test
     void aFolderAPipeOrADeviceIsNamedAndNeverRead() throws Exception {
         ProjectFileException folder = assertThrows(ProjectFileException.class, () -> ProjectFile.read(dir));
         assertTrue(folder.getMessage().endsWith("is a folder, not a project file. Choose a .ncproj.json file inside it."),
