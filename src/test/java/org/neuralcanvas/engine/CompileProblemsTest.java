@@ -54,6 +54,18 @@ class CompileProblemsTest {
     }
 
     @Test
+    void aModelOfMoreLayersThanTheCapIsRefusedBeforeAnythingIsBuilt() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(4)));
+        for (int i = 0; i < Dl4jCompiler.MAX_LAYERS; i++) {
+            b.then("Dense", Map.of("units", 4));
+        }
+        Compilation c = Dl4jCompiler.compile(b.graph(), TrainingSettings.defaults().withLoss("mse"));
+        assertEquals(List.of("The model has 2001 layers; NeuralCanvas trains models of up to 2000 layers. Remove layers, "
+                + "or repeat a block fewer times."), c.problems());
+    }
+
+    @Test
     void anUnknownLossIsASentence() {
         Compilation c = Dl4jCompiler.compile(TinyData.classifier(), TrainingSettings.defaults().withLoss("huber_typo"));
         assertTrue(c.problems().get(0).startsWith("The loss 'huber_typo' is not known."), c.problems()::toString);

@@ -25,6 +25,7 @@ import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.Problem;
 import org.neuralcanvas.domain.shape.ShapeInference;
 import org.neuralcanvas.domain.shape.TensorShape;
+import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.project.TrainingSettings;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -49,7 +50,18 @@ public final class Dl4jCompiler {
     private Dl4jCompiler() {
     }
 
+    /**
+     * The most layers a model may have to be trained: well beyond any tutorial (ResNet-152 has about 500), and
+     * short of where DL4J's per-layer bookkeeping turns a step into minutes (a 10,000-layer chain trained at about
+     * one step a minute).
+     */
+    public static final int MAX_LAYERS = 2_000;
+
     public static Compilation compile(ModelGraph source, TrainingSettings settings) {
+        if (source.nodeCount() > MAX_LAYERS) {
+            return Compilation.failed(List.of(EngineSentences.SAY.say("compile.tooManyLayers",
+                    String.valueOf(source.nodeCount()), String.valueOf(MAX_LAYERS))));
+        }
         ModelGraph graph = source.copy();
         InferenceResult inference = ShapeInference.infer(graph);
         if (!inference.isValid()) {
