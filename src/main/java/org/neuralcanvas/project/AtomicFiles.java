@@ -43,6 +43,39 @@ public final class AtomicFiles {
         }
     }
 
+    /** A temporary file this old belongs to no save still running: it was left by one that was killed. */
+    static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(1);
+
+    /**
+     * Removes what earlier saves of this file left behind when the process was killed mid-save: our own temporary
+     * files ({@code .NAME<digits>.tmp}, as {@link #write} names them) beside it, older than {@link #STALE_AFTER}.
+     * Called before every save and when a project is opened; never throws.
+     */
+    public static void removeStaleTemps(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return;
+        }
+        String prefix = "." + absolute.getFileName();
+        java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(STALE_AFTER));
+        try (var entries = Files.newDirectoryStream(dir, e -> {
+            String n = e.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp")
+                    && n.substring(prefix.length(), n.length() - ".tmp".length()).matches("\\d+");
+        })) {
+            for (Path leftover : entries) {
+                if (Files.isRegularFile(leftover, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        && Files.getLastModifiedTime(leftover).compareTo(before) < 0) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Clean-up is a courtesy: a folder we cannot list or a file we cannot delete changes nothing else.
+        }
+    }
+
     public static void writeString(Path target, String text) throws IOException {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
@@ -51,6 +84,7 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
+        removeStaleTemps(absolute);
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {

@@ -75,6 +75,7 @@ public final class ProjectFile {
                         + "Choose a " + EXTENSION + " file saved by NeuralCanvas.");
             }
             text = utf8Text(Files.readAllBytes(file), name);
+            AtomicFiles.removeStaleTemps(file);
         } catch (NoSuchFileException e) {
             throw new ProjectFileException("The project file " + file + " does not exist.", e);
         } catch (java.nio.file.AccessDeniedException e) {
