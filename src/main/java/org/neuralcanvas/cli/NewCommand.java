@@ -24,12 +24,14 @@ public final class NewCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "new TEMPLATE OUT.ncproj.json     start a project from a template (" + String.join(", ",
+        return "new TEMPLATE OUT.ncproj.json [--force]     start a project from a template (" + String.join(", ",
                 templates.all().stream().map(Template::id).toList()) + ")";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        boolean force = args.contains("--force");
+        args = args.stream().filter(a -> !a.equals("--force")).toList();
         if (args.size() != 2) {
             err.println("Usage: " + usage());
             return 2;
@@ -41,6 +43,10 @@ public final class NewCommand implements CliCommand {
             return 1;
         }
         Path target = Path.of(args.get(1));
+        if (java.nio.file.Files.exists(target) && !force) {
+            err.println(target + " exists. Add --force to replace it with a new project, or choose another name.");
+            return 1;
+        }
         try {
             ProjectFile.write(template.newProject(), target);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package org.neuralcanvas.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ import org.neuralcanvas.project.ProjectFileException;
 import org.neuralcanvas.project.TrainingSettings;
 
 /**
- * {@code train PROJECT.json [--dataset NAME] [--epochs N] [--batch-size N] [--out DIR]}: Keras's
+ * {@code train PROJECT.json [--dataset NAME] [--epochs N] [--batch-size N] [--out DIR] [--force]}: Keras's
  * {@code fit} then {@code evaluate}, with Keras-style progress; writes {@code NAME.nc.zip} (the
  * trained model) and {@code NAME-history.csv} into the output folder (default: the project's folder).
  */
@@ -55,7 +56,8 @@ public final class TrainCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "train PROJECT.json [--dataset NAME] [--epochs N] [--batch-size N] [--out DIR]  train and save the model";
+        return "train PROJECT.json [--dataset NAME] [--epochs N] [--batch-size N] [--out DIR] [--force]  train and save "
+                + "the model (--force replaces an earlier run's model)";
     }
 
     @Override
@@ -64,7 +66,9 @@ public final class TrainCommand implements CliCommand {
         String projectArg = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.startsWith("--")) {
+            if (a.equals("--force")) {
+                options.put(a, "true");
+            } else if (a.startsWith("--")) {
                 if (!List.of("--dataset", "--epochs", "--batch-size", "--out").contains(a) || i + 1 >= args.size()) {
                     err.println("Usage: " + usage());
                     return 2;
@@ -119,6 +123,11 @@ public final class TrainCommand implements CliCommand {
         String name = SummaryCommand.modelName(file);
         Path outDir = options.containsKey("--out") ? Path.of(options.get("--out"))
                 : file.toAbsolutePath().getParent();
+        Path earlier = outDir.resolve(name + ModelStore.EXTENSION);
+        if (Files.exists(earlier) && !options.containsKey("--force")) {
+            throw new CliException(earlier + " exists from an earlier run. Add --force to replace it, or --out DIR to "
+                    + "write the model somewhere else.");
+        }
         KerasProgress progress = new KerasProgress(out, settings.epochs(), System.console() != null);
         SessionState end;
         TrainedModel model;

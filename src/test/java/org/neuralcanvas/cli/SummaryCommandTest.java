@@ -38,6 +38,17 @@ class SummaryCommandTest extends CliTestBase {
     }
 
     @Test
+    void newNeverReplacesAnExistingFileWithoutForce() throws Exception {
+        Path file = dir.resolve("mine.ncproj.json");
+        Files.writeString(file, "my own work");
+        assertEquals(1, run("new", "reuters", file.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(file + " exists. Add --force to replace it"), err::toString);
+        assertEquals("my own work", Files.readString(file), "nothing the user made is lost");
+        assertEquals(0, run("new", "reuters", file.toString(), "--force"));
+        assertTrue(Files.readString(file).contains("neuralcanvas-project"));
+    }
+
+    @Test
     void newRefusesAnUnknownTemplateAndNamesTheOthers() {
         assertEquals(1, run("new", "gpt", dir.resolve("x.json").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("There is no template 'gpt'. Templates: mnist_mlp"), err::toString);

@@ -31,6 +31,21 @@ class TrainCommandTest extends CliTestBase {
     }
 
     @Test
+    void anEarlierRunsModelIsReplacedOnlyWithForce() throws Exception {
+        Path out = dir.resolve("run");
+        Files.createDirectories(out);
+        Path earlier = out.resolve("mnist-mlp" + ModelStore.EXTENSION);
+        Files.writeString(earlier, "the model of yesterday");
+        Path project = project();
+        assertEquals(1, run("train", project.toString(), "--dataset", "synthetic", "--epochs", "1", "--out", out.toString()));
+        assertTrue(errors().contains(earlier + " exists from an earlier run. Add --force to replace it"), errors());
+        assertEquals("the model of yesterday", Files.readString(earlier));
+        assertEquals(0, run("train", project.toString(), "--dataset", "synthetic", "--epochs", "1", "--out", out.toString(),
+                "--force"), errors());
+        assertTrue(Files.size(earlier) > 1_000_000, "replaced by the new model");
+    }
+
+    @Test
     void anUnknownDatasetIsASentenceNotAStackTrace() throws Exception {
         assertEquals(1, run("train", project().toString(), "--dataset", "cifar10", "--out", dir.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("The dataset 'cifar10' is not one of the bundled datasets."),
