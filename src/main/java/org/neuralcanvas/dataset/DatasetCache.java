@@ -95,6 +95,15 @@ public final class DatasetCache {
         }
     }
 
+    /**
+     * True when every file of the dataset is in the cache, without checking its SHA-256 (that is for training
+     * itself): cheap enough for the Train panel to ask on every change; never throws.
+     */
+    public boolean isPresent(DatasetDescriptor dataset) {
+        List<String> files = filesOf(dataset.id());
+        return !files.isEmpty() && files.stream().allMatch(name -> Files.isRegularFile(root.resolve(name)));
+    }
+
     /** True when every file of the dataset is present and intact; never throws. */
     public boolean isReady(DatasetDescriptor dataset) {
         try {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.neuralcanvas.dataset.BundledDatasets;
+import org.neuralcanvas.dataset.DatasetCache;
 import org.neuralcanvas.dataset.DatasetDescriptor;
 import org.neuralcanvas.dataset.DatasetException;
 import org.neuralcanvas.dataset.FeatureLayout;
@@ -170,6 +171,11 @@ public final class BundledTrainingData implements TrainingDataSource {
         int out = outputWidth(d, o);
         InferenceResult inference = ShapeInference.infer(graph);
         List<String> problems = new ArrayList<>();
+        // "Fits" must not be said of data that is not there: training would only fail after Train.
+        if (!d.synthetic() && !datasets.cache().isPresent(d)) {
+            problems.add(SAY.say("fit.notFetched", d.displayName(), datasets.cache().root().toString(),
+                    DatasetCache.FETCH_COMMAND));
+        }
         List<LayerNode> inputs = graph.nodes().stream().filter(n -> n.kind().isInput()).toList();
         List<LayerNode> outputs = graph.nodes().stream().filter(n -> graph.outgoing(n.id()).isEmpty() && !n.kind().isInput()).toList();
         String inputId = inputs.size() == 1 ? inputs.get(0).id() : null;

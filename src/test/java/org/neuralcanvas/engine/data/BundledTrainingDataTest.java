@@ -32,6 +32,23 @@ class BundledTrainingDataTest {
     }
 
     @Test
+    void aDatasetThatIsNotInTheCacheDoesNotFitAndTheFetchCommandIsNamed(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path emptyCache) {
+        BundledTrainingData nothingFetched = new BundledTrainingData(new BundledDatasets(
+                org.neuralcanvas.dataset.DatasetCatalog.standard(), new org.neuralcanvas.dataset.DatasetCache(emptyCache)));
+        DatasetFit fit = nothingFetched.check(new DatasetChoice("iris", Map.of()), TrainingSettings.defaults(),
+                mlp(4, 3, "softmax"));
+        assertFalse(fit.fits());
+        assertTrue(fit.problems().get(0).contains("is not in the dataset cache (" + emptyCache + ") yet. Fetch it with "
+                + "scripts/fetch-datasets.sh"), fit.problems().toString());
+        DatasetFit generated = nothingFetched.check(new DatasetChoice("synthetic_classes", Map.of()),
+                TrainingSettings.defaults(), mlp(100, 10, "softmax"));
+        assertTrue(generated.datasetInput() != null, "the generated dataset is known: " + generated.problems());
+        assertTrue(generated.problems().stream().noneMatch(p -> p.contains("dataset cache")),
+                "generated data needs no cache: " + generated.problems());
+    }
+
+    @Test
     void irisFitsAFourInputThreeClassSoftmaxModel() {
         DatasetFit fit = data.check(new DatasetChoice("iris", Map.of()), TrainingSettings.defaults(), mlp(4, 3, "softmax"));
         assertTrue(fit.fits(), fit.problems().toString());
