@@ -103,6 +103,13 @@ public final class TrainCommand implements CliCommand {
         TrainingSettings settings = project.settings();
         settings = settings.withEpochs(positive(options, "--epochs", settings.epochs()));
         settings = settings.withBatchSize(positive(options, "--batch-size", settings.batchSize()));
+        // The project file's own values; the options were checked by positive().
+        if (settings.epochs() < 1 || settings.batchSize() < 1) {
+            throw new CliException(file.getFileName() + " asks for " + (settings.epochs() < 1
+                    ? settings.epochs() + " epochs" : "a batch_size of " + settings.batchSize()) + "; training needs at "
+                    + "least 1. Set it in the Train panel, or give " + (settings.epochs() < 1 ? "--epochs N" : "--batch-size N")
+                    + ".");
+        }
         Compilation c = Dl4jCompiler.compile(project.graph(), settings);
         if (!c.ok()) {
             c.problems().forEach(p -> err.println("Problem: " + p));
@@ -144,6 +151,9 @@ public final class TrainCommand implements CliCommand {
             (end == SessionState.FAILED ? err : out).println(progress.endMessage());
         }
         if (model == null || model.epochsTrained() == 0) {
+            if (progress.endMessage().isEmpty()) {
+                err.println("No epoch was trained, so no model was saved.");
+            }
             return 1;
         }
         if (trainingData.test() != null && end != SessionState.FAILED) {

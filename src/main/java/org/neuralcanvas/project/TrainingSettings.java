@@ -27,7 +27,12 @@ public record TrainingSettings(String loss, OptimizerSettings optimizer, List<St
     public static final List<String> METRICS = List.of("accuracy", "mae", "mse");
 
     public TrainingSettings {
-        metrics = List.copyOf(metrics);
+        // A null in a project file counts as missing, and a missing setting takes its default (docs/architecture.md,
+        // "The project file"): the engine never meets a null optimizer, loss, metric list or callback set.
+        loss = loss == null ? "categorical_crossentropy" : loss;
+        optimizer = optimizer == null ? OptimizerSettings.defaults("rmsprop") : optimizer;
+        metrics = metrics == null ? List.of() : List.copyOf(metrics.stream().filter(java.util.Objects::nonNull).toList());
+        callbacks = callbacks == null ? CallbackSettings.none() : callbacks;
     }
 
     /** Keras-like defaults for a classifier: rmsprop, categorical cross-entropy, accuracy, 5 epochs of 32. */

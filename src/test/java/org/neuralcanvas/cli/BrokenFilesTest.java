@@ -1,0 +1,70 @@
+package org.neuralcanvas.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Broken and hostile project files, made here from the sample project: each gets its sentence from the command
+ * line, with exit code 1 and no stack trace, or is read as a user would expect (a byte-order mark, a null setting).
+ */
+class BrokenFilesTest extends CliTestBase {
+
+    private Path variant(String name, String from, String to) throws Exception {
+        Path file = dir.resolve(name);
+        String json = Files.readString(project());
+        Files.delete(dir.resolve("mnist-mlp.ncproj.json"));
+        String changed = json.replaceFirst(from, to);
+        assertFalse(changed.equals(json), "the variant differs from the sample: " + from);
+        Files.writeString(file, changed);
+        return file;
+    }
+
+    private void assertRefused(String expected, String... args) {
+        assertEquals(1, run(args), errors());
+        String all = printed() + errors();
+        assertTrue(all.contains(expected), all);
+        assertFalse(all.contains("\tat ") || all.contains("Exception"), "no stack trace: " + all);
+    }
+
+    @Test
+    void zeroEpochsOrBatchSizeInTheFileIsASentence() throws Exception {
+        Path epochs = variant("e.ncproj.json", "\"epochs\" *: *\\d+", "\"epochs\": 0");
+        assertRefused("e.ncproj.json asks for 0 epochs; training needs at least 1. Set it in the Train panel, or give "
+                + "--epochs N.", "train", epochs.toString(), "--dataset", "synthetic", "--out", dir.toString());
+        Path batch = variant("b.ncproj.json", "\"batchSize\" *: *\\d+", "\"batchSize\": -1");
+        assertRefused("b.ncproj.json asks for a batch_size of -1; training needs at least 1.",
+                "train", batch.toString(), "--dataset", "synthetic", "--out", dir.toString());
+    }
+
+    @Test
+    void aNullOptimizerOrCallbackSetTakesItsDefaultAsAMissingOneDoes() throws Exception {
+        Path file = variant("n.ncproj.json", "\"optimizer\" *: *\\{[^}]*\\}", "\"optimizer\": null");
+        Files.writeString(file, Files.readString(file).replaceFirst("\"callbacks\" *: *\\{", "\"callbacks\": null, \"x\": {"));
+        assertEquals(0, run("summary", file.toString()), errors());
+        assertEquals(0, run("train", file.toString(), "--dataset", "synthetic", "--epochs", "1", "--out",
+                dir.resolve("out").toString()), errors());
+        assertFalse((printed() + errors()).contains("Exception"), errors());
+    }
+
+    @Test
+    void encodingsFoldersAndDevicesAreNamed() throws Exception {
+        Path utf16 = dir.resolve("u.ncproj.json");
+        Files.write(utf16, Files.readString(project()).getBytes(StandardCharsets.UTF_16));
+        assertRefused("u.ncproj.json is saved as UTF-16 text; NeuralCanvas reads UTF-8.", "summary", utf16.toString());
+        assertRefused("is a folder, not a project file.", "summary", dir.toString());
+        Path bom = dir.resolve("bom.ncproj.json");
+        Files.writeString(bom, "\uFEFF" + Files.readString(dir.resolve("mnist-mlp.ncproj.json")));
+        assertEquals(0, run("summary", bom.toString()), errors());
+        Path deep = dir.resolve("deep.ncproj.json");
+        Files.writeString(deep, "{\"format\": \"neuralcanvas-project\", \"version\": 1, \"graph\": " + "[".repeat(3000)
+                + "]".repeat(3000) + "}");
+        assertRefused("deep.ncproj.json is not a NeuralCanvas project: it is nested or sized beyond what any project is",
+                "summary", deep.toString());
+    }
+}
