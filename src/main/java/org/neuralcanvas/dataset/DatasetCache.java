@@ -31,7 +31,9 @@ public final class DatasetCache {
     public static final String ROOT_PROPERTY = "neuralcanvas.datasets.dir";
 
     /** The command that fills the cache; quoted in every "not there" message. */
-    public static final String FETCH_COMMAND = "scripts/fetch-datasets.sh (run by the set-up command `mvn -B -ntp verify`)";
+    public static final String FETCH_SCRIPT = "scripts/fetch-datasets.sh";
+    public static final String SETUP_COMMAND = "mvn -B -ntp verify";
+    public static final String FETCH_COMMAND = FETCH_SCRIPT + " (run by the set-up command `" + SETUP_COMMAND + "`)";
 
     private static final String CHECKSUMS_RESOURCE = "checksums.sha256";
 
