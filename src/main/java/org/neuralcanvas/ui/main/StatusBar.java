@@ -37,6 +37,21 @@ final class StatusBar extends HBox {
                         : vm.backendDescriptionProperty().get()), vm.backendDescriptionProperty()));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
+        for (Label l : new Label[] {problems, params, zoomLabel, backend}) {
+            readableInFull(l);
+        }
         getChildren().addAll(problems, params, spring, zoomLabel, backend);
+    }
+
+    /**
+     * A narrow window cuts a long sentence (the backend's notice that a build did not load, say) with an ellipsis;
+     * the whole of it is in the tooltip.
+     */
+    private static void readableInFull(Label label) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(label.textProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        label.setTooltip(tip);
     }
 }

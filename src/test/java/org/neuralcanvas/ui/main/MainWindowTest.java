@@ -431,6 +431,11 @@ class MainWindowTest {
         assertEquals("Backend: CPU", robot.lookup("#statusBackend").queryAs(Label.class).getText());
         robot.interact(() -> window.viewModel().backendDescriptionProperty().set("CUDA 11.6 on RTX 3080"));
         assertEquals("Backend: CUDA 11.6 on RTX 3080", robot.lookup("#statusBackend").queryAs(Label.class).getText());
+        String notice = "CPU: AMD EPYC (2 cores), generic x86-64 build — The AVX-512 + oneDNN build of the maths library "
+                + "could not be loaded, so NeuralCanvas uses the generic x86-64 build, which may be slower.";
+        robot.interact(() -> window.viewModel().backendDescriptionProperty().set(notice));
+        Label backend = robot.lookup("#statusBackend").queryAs(Label.class);
+        assertEquals("Backend: " + notice, backend.getTooltip().getText(), "a cut sentence can be read in full");
     }
 
 }
