@@ -82,7 +82,7 @@ class TrainingSessionTest {
         s.close();
         // The release runs on the session's thread after the run; a second close is harmless.
         s.close();
-        Thread.sleep(200);
+        assertTrue(s.awaitClosed(60, TimeUnit.SECONDS), "the session's thread ends after its release");
         assertEquals(before, model.predict(x), "the trained network survives its session's release");
         try (TrainingSession more = new TrainingSession(model, TinyData.classification(), null, null)) {
             assertEquals(SessionState.FINISHED, more.continueTraining(1).get(60, TimeUnit.SECONDS));

@@ -23,6 +23,14 @@ public final class BenchRuns {
         }
     }
 
+    /** MNIST's 60,000 training images as the app prepares them: flat [n, 784], pixels in [0, 1], one-hot labels. */
+    public static org.nd4j.linalg.dataset.DataSet mnistTrainingSet() throws org.neuralcanvas.dataset.DatasetException {
+        org.neuralcanvas.dataset.BundledDatasets datasets = org.neuralcanvas.dataset.BundledDatasets.standard();
+        var options = org.neuralcanvas.dataset.prep.PreprocessingOptions.defaultsFor(datasets.catalog().get("mnist"))
+                .withLayout(org.neuralcanvas.dataset.FeatureLayout.FLAT);
+        return datasets.prepare("mnist", options).train().toDataSet();
+    }
+
     public static double median(List<Double> values) {
         List<Double> s = new ArrayList<>(values);
         s.sort(null);

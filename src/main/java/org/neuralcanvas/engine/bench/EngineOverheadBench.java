@@ -132,11 +132,7 @@ public final class EngineOverheadBench {
     /** Real MNIST (flat, scaled, one-hot) from the dataset cache; random data of its shape when the cache is empty. */
     private static DataSet mnistOrRandom() {
         try {
-            org.neuralcanvas.dataset.BundledDatasets datasets = org.neuralcanvas.dataset.BundledDatasets.standard();
-            var d = datasets.catalog().get("mnist");
-            var options = org.neuralcanvas.dataset.prep.PreprocessingOptions.defaultsFor(d)
-                    .withLayout(org.neuralcanvas.dataset.FeatureLayout.FLAT);
-            DataSet train = datasets.prepare("mnist", options).train().toDataSet();
+            DataSet train = BenchRuns.mnistTrainingSet();
             SAMPLES = train.numExamples();
             System.out.println("Data: MNIST training set from the dataset cache (" + SAMPLES + " x " + FEATURES + ").");
             return train;

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.neuralcanvas.dataset.BundledDatasets;
-import org.neuralcanvas.dataset.FeatureLayout;
-import org.neuralcanvas.dataset.prep.PreprocessingOptions;
 import org.neuralcanvas.engine.backend.Backends;
 import org.neuralcanvas.engine.compile.Compilation;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
@@ -43,9 +40,7 @@ public final class TrainCyclesBench {
         System.out.println("Backend: " + new Backends().describeInWords());
         Template t = new Templates().find("mnist_mlp").orElseThrow();
         Compilation c = Dl4jCompiler.compile(t.graph().get(), t.settings());
-        BundledDatasets datasets = BundledDatasets.standard();
-        var options = PreprocessingOptions.defaultsFor(datasets.catalog().get("mnist")).withLayout(FeatureLayout.FLAT);
-        DataSet train = datasets.prepare("mnist", options).train().toDataSet();
+        DataSet train = BenchRuns.mnistTrainingSet();
         System.out.printf(Locale.ROOT, "%d cycles of %d batches of %d (MNIST MLP), each a new session, stopped and closed%n",
                 cycles, batches, t.settings().batchSize());
         System.out.printf(Locale.ROOT, "before any cycle: resident %s, heap in use %s%n", mib(residentBytes()), mib(heapInUse()));
@@ -54,16 +49,17 @@ public final class TrainCyclesBench {
             TrainingData data = new TrainingData(new ViewIterator(train, t.settings().batchSize()), null, null,
                     DataDescriptor.multiclass(10));
             CountDownLatch enough = new CountDownLatch(batches);
-            try (TrainingSession session = new TrainingSession(c.model(), data, e -> {
+            TrainingSession session = new TrainingSession(c.model(), data, e -> {
                 if (e instanceof TrainingEvent.BatchEnded) {
                     enough.countDown();
                 }
-            }, null)) {
-                var run = session.start();
-                enough.await(120, TimeUnit.SECONDS);
-                session.stop();
-                run.get(120, TimeUnit.SECONDS);
-            }
+            }, null);
+            var run = session.start();
+            enough.await(120, TimeUnit.SECONDS);
+            session.stop();
+            run.get(120, TimeUnit.SECONDS);
+            session.close();
+            session.awaitClosed(120, TimeUnit.SECONDS);
             long rss = residentBytes();
             resident.add(rss);
             System.out.printf(Locale.ROOT, "cycle %2d: resident %s, heap in use %s%n", i, mib(rss), mib(heapInUse()));

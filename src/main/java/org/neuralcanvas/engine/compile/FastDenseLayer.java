@@ -12,7 +12,6 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -50,15 +49,8 @@ final class FastDenseLayer extends DenseLayer {
         }
         assertInputSet(true);
         INDArray x = input.castTo(dataType);
-        INDArray delta;
-        if (relu) {
-            // dL/dz = eps where the output is positive, 0 elsewhere.
-            delta = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, out.shape(), 'c');
-            Nd4j.getExecutioner().exec(new Step(out, delta, 0.0));
-            delta.muli(epsilon);
-        } else {
-            delta = epsilon;
-        }
+        // ReLU's gradient from the output: relu(z) > 0 exactly where z > 0, so it stands in for z.
+        INDArray delta = relu ? afn.backprop(out, epsilon).getFirst() : epsilon;
         Gradient ret = new DefaultGradient();
         if (hasBias()) {
             INDArray biasGrad = gradientViews.get(DefaultParamInitializer.BIAS_KEY);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.neuralcanvas.domain.shape.TensorShape;
 import org.neuralcanvas.domain.text.Sentences;
@@ -143,6 +144,16 @@ public final class TrainingSession implements AutoCloseable {
             // closed before: released then
         }
         executor.shutdown();
+    }
+
+    /**
+     * Waits until a closed session's thread has ended, its native memory released; never call it on the JavaFX
+     * thread (a running batch finishes first). For benchmarks and tests.
+     *
+     * @return false when the time ran out first
+     */
+    public boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {
+        return executor.awaitTermination(timeout, unit);
     }
 
     private void releaseNativeMemory() {

@@ -2,10 +2,7 @@ package org.neuralcanvas.engine.bench.peers;
 
 import java.util.Arrays;
 import java.util.Random;
-import org.neuralcanvas.dataset.BundledDatasets;
 import org.neuralcanvas.dataset.DatasetException;
-import org.neuralcanvas.dataset.FeatureLayout;
-import org.neuralcanvas.dataset.prep.PreprocessingOptions;
 import org.nd4j.linalg.dataset.DataSet;
 
 /** The three Keras tutorial models and their data, made once per run. */
@@ -82,10 +79,7 @@ final class PeerCases {
             return;
         }
         try {
-            BundledDatasets datasets = BundledDatasets.standard();
-            PreprocessingOptions options = PreprocessingOptions.defaultsFor(datasets.catalog().get("mnist"))
-                    .withLayout(FeatureLayout.FLAT);
-            DataSet train = datasets.prepare("mnist", options).train().toDataSet();
+            DataSet train = org.neuralcanvas.engine.bench.BenchRuns.mnistTrainingSet();
             mnistX = train.getFeatures().ravel().toFloatVector();
             mnistY = train.getLabels().ravel().toFloatVector();
             mnistSamples = train.numExamples();
