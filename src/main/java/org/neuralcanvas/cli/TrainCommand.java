@@ -104,11 +104,11 @@ public final class TrainCommand implements CliCommand {
         settings = settings.withEpochs(positive(options, "--epochs", settings.epochs()));
         settings = settings.withBatchSize(positive(options, "--batch-size", settings.batchSize()));
         // The project file's own values; the options were checked by positive().
-        if (settings.epochs() < 1 || settings.batchSize() < 1) {
-            throw new CliException(file.getFileName() + " asks for " + (settings.epochs() < 1
-                    ? settings.epochs() + " epochs" : "a batch_size of " + settings.batchSize()) + "; training needs at "
-                    + "least 1. Set it in the Train panel, or give " + (settings.epochs() < 1 ? "--epochs N" : "--batch-size N")
-                    + ".");
+        if (settings.epochs() < 1) {
+            throw atLeastOne(file, settings.epochs() + " epochs", "--epochs N");
+        }
+        if (settings.batchSize() < 1) {
+            throw atLeastOne(file, "a batch_size of " + settings.batchSize(), "--batch-size N");
         }
         Compilation c = Dl4jCompiler.compile(project.graph(), settings);
         if (!c.ok()) {
@@ -179,6 +179,11 @@ public final class TrainCommand implements CliCommand {
             throw new CliException("The trained model could not be saved in " + outDir + ": " + e.getMessage());
         }
         return end == SessionState.FAILED ? 1 : 0;
+    }
+
+    private static CliException atLeastOne(Path file, String asked, String option) {
+        return new CliException(file.getFileName() + " asks for " + asked + "; training needs at least 1. Set it in "
+                + "the Train panel, or give " + option + ".");
     }
 
     private static int positive(Map<String, String> options, String key, int fallback) throws CliException {

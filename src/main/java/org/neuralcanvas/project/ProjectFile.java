@@ -69,8 +69,9 @@ public final class ProjectFile {
                 throw new ProjectFileException(name + " is not a regular file (it is a pipe, a socket or a device), "
                         + "so NeuralCanvas does not read it. Choose a " + EXTENSION + " file.");
             }
-            if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
-                throw new ProjectFileException(name + " is " + (Files.size(file) / (1024 * 1024)) + " MB, far more than "
+            long size = Files.exists(file) ? Files.size(file) : 0;
+            if (size > MAX_BYTES) {
+                throw new ProjectFileException(name + " is " + (size / (1024 * 1024)) + " MB, far more than "
                         + "any project (the limit is " + (MAX_BYTES / (1024 * 1024)) + " MB), so it is not read. "
                         + "Choose a " + EXTENSION + " file saved by NeuralCanvas.");
             }
