@@ -238,3 +238,340 @@ with open("not_hdf5.h5", "w") as out:
 with h5py.File("weights_only.h5", "w") as f:
     f.attrs["layer_names"] = np.array([b"dense_1"])
     f.create_group("dense_1").attrs["weight_names"] = np.array([b"dense_1/kernel:0"])
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 8. Fixtures with expected outputs. For each, NAME.input.npy (NAME.input0/1.npy for two inputs) holds a fixed
+#    batch and NAME.expected.npy what Keras computes for it with the stored weights, by the numpy forward pass below
+#    (Keras's own formulas: Dense, Conv2D, BatchNormalization in inference, pooling, LSTM gates i, f, c, o, ...).
+
+def sigmoid(v):
+    return 1 / (1 + np.exp(-v))
+
+
+ACTIVATIONS = {"linear": lambda v: v, "relu": lambda v: np.maximum(v, 0), "tanh": np.tanh, "sigmoid": sigmoid,
+               "softmax": lambda v: np.exp(v - v.max(-1, keepdims=True)) / np.exp(v - v.max(-1, keepdims=True)).sum(
+                   -1, keepdims=True)}
+
+
+def conv2d_forward(x, kernel, bias, strides, padding):
+    n, h, wd, c = x.shape
+    kh, kw, _, f = kernel.shape
+    sh, sw = strides
+    if padding == "same":
+        oh, ow = -(-h // sh), -(-wd // sw)
+        ph, pw = max((oh - 1) * sh + kh - h, 0), max((ow - 1) * sw + kw - wd, 0)
+        x = np.pad(x, ((0, 0), (ph // 2, ph - ph // 2), (pw // 2, pw - pw // 2), (0, 0)))
+    else:
+        oh, ow = (h - kh) // sh + 1, (wd - kw) // sw + 1
+    y = np.zeros((n, oh, ow, f))
+    for i in range(oh):
+        for j in range(ow):
+            patch = x[:, i * sh:i * sh + kh, j * sw:j * sw + kw, :]
+            y[:, i, j, :] = np.tensordot(patch, kernel, axes=([1, 2, 3], [0, 1, 2]))
+    return y + (bias if bias is not None else 0)
+
+
+def rnn_forward(cls, cfg, x, ws, backwards=False):
+    kernel, rec, bias = ws
+    units = cfg["units"]
+    act = ACTIVATIONS[cfg.get("activation", "tanh")]
+    gate = ACTIVATIONS[cfg.get("recurrent_activation", "sigmoid")]
+    n, steps, _ = x.shape
+    h, c = np.zeros((n, units)), np.zeros((n, units))
+    outs = []
+    order = range(steps - 1, -1, -1) if backwards else range(steps)
+    for t in order:
+        z = x[:, t, :] @ kernel + h @ rec + bias
+        if cls == "LSTM":
+            i, f, cc, o = (z[:, k * units:(k + 1) * units] for k in range(4))
+            c = gate(f) * c + gate(i) * act(cc)
+            h = gate(o) * act(c)
+        else:
+            h = act(z)
+        outs.append(h)
+    return np.stack(outs, 1) if cfg.get("return_sequences") else h
+
+
+def forward(layers, weights, inputs):
+    """layers: [(class, config, inbound names)], weights: {layer name: [arrays]}, inputs: {input name: array}."""
+    out = dict(inputs)
+    for cls, cfg, inbound in layers:
+        name = cfg["name"]
+        if cls == "InputLayer":
+            if inbound and inbound[0] in out:
+                out[name] = out[inbound[0]]
+            continue
+        xs = [out[i] for i in inbound]
+        x = xs[0] if xs else None
+        ws = [a.astype("float64") for a in weights.get(name, [])]
+        if cls == "Dense":
+            y = ACTIVATIONS[cfg["activation"]](x @ ws[0] + ws[1])
+        elif cls == "Conv2D":
+            y = ACTIVATIONS[cfg["activation"]](conv2d_forward(x, ws[0], ws[1], cfg["strides"], cfg["padding"]))
+        elif cls == "MaxPooling2D":
+            p = cfg["pool_size"][0]
+            n, h, wd, c = x.shape
+            y = x[:, :h // p * p, :wd // p * p, :].reshape(n, h // p, p, wd // p, p, c).max((2, 4))
+        elif cls == "BatchNormalization":
+            gamma, beta, mean, var = ws
+            y = (x - mean) / np.sqrt(var + cfg["epsilon"]) * gamma + beta
+        elif cls in ("Flatten",):
+            y = x.reshape(x.shape[0], -1)
+        elif cls in ("Dropout",):
+            y = x
+        elif cls == "Embedding":
+            y = ws[0][x.astype(int)]
+        elif cls in ("LSTM", "SimpleRNN"):
+            y = rnn_forward(cls, cfg, x, ws)
+        elif cls == "Bidirectional":
+            inner = cfg["layer"]
+            half = len(ws) // 2
+            f = rnn_forward(inner["class_name"], inner["config"], x, ws[:half])
+            b = rnn_forward(inner["class_name"], inner["config"], x, ws[half:], backwards=True)
+            if inner["config"].get("return_sequences"):
+                b = b[:, ::-1, :]
+            y = np.concatenate([f, b], -1)
+        elif cls == "Concatenate":
+            y = np.concatenate(xs, -1)
+        elif cls == "Add":
+            y = sum(xs)
+        else:
+            raise ValueError(cls)
+        out[name] = y
+    return out
+
+
+def save_io(stem, inputs, expected):
+    if len(inputs) == 1:
+        np.save(f"{stem}.input.npy", inputs[0].astype("float32"))
+    else:
+        for i, x in enumerate(inputs):
+            np.save(f"{stem}.input{i}.npy", x.astype("float32"))
+    np.save(f"{stem}.expected.npy", expected.astype("float32"))
+
+
+def seq_layers(model_config):
+    """(class, config, inbound) of a Sequential config, each reading the one before."""
+    layers, previous = [], "input"
+    for layer in model_config["config"]["layers"]:
+        layers.append((layer["class_name"], layer["config"], [previous]))
+        previous = layer["config"]["name"]
+    return layers
+
+
+def fn_layers(model_config):
+    return [(l["class_name"], l["config"], [i[0] for i in (l["inbound_nodes"][0] if l["inbound_nodes"] else [])])
+            for l in model_config["config"]["layers"]]
+
+
+def arrays_of(weights):
+    return {name: [a for _, a in ws] for name, ws in weights}
+
+
+# 8a. Expected outputs of the Keras 2 MLP and stacked-LSTM files above.
+mlp_weights = [dense_weights("dense_1", 784, 64), ("dropout_1", []), dense_weights("dense_2", 64, 64),
+               ("dropout_2", []), dense_weights("dense_3", 64, 10)]
+save("keras2_sequential_mlp.h5", mlp, "2.2.4", mlp_weights, TRAINING)
+x = rng.random((3, 784)).astype("float32")
+save_io("keras2_sequential_mlp", [x], forward(seq_layers(mlp), arrays_of(mlp_weights), {"input": x})["dense_3"])
+
+# 8b. Keras 2.4 CNN with BatchNormalization between convolutions, 'same' and 'valid' padding, strides 2.
+cnn_bn_layers = [
+    node(simple("InputLayer", "input_1", batch_input_shape=[None, 10, 10, 2], sparse=False, dtype="float32")),
+    node(conv2d("conv2d", 4, "relu", padding="same"), "input_1"),
+    node(simple("BatchNormalization", "batch_normalization", axis=[3], momentum=0.99, epsilon=0.001, center=True,
+                scale=True), "conv2d"),
+    node(simple("MaxPooling2D", "max_pooling2d", padding="valid", strides=[2, 2], pool_size=[2, 2],
+                data_format="channels_last"), "batch_normalization"),
+    node(conv2d("conv2d_1", 6, "tanh", strides=[2, 2]), "max_pooling2d"),
+    node(simple("Flatten", "flatten"), "conv2d_1"),
+    node(dense("dense", 5, "softmax"), "flatten")]
+cnn_bn = functional(cnn_bn_layers, ["input_1"], ["dense"], "cnn_bn", "Functional")
+bn4 = ("batch_normalization", [("batch_normalization/gamma:0", 1 + w(4)), ("batch_normalization/beta:0", w(4)),
+                               ("batch_normalization/moving_mean:0", w(4)),
+                               ("batch_normalization/moving_variance:0", 0.5 + rng.random(4).astype("float32"))])
+cnn_bn_weights = [("input_1", []), (("conv2d", [("conv2d/kernel:0", w(3, 3, 2, 4) * 10), ("conv2d/bias:0", w(4))])),
+                  bn4, ("max_pooling2d", []),
+                  ("conv2d_1", [("conv2d_1/kernel:0", w(3, 3, 4, 6) * 10), ("conv2d_1/bias:0", w(6))]),
+                  ("flatten", []), ("dense", [("dense/kernel:0", w(24, 5) * 10), ("dense/bias:0", w(5))])]
+save("keras2_functional_cnn_bn.h5", cnn_bn, "2.4.0", cnn_bn_weights, TRAINING)
+x = rng.random((2, 10, 10, 2)).astype("float32")
+save_io("keras2_functional_cnn_bn", [x],
+        forward(fn_layers(cnn_bn), arrays_of(cnn_bn_weights), {"input_1": x})["dense"])
+
+# 8c. Keras 2.4 text classifier: Embedding, Bidirectional LSTM with sequences, a second one without, sigmoid.
+bi = {"class_name": "Sequential", "config": {"name": "bilstm", "layers": [
+    simple("InputLayer", "embedding_input", batch_input_shape=[None, 6], dtype="float32", sparse=False, ragged=False),
+    simple("Embedding", "embedding", input_dim=50, output_dim=8, mask_zero=False, input_length=6),
+    {"class_name": "Bidirectional", "config": {"name": "bidirectional", "trainable": True, "merge_mode": "concat",
+                                               "layer": recurrent("LSTM", "lstm", 5, return_sequences=True)}},
+    {"class_name": "Bidirectional", "config": {"name": "bidirectional_1", "trainable": True, "merge_mode": "concat",
+                                               "layer": recurrent("LSTM", "lstm_1", 4)}},
+    dense("dense", 1, "sigmoid")]}}
+
+
+def bi_weights(name, inner, n_in, units):
+    return (name, [(f"{name}/{d}_{inner}/lstm_cell/{k}:0", a) for d in ("forward", "backward") for k, a in
+                   (("kernel", w(n_in, 4 * units) * 8), ("recurrent_kernel", w(units, 4 * units) * 8),
+                    ("bias", w(4 * units) * 8))])
+
+
+bi_w = [("embedding", [("embedding/embeddings:0", w(50, 8) * 20)]), bi_weights("bidirectional", "lstm", 8, 5),
+        bi_weights("bidirectional_1", "lstm_1", 10, 4), dense_weights("dense", 8, 1)]
+save("keras2_sequential_bilstm.h5", bi, "2.4.0", bi_w,
+     {"optimizer_config": {"class_name": "Adam", "config": {"learning_rate": 0.0010000000474974513}},
+      "loss": "binary_crossentropy", "metrics": ["accuracy"]})
+x = rng.integers(0, 50, (3, 6)).astype("float32")
+bi_seq = seq_layers(bi)[1:]
+bi_seq[0] = (bi_seq[0][0], bi_seq[0][1], ["input"])
+save_io("keras2_sequential_bilstm", [x], forward(bi_seq, arrays_of(bi_w), {"input": x})["dense"])
+
+# 8d. Keras 2.9 functional model with two inputs and a Concatenate (keras.io functional API guide, narrowed).
+two_layers = [
+    node(simple("InputLayer", "title", batch_input_shape=[None, 12], sparse=False, ragged=False, dtype="float32")),
+    node(simple("InputLayer", "body", batch_input_shape=[None, 20], sparse=False, ragged=False, dtype="float32")),
+    node(dense("dense", 6, "relu"), "title"),
+    node(dense("dense_1", 4, "tanh"), "body"),
+    node(simple("Concatenate", "concatenate", axis=-1), "dense", "dense_1"),
+    node(dense("priority", 3, "softmax"), "concatenate")]
+two = functional(two_layers, ["title", "body"], ["priority"], "two_inputs", "Functional")
+two_w = [("title", []), ("body", []), dense_weights("dense", 12, 6), dense_weights("dense_1", 20, 4),
+         ("concatenate", []), dense_weights("priority", 10, 3)]
+two_w = [(n, [(k, a * 10) for k, a in ws]) for n, ws in two_w]
+save("keras2_functional_two_inputs.h5", two, "2.9.0", two_w, TRAINING)
+x0, x1 = rng.random((2, 12)).astype("float32"), rng.random((2, 20)).astype("float32")
+save_io("keras2_functional_two_inputs", [x0, x1],
+        forward(fn_layers(two), arrays_of(two_w), {"title": x0, "body": x1})["priority"])
+
+
+# 8e. Keras 3 files: a .keras zip (config.json, metadata.json, model.weights.h5 with layers/<class>/vars/<i>) and
+#     the legacy .h5 that Keras 3's model.save('m.h5') writes (weight names are variable paths: dense/kernel).
+def k3(cls, cfg, inbound=None):
+    layer = {"module": "keras.layers", "class_name": cls, "config": cfg, "registered_name": None}
+    if inbound is not None:
+        layer["name"] = cfg["name"]
+        layer["inbound_nodes"] = [{"args": [[{"class_name": "__keras_tensor__", "config": {
+            "shape": None, "dtype": "float32", "keras_history": [i, 0, 0]}} for i in inbound]] if len(inbound) > 1
+            else [{"class_name": "__keras_tensor__", "config": {"shape": None, "dtype": "float32",
+                                                                 "keras_history": [inbound[0], 0, 0]}}],
+                                   "kwargs": {}}] if inbound else []
+    return layer
+
+
+def k3_dense(name, units, activation):
+    return {"name": name, "trainable": True, "dtype": "float32", "units": units, "activation": activation,
+            "use_bias": True, "kernel_initializer": {"module": "keras.initializers", "class_name": "GlorotUniform",
+                                                     "config": {"seed": None}, "registered_name": None},
+            "bias_initializer": {"module": "keras.initializers", "class_name": "Zeros", "config": {},
+                                 "registered_name": None},
+            "kernel_regularizer": None, "bias_regularizer": None, "kernel_constraint": None, "bias_constraint": None}
+
+
+K3_COMPILE = {"optimizer": {"module": "keras.optimizers", "class_name": "Adam", "config": {
+    "name": "adam", "learning_rate": 0.0010000000474974513, "beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-07}},
+              "loss": "categorical_crossentropy", "metrics": ["accuracy"], "loss_weights": None}
+
+k3_mlp = {"module": "keras", "class_name": "Sequential", "config": {"name": "sequential", "trainable": True,
+    "dtype": "float32", "layers": [
+        k3("InputLayer", {"batch_shape": [None, 16], "dtype": "float32", "sparse": False, "name": "input_layer"}),
+        k3("Dense", k3_dense("dense", 12, "relu")),
+        k3("BatchNormalization", {"name": "batch_normalization", "trainable": True, "axis": -1, "momentum": 0.99,
+                                  "epsilon": 0.001, "center": True, "scale": True}),
+        k3("Dropout", {"name": "dropout", "trainable": True, "rate": 0.3, "seed": None, "noise_shape": None}),
+        k3("Dense", k3_dense("dense_1", 4, "softmax"))]},
+    "registered_name": None, "compile_config": K3_COMPILE}
+k3_w = {"dense": [w(16, 12) * 10, w(12)], "batch_normalization": [1 + w(12), w(12), w(12),
+                                                                   0.5 + rng.random(12).astype("float32")],
+        "dense_1": [w(12, 4) * 10, w(4)]}
+
+
+def write_keras3_weights(path_or_file, groups):
+    """groups: [(h5 path, [arrays])] in Keras 3's layout."""
+    with h5py.File(path_or_file, "w") as f:
+        for path, arrays in groups:
+            g = f.create_group(path).create_group("vars")
+            for i, a in enumerate(arrays):
+                g.create_dataset(str(i), data=a.astype("float32"))
+        f.create_group("optimizer").create_group("vars")
+
+
+def write_keras(path, config, groups, version="3.13.0"):
+    import io
+    import zipfile
+    buffer = io.BytesIO()
+    write_keras3_weights(buffer, groups)
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("metadata.json", json.dumps({"keras_version": version, "date_saved": "2026-11-30@12:00:00"}))
+        z.writestr("config.json", json.dumps(config))
+        z.writestr("model.weights.h5", buffer.getvalue())
+
+
+write_keras("keras3_sequential_mlp.keras", k3_mlp,
+            [("layers/input_layer", []), ("layers/dense", k3_w["dense"]),
+             ("layers/batch_normalization", k3_w["batch_normalization"]), ("layers/dropout", []),
+             ("layers/dense_1", k3_w["dense_1"])])
+k3_seq = [(l["class_name"], l["config"], []) for l in k3_mlp["config"]["layers"]]
+previous = "input"
+for i, (cls, cfg, _) in enumerate(k3_seq):
+    k3_seq[i] = (cls, cfg, [previous])
+    previous = cfg["name"]
+x = rng.random((3, 16)).astype("float32")
+save_io("keras3_sequential_mlp", [x], forward(k3_seq, k3_w, {"input": x})["dense_1"])
+
+# The same model as Keras 3's legacy .h5: root attributes, model_weights/<layer>/<layer>/<variable>.
+with h5py.File("keras3_sequential_mlp.h5", "w") as f:
+    f.attrs["keras_version"] = "3.13.0"
+    f.attrs["backend"] = "tensorflow"
+    f.attrs["model_config"] = json.dumps({k: v for k, v in k3_mlp.items() if k != "compile_config"})
+    f.attrs["training_config"] = json.dumps(K3_COMPILE)
+    g = f.create_group("model_weights")
+    names = ["dense", "batch_normalization", "dropout", "dense_1"]
+    g.attrs["layer_names"] = np.array([n.encode() for n in names])
+    variables = {"dense": ["kernel", "bias"], "batch_normalization": ["gamma", "beta", "moving_mean",
+                                                                      "moving_variance"], "dense_1": ["kernel", "bias"]}
+    for n in sorted(names):
+        lg = g.create_group(n)
+        paths = [f"{n}/{v}" for v in variables.get(n, [])]
+        lg.attrs["weight_names"] = np.array([p.encode() for p in paths])
+        for p, a in zip(paths, k3_w.get(n, [])):
+            lg.create_dataset(p, data=a.astype("float32"))
+save_io("keras3_sequential_mlp_h5", [x], forward(k3_seq, k3_w, {"input": x})["dense_1"])
+
+
+def k3_lstm(name, units, sequences):
+    return {"name": name, "trainable": True, "dtype": "float32", "return_sequences": sequences,
+            "return_state": False, "go_backwards": False, "stateful": False, "unroll": False, "zero_output_for_mask":
+                False, "units": units, "activation": "tanh", "recurrent_activation": "sigmoid", "use_bias": True,
+            "unit_forget_bias": True, "dropout": 0.0, "recurrent_dropout": 0.0, "seed": None}
+
+
+# 8f. Keras 3 functional .keras: Input, LSTM (weights under lstm/cell/vars), Bidirectional (forward_layer and
+#     backward_layer), Dense.
+k3_fn = {"module": "keras.src.models.functional", "class_name": "Functional", "config": {
+    "name": "functional", "trainable": True, "layers": [
+        k3("InputLayer", {"batch_shape": [None, 5, 3], "dtype": "float32", "sparse": False, "name": "input_layer"},
+           []),
+        k3("LSTM", k3_lstm("lstm", 6, True), ["input_layer"]),
+        k3("Bidirectional", {"name": "bidirectional", "trainable": True, "merge_mode": "concat",
+                             "layer": {"module": "keras.layers", "class_name": "LSTM",
+                                       "config": k3_lstm("forward_lstm_1", 4, False), "registered_name": None}},
+           ["lstm"]),
+        k3("Dense", k3_dense("dense", 2, "softmax"), ["bidirectional"])],
+    "input_layers": [["input_layer", 0, 0]], "output_layers": [["dense", 0, 0]]},
+    "registered_name": "Functional", "compile_config": K3_COMPILE}
+lstm_w = [w(3, 24) * 10, w(6, 24) * 10, w(24) * 10]
+bif, bib = [w(6, 16) * 10, w(4, 16) * 10, w(16) * 10], [w(6, 16) * 10, w(4, 16) * 10, w(16) * 10]
+dense_w = [w(8, 2) * 10, w(2)]
+write_keras("keras3_functional_lstm.keras", k3_fn,
+            [("layers/input_layer", []), ("layers/lstm", []), ("layers/lstm/cell", lstm_w),
+             ("layers/bidirectional", []), ("layers/bidirectional/forward_layer", []),
+             ("layers/bidirectional/forward_layer/cell", bif), ("layers/bidirectional/backward_layer", []),
+             ("layers/bidirectional/backward_layer/cell", bib), ("layers/dense", dense_w)])
+x = rng.random((2, 5, 3)).astype("float32")
+fn3 = [("LSTM", k3_lstm("lstm", 6, True), ["input"]),
+       ("Bidirectional", {"name": "bidirectional", "layer": {"class_name": "LSTM",
+                                                             "config": k3_lstm("forward_lstm_1", 4, False)}}, ["lstm"]),
+       ("Dense", k3_dense("dense", 2, "softmax"), ["bidirectional"])]
+save_io("keras3_functional_lstm", [x], forward(fn3, {"lstm": lstm_w, "bidirectional": bif + bib, "dense": dense_w},
+                                              {"input": x})["dense"])

@@ -142,8 +142,8 @@ class TranslationsTest {
             Locale.setDefault(Locale.Category.DISPLAY, Locale.SIMPLIFIED_CHINESE);
             KerasImportException e = assertThrows(KerasImportException.class, () -> new KerasImporter()
                     .importFile(file, KerasImportOptions.defaults(), ImportProgress.NONE, () -> false));
-            assertEquals("not_hdf5.h5 不是 HDF5 文件，因此不是 Keras 的 .h5 模型。请在 Keras 中用 "
-                    + "model.save('model.h5') 保存模型，然后打开该文件。", e.getMessage());
+            assertEquals("not_hdf5.h5 既不是 HDF5 文件也不是 zip 压缩包，因此不是 Keras 模型。请在 Keras 中用 "
+                    + "model.save('model.keras') 或 model.save('model.h5') 保存模型，再打开该文件。", e.getMessage());
         } finally {
             Locale.setDefault(Locale.Category.DISPLAY, before);
         }

@@ -147,7 +147,7 @@ public final class Dl4jCompiler {
         ComputationGraphConfiguration conf;
         try {
             conf = gb.build();
-            Dl4jLayers.afterBuild(conf, inference.order());
+            Dl4jLayers.afterBuild(conf, inference.order(), nn);
         } catch (RuntimeException e) {
             return Compilation.failed(List.of("The model cannot be compiled for DL4J: " + e.getMessage()
                     + " Check the output layers' activation against the loss (softmax with categorical_crossentropy, "

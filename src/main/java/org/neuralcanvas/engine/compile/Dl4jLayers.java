@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -102,8 +103,11 @@ final class Dl4jLayers {
             case "SimpleRNN" -> gb.addLayer(name, lastStepUnless(p, recurrent(node, node.kind().kerasName(),
                     p.getInt("units"), p.getString("activation"))), in);
             case "Bidirectional" -> {
-                Layer cell = recurrent(node, p.getString("layer"), p.getInt("units"), "tanh");
-                gb.addLayer(name, lastStepUnless(p, new Bidirectional(mergeMode(p.getString("merge_mode")), cell)), in);
+                // The last step of each direction, as Keras takes it: the backward half's is its state after the
+                // whole reversed sequence. (A last step of the merged sequences would take the backward half after
+                // reading one step only.)
+                Layer cell = lastStepUnless(p, recurrent(node, p.getString("layer"), p.getInt("units"), "tanh"));
+                gb.addLayer(name, new Bidirectional(mergeMode(p.getString("merge_mode")), cell), in);
             }
             case "Add" -> gb.addVertex(name, new ElementWiseVertex(ElementWiseVertex.Op.Add), in);
             case "Subtract" -> gb.addVertex(name, new ElementWiseVertex(ElementWiseVertex.Op.Subtract), in);
@@ -140,10 +144,22 @@ final class Dl4jLayers {
     }
 
     /**
-     * Fixes what DL4J's input-type pass gets wrong: it sets an EmbeddingSequenceLayer's nIn (the
-     * vocabulary size) to the sequence length of its input.
+     * Fixes what DL4J's configuration pass gets wrong: it sets an EmbeddingSequenceLayer's nIn (the
+     * vocabulary size) to the sequence length of its input, and it gives the global settings (weight
+     * initialisation, updater, gradient clipping) to a Bidirectional's halves but not to the recurrent
+     * layer inside a half that is a LastTimeStep — {@code defaults} applies them to that layer.
      */
-    static void afterBuild(ComputationGraphConfiguration conf, List<NodeResult> order) {
+    static void afterBuild(ComputationGraphConfiguration conf, List<NodeResult> order,
+                           org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder defaults) {
+        for (GraphVertex vertex : conf.getVertices().values()) {
+            if (vertex instanceof LayerVertex v && v.getLayerConf().getLayer() instanceof Bidirectional b) {
+                for (Layer half : List.of(b.getFwd(), b.getBwd())) {
+                    if (half instanceof LastTimeStep last) {
+                        defaults.clone().layer(last.getUnderlying()).build();
+                    }
+                }
+            }
+        }
         for (NodeResult r : order) {
             if ("Embedding".equals(r.node().kind().kerasName())
                     && conf.getVertices().get(r.node().name()) instanceof LayerVertex v

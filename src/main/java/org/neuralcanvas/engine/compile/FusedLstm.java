@@ -85,6 +85,13 @@ public final class FusedLstm extends SameDiffLayer {
         return dl4j.rank() == 1 ? keras.reshape(dl4j.length()) : keras;
     }
 
+    /** The inverse of {@link #fromDl4jGateOrder}: Keras's gate blocks (input, forget, cell, output) in DL4J's order. */
+    public static INDArray toDl4jGateOrder(INDArray keras, long units) {
+        INDArray m = keras.rank() == 1 ? keras.reshape(1, keras.length()) : keras;
+        INDArray dl4j = Nd4j.concat(1, block(m, 2, units), block(m, 1, units), block(m, 3, units), block(m, 0, units));
+        return keras.rank() == 1 ? dl4j.reshape(keras.length()) : dl4j;
+    }
+
     private static INDArray block(INDArray m, int index, long units) {
         return m.get(NDArrayIndex.all(), NDArrayIndex.interval(index * units, (index + 1) * units));
     }

@@ -20,8 +20,12 @@ final class KerasGraphBuilder {
 
     private static final Sentences SAY = EngineSentences.SAY;
 
-    /** The graph and what the user should know about it. */
-    record Built(ModelGraph graph, List<ImportIssue> issues) {
+    /**
+     * The graph and what the user should know about it.
+     *
+     * @param nodeOfLayer for each Keras layer that is in the graph, the id of its node
+     */
+    record Built(ModelGraph graph, List<ImportIssue> issues, Map<String, String> nodeOfLayer) {
     }
 
     private KerasGraphBuilder() {
@@ -32,6 +36,7 @@ final class KerasGraphBuilder {
         List<ImportIssue> issues = new ArrayList<>();
         // Keras layer name -> our node id that stands for its output (a left-out layer stands for its input).
         Map<String, String> outputOf = new HashMap<>();
+        Map<String, String> nodeOfLayer = new HashMap<>();
         List<KerasLayerConfig> layers = model.layers();
         String sequentialInput = null;
         if (model.sequential() && !layers.isEmpty() && !layers.get(0).className().equals("InputLayer")
@@ -55,6 +60,7 @@ final class KerasGraphBuilder {
                         ? layer.name() : null;
                 String id = builder.addNamed(name, mapped.kind(), mapped.params(), inputs.toArray(String[]::new));
                 outputOf.put(layer.name(), id);
+                nodeOfLayer.put(layer.name(), id);
                 for (String change : mapped.changes()) {
                     issues.add(new ImportIssue(layer.name(), layer.className(), ImportIssue.Severity.CHANGED,
                             SAY.say("keras.layerChanged", layer.name(), layer.className(), change)));
@@ -69,7 +75,7 @@ final class KerasGraphBuilder {
                                 layer.className(), e.getMessage())));
             }
         }
-        return new Built(builder.graph(), List.copyOf(issues));
+        return new Built(builder.graph(), List.copyOf(issues), Map.copyOf(nodeOfLayer));
     }
 
     /** Older Sequential files keep the input shape on the first layer; Keras names the input {@code <first>_input}. */

@@ -5,21 +5,22 @@ import java.time.Duration;
 /**
  * Limits of one import.
  *
- * @param loadWeights    whether to build the DL4J network with the file's weights (else architecture only)
- * @param maxWeightBytes files larger than this open as architecture only, so a huge file cannot exhaust memory
- * @param dl4jTimeout    how long DL4J may take to build the network before the import goes on without it
+ * @param loadWeights    whether to load the file's weights (else architecture only)
+ * @param maxWeightBytes files (or a .keras file's weights) larger than this open as architecture only, so a huge
+ *                       file cannot exhaust memory
+ * @param timeout        how long reading the file and its weights may take before the import stops
  */
-public record KerasImportOptions(boolean loadWeights, long maxWeightBytes, Duration dl4jTimeout) {
+public record KerasImportOptions(boolean loadWeights, long maxWeightBytes, Duration timeout) {
 
     public static KerasImportOptions defaults() {
-        return new KerasImportOptions(true, 1L << 30, Duration.ofSeconds(60));
+        return new KerasImportOptions(true, 1L << 30, Duration.ofSeconds(120));
     }
 
     public static KerasImportOptions architectureOnly() {
-        return new KerasImportOptions(false, 0, Duration.ZERO);
+        return new KerasImportOptions(false, 0, Duration.ofSeconds(30));
     }
 
-    public KerasImportOptions withDl4jTimeout(Duration timeout) {
-        return new KerasImportOptions(loadWeights, maxWeightBytes, timeout);
+    public KerasImportOptions withTimeout(Duration limit) {
+        return new KerasImportOptions(loadWeights, maxWeightBytes, limit);
     }
 }

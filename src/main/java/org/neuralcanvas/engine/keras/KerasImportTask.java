@@ -6,8 +6,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One Keras import in the background: progress as it goes, Cancel at any time, and DL4J's part
- * bounded by {@link KerasImportOptions#dl4jTimeout()}. The caller supplies the executor (the app
+ * One Keras import in the background: progress as it goes, Cancel at any time, and
+ * with its reading bounded by {@link KerasImportOptions#timeout()}. The caller supplies the executor (the app
  * its background executor, tests {@code Runnable::run}); progress is reported on that thread, so a
  * UI marshals it onto its own thread.
  *

@@ -2,103 +2,98 @@ package org.neuralcanvas.engine.keras;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.neuralcanvas.domain.graph.ModelGraph;
-import org.neuralcanvas.domain.shape.ModelSummary;
-import org.neuralcanvas.domain.shape.ShapeInference;
+import java.util.function.UnaryOperator;
 import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.TrainingSettings;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens a Keras {@code .h5} file (Keras 1 or 2, Sequential or functional, as {@code model.save}
- * writes it) as an editable project, and where DL4J can build the network, with its trained
- * weights. The graph always comes from the file's {@code model_config}, read by us: DL4J turns
- * some layers into preprocessors and rejects others, so its network is used for the weights and
- * its weight count only as a cross-check. Runs on the caller's thread; {@link KerasImportTask}
- * runs it in the background.
+ * Opens a Keras model file ({@code .h5} of Keras 1, 2 or 3, or Keras 3's {@code .keras} zip;
+ * Sequential or functional) as an editable project, with its trained weights wherever every
+ * weighted layer maps onto ours. Everything is read by our own code: the graph from the file's
+ * model description ({@link KerasGraphBuilder}), the weights with a pure-Java HDF5 reader
+ * ({@link KerasWeightLoader}); DL4J's Keras import is not used, so no file can crash the process
+ * in native code. Runs on the caller's thread, with the file's reading bounded in time;
+ * {@link KerasImportTask} runs it in the background.
  */
 public final class KerasImporter {
 
-    /** Builds the DL4J network of a file; replaceable in tests. */
-    @FunctionalInterface
-    public interface NetworkLoader {
-        ComputationGraph load(Path file, boolean sequential) throws Exception;
-    }
-
-    private static final Logger LOG = LoggerFactory.getLogger(KerasImporter.class);
     private static final Sentences SAY = EngineSentences.SAY;
-    private static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(30);
 
-    private final NetworkLoader loader;
+    /** Wraps the file's weight source; tests use it to make reading slow. */
+    private final UnaryOperator<KerasWeightSource> sources;
 
     public KerasImporter() {
-        this(Dl4jKerasLoader::load);
+        this(source -> source);
     }
 
-    public KerasImporter(NetworkLoader loader) {
-        this.loader = loader;
+    KerasImporter(UnaryOperator<KerasWeightSource> sources) {
+        this.sources = sources;
     }
 
     /**
      * Imports a file.
      *
-     * @param cancelled polled between steps and while DL4J works; when it turns true the import stops
+     * @param cancelled polled between steps and while the file is read; when it turns true the import stops
      * @throws KerasImportException with the user's sentence when the file cannot be opened at all
      * @throws CancellationException when cancelled
      */
     public KerasImportResult importFile(Path file, KerasImportOptions options, ImportProgress progress,
                                         BooleanSupplier cancelled) throws KerasImportException {
-        String name = String.valueOf(file.getFileName());
+        String name = KerasFile.name(file);
         progress.update(0.05, SAY.say("keras.step.reading", name));
-        KerasH5File h5 = readBounded(file, cancelled);
-        checkCancel(cancelled);
+        long maxWeights = options.loadWeights() ? options.maxWeightBytes() : 0;
+        KerasFile keras = bounded("keras-import-read", () -> KerasFile.open(file, maxWeights), file, options,
+                cancelled);
+        boolean finished = false;
+        try {
+            checkCancel(cancelled);
+            progress.update(0.2, SAY.say("keras.step.graph"));
+            KerasModelConfig config = KerasModelConfig.parse(keras.modelConfig());
+            KerasGraphBuilder.Built built = KerasGraphBuilder.build(config);
+            if (built.graph().nodes().isEmpty()) {
+                throw new KerasImportException(SAY.say("keras.noLayers", name,
+                        String.join(" ", built.issues().stream().map(ImportIssue::message).toList())));
+            }
+            String training = keras.trainingConfig();
+            TrainingSettings settings = training != null && training.contains("\"loss\"")
+                    ? TrainingConfigReader.read(training)
+                    : TrainingConfigReader.forOutputOf(built.graph());
+            Project project = new Project(built.graph(), settings, DatasetChoice.none(), List.of());
+            checkCancel(cancelled);
 
-        progress.update(0.2, SAY.say("keras.step.graph"));
-        KerasModelConfig config = KerasModelConfig.parse(h5.modelConfig());
-        KerasGraphBuilder.Built built = KerasGraphBuilder.build(config);
-        if (built.graph().nodes().isEmpty()) {
-            throw new KerasImportException(SAY.say("keras.noLayers", name,
-                    String.join(" ", built.issues().stream().map(ImportIssue::message).toList())));
-        }
-        TrainingSettings settings = h5.trainingConfig() != null && h5.trainingConfig().contains("\"loss\"")
-                ? TrainingConfigReader.read(h5.trainingConfig())
-                : TrainingConfigReader.forOutputOf(built.graph());
-        Project project = new Project(built.graph(), settings, DatasetChoice.none(), List.of());
-        ModelSummary summary = ModelSummary.of(built.graph(), ShapeInference.infer(built.graph()));
-        checkCancel(cancelled);
-
-        List<ImportIssue> issues = new ArrayList<>(built.issues());
-        List<String> messages = new ArrayList<>();
-        ComputationGraph network = null;
-        if (!options.loadWeights()) {
-            messages.add(SAY.say("keras.architectureOnly"));
-        } else if (!built.issues().stream().allMatch(i -> i.severity() != ImportIssue.Severity.LEFT_OUT)) {
-            messages.add(SAY.say("keras.weightsLeftOut"));
-        } else if (size(file) > options.maxWeightBytes()) {
-            messages.add(SAY.say("keras.tooLarge", human(size(file)), human(options.maxWeightBytes())));
-        } else {
-            progress.update(0.4, SAY.say("keras.step.weights"));
-            network = buildNetwork(file, config.sequential(), options, cancelled, built.graph(), issues, messages);
-            if (network != null && network.numParams() != summary.totalParams()) {
-                // Counts grouped as they always were (55,050), in either language.
-                messages.add(SAY.say("keras.countsDiffer", String.format(Locale.ROOT, "%,d", network.numParams()),
-                        String.format(Locale.ROOT, "%,d", summary.totalParams())));
+            KerasWeightLoader.Loaded loaded;
+            if (!options.loadWeights()) {
+                loaded = new KerasWeightLoader.Loaded(null, 0, List.of(SAY.say("keras.architectureOnly")));
+            } else if (size(file) > options.maxWeightBytes() || keras.weightsTooLarge()) {
+                loaded = new KerasWeightLoader.Loaded(null, 0, List.of(SAY.say("keras.tooLarge",
+                        human(size(file)), human(options.maxWeightBytes()))));
+            } else {
+                progress.update(0.4, SAY.say("keras.step.weights"));
+                loaded = loadWeights(project, config, built, sources.apply(keras.weights(config)), file, options,
+                        cancelled);
+            }
+            finished = true;
+            progress.update(1.0, SAY.say("keras.step.done", name));
+            return new KerasImportResult(project, config.name(), keras.kerasVersion(), loaded.model(),
+                    built.issues(), loaded.messages(), loaded.weights());
+        } catch (KerasImportException | CancellationException e) {
+            finished = true;
+            throw e;
+        } finally {
+            // After a time-out the abandoned reader may still be using the file; it is closed when collected.
+            if (finished) {
+                keras.close();
             }
         }
-        progress.update(1.0, SAY.say("keras.step.done", name));
-        return new KerasImportResult(project, config.name(), h5.kerasVersion(), network, issues, messages,
-                network == null ? -1 : network.numParams());
     }
 
     /**
@@ -110,50 +105,49 @@ public final class KerasImporter {
         KerasGraphBuilder.Built built = KerasGraphBuilder.build(config);
         Project project = new Project(built.graph(), TrainingSettings.defaults(), DatasetChoice.none(), List.of());
         return new KerasImportResult(project, config.name(), "", null, built.issues(),
-                List.of(SAY.say("keras.architectureOnly")), -1);
+                List.of(SAY.say("keras.architectureOnly")), 0);
     }
 
-    /** HDF5 reads are native and share DL4J's global lock, so even reading the description gets a time bound. */
-    private static KerasH5File readBounded(Path file, BooleanSupplier cancelled) throws KerasImportException {
+    /** Weights that take too long or cannot be read leave the architecture open, with the reason. */
+    private static KerasWeightLoader.Loaded loadWeights(Project project, KerasModelConfig config,
+                                                        KerasGraphBuilder.Built built, KerasWeightSource source,
+                                                        Path file, KerasImportOptions options,
+                                                        BooleanSupplier cancelled) {
         try {
-            return BoundedCall.run("keras-import-read", () -> KerasH5File.read(file), READ_TIMEOUT, cancelled);
+            return BoundedCall.run("keras-import-weights",
+                    () -> KerasWeightLoader.load(project, config, built, source, cancelled), options.timeout(),
+                    cancelled);
         } catch (BoundedCall.TimedOut e) {
-            throw new KerasImportException(SAY.say("keras.readTimeout", String.valueOf(file.getFileName()),
-                    String.valueOf(READ_TIMEOUT.toSeconds())));
+            return new KerasWeightLoader.Loaded(null, 0, List.of(SAY.say("keras.weightsTimeout",
+                    String.valueOf(options.timeout().toSeconds()))));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CancellationException c) {
+                throw c;
+            }
+            LoggerFactory.getLogger(KerasImporter.class).info("Could not load the weights of {}", file, e.getCause());
+            return new KerasWeightLoader.Loaded(null, 0, List.of(SAY.say("keras.weightsFailed",
+                    KerasFile.name(file))));
+        }
+    }
+
+    /** Reading runs on a thread of its own with a time bound, so a file that makes the reader loop cannot hang us. */
+    private static <T> T bounded(String thread, java.util.concurrent.Callable<T> work, Path file,
+                                 KerasImportOptions options, BooleanSupplier cancelled) throws KerasImportException {
+        try {
+            return BoundedCall.run(thread, work, options.timeout(), cancelled);
+        } catch (BoundedCall.TimedOut e) {
+            throw new KerasImportException(SAY.say("keras.readTimeout", KerasFile.name(file),
+                    String.valueOf(options.timeout().toSeconds())));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof KerasImportException k) {
                 throw k;
             }
-            throw new KerasImportException(SAY.say("keras.unreadable", String.valueOf(file.getFileName())),
-                    e.getCause());
+            if (e.getCause() instanceof CancellationException c) {
+                throw c;
+            }
+            LoggerFactory.getLogger(KerasImporter.class).info("Could not read {}", file, e.getCause());
+            throw new KerasImportException(SAY.say("keras.unreadable", KerasFile.name(file)), e.getCause());
         }
-    }
-
-    private ComputationGraph buildNetwork(Path file, boolean sequential, KerasImportOptions options,
-                                          BooleanSupplier cancelled, ModelGraph graph, List<ImportIssue> issues,
-                                          List<String> messages) {
-        try {
-            return BoundedCall.run("keras-import-dl4j", () -> loader.load(file, sequential), options.dl4jTimeout(),
-                    cancelled);
-        } catch (BoundedCall.TimedOut e) {
-            messages.add(SAY.say("keras.dl4jTimeout", String.valueOf(options.dl4jTimeout().toSeconds())));
-            return null;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            LOG.info("DL4J could not import {}", file, cause);
-            String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : firstLine(cause.getMessage());
-            messages.add(SAY.say("keras.dl4jCannotBuild", reason));
-            graph.nodes().stream().filter(n -> reason.contains(n.name()) || reason.contains(n.kind().kerasName()))
-                    .forEach(n -> issues.add(new ImportIssue(n.name(), n.kind().kerasName(),
-                            ImportIssue.Severity.NOT_TRAINABLE,
-                            SAY.say("keras.layerNotLoaded", n.name(), n.kind().kerasName()))));
-            return null;
-        }
-    }
-
-    private static String firstLine(String s) {
-        String line = s.lines().findFirst().orElse(s).trim();
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     /** 238 KB, 12.5 MB, 1.0 GB. */

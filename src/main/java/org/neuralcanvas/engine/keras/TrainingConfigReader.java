@@ -51,19 +51,24 @@ final class TrainingConfigReader {
         try {
             JsonNode root = new ObjectMapper().readTree(json);
             JsonNode loss = root.path("loss");
+            if (loss.isObject()) {
+                loss = loss.path("config").path("name"); // Keras 3: {"class_name": "CategoricalCrossentropy", ...}
+            }
             if (loss.isTextual()) {
                 String name = LOSS_ALIASES.getOrDefault(loss.asText(), loss.asText());
                 if (TrainingSettings.LOSSES.contains(name)) {
                     settings = settings.withLoss(name);
                 }
             }
-            JsonNode optimizer = root.path("optimizer_config");
-            String opt = optimizer.path("class_name").asText("").toLowerCase(Locale.ROOT);
+            // Keras 1/2 write optimizer_config; Keras 3's compile_config has optimizer, an object or a name.
+            JsonNode optimizer = root.has("optimizer_config") ? root.path("optimizer_config") : root.path("optimizer");
+            String opt = (optimizer.isTextual() ? optimizer.asText() : optimizer.path("class_name").asText(""))
+                    .toLowerCase(Locale.ROOT);
             if (OptimizerSettings.NAMES.contains(opt)) {
                 OptimizerSettings o = OptimizerSettings.defaults(opt);
                 JsonNode cfg = optimizer.path("config");
                 JsonNode lr = cfg.has("learning_rate") ? cfg.get("learning_rate") : cfg.path("lr");
-                settings = settings.withOptimizer(lr.isNumber() ? o.withLearningRate(lr.asDouble()) : o);
+                settings = settings.withOptimizer(lr.isNumber() ? o.withLearningRate(asStored(lr.asDouble())) : o);
             }
             List<String> metrics = new ArrayList<>();
             collectMetrics(root.path("metrics"), metrics);
@@ -74,6 +79,14 @@ final class TrainingConfigReader {
             // A training_config we cannot read leaves the defaults: the architecture is what matters.
         }
         return settings;
+    }
+
+    /**
+     * A float32 value as Keras meant it: files store 0.001 as 0.0010000000474974513, which reads as a
+     * different number; the shortest decimal that is the same float32 is what the user typed.
+     */
+    static double asStored(double value) {
+        return Double.parseDouble(Float.toString((float) value));
     }
 
     /** Keras 2.2 writes {@code ["acc"]}; TF 2.x {@code [[{"class_name": "MeanMetricWrapper", "config": {"name": "accuracy"}}]]}. */

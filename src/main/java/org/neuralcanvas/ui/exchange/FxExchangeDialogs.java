@@ -45,7 +45,7 @@ public final class FxExchangeDialogs implements ExchangeDialogs {
     @Override
     public Optional<Path> chooseKerasModel() {
         FileChooser chooser = chooser(i18n.get().get("import.keras.title"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get().get("import.filter.h5"), "*.h5", "*.hdf5"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get().get("import.filter.h5"), "*.keras", "*.h5", "*.hdf5"));
         return remember(chooser.showOpenDialog(owner.get()));
     }
 

@@ -1,8 +1,6 @@
 package org.neuralcanvas.ui.training;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +16,6 @@ import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.io.ModelFileException;
 import org.neuralcanvas.engine.io.ModelStore;
 import org.neuralcanvas.engine.keras.KerasImportResult;
-import org.neuralcanvas.engine.keras.KerasWeightTransfer;
 import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
@@ -160,16 +157,13 @@ public final class TrainingFeature implements MainWindow.Extension {
      * Train continues from them; otherwise the Training tab says why it starts from fresh weights.
      */
     public void adoptImported(KerasImportResult imported) {
-        work.execute(() -> {
-            List<String> why = new ArrayList<>();
-            Optional<TrainedModel> model = KerasWeightTransfer.transfer(imported, why);
-            fx.execute(() -> {
-                if (model.isPresent()) {
-                    vm.adopt(model.get());
-                } else {
-                    vm.statusProperty().set(String.join(" ", why));
-                }
-            });
+        Optional<TrainedModel> model = imported.trainedModel();
+        fx.execute(() -> {
+            if (model.isPresent()) {
+                vm.adopt(model.get());
+            } else {
+                vm.statusProperty().set(String.join(" ", imported.messages()));
+            }
         });
     }
 

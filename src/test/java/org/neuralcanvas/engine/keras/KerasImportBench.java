@@ -27,7 +27,7 @@ public final class KerasImportBench {
             KerasImportResult r = importer.importFile(file, KerasImportOptions.defaults(), ImportProgress.NONE, () -> false);
             long t2 = System.nanoTime();
             System.out.printf(Locale.ROOT, "%-33s %8.1f %11.1f  %s%n", name, (t1 - t0) / 1e6, (t2 - t1) / 1e6,
-                    r.weightsLoaded() ? r.dl4jParamCount() : "no");
+                    r.weightsLoaded() ? r.weightCount() : "no");
         }
         System.exit(0); // end even where ND4J or an abandoned DL4J build left threads running
     }

@@ -1,0 +1,305 @@
+package org.neuralcanvas.engine.keras;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.engine.compile.FusedLstm;
+
+/**
+ * How each layer kind's Keras arrays become the parameters of the DL4J layer our compiler builds
+ * for it: one entry per kind with weights. Every array's shape is checked in plain Java against
+ * what the compiled layer needs before any of it reaches ND4J, so a file whose numbers do not fit
+ * is refused with a sentence naming the layer and the array instead of reaching native code.
+ *
+ * <p>The layouts that differ: Conv kernels ({@code [h, w, in, out]} in Keras, {@code [out, in, h, w]}
+ * in DL4J), the LSTM gate order of DL4J's own LSTM (Keras: input, forget, cell, output; DL4J: cell,
+ * forget, output, input — our fused LSTM keeps Keras's), BatchNormalization's variance where DL4J
+ * keeps log10 of the standard deviation, Keras 1's twelve separate LSTM arrays, and a Bidirectional's
+ * two halves.
+ */
+final class KerasWeightLayouts {
+
+    /** The file's arrays do not fit the layer; the message is the end of a sentence naming it. */
+    static final class Mismatch extends Exception {
+        Mismatch(String message) {
+            super(message);
+        }
+    }
+
+    /** One layer's conversion. */
+    @FunctionalInterface
+    private interface Layout {
+        Map<String, INDArray> convert(LayerNode node, List<KerasArray> arrays, Map<String, long[]> target,
+                                      Layer conf) throws Mismatch;
+    }
+
+    private static final Map<String, Layout> BY_KIND = Map.of(
+            "Dense", KerasWeightLayouts::dense,
+            "Conv2D", KerasWeightLayouts::conv2d,
+            "Conv1D", KerasWeightLayouts::conv1d,
+            "Embedding", KerasWeightLayouts::embedding,
+            "BatchNormalization", KerasWeightLayouts::batchNormalization,
+            "SimpleRNN", (node, arrays, target, conf) -> recurrent(node, arrays, target, "", false),
+            "LSTM", (node, arrays, target, conf) -> recurrent(node, lstmArrays(arrays), target, "",
+                    !(unwrap(conf) instanceof FusedLstm)),
+            "Bidirectional", KerasWeightLayouts::bidirectional);
+
+    private KerasWeightLayouts() {
+    }
+
+    /** Whether the kind has a layout here (a kind with weights but none would never get its file's weights). */
+    static boolean covers(String kind) {
+        return BY_KIND.containsKey(kind);
+    }
+
+    /**
+     * @param target the compiled layer's parameter shapes by name
+     * @return the parameters to assign, with exactly the target's names and shapes
+     */
+    static Map<String, INDArray> convert(LayerNode node, List<KerasArray> arrays, Map<String, long[]> target,
+                                         Layer conf) throws Mismatch {
+        Layout layout = BY_KIND.get(node.kind().kerasName());
+        if (layout == null) {
+            throw new Mismatch("NeuralCanvas does not know how " + node.kind().kerasName() + " stores its weights");
+        }
+        return layout.convert(node, arrays, target, conf);
+    }
+
+    private static Map<String, INDArray> dense(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
+                                               Layer conf) throws Mismatch {
+        long[] w = need(target, "W");
+        count(a, target.containsKey("b") ? 2 : 1);
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        out.put("W", array(expect(a.get(0), "kernel", w[0], w[1])));
+        if (target.containsKey("b")) {
+            out.put("b", array(expect(a.get(1), "bias", w[1])).reshape(target.get("b")));
+        }
+        return out;
+    }
+
+    /** Keras [h, w, in, out] → DL4J [out, in, h, w]. */
+    private static Map<String, INDArray> conv2d(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
+                                                Layer conf) throws Mismatch {
+        long[] w = need(target, "W");
+        count(a, target.containsKey("b") ? 2 : 1);
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        out.put("W", array(expect(a.get(0), "kernel", w[2], w[3], w[1], w[0])).permute(3, 2, 0, 1).dup('c'));
+        if (target.containsKey("b")) {
+            out.put("b", array(expect(a.get(1), "bias", w[0])).reshape(target.get("b")));
+        }
+        return out;
+    }
+
+    /** Keras [k, in, out] → DL4J [out, in, k, 1]. */
+    private static Map<String, INDArray> conv1d(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
+                                                Layer conf) throws Mismatch {
+        long[] w = need(target, "W");
+        long kernel = node.params().getTuple("kernel_size").get(0);
+        if (product(w) != w[0] * w[1] * kernel) {
+            throw new Mismatch("its compiled kernel " + Arrays.toString(w) + " is not " + kernel + " wide");
+        }
+        count(a, target.containsKey("b") ? 2 : 1);
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        out.put("W", array(expect(a.get(0), "kernel", kernel, w[1], w[0])).permute(2, 1, 0).dup('c').reshape(w));
+        if (target.containsKey("b")) {
+            out.put("b", array(expect(a.get(1), "bias", w[0])).reshape(target.get("b")));
+        }
+        return out;
+    }
+
+    private static Map<String, INDArray> embedding(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
+                                                   Layer conf) throws Mismatch {
+        long[] w = need(target, "W");
+        count(a, 1);
+        return Map.of("W", array(expect(a.get(0), "embeddings", w[0], w[1])));
+    }
+
+    /** Keras keeps gamma (if scale), beta (if center), moving mean, moving variance (Keras 1 calls it running_std). */
+    private static Map<String, INDArray> batchNormalization(LayerNode node, List<KerasArray> a,
+                                                            Map<String, long[]> target, Layer conf) throws Mismatch {
+        long[] mean = need(target, "mean");
+        long channels = product(mean);
+        List<String> names = new ArrayList<>();
+        if (node.params().getBool("scale")) {
+            names.add("gamma");
+        }
+        if (node.params().getBool("center")) {
+            names.add("beta");
+        }
+        names.add("mean");
+        names.add("var");
+        count(a, names.size());
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            INDArray values = array(expect(a.get(i), name.equals("var") ? "moving_variance" : name, channels));
+            if (name.equals("var") && !target.containsKey("var") && target.containsKey("log10stdev")) {
+                // DL4J may keep log10 of the standard deviation, s = sqrt(var); it adds epsilon itself when it
+                // normalises (the layer check shows that adding it here too would count it twice).
+                values = org.nd4j.linalg.ops.transforms.Transforms.log(
+                        org.nd4j.linalg.ops.transforms.Transforms.sqrt(values.castTo(DataType.DOUBLE)), 10.0)
+                        .castTo(DataType.FLOAT);
+                name = "log10stdev";
+            }
+            if (target.containsKey(name)) {
+                out.put(name, values.reshape(target.get(name)));
+            } else if (!name.equals("gamma") && !name.equals("beta")) {
+                throw new Mismatch("its compiled layer has no " + name);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * SimpleRNN and LSTM: kernel [in, g·units], recurrent kernel [units, g·units], bias [g·units]
+     * (none where use_bias=False: zeros). {@code prefix} is a Bidirectional half's "f" or "b".
+     */
+    private static Map<String, INDArray> recurrent(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
+                                                   String prefix, boolean dl4jGateOrder) throws Mismatch {
+        long[] w = need(target, prefix + "W");
+        long[] rw = need(target, prefix + "RW");
+        long units = rw[0];
+        if (a.size() != 2 && a.size() != 3) {
+            throw new Mismatch("the file stores " + a.size() + " arrays for it where a recurrent layer has 3");
+        }
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        INDArray kernel = array(expect(a.get(0), "kernel", w[0], w[1]));
+        INDArray recurrent = array(expect(a.get(1), "recurrent_kernel", units, rw[1]));
+        INDArray bias = a.size() == 3 ? array(expect(a.get(2), "bias", w[1])) : Nd4j.zeros(DataType.FLOAT, w[1]);
+        if (dl4jGateOrder) {
+            kernel = FusedLstm.toDl4jGateOrder(kernel, units);
+            recurrent = FusedLstm.toDl4jGateOrder(recurrent, units);
+            bias = FusedLstm.toDl4jGateOrder(bias, units);
+        }
+        out.put(prefix + "W", kernel);
+        out.put(prefix + "RW", recurrent);
+        out.put(prefix + "b", bias.reshape(need(target, prefix + "b")));
+        return out;
+    }
+
+    /** The forward layer's arrays, then the backward layer's; DL4J's halves are "f…" and "b…", each a DL4J cell. */
+    private static Map<String, INDArray> bidirectional(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
+                                                       Layer conf) throws Mismatch {
+        if (a.size() % 2 != 0 || a.isEmpty()) {
+            throw new Mismatch("the file stores " + a.size() + " arrays for it, not two equal halves");
+        }
+        int half = a.size() / 2;
+        boolean lstm = "LSTM".equals(node.params().getString("layer"));
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        out.putAll(recurrent(node, lstm ? lstmArrays(a.subList(0, half)) : a.subList(0, half), target, "f", lstm));
+        out.putAll(recurrent(node, lstm ? lstmArrays(a.subList(half, a.size())) : a.subList(half, a.size()), target,
+                "b", lstm));
+        return out;
+    }
+
+    /**
+     * The arrays in the form Keras 2 and 3 store them (what {@link KerasLayerCheck}'s formulas read): Keras 1's
+     * twelve-array LSTMs joined, everything else as it is.
+     */
+    static List<KerasArray> keras2Form(LayerNode node, List<KerasArray> arrays) throws Mismatch {
+        String kind = node.kind().kerasName();
+        if (kind.equals("LSTM")) {
+            return lstmArrays(arrays);
+        }
+        if (kind.equals("Bidirectional") && "LSTM".equals(node.params().getString("layer")) && arrays.size() == 24) {
+            List<KerasArray> joined = new ArrayList<>(lstmArrays(arrays.subList(0, 12)));
+            joined.addAll(lstmArrays(arrays.subList(12, 24)));
+            return joined;
+        }
+        return arrays;
+    }
+
+    /**
+     * Keras 1 stores an LSTM as twelve arrays, W/U/b per gate in the order input, cell, forget, output;
+     * Keras 2 and 3 as one kernel, recurrent kernel and bias with gates input, forget, cell, output.
+     */
+    private static List<KerasArray> lstmArrays(List<KerasArray> a) throws Mismatch {
+        if (a.size() != 12) {
+            return a;
+        }
+        int[] gateOrder = {0, 2, 1, 3}; // Keras 2's i, f, c, o read from Keras 1's i, c, f, o
+        List<KerasArray> joined = new ArrayList<>();
+        for (int part = 0; part < 3; part++) {
+            List<KerasArray> blocks = new ArrayList<>();
+            for (int gate : gateOrder) {
+                blocks.add(a.get(gate * 3 + part));
+            }
+            joined.add(concatLastAxis(blocks));
+        }
+        return joined;
+    }
+
+    private static KerasArray concatLastAxis(List<KerasArray> blocks) throws Mismatch {
+        KerasArray first = blocks.get(0);
+        long rows = first.rank() == 1 ? 1 : first.dim(0);
+        long width = first.shape()[first.rank() - 1];
+        for (KerasArray b : blocks) {
+            if (!Arrays.equals(b.shape(), first.shape())) {
+                throw new Mismatch("its Keras 1 gate arrays differ in shape (" + first.shapeText() + ", "
+                        + b.shapeText() + ")");
+            }
+        }
+        float[] values = new float[Math.toIntExact(rows * width * blocks.size())];
+        for (int r = 0; r < rows; r++) {
+            for (int g = 0; g < blocks.size(); g++) {
+                System.arraycopy(blocks.get(g).values(), (int) (r * width), values,
+                        (int) (r * width * blocks.size() + g * width), (int) width);
+            }
+        }
+        long[] shape = first.rank() == 1 ? new long[] {width * blocks.size()} : new long[] {rows, width * blocks.size()};
+        return new KerasArray(first.name(), shape, values);
+    }
+
+    private static Layer unwrap(Layer conf) {
+        Layer l = conf;
+        while (l instanceof BaseWrapperLayer w) {
+            l = w.getUnderlying();
+        }
+        return l instanceof Bidirectional b ? b.getFwd() : l;
+    }
+
+    private static long[] need(Map<String, long[]> target, String name) throws Mismatch {
+        long[] shape = target.get(name);
+        if (shape == null) {
+            throw new Mismatch("its compiled layer has no parameter " + name);
+        }
+        return shape;
+    }
+
+    private static void count(List<KerasArray> a, int expected) throws Mismatch {
+        if (a.size() != expected) {
+            throw new Mismatch("the file stores " + a.size() + " arrays for it where " + expected
+                    + (expected == 1 ? " is" : " are") + " needed");
+        }
+    }
+
+    private static KerasArray expect(KerasArray a, String what, long... shape) throws Mismatch {
+        if (!a.hasShape(shape)) {
+            throw new Mismatch("its " + what + " is " + a.shapeText() + " in the file where the graph needs "
+                    + Arrays.toString(shape).replace('[', '(').replace(']', ')'));
+        }
+        return a;
+    }
+
+    private static INDArray array(KerasArray a) {
+        long[] shape = a.rank() == 0 ? new long[] {1} : a.shape();
+        return Nd4j.create(a.values(), shape, 'c');
+    }
+
+    private static long product(long[] shape) {
+        long p = 1;
+        for (long d : shape) {
+            p *= d;
+        }
+        return p;
+    }
+}
