@@ -78,8 +78,8 @@ public final class KerasImporter {
                         human(size(file)), human(options.maxWeightBytes()))));
             } else {
                 progress.update(0.4, SAY.say("keras.step.weights"));
-                loaded = loadWeights(project, config, built, sources.apply(keras.weights(config)), file, options,
-                        cancelled);
+                loaded = loadWeights(project, config, built, () -> sources.apply(keras.weights(config)), file,
+                        options, cancelled);
             }
             finished = true;
             progress.update(1.0, SAY.say("keras.step.done", name));
@@ -88,6 +88,11 @@ public final class KerasImporter {
         } catch (KerasImportException | CancellationException e) {
             finished = true;
             throw e;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // Whatever a damaged file makes the reader or the graph builder throw is the file's fault: one sentence.
+            finished = true;
+            LoggerFactory.getLogger(KerasImporter.class).info("Could not import {}", file, e);
+            throw new KerasImportException(SAY.say("keras.damaged", name), e);
         } finally {
             // After a time-out the abandoned reader may still be using the file; it is closed when collected.
             if (finished) {
@@ -110,12 +115,14 @@ public final class KerasImporter {
 
     /** Weights that take too long or cannot be read leave the architecture open, with the reason. */
     private static KerasWeightLoader.Loaded loadWeights(Project project, KerasModelConfig config,
-                                                        KerasGraphBuilder.Built built, KerasWeightSource source,
+                                                        KerasGraphBuilder.Built built,
+                                                        java.util.function.Supplier<KerasWeightSource> source,
                                                         Path file, KerasImportOptions options,
                                                         BooleanSupplier cancelled) {
         try {
             return BoundedCall.run("keras-import-weights",
-                    () -> KerasWeightLoader.load(project, config, built, source, cancelled), options.timeout(),
+                    () -> KerasWeightLoader.load(project, config, built, source.get(), options.maxWeightBytes(), cancelled),
+                    options.timeout(),
                     cancelled);
         } catch (BoundedCall.TimedOut e) {
             return new KerasWeightLoader.Loaded(null, 0, List.of(SAY.say("keras.weightsTimeout",

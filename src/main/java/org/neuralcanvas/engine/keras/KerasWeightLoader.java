@@ -12,6 +12,9 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.shape.InferenceResult;
+import org.neuralcanvas.domain.shape.NodeResult;
+import org.neuralcanvas.domain.shape.ShapeInference;
 import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.engine.compile.Compilation;
@@ -41,8 +44,12 @@ final class KerasWeightLoader {
     private KerasWeightLoader() {
     }
 
+    /**
+     * @param maxWeightBytes a graph whose weights would take more memory than this is refused before anything is
+     *                       read or allocated
+     */
     static Loaded load(Project project, KerasModelConfig config, KerasGraphBuilder.Built built,
-                       KerasWeightSource source, BooleanSupplier cancelled) {
+                       KerasWeightSource source, long maxWeightBytes, BooleanSupplier cancelled) {
         List<String> messages = new ArrayList<>();
         Map<String, KerasLayerConfig> layerOfNode = new HashMap<>();
         List<String> leftOutWeightless = new ArrayList<>();
@@ -61,6 +68,42 @@ final class KerasWeightLoader {
             }
             leftOutWeightless.add(layer.name() + " (" + layer.className() + ")");
         }
+        // Everything is read and counted before the network is built, so a description claiming absurd sizes
+        // allocates nothing: what is built never holds more numbers than the file gave.
+        InferenceResult inference = ShapeInference.infer(project.graph());
+        long total = inference.order().stream().mapToLong(r -> r.params().total()).sum();
+        if (total > maxWeightBytes / Float.BYTES) {
+            return none(SAY.say("keras.weights.tooMany", String.format(Locale.ROOT, "%,d", total),
+                    KerasImporter.human(maxWeightBytes)));
+        }
+        Map<String, List<KerasArray>> stored = new LinkedHashMap<>();
+        for (NodeResult r : inference.order()) {
+            long expected = r.params().total();
+            if (expected == 0) {
+                continue;
+            }
+            LayerNode node = r.node();
+            KerasLayerConfig layer = layerOfNode.get(node.id());
+            try {
+                List<KerasArray> arrays = layer == null ? List.of() : source.arraysOf(layer, expected);
+                if (arrays.isEmpty()) {
+                    return none(SAY.say("keras.weights.missing", node.name()));
+                }
+                long found = arrays.stream().mapToLong(a -> a.values().length).sum();
+                if (found != expected) {
+                    return none(SAY.say("keras.weights.mismatch", node.name(), "the file stores " + found
+                            + " numbers for it where the graph needs " + expected));
+                }
+                stored.put(node.id(), arrays);
+            } catch (Hdf5Reader.BadDataset e) {
+                return none(SAY.say("keras.weights.badArray", node.name(), e.getMessage()));
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                return none(SAY.say("keras.weights.unreadable", node.name()));
+            }
+            if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("Import cancelled.");
+            }
+        }
         Compilation c = Dl4jCompiler.compile(project.graph(), project.settings());
         if (!c.ok()) {
             return none(SAY.say("keras.transfer.notTrainable", String.join(" ", c.problems())));
@@ -68,22 +111,18 @@ final class KerasWeightLoader {
         CompiledModel compiled = c.model();
         ComputationGraph network = new ComputationGraph(compiled.configuration());
         network.init();
-        Map<String, List<KerasArray>> stored = new LinkedHashMap<>();
+        Map<String, List<KerasArray>> checked = new LinkedHashMap<>();
         long copied = 0;
         for (LayerNode node : project.graph().nodes()) {
-            if (cancelled.getAsBoolean()) {
-                throw new java.util.concurrent.CancellationException("Import cancelled.");
-            }
             Layer target = layerOf(network, node.name());
             if (target == null || target.numParams() == 0) {
                 continue;
             }
-            KerasLayerConfig layer = layerOfNode.get(node.id());
+            List<KerasArray> arrays = stored.get(node.id());
+            if (arrays == null) {
+                return none(SAY.say("keras.weights.missing", node.name()));
+            }
             try {
-                List<KerasArray> arrays = layer == null ? List.of() : source.arraysOf(layer, target.numParams());
-                if (arrays.isEmpty()) {
-                    return none(SAY.say("keras.weights.missing", node.name()));
-                }
                 Map<String, long[]> shapes = new LinkedHashMap<>();
                 target.paramTable().forEach((k, v) -> shapes.put(k, v.shape()));
                 Map<String, INDArray> params = KerasWeightLayouts.convert(node, arrays, shapes, target.conf().getLayer());
@@ -94,20 +133,16 @@ final class KerasWeightLoader {
                 // Into the layer's own arrays: views of the network's parameters, which a SameDiff layer's setParam
                 // (DL4J 1.0.0-M2.1) does not write through.
                 params.forEach((k, v) -> target.getParam(k).assign(v.castTo(target.getParam(k).dataType())));
-                stored.put(node.id(), KerasWeightLayouts.keras2Form(node, arrays));
+                checked.put(node.id(), KerasWeightLayouts.keras2Form(node, arrays));
                 copied += target.numParams();
             } catch (KerasWeightLayouts.Mismatch e) {
                 return none(SAY.say("keras.weights.mismatch", node.name(), e.getMessage()));
-            } catch (Hdf5Reader.BadDataset e) {
-                return none(SAY.say("keras.weights.badArray", node.name(), e.getMessage()));
-            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-                return none(SAY.say("keras.weights.unreadable", node.name()));
             }
         }
         if (copied != network.numParams()) {
             return none(SAY.say("keras.transfer.partial", String.valueOf(copied), String.valueOf(network.numParams())));
         }
-        KerasLayerCheck.Outcome check = KerasLayerCheck.run(network, compiled, project.graph(), stored);
+        KerasLayerCheck.Outcome check = KerasLayerCheck.run(network, compiled, project.graph(), checked);
         if (!check.passed()) {
             return none(SAY.say("keras.weights.checkFailed", check.failedLayer(),
                     String.format(Locale.ROOT, "%.3g", check.difference())));
