@@ -575,3 +575,19 @@ fn3 = [("LSTM", k3_lstm("lstm", 6, True), ["input"]),
        ("Dense", k3_dense("dense", 2, "softmax"), ["bidirectional"])]
 save_io("keras3_functional_lstm", [x], forward(fn3, {"lstm": lstm_w, "bidirectional": bif + bib, "dense": dense_w},
                                               {"input": x})["dense"])
+
+# 8g. A Keras 3 .keras MNIST classifier (784 → 32 → 10), as the Keras 3 "Getting started" MLP, narrowed: the window's
+#     import test opens it with weights, evaluates it on MNIST and fine-tunes it.
+k3_mnist = {"module": "keras", "class_name": "Sequential", "config": {"name": "mnist_mlp", "trainable": True,
+    "dtype": "float32", "layers": [
+        k3("InputLayer", {"batch_shape": [None, 784], "dtype": "float32", "sparse": False, "name": "input_layer"}),
+        k3("Dense", k3_dense("dense", 32, "relu")),
+        k3("Dense", k3_dense("dense_1", 10, "softmax"))]},
+    "registered_name": None, "compile_config": K3_COMPILE}
+mnist_w = {"dense": [w(784, 32), w(32)], "dense_1": [w(32, 10) * 4, w(10)]}
+write_keras("keras3_mnist_mlp.keras", k3_mnist, [("layers/input_layer", []), ("layers/dense", mnist_w["dense"]),
+                                                  ("layers/dense_1", mnist_w["dense_1"])])
+x = rng.random((2, 784)).astype("float32")
+save_io("keras3_mnist_mlp", [x], forward([("Dense", k3_dense("dense", 32, "relu"), ["input"]),
+                                          ("Dense", k3_dense("dense_1", 10, "softmax"), ["dense"])], mnist_w,
+                                         {"input": x})["dense_1"])

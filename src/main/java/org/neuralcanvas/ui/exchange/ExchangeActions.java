@@ -111,7 +111,7 @@ public final class ExchangeActions {
             prompts.showError(i18n.get().get("import.keras.failed"), message);
             return;
         }
-        vm.openUntitled(result.project());
+        vm.openUntitled(laidOut(result.project()), file.getFileName().toString());
         onImported.accept(result);
         if (!result.issues().isEmpty()) {
             StringBuilder sb = new StringBuilder();
@@ -123,8 +123,22 @@ public final class ExchangeActions {
     }
 
     private String baseName() {
-        String name = vm.fileNameProperty().get();
-        return name == null || name.isEmpty() ? "model" : name.replaceFirst("(\\.ncproj)?\\.json$", "");
+        String name = vm.displayNameProperty().get();
+        return name == null || name.isEmpty() ? "model"
+                : name.replaceFirst("(\\.ncproj)?\\.json$", "").replaceFirst("\\.(h5|hdf5|keras)$", "");
+    }
+
+    /** An imported graph laid out top to bottom (ELK, as Auto Layout does), not left stacked as the file lists it. */
+    private static org.neuralcanvas.project.Project laidOut(org.neuralcanvas.project.Project project) {
+        var graph = project.graph();
+        if (graph.nodeCount() == 0 || graph.nodeCount() > org.neuralcanvas.engine.compile.Dl4jCompiler.MAX_LAYERS) {
+            return project;
+        }
+        var result = new org.neuralcanvas.export.layout.LayeredLayout(30, 40).keepingModelOrder().layout(graph,
+                n -> new double[] {org.neuralcanvas.ui.canvas.NodeView.WIDTH, org.neuralcanvas.ui.canvas.NodeView.HEIGHT});
+        result.nodes().forEach((id, box) -> graph.replaceNode(graph.node(id).withPosition(Math.round(box.x()),
+                Math.round(box.y()))));
+        return project;
     }
 
     /** Work that may fail with an export sentence; the sentence is shown on the FX thread. */

@@ -59,8 +59,9 @@ public final class FileActions {
     }
 
     public boolean saveAs() {
-        String suggested = vm.document().file() != null ? vm.document().file().getFileName().toString()
-                : "model" + ProjectFile.EXTENSION;
+        String name = vm.document().displayName();
+        String suggested = vm.document().file() != null ? name
+                : (name.isEmpty() ? "model" : name.replaceFirst("\\.(h5|hdf5|keras)$", "")) + ProjectFile.EXTENSION;
         Optional<Path> file = dialogs.chooseSave(suggested);
         return file.isPresent() && saveTo(file.get());
     }

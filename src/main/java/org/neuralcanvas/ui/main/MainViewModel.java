@@ -46,6 +46,7 @@ public final class MainViewModel {
     private final IntegerProperty problemCount = new SimpleIntegerProperty();
     private final LongProperty totalParams = new SimpleLongProperty();
     private final StringProperty fileName = new SimpleStringProperty("");
+    private final StringProperty displayName = new SimpleStringProperty("");
     /** What the training engine runs on ("CPU (AVX2)", "CUDA 11.6 on RTX 3080"); set by whoever starts the engine. */
     private final ObjectProperty<String> backendDescription = new SimpleObjectProperty<>();
     private final Selection selection = new Selection();
@@ -109,6 +110,11 @@ public final class MainViewModel {
         return fileName;
     }
 
+    /** What the title bar calls the document: its file's name, or the name it was imported under; empty: Untitled. */
+    public StringProperty displayNameProperty() {
+        return displayName;
+    }
+
     public ObjectProperty<String> backendDescriptionProperty() {
         return backendDescription;
     }
@@ -155,6 +161,11 @@ public final class MainViewModel {
     /** Shows a project that has no file yet (a template, an imported model); Save asks where it goes. */
     public void openUntitled(Project project) {
         setDocument(new Document(project, null));
+    }
+
+    /** An unsaved project that goes by a name until saved, such as the Keras file it was imported from. */
+    public void openUntitled(Project project, String name) {
+        setDocument(new Document(project, null, name));
     }
 
     /**
@@ -250,6 +261,7 @@ public final class MainViewModel {
     private void refreshTitle() {
         Path file = document().file();
         fileName.set(file == null ? "" : file.getFileName().toString());
+        displayName.set(document().displayName());
         dirty.set(document().history().isDirty() || recoveredUnsaved);
     }
 }

@@ -74,9 +74,9 @@ public final class MainWindow {
         this.autosave = new Autosave(vm, ctx.userFiles(), java.time.Duration.ofSeconds(30));
         build(ctx.userFiles().language());
         stage.titleProperty().bind(Bindings.createStringBinding(() -> (vm.dirtyProperty().get() ? "• " : "")
-                        + (vm.fileNameProperty().get().isEmpty() ? i18n.get("title.untitled") : vm.fileNameProperty().get())
-                        + " — NeuralCanvas",
-                vm.dirtyProperty(), vm.fileNameProperty()));
+                        + (vm.displayNameProperty().get().isEmpty() ? i18n.get("title.untitled")
+                        : vm.displayNameProperty().get()) + " — NeuralCanvas",
+                vm.dirtyProperty(), vm.displayNameProperty()));
         stage.setOnCloseRequest(e -> {
             if (!closeAllowed()) {
                 e.consume();

@@ -30,7 +30,8 @@ class KerasFixturesTest {
             "keras2_functional_two_inputs.h5, keras2_functional_two_inputs, 195",
             "keras3_sequential_mlp.keras, keras3_sequential_mlp, 304",
             "keras3_sequential_mlp.h5, keras3_sequential_mlp_h5, 304",
-            "keras3_functional_lstm.keras, keras3_functional_lstm, 610"})
+            "keras3_functional_lstm.keras, keras3_functional_lstm, 610",
+            "keras3_mnist_mlp.keras, keras3_mnist_mlp, 25450"})
     void predictsWhatKerasComputesWithTheStoredWeights(String file, String stem, long weights) throws Exception {
         KerasImportResult r = new KerasImporter().importFile(KerasImporterTest.resource(file),
                 KerasImportOptions.defaults(), ImportProgress.NONE, () -> false);

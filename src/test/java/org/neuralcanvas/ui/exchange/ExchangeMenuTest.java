@@ -114,6 +114,25 @@ class ExchangeMenuTest {
     }
 
     @Test
+    void aKeras3FileOpensLaidOutAndNamedAfterTheFile(FxRobot robot) throws URISyntaxException {
+        importAnswer = Path.of(getClass().getResource("/keras/keras3_functional_lstm.keras").toURI());
+        dialogs.unsavedAnswer = org.neuralcanvas.ui.main.Prompts.UnsavedAnswer.DISCARD;
+        menu(robot, "menu-import-keras");
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                    () -> window.viewModel().document().graph().findByName("bidirectional").isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the import did not finish; errors: " + dialogs.errors, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(610, window.viewModel().summaryProperty().get().totalParams());
+        assertTrue(window.stage().getTitle().startsWith("keras3_functional_lstm.keras"), window.stage().getTitle());
+        List<Double> ys = window.viewModel().document().graph().nodes().stream().map(LayerNode::y).distinct().toList();
+        assertEquals(4, ys.size(), "the input and three layers each on a row of their own: " + ys);
+        assertEquals(List.of(), dialogs.errors);
+    }
+
+    @Test
     void aFileThatIsNotKerasIsExplainedAndNothingChanges(FxRobot robot) throws URISyntaxException {
         importAnswer = Path.of(getClass().getResource("/keras/not_hdf5.h5").toURI());
         dialogs.unsavedAnswer = org.neuralcanvas.ui.main.Prompts.UnsavedAnswer.DISCARD;

@@ -272,9 +272,11 @@ class TrainingDashboardTest {
         assertTrue(dialogs.errors.get(0).startsWith("not-a-model.nc.zip is not a model file"), dialogs.errors.toString());
     }
 
-    @Test
-    void anImportedKerasModelKeepsItsWeightsForEvaluationAndFineTuning(FxRobot robot) throws Exception {
-        Path h5 = Path.of(getClass().getResource("/keras/keras2_sequential_mlp.h5").toURI());
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"keras2_sequential_mlp.h5, 55050", "keras3_mnist_mlp.keras, 25450"})
+    void anImportedKerasModelKeepsItsWeightsForEvaluationAndFineTuning(String file, long weights, FxRobot robot)
+            throws Exception {
+        Path h5 = Path.of(getClass().getResource("/keras/" + file).toURI());
         org.neuralcanvas.engine.keras.KerasImportResult imported = new org.neuralcanvas.engine.keras.KerasImporter()
                 .importFile(h5, org.neuralcanvas.engine.keras.KerasImportOptions.defaults(),
                         org.neuralcanvas.engine.keras.ImportProgress.NONE, () -> false);
@@ -285,7 +287,7 @@ class TrainingDashboardTest {
         });
         waitUntil(() -> vm().weights().modelProperty().get() != null && vm().phaseProperty().get() == RunPhase.IDLE
                 && vm().results().reportProperty().get() != null);
-        assertEquals(55_050, vm().weights().modelProperty().get().network().numParams());
+        assertEquals(weights, vm().weights().modelProperty().get().network().numParams());
         assertTrue(vm().weights().canContinueProperty().get() && vm().weights().continueTrainingProperty().get(),
                 "Train fine-tunes the imported weights");
         assertEquals(10_000, vm().results().reportProperty().get().samples(), "evaluated on the MNIST test set");
