@@ -501,10 +501,12 @@ def write_keras(path, config, groups, version="3.13.0"):
     import zipfile
     buffer = io.BytesIO()
     write_keras3_weights(buffer, groups)
+    def entry(name):  # a fixed time stamp, so that re-running the generator gives the same files
+        return zipfile.ZipInfo(name, date_time=(2026, 11, 30, 12, 0, 0))
     with zipfile.ZipFile(path, "w") as z:
-        z.writestr("metadata.json", json.dumps({"keras_version": version, "date_saved": "2026-11-30@12:00:00"}))
-        z.writestr("config.json", json.dumps(config))
-        z.writestr("model.weights.h5", buffer.getvalue())
+        z.writestr(entry("metadata.json"), json.dumps({"keras_version": version, "date_saved": "2026-11-30@12:00:00"}))
+        z.writestr(entry("config.json"), json.dumps(config))
+        z.writestr(entry("model.weights.h5"), buffer.getvalue())
 
 
 write_keras("keras3_sequential_mlp.keras", k3_mlp,
@@ -591,3 +593,13 @@ x = rng.random((2, 784)).astype("float32")
 save_io("keras3_mnist_mlp", [x], forward([("Dense", k3_dense("dense", 32, "relu"), ["input"]),
                                           ("Dense", k3_dense("dense_1", 10, "softmax"), ["dense"])], mnist_w,
                                          {"input": x})["dense_1"])
+
+# 8h. A weightless layer NeuralCanvas lacks (LeakyReLU as a layer, as Keras 2 saves it) between two Dense layers:
+#     the graph bridges it and the Dense layers keep their weights.
+leaky = {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
+    simple("InputLayer", "dense_input", batch_input_shape=[None, 6], dtype="float32", sparse=False, ragged=False),
+    dense("dense", 8, "linear"),
+    simple("LeakyReLU", "leaky_re_lu", alpha=0.3),
+    dense("dense_1", 3, "softmax")]}}
+save("keras2_sequential_leaky_relu.h5", leaky, "2.4.0",
+     [dense_weights("dense", 6, 8), ("leaky_re_lu", []), dense_weights("dense_1", 8, 3)])

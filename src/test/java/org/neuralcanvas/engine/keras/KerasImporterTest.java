@@ -142,6 +142,18 @@ class KerasImporterTest {
     }
 
     @Test
+    void aLeftOutLayerWithoutWeightsKeepsTheWeightsOfTheRest() throws Exception {
+        KerasImportResult r = open("keras2_sequential_leaky_relu.h5");
+        assertFalse(r.complete());
+        assertTrue(r.weightsLoaded(), () -> String.join("\n", r.messages()));
+        assertEquals(83, r.weightCount());
+        assertTrue(r.messages().contains("Left out without weights: leaky_re_lu (LeakyReLU). The rest kept its "
+                + "weights, but the model's outputs differ from Keras's where these layers acted."), r.messages()::toString);
+        assertEquals(List.of("dense", "dense_1"), r.project().graph().nodes().stream()
+                .filter(n -> !n.kind().isInput()).map(n -> n.name()).toList());
+    }
+
+    @Test
     void importingNeverChangesTheFile() throws Exception {
         Path file = resource("keras2_functional_residual.h5");
         byte[] before = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
