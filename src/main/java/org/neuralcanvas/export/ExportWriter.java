@@ -56,7 +56,15 @@ public final class ExportWriter {
     }
 
     /** Writes a Python script that builds, compiles and trains the model with Keras. */
+    /** Refuses a model with problems: its script would stop in Keras at the first one. */
     public void writeKerasCode(Project project, String modelName, Path target) throws ExportException {
+        var problems = org.neuralcanvas.domain.shape.ShapeInference.infer(project.graph()).problems();
+        if (!problems.isEmpty()) {
+            throw new ExportException("The model has " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                    + ", so its Keras code would not run: " + problems.get(0).message()
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more in the Problems tab)" : "")
+                    + " Fix " + (problems.size() == 1 ? "it" : "them") + " and export again.");
+        }
         write(target, keras.export(project, modelName).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -37,6 +37,33 @@ class KerasCodeExporterTest {
     }
 
     @Test
+    void averagePoolingAlwaysNamesItsPoolSizeAsKeras3RequiresIt() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(8, 8, 1)));
+        b.then("AveragePooling2D", Map.of());
+        b.then("Flatten", Map.of());
+        b.then("Dense", Map.of("units", 2));
+        String py = exporter.export(new Project(b.graph(), TrainingSettings.defaults(), DatasetChoice.none(), List.of()),
+                "pool");
+        assertTrue(py.contains("layers.AveragePooling2D(pool_size=(2, 2), name="), py);
+    }
+
+    @Test
+    void aModelWithProblemsIsRefusedWithASentenceAndNoFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(28, 28, 1)));
+        b.then("Dense", Map.of("units", 10)); // needs a Flatten first
+        java.nio.file.Path target = dir.resolve("broken.py");
+        ExportException e = org.junit.jupiter.api.Assertions.assertThrows(ExportException.class, () -> new ExportWriter()
+                .writeKerasCode(new Project(b.graph(), TrainingSettings.defaults(), DatasetChoice.none(), List.of()),
+                        target));
+        assertTrue(e.getMessage().startsWith("The model has 1 problem, so its Keras code would not run: "),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith(" Fix it and export again."), e.getMessage());
+        assertFalse(java.nio.file.Files.exists(target));
+    }
+
+    @Test
     void mergeBecomesTheFunctionalApiWithInputsInOrder() {
         String py = exporter.export(ExportTemplates.functionalMerge(), "residual");
         assertTrue(py.contains("add = layers.Add(name='add')([dense, batch_normalization])"));

@@ -25,6 +25,9 @@ public final class KerasLayerCode {
             Map.entry("Embedding", Set.of("input_dim", "output_dim")),
             Map.entry("Conv1D", Set.of("filters", "kernel_size")),
             Map.entry("Conv2D", Set.of("filters", "kernel_size")),
+            // Keras 3's average pooling has no default pool size (its max pooling does).
+            Map.entry("AveragePooling1D", Set.of("pool_size")),
+            Map.entry("AveragePooling2D", Set.of("pool_size")),
             Map.entry("SimpleRNN", Set.of("units")),
             Map.entry("LSTM", Set.of("units")));
 
