@@ -28,7 +28,8 @@ public final class NeuralCanvasCli {
     /** Every command the app has. Add a new command here. */
     public static NeuralCanvasCli standard() {
         return new NeuralCanvasCli(List.of(new NewCommand(new Templates()), new SummaryCommand(), new TrainCommand(), new ExportSvgCommand(),
-                new ExportKerasCommand(), new ImportKerasCommand(), new PredictCommand()));
+                new ExportKerasCommand(), new ImportKerasCommand(), new PredictCommand(),
+                new ExportKerasModelCommand()));
     }
 
     public static void main(String[] args) {

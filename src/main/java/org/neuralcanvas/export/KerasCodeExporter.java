@@ -132,16 +132,7 @@ public final class KerasCodeExporter {
 
     /** The optimizer as a Keras object: learning rate always, other arguments where they differ from Keras's defaults. */
     static String optimizer(OptimizerSettings o) {
-        String cls = switch (o.name()) {
-            case "sgd" -> "SGD";
-            case "rmsprop" -> "RMSprop";
-            case "adam" -> "Adam";
-            case "adagrad" -> "Adagrad";
-            case "adadelta" -> "Adadelta";
-            case "nadam" -> "Nadam";
-            case "adamax" -> "Adamax";
-            default -> throw new IllegalArgumentException("Unknown optimizer " + o.name());
-        };
+        String cls = o.kerasClassName();
         List<String> args = new ArrayList<>();
         // Keras 3 dropped `decay`; InverseTimeDecay with decay_steps=1 is the same lr / (1 + decay * step).
         args.add(o.decay() > 0

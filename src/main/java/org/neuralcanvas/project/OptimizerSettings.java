@@ -22,6 +22,20 @@ public record OptimizerSettings(String name, double learningRate, double momentu
 
     public static final List<String> NAMES = List.of("sgd", "rmsprop", "adam", "adagrad", "adadelta", "nadam", "adamax");
 
+    /** Keras's class for each name: {@code keras.optimizers.RMSprop} for rmsprop. */
+    private static final java.util.Map<String, String> KERAS_CLASSES = java.util.Map.of("sgd", "SGD",
+            "rmsprop", "RMSprop", "adam", "Adam", "adagrad", "Adagrad", "adadelta", "Adadelta", "nadam", "Nadam",
+            "adamax", "Adamax");
+
+    /** The Keras optimizer class, e.g. {@code RMSprop}. */
+    public String kerasClassName() {
+        String cls = KERAS_CLASSES.get(name);
+        if (cls == null) {
+            throw new IllegalArgumentException("Unknown optimizer " + name);
+        }
+        return cls;
+    }
+
     /** Keras's defaults for an optimizer name (e.g. rmsprop: learning_rate=0.001, rho=0.9). */
     public static OptimizerSettings defaults(String name) {
         double lr = switch (name) {

@@ -66,6 +66,20 @@ class PredictCommandTest extends CliTestBase {
     }
 
     @Test
+    void exportedKerasFilesImportAgainWithTheSameWeights() throws Exception {
+        Path model = imported("keras2_functional_two_inputs.h5");
+        for (String format : List.of(".keras", ".h5")) {
+            Path keras = dir.resolve("again" + format);
+            assertEquals(0, run("export-keras-model", model.toString(), keras.toString()), err::toString);
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("Wrote " + keras), out::toString);
+            assertEquals(0, run("import-keras", keras.toString(), dir.resolve("again" + format + ".json").toString(),
+                    "--model", dir.resolve("again" + format + ".nc.zip").toString()), err::toString);
+        }
+        assertEquals(1, run("export-keras-model", model.toString(), dir.resolve("again.keras").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("exists. Add --force"), err::toString);
+    }
+
+    @Test
     void arraysThatDoNotFitTheModelAreASentence() throws Exception {
         Path model = imported("keras3_sequential_mlp.keras");
         Path y = dir.resolve("y.npy");

@@ -259,6 +259,86 @@ final class KerasWeightLayouts {
         return new KerasArray(first.name(), shape, values);
     }
 
+    /**
+     * The other way: a trained layer's parameters as the arrays Keras stores for its kind, in Keras's order and
+     * shapes (what {@link #convert} reads back), each named by its Keras variable path within the layer
+     * ({@code kernel}, {@code lstm_cell/kernel}, {@code forward_lstm/lstm_cell/kernel}), for .keras and .h5 files.
+     */
+    static List<KerasArray> toKeras(LayerNode node, Map<String, INDArray> params, Layer conf) {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        String kind = node.kind().kerasName();
+        switch (kind) {
+            case "Dense", "Conv2D", "Conv1D", "Embedding" -> {
+                INDArray w = params.get("W");
+                if (kind.equals("Conv2D")) {
+                    w = w.permute(2, 3, 1, 0); // DL4J [out, in, h, w] → Keras [h, w, in, out]
+                } else if (kind.equals("Conv1D")) {
+                    w = w.reshape(w.size(0), w.size(1), w.length() / (w.size(0) * w.size(1))).permute(2, 1, 0);
+                }
+                arrays.put(kind.equals("Embedding") ? "embeddings" : "kernel", w);
+                if (params.containsKey("b")) {
+                    arrays.put("bias", flat(params.get("b")));
+                }
+            }
+            case "BatchNormalization" -> {
+                for (String name : List.of("gamma", "beta")) {
+                    if (params.containsKey(name)) {
+                        arrays.put(name, flat(params.get(name)));
+                    }
+                }
+                arrays.put("moving_mean", flat(params.get("mean")));
+                INDArray var = params.containsKey("var") ? params.get("var")
+                        : org.nd4j.linalg.ops.transforms.Transforms.pow(
+                                org.nd4j.linalg.ops.transforms.Transforms.pow(Nd4j.valueArrayOf(
+                                        params.get("log10stdev").shape(), 10.0, DataType.DOUBLE),
+                                        params.get("log10stdev").castTo(DataType.DOUBLE)), 2);
+                arrays.put("moving_variance", flat(var));
+            }
+            case "SimpleRNN", "LSTM" -> recurrentToKeras(params, "", kind.equals("LSTM")
+                    && !(unwrap(conf) instanceof FusedLstm), cellName(kind) + "/", arrays);
+            case "Bidirectional" -> {
+                String inner = node.params().getString("layer");
+                String cell = cellName(inner) + "/";
+                String layer = Keras3Weights.snakeCase(inner);
+                recurrentToKeras(params, "f", inner.equals("LSTM"), "forward_" + layer + "/" + cell, arrays);
+                recurrentToKeras(params, "b", inner.equals("LSTM"), "backward_" + layer + "/" + cell, arrays);
+            }
+            default -> {
+                // no weights
+            }
+        }
+        List<KerasArray> out = new ArrayList<>();
+        arrays.forEach((name, a) -> {
+            INDArray c = a.castTo(DataType.FLOAT).dup('c');
+            out.add(new KerasArray(name, c.shape(), c.data().asFloat()));
+        });
+        return out;
+    }
+
+    private static String cellName(String recurrentKind) {
+        return recurrentKind.equals("LSTM") ? "lstm_cell" : "simple_rnn_cell";
+    }
+
+    private static void recurrentToKeras(Map<String, INDArray> params, String prefix, boolean dl4jGateOrder,
+                                         String path, Map<String, INDArray> out) {
+        INDArray w = params.get(prefix + "W");
+        INDArray rw = params.get(prefix + "RW");
+        INDArray b = flat(params.get(prefix + "b"));
+        long units = rw.size(0);
+        if (dl4jGateOrder) {
+            w = FusedLstm.fromDl4jGateOrder(w, units);
+            rw = FusedLstm.fromDl4jGateOrder(rw, units);
+            b = FusedLstm.fromDl4jGateOrder(b, units);
+        }
+        out.put(path + "kernel", w);
+        out.put(path + "recurrent_kernel", rw);
+        out.put(path + "bias", b);
+    }
+
+    private static INDArray flat(INDArray a) {
+        return a.reshape(a.length());
+    }
+
     private static Layer unwrap(Layer conf) {
         Layer l = conf;
         while (l instanceof BaseWrapperLayer w) {

@@ -199,16 +199,40 @@ public final class ResultsView extends BorderPane {
         }
     }
 
-    private void exportModel() {
+    /** Where the model is exported to (a save dialog; tests answer directly). */
+    private java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> exportChooser = this::chooseExport;
+
+    public void setExportChooser(java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> chooser) {
+        this.exportChooser = chooser;
+    }
+
+    /** Results' Export model… and File ▸ Export Trained Model…: as .nc.zip, .keras or .h5, by the chosen name. */
+    public void exportModel() {
+        if (vm.modelProperty().get() == null) {
+            return;
+        }
+        exportChooser.get().ifPresent(path -> vm.export(path, failure -> vm.messageProperty().set(failure == null
+                ? i18n.format("results.exported", path.getFileName()) : failure)));
+    }
+
+    private java.util.Optional<java.nio.file.Path> chooseExport() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(i18n.get("results.export"));
         chooser.setInitialFileName("model" + ModelStore.EXTENSION);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("NeuralCanvas model", "*" + ModelStore.EXTENSION));
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(i18n.get("results.export.filter.nc"), "*" + ModelStore.EXTENSION),
+                new FileChooser.ExtensionFilter(i18n.get("results.export.filter.keras"), "*.keras"),
+                new FileChooser.ExtensionFilter(i18n.get("results.export.filter.h5"), "*.h5"));
         File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) {
-            vm.export(f.toPath(), failure -> vm.messageProperty().set(failure == null
-                    ? i18n.format("results.exported", f.getName()) : failure));
+        if (f == null) {
+            return java.util.Optional.empty();
         }
+        // A name typed without an extension takes the chosen filter's.
+        String ext = chooser.getSelectedExtensionFilter() == null ? ModelStore.EXTENSION
+                : chooser.getSelectedExtensionFilter().getExtensions().get(0).substring(1);
+        String name = f.getName();
+        boolean known = name.endsWith(ModelStore.EXTENSION) || name.endsWith(".keras") || name.endsWith(".h5");
+        return java.util.Optional.of(known ? f.toPath() : f.toPath().resolveSibling(name + ext));
     }
 
     public ConfusionMatrixView confusion() {

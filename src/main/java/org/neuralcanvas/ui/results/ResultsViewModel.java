@@ -147,7 +147,10 @@ public final class ResultsViewModel {
         });
     }
 
-    /** Saves the model (weights, graph, settings, dataset) to a file, in the background. */
+    /**
+     * Saves the model to a file, in the background: {@code .nc.zip} with weights, graph, settings and dataset;
+     * {@code .keras} or {@code .h5} as Keras 3 loads them (architecture, weights, compile settings).
+     */
     public void export(Path file, Consumer<String> said) {
         TrainedModel m = model.get();
         if (m == null) {
@@ -158,7 +161,15 @@ public final class ResultsViewModel {
         work.execute(() -> {
             String outcome;
             try {
-                ModelStore.save(m, choice, file);
+                String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                if (name.endsWith(".keras") || name.endsWith(".h5")) {
+                    org.neuralcanvas.project.Project project = new org.neuralcanvas.project.Project(
+                            m.compiled().graph(), m.compiled().settings(), choice, java.util.List.of());
+                    org.neuralcanvas.engine.keras.KerasModelWriter.write(m, project,
+                            org.neuralcanvas.export.ExportWriter.modelNameFor(file), file);
+                } else {
+                    ModelStore.save(m, choice, file);
+                }
                 outcome = null;
             } catch (java.io.IOException | RuntimeException e) {
                 LOG.warn("Model not saved", e);

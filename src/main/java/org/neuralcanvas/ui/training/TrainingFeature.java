@@ -100,7 +100,11 @@ public final class TrainingFeature implements MainWindow.Extension {
         MenuItem openModel = new MenuItem(i18n.get("menu.file.openModel"));
         openModel.setId("menu-open-model");
         openModel.setOnAction(e -> openModel(window));
-        window.addFileMenuItems(openModel);
+        MenuItem exportModel = new MenuItem(i18n.get("menu.file.exportModel"));
+        exportModel.setId("menu-export-model");
+        exportModel.disableProperty().bind(vm.results().modelProperty().isNull());
+        exportModel.setOnAction(e -> results.exportModel());
+        window.addFileMenuItems(openModel, exportModel);
         window.addBottomTab(dashboardTab);
         window.addBottomTab(resultsTab);
         Tab shown = dashboardTab;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -291,5 +292,18 @@ class TrainingDashboardTest {
         assertTrue(vm().weights().canContinueProperty().get() && vm().weights().continueTrainingProperty().get(),
                 "Train fine-tunes the imported weights");
         assertEquals(10_000, vm().results().reportProperty().get().samples(), "evaluated on the MNIST test set");
+
+        // File ▸ Export Trained Model writes it back as Keras files, which open again with the same weights.
+        for (String format : List.of(".keras", ".h5")) {
+            Path target = Files.createTempDirectory("export").resolve("exported" + format);
+            feature.results().setExportChooser(() -> Optional.of(target));
+            robot.clickOn("File");
+            robot.clickOn("#menu-export-model");
+            waitUntil(() -> Files.exists(target) && !vm().results().busyProperty().get());
+            var again = new org.neuralcanvas.engine.keras.KerasImporter().importFile(target,
+                    org.neuralcanvas.engine.keras.KerasImportOptions.defaults(),
+                    org.neuralcanvas.engine.keras.ImportProgress.NONE, () -> false);
+            assertEquals(weights, again.weightCount(), again.messages()::toString);
+        }
     }
 }

@@ -1,0 +1,232 @@
+package org.neuralcanvas.engine.keras;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neuralcanvas.domain.graph.Edge;
+import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.domain.layer.ParamSpec;
+import org.neuralcanvas.domain.shape.InferenceResult;
+import org.neuralcanvas.domain.shape.NodeResult;
+import org.neuralcanvas.domain.shape.TensorShape;
+import org.neuralcanvas.project.OptimizerSettings;
+import org.neuralcanvas.project.TrainingSettings;
+
+/**
+ * Our graph as Keras 3 serialises a model ({@code config.json} of a {@code .keras} file, the
+ * {@code model_config} of a Keras 3 {@code .h5}): a {@code Sequential} for a chain, else a
+ * {@code Functional} with {@code keras_history} inbound nodes; every layer as
+ * {@code {"module": "keras.layers", "class_name", "config", "registered_name"}} with its Keras
+ * arguments (our parameters carry Keras's names), and the training settings as
+ * {@code compile_config}. The reverse of what {@link KerasModelConfig} and {@link KerasLayerMapper} read.
+ */
+final class KerasConfigWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Our parameters that are not Keras constructor arguments of the layer itself. */
+    private static final Map<String, Set<String>> NOT_ARGUMENTS = Map.of(
+            "Bidirectional", Set.of("layer", "units", "return_sequences"));
+
+    private KerasConfigWriter() {
+    }
+
+    /** The model's config object, with {@code compile_config} when {@code settings} is given. */
+    static ObjectNode model(ModelGraph graph, InferenceResult inference, String name, TrainingSettings settings) {
+        List<LayerNode> order = inference.order().stream().map(NodeResult::node).toList();
+        boolean chain = isChain(graph, order);
+        ObjectNode root = JSON.createObjectNode();
+        root.put("module", chain ? "keras" : "keras.src.models.functional");
+        root.put("class_name", chain ? "Sequential" : "Functional");
+        ObjectNode config = root.putObject("config");
+        config.put("name", name);
+        config.put("trainable", true);
+        config.put("dtype", "float32");
+        ArrayNode layers = config.putArray("layers");
+        for (LayerNode node : order) {
+            NodeResult r = inference.node(node.id()).orElseThrow();
+            ObjectNode layer = layer(node, r);
+            if (!chain) {
+                layer.put("name", node.name());
+                layer.set("inbound_nodes", inbound(graph, node, inference));
+            }
+            layers.add(layer);
+        }
+        if (!chain) {
+            config.set("input_layers", ends(order.stream().filter(n -> n.kind().isInput()).toList()));
+            config.set("output_layers", ends(order.stream()
+                    .filter(n -> !n.kind().isInput() && graph.outgoing(n.id()).isEmpty()).toList()));
+        }
+        root.putNull("registered_name");
+        if (chain && !order.isEmpty()) {
+            root.putObject("build_config").set("input_shape", batchShape(inference.node(order.get(0).id())
+                    .orElseThrow().outputShape()));
+        }
+        if (settings != null) {
+            root.set("compile_config", compile(settings));
+        }
+        return root;
+    }
+
+    private static ObjectNode layer(LayerNode node, NodeResult r) {
+        ObjectNode layer = JSON.createObjectNode();
+        layer.put("module", "keras.layers");
+        ObjectNode config = JSON.createObjectNode();
+        String kind = node.kind().kerasName();
+        if (node.kind().isInput()) {
+            layer.put("class_name", "InputLayer");
+            config.set("batch_shape", batchShape(r.outputShape()));
+            config.put("dtype", "float32");
+            config.put("sparse", false);
+            config.put("name", node.name());
+        } else {
+            layer.put("class_name", kind);
+            config.put("name", node.name());
+            config.put("trainable", true);
+            config.put("dtype", "float32");
+            Set<String> skip = NOT_ARGUMENTS.getOrDefault(kind, Set.of());
+            for (ParamSpec spec : node.kind().params()) {
+                if (!skip.contains(spec.name()) && node.params().get(spec.name()) != null) {
+                    config.set(spec.name(), JSON.valueToTree(node.params().get(spec.name())));
+                }
+            }
+            if (kind.equals("BatchNormalization")) {
+                config.put("axis", -1);
+            }
+            if (kind.equals("Bidirectional")) {
+                config.set("layer", wrapped(node));
+            }
+        }
+        layer.set("config", config);
+        layer.putNull("registered_name");
+        if (!r.inputShapes().isEmpty() && !node.kind().isInput()) {
+            JsonNode shapes = r.inputShapes().size() == 1 ? batchShape(r.inputShapes().get(0))
+                    : JSON.valueToTree(r.inputShapes().stream().map(KerasConfigWriter::batchShape).toList());
+            layer.putObject("build_config").set("input_shape", shapes);
+        }
+        return layer;
+    }
+
+    /** A Bidirectional's inner layer: the recurrent kind it names, with its units and return_sequences. */
+    private static ObjectNode wrapped(LayerNode node) {
+        String inner = node.params().getString("layer");
+        ObjectNode layer = JSON.createObjectNode();
+        layer.put("module", "keras.layers");
+        layer.put("class_name", inner);
+        ObjectNode config = layer.putObject("config");
+        config.put("name", "forward_" + Keras3Weights.snakeCase(inner));
+        config.put("trainable", true);
+        config.put("dtype", "float32");
+        config.put("units", node.params().getInt("units"));
+        config.put("return_sequences", node.params().getBool("return_sequences"));
+        layer.putNull("registered_name");
+        return layer;
+    }
+
+    /** Keras 3's {@code [{"args": [tensor or [tensors]], "kwargs": {}}]}, each tensor naming its layer. */
+    private static ArrayNode inbound(ModelGraph graph, LayerNode node, InferenceResult inference) {
+        ArrayNode nodes = JSON.createArrayNode();
+        List<Edge> in = graph.incoming(node.id());
+        if (in.isEmpty()) {
+            return nodes;
+        }
+        ObjectNode call = nodes.addObject();
+        ArrayNode args = call.putArray("args");
+        if (in.size() == 1) {
+            args.add(tensor(graph.node(in.get(0).from()), inference));
+        } else {
+            ArrayNode list = args.addArray();
+            in.forEach(e -> list.add(tensor(graph.node(e.from()), inference)));
+        }
+        call.putObject("kwargs");
+        return nodes;
+    }
+
+    private static ObjectNode tensor(LayerNode from, InferenceResult inference) {
+        ObjectNode t = JSON.createObjectNode();
+        t.put("class_name", "__keras_tensor__");
+        ObjectNode c = t.putObject("config");
+        c.set("shape", batchShape(inference.node(from.id()).orElseThrow().outputShape()));
+        c.put("dtype", "float32");
+        ArrayNode history = c.putArray("keras_history");
+        history.add(from.name()).add(0).add(0);
+        return t;
+    }
+
+    private static ArrayNode ends(List<LayerNode> nodes) {
+        ArrayNode out = JSON.createArrayNode();
+        nodes.forEach(n -> out.addArray().add(n.name()).add(0).add(0));
+        return out;
+    }
+
+    private static ArrayNode batchShape(TensorShape shape) {
+        ArrayNode a = JSON.createArrayNode();
+        a.addNull();
+        shape.asList().forEach(a::add);
+        return a;
+    }
+
+    private static ObjectNode compile(TrainingSettings settings) {
+        ObjectNode c = JSON.createObjectNode();
+        OptimizerSettings o = settings.optimizer();
+        ObjectNode optimizer = c.putObject("optimizer");
+        optimizer.put("module", "keras.optimizers");
+        optimizer.put("class_name", o.kerasClassName());
+        ObjectNode oc = optimizer.putObject("config");
+        oc.put("name", o.name());
+        oc.put("learning_rate", o.learningRate());
+        switch (o.name()) {
+            case "sgd" -> {
+                oc.put("momentum", o.momentum());
+                oc.put("nesterov", o.nesterov());
+            }
+            case "rmsprop" -> {
+                oc.put("rho", o.rho());
+                oc.put("momentum", o.momentum());
+            }
+            case "adadelta" -> oc.put("rho", o.rho());
+            case "adam", "nadam", "adamax" -> {
+                oc.put("beta_1", o.beta1());
+                oc.put("beta_2", o.beta2());
+            }
+            default -> {
+            }
+        }
+        if (!o.name().equals("sgd")) {
+            oc.put("epsilon", o.epsilon());
+        }
+        if (o.clipnorm() > 0) {
+            oc.put("clipnorm", o.clipnorm());
+        }
+        optimizer.putNull("registered_name");
+        c.put("loss", settings.loss());
+        ArrayNode metrics = c.putArray("metrics");
+        settings.metrics().forEach(metrics::add);
+        c.putNull("loss_weights");
+        c.putNull("weighted_metrics");
+        c.put("run_eagerly", false);
+        c.put("steps_per_execution", 1);
+        c.put("jit_compile", false);
+        return c;
+    }
+
+    /** One input, one output, each layer reading the one before: Keras's Sequential. */
+    static boolean isChain(ModelGraph graph, List<LayerNode> order) {
+        long inputs = order.stream().filter(n -> n.kind().isInput()).count();
+        if (inputs != 1 || order.isEmpty() || !order.get(0).kind().isInput()) {
+            return false;
+        }
+        for (int i = 1; i < order.size(); i++) {
+            List<Edge> in = graph.incoming(order.get(i).id());
+            if (in.size() != 1 || !in.get(0).from().equals(order.get(i - 1).id())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
