@@ -603,3 +603,63 @@ leaky = {"class_name": "Sequential", "config": {"name": "sequential", "layers": 
     dense("dense_1", 3, "softmax")]}}
 save("keras2_sequential_leaky_relu.h5", leaky, "2.4.0",
      [dense_weights("dense", 6, 8), ("leaky_re_lu", []), dense_weights("dense_1", 8, 3)])
+
+
+# 8i. Channels-first convnets. Keras flattens (channels, height, width); NeuralCanvas opens them channels-last, so
+#     the inputs stored beside these files are channels-first as Keras takes them, and the test transposes them.
+def channels_first_cnn(x_nchw, kernel_hwio, bias, dense_kernel, dense_bias):
+    x = x_nchw.transpose(0, 2, 3, 1).astype("float64")
+    y = np.maximum(conv2d_forward(x, kernel_hwio.astype("float64"), bias, [1, 1], "valid"), 0)
+    n, h, wd, c = y.shape
+    y = y[:, :h // 2 * 2, :wd // 2 * 2, :].reshape(n, h // 2, 2, wd // 2, 2, c).max((2, 4))
+    flat = y.transpose(0, 3, 1, 2).reshape(n, -1)  # Keras's channels-first flatten
+    return ACTIVATIONS["softmax"](flat @ dense_kernel + dense_bias)
+
+
+cf = {"class_name": "Sequential", "config": {"name": "sequential_1", "layers": [
+    conv2d("conv2d_1", 3, "relu", data_format="channels_first", batch_input_shape=[None, 2, 8, 8], dtype="float32"),
+    simple("MaxPooling2D", "max_pooling2d_1", padding="valid", strides=[2, 2], pool_size=[2, 2],
+           data_format="channels_first"),
+    simple("Flatten", "flatten_1", data_format="channels_first"),
+    dense("dense_1", 4, "softmax")]}}
+cf_k, cf_b, cf_dk, cf_db = w(3, 3, 2, 3) * 10, w(3), w(27, 4) * 10, w(4)
+save("keras2_channels_first_cnn.h5", cf, "2.2.4",
+     [("conv2d_1", [("conv2d_1/kernel:0", cf_k), ("conv2d_1/bias:0", cf_b)]), ("max_pooling2d_1", []),
+      ("flatten_1", []), ("dense_1", [("dense_1/kernel:0", cf_dk), ("dense_1/bias:0", cf_db)])], TRAINING)
+x = rng.random((2, 2, 8, 8)).astype("float32")
+save_io("keras2_channels_first_cnn", [x], channels_first_cnn(x, cf_k, cf_b, cf_dk, cf_db))
+
+# Keras 1.2 with the Theano backend: dim_ordering 'th', kernels stored [out, in, rows, cols], and Theano convolves
+# (flips the kernel) where TensorFlow correlates.
+th = {"class_name": "Sequential", "config": [
+    {"class_name": "Convolution2D", "config": {"name": "convolution2d_1", "trainable": True, "nb_filter": 3,
+                                               "nb_row": 3, "nb_col": 3, "init": "glorot_uniform",
+                                               "activation": "relu", "border_mode": "valid", "subsample": [1, 1],
+                                               "dim_ordering": "th", "bias": True, "W_regularizer": None,
+                                               "b_regularizer": None, "activity_regularizer": None,
+                                               "W_constraint": None, "b_constraint": None,
+                                               "batch_input_shape": [None, 2, 8, 8], "input_dtype": "float32"}},
+    {"class_name": "MaxPooling2D", "config": {"name": "maxpooling2d_1", "trainable": True, "pool_size": [2, 2],
+                                              "strides": [2, 2], "border_mode": "valid", "dim_ordering": "th"}},
+    {"class_name": "Flatten", "config": {"name": "flatten_1", "trainable": True}},
+    {"class_name": "Dense", "config": {"name": "dense_1", "trainable": True, "output_dim": 4, "input_dim": None,
+                                       "init": "glorot_uniform", "activation": "softmax", "bias": True,
+                                       "W_regularizer": None, "b_regularizer": None, "activity_regularizer": None,
+                                       "W_constraint": None, "b_constraint": None}}]}
+th_k, th_b, th_dk, th_db = w(3, 2, 3, 3) * 10, w(3), w(27, 4) * 10, w(4)
+with h5py.File("keras1_theano_cnn.h5", "w") as f:
+    f.attrs["keras_version"] = b"1.2.2"
+    f.attrs["model_config"] = json.dumps(th).encode()
+    g = f.create_group("model_weights")
+    g.attrs["layer_names"] = np.array([b"convolution2d_1", b"maxpooling2d_1", b"flatten_1", b"dense_1"])
+    g.attrs["backend"] = b"theano"
+    for name, ws in [("convolution2d_1", [("convolution2d_1_W", th_k), ("convolution2d_1_b", th_b)]),
+                     ("maxpooling2d_1", []), ("flatten_1", []),
+                     ("dense_1", [("dense_1_W", th_dk), ("dense_1_b", th_db)])]:
+        lg = g.create_group(name)
+        lg.attrs["weight_names"] = np.array([n.encode() for n, _ in ws])
+        for n, a in ws:
+            lg.create_dataset(n, data=a)
+th_hwio = th_k.transpose(2, 3, 1, 0)[::-1, ::-1, :, :]  # Theano's convolution is correlation with the flipped kernel
+x = rng.random((2, 2, 8, 8)).astype("float32")
+save_io("keras1_theano_cnn", [x], channels_first_cnn(x, th_hwio, th_b, th_dk, th_db))

@@ -92,6 +92,17 @@ final class KerasFile implements AutoCloseable {
         return kerasVersion;
     }
 
+    /**
+     * The backend the file was saved with ({@code tensorflow}, {@code theano}, ...; empty where it does not say):
+     * Theano convolves with flipped kernels.
+     */
+    String backend() {
+        if (weights == null || keras3Layout) {
+            return "";
+        }
+        return weights.text("", "backend").or(() -> weights.text("model_weights", "backend")).orElse("");
+    }
+
     /** {@code training_config} of an .h5, or {@code compile_config} of a .keras file; null where the model was not compiled. */
     String trainingConfig() {
         return trainingConfig;

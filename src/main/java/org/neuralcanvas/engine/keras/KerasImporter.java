@@ -78,8 +78,8 @@ public final class KerasImporter {
                         human(size(file)), human(options.maxWeightBytes()))));
             } else {
                 progress.update(0.4, SAY.say("keras.step.weights"));
-                loaded = loadWeights(project, config, built, () -> sources.apply(keras.weights(config)), file,
-                        options, cancelled);
+                loaded = loadWeights(project, config, built, () -> sources.apply(keras.weights(config)),
+                        keras.backend(), file, options, cancelled);
             }
             finished = true;
             progress.update(1.0, SAY.say("keras.step.done", name));
@@ -117,11 +117,12 @@ public final class KerasImporter {
     private static KerasWeightLoader.Loaded loadWeights(Project project, KerasModelConfig config,
                                                         KerasGraphBuilder.Built built,
                                                         java.util.function.Supplier<KerasWeightSource> source,
-                                                        Path file, KerasImportOptions options,
+                                                        String backend, Path file, KerasImportOptions options,
                                                         BooleanSupplier cancelled) {
         try {
             return BoundedCall.run("keras-import-weights",
-                    () -> KerasWeightLoader.load(project, config, built, source.get(), options.maxWeightBytes(), cancelled),
+                    () -> KerasWeightLoader.load(project, config, built, source.get(), backend, options.maxWeightBytes(),
+                            cancelled),
                     options.timeout(),
                     cancelled);
         } catch (BoundedCall.TimedOut e) {

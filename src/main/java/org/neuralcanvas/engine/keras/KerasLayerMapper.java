@@ -88,10 +88,10 @@ final class KerasLayerMapper {
                 p.put("scale", boolOf(c, true, "scale"));
                 yield "BatchNormalization";
             }
-            case "Conv1D", "Convolution1D", "Conv2D", "Convolution2D" -> conv(cls, c, p);
-            case "MaxPooling1D", "AveragePooling1D", "MaxPooling2D", "AveragePooling2D" -> pooling(cls, c, p);
+            case "Conv1D", "Convolution1D", "Conv2D", "Convolution2D" -> conv(cls, c, p, changes);
+            case "MaxPooling1D", "AveragePooling1D", "MaxPooling2D", "AveragePooling2D" -> pooling(cls, c, p, changes);
             case "GlobalAveragePooling1D", "GlobalMaxPooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling2D" -> {
-                channelsLast(c);
+                noteChannelsFirst(c, changes);
                 yield cls;
             }
             case "SimpleRNN", "LSTM" -> {
@@ -120,9 +120,10 @@ final class KerasLayerMapper {
         return new Mapped(kind, p, changes);
     }
 
-    private static String conv(String cls, JsonNode c, Map<String, Object> p) throws Unsupported {
+    private static String conv(String cls, JsonNode c, Map<String, Object> p, List<String> changes)
+            throws Unsupported {
         int rank = cls.contains("1D") ? 1 : 2;
-        channelsLast(c);
+        noteChannelsFirst(c, changes);
         p.put("filters", intOf(c, "filters", "nb_filter"));
         if (rank == 2 && c.has("nb_row")) {
             p.put("kernel_size", List.of(c.path("nb_row").asInt(), c.path("nb_col").asInt()));
@@ -143,9 +144,10 @@ final class KerasLayerMapper {
         return rank == 1 ? "Conv1D" : "Conv2D";
     }
 
-    private static String pooling(String cls, JsonNode c, Map<String, Object> p) throws Unsupported {
+    private static String pooling(String cls, JsonNode c, Map<String, Object> p, List<String> changes)
+            throws Unsupported {
         int rank = cls.endsWith("1D") ? 1 : 2;
-        channelsLast(c);
+        noteChannelsFirst(c, changes);
         JsonNode pool = first(c, "pool_size", "pool_length");
         p.put("pool_size", pool.isMissingNode() ? List.of(2, 2).subList(0, rank) : tuple(pool, rank));
         JsonNode strides = first(c, "strides", "stride");
@@ -263,10 +265,16 @@ final class KerasLayerMapper {
         }
     }
 
-    private static void channelsLast(JsonNode c) throws Unsupported {
+    /** A layer that reads channels-first data ({@code data_format='channels_first'}, Keras 1's {@code dim_ordering='th'}). */
+    static boolean isChannelsFirst(JsonNode c) {
         String format = c.path("data_format").asText(c.path("dim_ordering").asText("channels_last"));
-        if (format.equals("channels_first") || format.equals("th")) {
-            throw new Unsupported("keras.unsupported.channelsFirst");
+        return format.equals("channels_first") || format.equals("th");
+    }
+
+    /** Channels-first layers open channels-last, as all of ours are; the graph builder turns the inputs round. */
+    private static void noteChannelsFirst(JsonNode c, List<String> changes) {
+        if (isChannelsFirst(c)) {
+            changes.add(SAY.say("keras.change.channelsFirst"));
         }
     }
 

@@ -45,11 +45,12 @@ final class KerasWeightLoader {
     }
 
     /**
+     * @param backend        the Keras backend the file names (Theano kernels are flipped)
      * @param maxWeightBytes a graph whose weights would take more memory than this is refused before anything is
      *                       read or allocated
      */
     static Loaded load(Project project, KerasModelConfig config, KerasGraphBuilder.Built built,
-                       KerasWeightSource source, long maxWeightBytes, BooleanSupplier cancelled) {
+                       KerasWeightSource source, String backend, long maxWeightBytes, BooleanSupplier cancelled) {
         List<String> messages = new ArrayList<>();
         Map<String, KerasLayerConfig> layerOfNode = new HashMap<>();
         List<String> leftOutWeightless = new ArrayList<>();
@@ -94,7 +95,8 @@ final class KerasWeightLoader {
                     return none(SAY.say("keras.weights.mismatch", node.name(), "the file stores " + found
                             + " numbers for it where the graph needs " + expected));
                 }
-                stored.put(node.id(), arrays);
+                stored.put(node.id(), ChannelsLastArrays.adapt(node, layer, arrays, backend, project.graph(), inference,
+                        built.channelsFirstFlatten()));
             } catch (Hdf5Reader.BadDataset e) {
                 return none(SAY.say("keras.weights.badArray", node.name(), e.getMessage()));
             } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {

@@ -31,7 +31,9 @@ class KerasFixturesTest {
             "keras3_sequential_mlp.keras, keras3_sequential_mlp, 304",
             "keras3_sequential_mlp.h5, keras3_sequential_mlp_h5, 304",
             "keras3_functional_lstm.keras, keras3_functional_lstm, 610",
-            "keras3_mnist_mlp.keras, keras3_mnist_mlp, 25450"})
+            "keras3_mnist_mlp.keras, keras3_mnist_mlp, 25450",
+            "keras2_channels_first_cnn.h5, keras2_channels_first_cnn, 169",
+            "keras1_theano_cnn.h5, keras1_theano_cnn, 169"})
     void predictsWhatKerasComputesWithTheStoredWeights(String file, String stem, long weights) throws Exception {
         KerasImportResult r = new KerasImporter().importFile(KerasImporterTest.resource(file),
                 KerasImportOptions.defaults(), ImportProgress.NONE, () -> false);
@@ -43,7 +45,10 @@ class KerasFixturesTest {
             Path path = KerasImporterTest.resource("keras2_sequential_mlp.h5").resolveSibling(name);
             if (Files.exists(path)) {
                 Npy x = Npy.read(path);
-                inputs.add(Nd4j.create(x.values(), x.shape(), 'c'));
+                INDArray in = Nd4j.create(x.values(), x.shape(), 'c');
+                // Channels-first files open channels-last: their stored (batch, channels, h, w) inputs are turned round.
+                inputs.add(stem.contains("channels_first") || stem.contains("theano") ? in.permute(0, 2, 3, 1).dup('c')
+                        : in);
             }
         }
         Npy expected = Npy.read(KerasImporterTest.resource(stem + ".expected.npy"));

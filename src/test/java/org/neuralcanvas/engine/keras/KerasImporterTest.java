@@ -154,6 +154,21 @@ class KerasImporterTest {
     }
 
     @Test
+    void aChannelsFirstModelOpensChannelsLastAndSaysHowToFeedIt() throws Exception {
+        KerasImportResult r = open("keras1_theano_cnn.h5");
+        assertTrue(r.complete(), r.issues()::toString);
+        assertTrue(r.weightsLoaded(), r.messages()::toString);
+        assertEquals(List.of("convolution2d_1 (Conv2D) (None, 6, 6, 3) 57",
+                "maxpooling2d_1 (MaxPooling2D) (None, 3, 3, 3) 0", "flatten_1 (Flatten) (None, 27) 0",
+                "dense_1 (Dense) (None, 4) 112"), rows(r.summary()));
+        assertTrue(r.issues().stream().anyMatch(i -> i.message().equals("convolution2d_1_input (InputLayer): the "
+                + "file's input (2, 8, 8) is channels-first; here it is (8, 8, 2), channels last. Give it arrays in that "
+                + "order (NumPy: x.transpose(0, 2, 3, 1)).")), r.issues()::toString);
+        assertTrue(r.issues().stream().anyMatch(i -> i.layerName().equals("convolution2d_1")
+                && i.message().contains("here it reads channels-last")), r.issues()::toString);
+    }
+
+    @Test
     void importingNeverChangesTheFile() throws Exception {
         Path file = resource("keras2_functional_residual.h5");
         byte[] before = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
