@@ -118,6 +118,8 @@ public final class ExchangeActions {
             for (ImportIssue issue : result.issues()) {
                 sb.append("• ").append(issue.message()).append('\n');
             }
+            // What became of the weights: loaded and checked, or why not.
+            sb.append('\n').append(String.join(" ", result.messages()));
             prompts.showError(i18n.get().format("import.keras.partial", file.getFileName()), sb.toString().strip());
         }
     }

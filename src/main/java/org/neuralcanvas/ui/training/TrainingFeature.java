@@ -164,6 +164,8 @@ public final class TrainingFeature implements MainWindow.Extension {
         Optional<TrainedModel> model = imported.trainedModel();
         fx.execute(() -> {
             if (model.isPresent()) {
+                // How many weights came along and which layers were checked; an evaluation may follow it.
+                vm.statusProperty().set(String.join(" ", imported.messages()));
                 vm.adopt(model.get());
             } else {
                 vm.statusProperty().set(String.join(" ", imported.messages()));
