@@ -80,6 +80,18 @@ class PredictCommandTest extends CliTestBase {
     }
 
     @Test
+    void evaluateScoresAnImportedModelOnTheTestSet() throws Exception {
+        Path model = imported("keras3_mnist_mlp.keras");
+        assertEquals(0, run("evaluate", model.toString(), "--dataset", "mnist"), err::toString);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("Test: 10000 samples - loss: "), text);
+        assertTrue(text.contains("accuracy: "), text);
+        assertEquals(1, run("evaluate", model.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("names no dataset. Choose one with --dataset"),
+                err::toString);
+    }
+
+    @Test
     void arraysThatDoNotFitTheModelAreASentence() throws Exception {
         Path model = imported("keras3_sequential_mlp.keras");
         Path y = dir.resolve("y.npy");
