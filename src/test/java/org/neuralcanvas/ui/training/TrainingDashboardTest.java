@@ -305,5 +305,21 @@ class TrainingDashboardTest {
                     org.neuralcanvas.engine.keras.ImportProgress.NONE, () -> false);
             assertEquals(weights, again.weightCount(), again.messages()::toString);
         }
+
+        if (file.endsWith(".keras")) {
+            // Train fine-tunes the imported weights: one more epoch on MNIST, starting from the file's.
+            var before = vm().weights().modelProperty().get().network().params().dup();
+            robot.clickOn("#tab-train");
+            setEpochs(robot, 1);
+            robot.clickOn("#panel-train");
+            waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE
+                    && !window.viewModel().document().project().runs().isEmpty());
+            RunRecord run = window.viewModel().document().project().runs().get(0);
+            assertEquals("finished", run.outcome());
+            assertEquals(1, run.history().size());
+            var after = vm().weights().modelProperty().get().network().params();
+            assertEquals(before.length(), after.length(), "the same network went on training");
+            assertFalse(after.equalsWithEps(before, 1e-6), "the weights moved on from the file's");
+        }
     }
 }
