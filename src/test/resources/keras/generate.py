@@ -131,11 +131,12 @@ cnn_layers = [
     node(dense("dense_15", 128, "relu"), "flatten_8"),
     node(simple("Dropout", "dropout_16", rate=0.5, noise_shape=None, seed=None), "dense_15"),
     node(dense("dense_16", 10, "softmax"), "dropout_16")]
-save("keras2_functional_mnist_cnn.h5", functional(cnn_layers, ["input_6"], ["dense_16"], "mnist"), "2.1.1",
-     [("input_6", []), conv_weights("conv2d_15", 1, 32), conv_weights("conv2d_16", 32, 64), ("max_pooling2d_8", []),
-      ("dropout_15", []), ("flatten_8", []),
-      ("dense_15", [("dense_15/kernel:0", w(9216, 128, zeros=True)), ("dense_15/bias:0", w(128))]),
-      ("dropout_16", []), dense_weights("dense_16", 128, 10)], TRAINING, compress=True)
+cnn_w = [("input_6", []), conv_weights("conv2d_15", 1, 32), conv_weights("conv2d_16", 32, 64), ("max_pooling2d_8", []),
+         ("dropout_15", []), ("flatten_8", []),
+         ("dense_15", [("dense_15/kernel:0", w(9216, 128, zeros=True)), ("dense_15/bias:0", w(128))]),
+         ("dropout_16", []), dense_weights("dense_16", 128, 10)]
+save("keras2_functional_mnist_cnn.h5", functional(cnn_layers, ["input_6"], ["dense_16"], "mnist"), "2.1.1", cnn_w,
+     TRAINING, compress=True)
 
 # 3. Keras 2.4 functional model with a residual Add and a Concatenate (keras.io functional API guide, toy ResNet
 #    block pattern, on vectors).
@@ -151,9 +152,10 @@ res_layers = [
     node(dense("dense_3", 1, "sigmoid"), "concatenate")]
 bn = ("batch_normalization", [(f"batch_normalization/{n}:0", w(32)) for n in ("gamma", "beta", "moving_mean")]
       + [("batch_normalization/moving_variance:0", np.ones(32, "float32"))])
+res_w = [("input_1", []), dense_weights("dense", 32, 32), dense_weights("dense_1", 32, 32), bn, ("add", []),
+         dense_weights("dense_2", 32, 8), ("concatenate", []), dense_weights("dense_3", 40, 1)]
 save("keras2_functional_residual.h5", functional(res_layers, ["input_1"], ["dense_3"], "residual", "Functional"),
-     "2.4.0", [("input_1", []), dense_weights("dense", 32, 32), dense_weights("dense_1", 32, 32), bn, ("add", []),
-               dense_weights("dense_2", 32, 8), ("concatenate", []), dense_weights("dense_3", 40, 1)])
+     "2.4.0", res_w)
 
 # 4. Keras 2 stacked LSTM for sequence classification (Keras 2 "Getting started with the Sequential model" guide).
 lstm = {"class_name": "Sequential", "config": {"name": "sequential_1", "layers": [
@@ -168,9 +170,9 @@ def lstm_weights(name, n_in, units):
                    (f"{name}/bias:0", w(4 * units))])
 
 
-save("keras2_sequential_lstm.h5", lstm, "2.2.4",
-     [lstm_weights("lstm_1", 16, 32), lstm_weights("lstm_2", 32, 32), lstm_weights("lstm_3", 32, 32),
-      dense_weights("dense_1", 32, 10)], TRAINING)
+stacked_lstm_w = [lstm_weights("lstm_1", 16, 32), lstm_weights("lstm_2", 32, 32), lstm_weights("lstm_3", 32, 32),
+          dense_weights("dense_1", 32, 10)]
+save("keras2_sequential_lstm.h5", lstm, "2.2.4", stacked_lstm_w, TRAINING)
 
 # 4b. The same kind of model as TF 2.x's Keras 2.9 saves it: an InputLayer inside Sequential and
 #     weights under <layer>/lstm_cell/.
@@ -187,8 +189,8 @@ def lstm_cell_weights(name, n_in, units):
                    (f"{name}/lstm_cell/bias:0", w(4 * units))])
 
 
-save("keras2_tf2_sequential_lstm.h5", lstm_tf2, "2.9.0",
-     [lstm_cell_weights("lstm", 16, 32), lstm_cell_weights("lstm_1", 32, 32), dense_weights("dense", 32, 10)],
+lstm_tf2_w = [lstm_cell_weights("lstm", 16, 32), lstm_cell_weights("lstm_1", 32, 32), dense_weights("dense", 32, 10)]
+save("keras2_tf2_sequential_lstm.h5", lstm_tf2, "2.9.0", lstm_tf2_w,
      {"optimizer_config": {"class_name": "Adam", "config": {"name": "Adam", "learning_rate": 0.0005}},
       "loss": "sparse_categorical_crossentropy", "metrics": [[{"class_name": "MeanMetricWrapper",
                                                                "config": {"name": "accuracy"}}]]})
@@ -224,9 +226,9 @@ k1 = {"class_name": "Sequential", "config": [
                                        "init": "glorot_uniform", "activation": "softmax", "bias": True,
                                        "W_regularizer": None, "b_regularizer": None, "activity_regularizer": None,
                                        "W_constraint": None, "b_constraint": None}}]}
-save("keras1_sequential_mlp.h5", k1, "1.2.2",
-     [("dense_1", [("dense_1_W:0", w(784, 64)), ("dense_1_b:0", w(64))]), ("dropout_1", []),
-      ("dense_2", [("dense_2_W:0", w(64, 10)), ("dense_2_b:0", w(10))])])
+k1_w = [("dense_1", [("dense_1_W:0", w(784, 64)), ("dense_1_b:0", w(64))]), ("dropout_1", []),
+        ("dense_2", [("dense_2_W:0", w(64, 10)), ("dense_2_b:0", w(10))])]
+save("keras1_sequential_mlp.h5", k1, "1.2.2", k1_w)
 
 # 7. Broken files: truncated, not HDF5 at all, HDF5 without a model (save_weights output).
 with open("keras2_sequential_mlp.h5", "rb") as src:
@@ -663,3 +665,23 @@ with h5py.File("keras1_theano_cnn.h5", "w") as f:
 th_hwio = th_k.transpose(2, 3, 1, 0)[::-1, ::-1, :, :]  # Theano's convolution is correlation with the flipped kernel
 x = rng.random((2, 2, 8, 8)).astype("float32")
 save_io("keras1_theano_cnn", [x], channels_first_cnn(x, th_hwio, th_b, th_dk, th_db))
+
+
+# 8j. Expected outputs of the first files above, with inputs from a generator of their own (so that the files after
+#     them keep their weights).
+io_rng = np.random.default_rng(11)
+x = io_rng.random((2, 28, 28, 1)).astype("float32")
+save_io("keras2_functional_mnist_cnn", [x], forward(fn_layers(functional(cnn_layers, ["input_6"], ["dense_16"], "m")),
+                                                    arrays_of(cnn_w), {"input_6": x})["dense_16"])
+x = io_rng.random((3, 32)).astype("float32")
+save_io("keras2_functional_residual", [x], forward(fn_layers(functional(res_layers, ["input_1"], ["dense_3"], "r")),
+                                                   arrays_of(res_w), {"input_1": x})["dense_3"])
+x = io_rng.random((2, 8, 16)).astype("float32")
+save_io("keras2_sequential_lstm", [x], forward(seq_layers(lstm), arrays_of(stacked_lstm_w), {"input": x})["dense_1"])
+x = io_rng.random((2, 8, 16)).astype("float32")
+save_io("keras2_tf2_sequential_lstm", [x], forward(seq_layers(lstm_tf2), arrays_of(lstm_tf2_w), {"input": x})["dense"])
+x = io_rng.random((3, 784)).astype("float32")
+k1_layers = [(l["class_name"], dict(l["config"], units=l["config"]["output_dim"]) if l["class_name"] == "Dense"
+              else l["config"], []) for l in k1["config"]]
+k1_layers = [(c, cfg, ["input" if i == 0 else k1_layers[i - 1][1]["name"]]) for i, (c, cfg, _) in enumerate(k1_layers)]
+save_io("keras1_sequential_mlp", [x], forward(k1_layers, arrays_of(k1_w), {"input": x})["dense_2"])

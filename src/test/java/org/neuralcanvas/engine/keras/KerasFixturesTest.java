@@ -25,6 +25,11 @@ class KerasFixturesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "keras2_sequential_mlp.h5, keras2_sequential_mlp, 55050",
+            "keras1_sequential_mlp.h5, keras1_sequential_mlp, 50890",
+            "keras2_functional_mnist_cnn.h5, keras2_functional_mnist_cnn, 1199882",
+            "keras2_functional_residual.h5, keras2_functional_residual, 2545",
+            "keras2_sequential_lstm.h5, keras2_sequential_lstm, 23242",
+            "keras2_tf2_sequential_lstm.h5, keras2_tf2_sequential_lstm, 14922",
             "keras2_functional_cnn_bn.h5, keras2_functional_cnn_bn, 439",
             "keras2_sequential_bilstm.h5, keras2_sequential_bilstm, 1449",
             "keras2_functional_two_inputs.h5, keras2_functional_two_inputs, 195",

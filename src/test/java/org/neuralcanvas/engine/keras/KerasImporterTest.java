@@ -169,6 +169,14 @@ class KerasImporterTest {
     }
 
     @Test
+    void aFloat32LearningRateReadsAsTyped() throws Exception {
+        // The file stores 0.0010000000474974513, as float32 0.001 becomes in JSON.
+        assertEquals(0.001, open("keras2_sequential_bilstm.h5").project().settings().optimizer().learningRate());
+        assertEquals(0.001, open("keras3_sequential_mlp.keras").project().settings().optimizer().learningRate());
+        assertEquals("adam", open("keras3_sequential_mlp.keras").project().settings().optimizer().name());
+    }
+
+    @Test
     void importingNeverChangesTheFile() throws Exception {
         Path file = resource("keras2_functional_residual.h5");
         byte[] before = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
