@@ -209,6 +209,13 @@ public final class ProjectFile {
         if (!g.isObject()) {
             throw new ProjectFileException(source + " has no model graph.");
         }
+        int count = g.path("nodes").size();
+        if (count > ModelGraph.MAX_LAYERS) {
+            // Refused before anything is built: drawing or training that many layers would freeze the window.
+            throw new ProjectFileException(source + " has " + String.format(java.util.Locale.ROOT, "%,d", count)
+                    + " layers; NeuralCanvas opens models of up to " + String.format(java.util.Locale.ROOT, "%,d",
+                    ModelGraph.MAX_LAYERS) + " layers. Split the model, or repeat its blocks fewer times.");
+        }
         Set<String> names = new HashSet<>();
         for (JsonNode n : g.path("nodes")) {
             String id = n.path("id").asText("");

@@ -67,4 +67,20 @@ class BrokenFilesTest extends CliTestBase {
         assertRefused("deep.ncproj.json is not a NeuralCanvas project: it is nested or sized beyond what any project is",
                 "summary", deep.toString());
     }
+
+    @Test
+    void aModelOfTenThousandLayersIsRefusedBeforeAnythingIsBuilt() throws Exception {
+        org.neuralcanvas.domain.graph.ModelBuilder b = new org.neuralcanvas.domain.graph.ModelBuilder();
+        b.then("Input", java.util.Map.of("shape", java.util.List.of(4)));
+        for (int i = 0; i < 10_000; i++) {
+            b.then("Dense", java.util.Map.of("units", 4));
+        }
+        Path huge = dir.resolve("huge.ncproj.json");
+        org.neuralcanvas.project.ProjectFile.write(new org.neuralcanvas.project.Project(b.graph(),
+                org.neuralcanvas.project.TrainingSettings.defaults(), org.neuralcanvas.project.DatasetChoice.none(),
+                java.util.List.of()), huge);
+        assertRefused("huge.ncproj.json has 10,001 layers; NeuralCanvas opens models of up to 2,000 layers. Split the "
+                + "model, or repeat its blocks fewer times.", "summary", huge.toString());
+        assertRefused("has 10,001 layers", "train", huge.toString());
+    }
 }

@@ -188,7 +188,7 @@ class TrainingSessionTest {
         try (TrainingSession s = new TrainingSession(compile(b.graph(), CLASSIFY), TinyData.classification(), log, null)) {
             assertEquals(SessionState.FAILED, await(s.start()));
             String reason = log.of(TrainingEvent.StateChanged.class).get(1).message();
-            assertTrue(reason.startsWith("The model needs about ") && reason.contains("GB"), reason);
+            assertTrue(reason.startsWith("dense_1 (Dense) alone needs about ") && reason.contains("GB"), reason);
             assertEquals(null, s.model());
         }
     }

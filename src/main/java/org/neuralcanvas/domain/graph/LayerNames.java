@@ -21,9 +21,12 @@ public final class LayerNames {
     public static String nextFree(ModelGraph graph, LayerKind kind) {
         String base = kind.nameBase();
         int start = kind.isInput() ? 1 : 0;
+        // The names once, not a search of the graph per candidate: that was cubic in the layer count.
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        graph.nodes().forEach(n -> taken.add(n.name()));
         for (int i = start; ; i++) {
             String candidate = i == 0 ? base : base + "_" + i;
-            if (graph.findByName(candidate).isEmpty()) {
+            if (!taken.contains(candidate)) {
                 return candidate;
             }
         }

@@ -26,6 +26,12 @@ import org.neuralcanvas.domain.layer.LayerKind;
 public final class ModelGraph {
     private static final Sentences SAY = Sentences.DOMAIN;
 
+    /**
+     * The most layers a model may have: well beyond any tutorial (ResNet-152 has about 500), and short of where
+     * DL4J's per-layer bookkeeping turns a step into minutes (a 10,000-layer chain trained at about one step a
+     * minute) and the window takes tens of seconds to draw it. Files with more are refused when opened.
+     */
+    public static final int MAX_LAYERS = 2_000;
 
     private final List<String> order = new ArrayList<>();
     private final Map<String, LayerNode> nodes = new HashMap<>();

@@ -50,12 +50,8 @@ public final class Dl4jCompiler {
     private Dl4jCompiler() {
     }
 
-    /**
-     * The most layers a model may have to be trained: well beyond any tutorial (ResNet-152 has about 500), and
-     * short of where DL4J's per-layer bookkeeping turns a step into minutes (a 10,000-layer chain trained at about
-     * one step a minute).
-     */
-    public static final int MAX_LAYERS = 2_000;
+    /** The most layers a model may have to be trained ({@link ModelGraph#MAX_LAYERS}). */
+    public static final int MAX_LAYERS = ModelGraph.MAX_LAYERS;
 
     public static Compilation compile(ModelGraph source, TrainingSettings settings) {
         if (source.nodeCount() > MAX_LAYERS) {

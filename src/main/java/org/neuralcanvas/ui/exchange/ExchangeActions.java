@@ -133,7 +133,7 @@ public final class ExchangeActions {
     /** An imported graph laid out top to bottom (ELK, as Auto Layout does), not left stacked as the file lists it. */
     private static org.neuralcanvas.project.Project laidOut(org.neuralcanvas.project.Project project) {
         var graph = project.graph();
-        if (graph.nodeCount() == 0 || graph.nodeCount() > org.neuralcanvas.engine.compile.Dl4jCompiler.MAX_LAYERS) {
+        if (graph.nodeCount() == 0 || graph.nodeCount() > org.neuralcanvas.domain.graph.ModelGraph.MAX_LAYERS) {
             return project;
         }
         var result = new org.neuralcanvas.export.layout.LayeredLayout(30, 40).keepingModelOrder().layout(graph,
