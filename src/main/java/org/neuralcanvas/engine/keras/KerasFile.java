@@ -145,7 +145,7 @@ final class KerasFile implements AutoCloseable {
                 if (data == null) {
                     if (!entryName.equals("model.weights.h5")) {
                         throw new KerasImportException(SAY.say("keras.zip.entryTooLarge", name(file), entryName,
-                                KerasImporter.human(cap)));
+                                org.neuralcanvas.domain.text.ByteSizes.human(cap)));
                     }
                     weightsTooLarge = true;
                 } else {

@@ -3,11 +3,11 @@ package org.neuralcanvas.engine.keras;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
+import org.neuralcanvas.domain.text.ByteSizes;
 import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.project.DatasetChoice;
@@ -75,7 +75,7 @@ public final class KerasImporter {
                 loaded = new KerasWeightLoader.Loaded(null, 0, List.of(SAY.say("keras.architectureOnly")));
             } else if (size(file) > options.maxWeightBytes() || keras.weightsTooLarge()) {
                 loaded = new KerasWeightLoader.Loaded(null, 0, List.of(SAY.say("keras.tooLarge",
-                        human(size(file)), human(options.maxWeightBytes()))));
+                        ByteSizes.human(size(file)), ByteSizes.human(options.maxWeightBytes()))));
             } else {
                 progress.update(0.4, SAY.say("keras.step.weights"));
                 loaded = loadWeights(project, config, built, () -> sources.apply(keras.weights(config)),
@@ -156,17 +156,6 @@ public final class KerasImporter {
             LoggerFactory.getLogger(KerasImporter.class).info("Could not read {}", file, e.getCause());
             throw new KerasImportException(SAY.say("keras.unreadable", KerasFile.name(file)), e.getCause());
         }
-    }
-
-    /** 238 KB, 12.5 MB, 1.0 GB. */
-    static String human(long bytes) {
-        if (bytes < 1L << 20) {
-            return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
-        }
-        if (bytes < 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
-        }
-        return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
     }
 
     private static long size(Path file) {

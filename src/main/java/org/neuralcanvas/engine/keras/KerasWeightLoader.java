@@ -75,7 +75,7 @@ final class KerasWeightLoader {
         long total = inference.order().stream().mapToLong(r -> r.params().total()).sum();
         if (total > maxWeightBytes / Float.BYTES) {
             return none(SAY.say("keras.weights.tooMany", String.format(Locale.ROOT, "%,d", total),
-                    KerasImporter.human(maxWeightBytes)));
+                    org.neuralcanvas.domain.text.ByteSizes.human(maxWeightBytes)));
         }
         Map<String, List<KerasArray>> stored = new LinkedHashMap<>();
         for (NodeResult r : inference.order()) {

@@ -77,21 +77,13 @@ public record MemoryEstimate(long bytes, long available, String largestLayer, lo
         return bytes <= available * MARGIN;
     }
 
-    /** "1.3 GB", "820 MB". */
-    public static String human(long bytes) {
-        if (bytes >= 1L << 30) {
-            return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
-        }
-        return String.format(java.util.Locale.ROOT, "%d MB", Math.max(1, bytes >> 20));
-    }
-
     /** The refusal, when it does not fit: naming the layer where one layer alone is too much. */
     public String refusal(int batchSize) {
         long usable = (long) (available * MARGIN);
         if (largestBytes > usable) {
-            return SAY.say("memory.refusal.layer", largestLayer, human(largestBytes), String.valueOf(batchSize),
-                    human(usable));
+            return SAY.say("memory.refusal.layer", largestLayer, org.neuralcanvas.domain.text.ByteSizes.human(largestBytes), String.valueOf(batchSize),
+                    org.neuralcanvas.domain.text.ByteSizes.human(usable));
         }
-        return SAY.say("memory.refusal", human(bytes), String.valueOf(batchSize), human(usable));
+        return SAY.say("memory.refusal", org.neuralcanvas.domain.text.ByteSizes.human(bytes), String.valueOf(batchSize), org.neuralcanvas.domain.text.ByteSizes.human(usable));
     }
 }

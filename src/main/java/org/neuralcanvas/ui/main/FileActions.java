@@ -16,12 +16,25 @@ public final class FileActions {
     private final FileDialogs dialogs;
     private final Prompts prompts;
     private final java.util.function.Supplier<I18n> i18n;
+    private final java.util.concurrent.Executor io;
+    private final java.util.concurrent.Executor fx;
 
     public FileActions(MainViewModel vm, FileDialogs dialogs, Prompts prompts, java.util.function.Supplier<I18n> i18n) {
+        this(vm, dialogs, prompts, i18n, Runnable::run, Runnable::run);
+    }
+
+    /**
+     * @param io reads project files, so that a slow disk or a large file never freezes the window
+     * @param fx the FX thread, where the read project is put in place
+     */
+    public FileActions(MainViewModel vm, FileDialogs dialogs, Prompts prompts, java.util.function.Supplier<I18n> i18n,
+                       java.util.concurrent.Executor io, java.util.concurrent.Executor fx) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.prompts = prompts;
         this.i18n = i18n;
+        this.io = io;
+        this.fx = fx;
     }
 
     public void newProject() {
@@ -48,8 +61,32 @@ public final class FileActions {
         }
     }
 
+    /** Reads the file in the background, saying so in the status bar, and opens it on the FX thread. */
     private void openFile(Path file) {
-        vm.open(file).ifPresent(message -> prompts.showError(i18n.get().get("error.open"), message));
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (java.io.IOException | SecurityException e) {
+            size = 0;
+        }
+        vm.openingProperty().set(i18n.get().format("status.opening", String.valueOf(file.getFileName()),
+                org.neuralcanvas.domain.text.ByteSizes.human(size)));
+        io.execute(() -> {
+            try {
+                org.neuralcanvas.project.Project project = org.neuralcanvas.project.ProjectFile.read(file);
+                fx.execute(() -> {
+                    vm.openingProperty().set("");
+                    vm.opened(file, project);
+                });
+            } catch (org.neuralcanvas.project.ProjectFileException | RuntimeException e) {
+                String message = e instanceof org.neuralcanvas.project.ProjectFileException ? e.getMessage()
+                        : i18n.get().format("error.open.unexpected", String.valueOf(file.getFileName()));
+                fx.execute(() -> {
+                    vm.openingProperty().set("");
+                    prompts.showError(i18n.get().get("error.open"), message);
+                });
+            }
+        });
     }
 
     /** Saves to the project's file, or asks where when it has none; true when saved. */

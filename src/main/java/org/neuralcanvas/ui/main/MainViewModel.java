@@ -47,6 +47,7 @@ public final class MainViewModel {
     private final LongProperty totalParams = new SimpleLongProperty();
     private final StringProperty fileName = new SimpleStringProperty("");
     private final StringProperty displayName = new SimpleStringProperty("");
+    private final StringProperty opening = new SimpleStringProperty("");
     /** What the training engine runs on ("CPU (AVX2)", "CUDA 11.6 on RTX 3080"); set by whoever starts the engine. */
     private final ObjectProperty<String> backendDescription = new SimpleObjectProperty<>();
     private final Selection selection = new Selection();
@@ -108,6 +109,11 @@ public final class MainViewModel {
     /** The file name of the open project, empty while it was never saved. */
     public StringProperty fileNameProperty() {
         return fileName;
+    }
+
+    /** The file being read in the background ("Opening big.ncproj.json (12 MB)…"); empty when none is. */
+    public StringProperty openingProperty() {
+        return opening;
     }
 
     /** What the title bar calls the document: its file's name, or the name it was imported under; empty: Untitled. */
@@ -175,13 +181,17 @@ public final class MainViewModel {
      */
     public Optional<String> open(Path file) {
         try {
-            Project project = ProjectFile.read(file);
-            setDocument(new Document(project, file));
-            userFiles.addRecentFile(file);
+            opened(file, ProjectFile.read(file));
             return Optional.empty();
         } catch (ProjectFileException e) {
             return Optional.of(e.getMessage());
         }
+    }
+
+    /** Puts a project read from a file (off the FX thread, by {@link FileActions}) in place. */
+    void opened(Path file, Project project) {
+        setDocument(new Document(project, file));
+        userFiles.addRecentFile(file);
     }
 
     /** Puts a recovered project in place: unsaved, so the user decides where it goes. */

@@ -70,7 +70,8 @@ public final class MainWindow {
         this.stage = stage;
         FxDialogs fx = new FxDialogs(() -> stage, () -> i18n);
         ctx.useDialogs(fx, fx);
-        this.fileActions = new FileActions(vm, ctx.fileDialogs(), ctx.prompts(), () -> i18n);
+        this.fileActions = new FileActions(vm, ctx.fileDialogs(), ctx.prompts(), () -> i18n, ctx.background(),
+                javafx.application.Platform::runLater);
         this.autosave = new Autosave(vm, ctx.userFiles(), java.time.Duration.ofSeconds(30));
         build(ctx.userFiles().language());
         stage.titleProperty().bind(Bindings.createStringBinding(() -> (vm.dirtyProperty().get() ? "• " : "")

@@ -27,6 +27,9 @@ final class StatusBar extends HBox {
         params.setId("statusParams");
         params.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.format("status.params", ModelSummary.grouped(vm.totalParamsProperty().get())), vm.totalParamsProperty()));
+        Label opening = new Label();
+        opening.setId("status-opening");
+        opening.textProperty().bind(vm.openingProperty());
         Label zoomLabel = new Label();
         zoomLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.format("status.zoom", Math.round(zoom.get() * 100)), zoom));
@@ -37,10 +40,10 @@ final class StatusBar extends HBox {
                         : vm.backendDescriptionProperty().get()), vm.backendDescriptionProperty()));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        for (Label l : new Label[] {problems, params, zoomLabel, backend}) {
+        for (Label l : new Label[] {problems, params, opening, zoomLabel, backend}) {
             readableInFull(l);
         }
-        getChildren().addAll(problems, params, spring, zoomLabel, backend);
+        getChildren().addAll(problems, params, opening, spring, zoomLabel, backend);
     }
 
     /**

@@ -204,7 +204,7 @@ class KerasImporterTest {
                 100_000,
                 java.time.Duration.ofMinutes(1)), ImportProgress.NONE, () -> false);
         assertFalse(r.weightsLoaded());
-        assertEquals(List.of("The file is " + KerasImporter.human(Files.size(resource("keras2_sequential_mlp.h5")))
+        assertEquals(List.of("The file is " + org.neuralcanvas.domain.text.ByteSizes.human(Files.size(resource("keras2_sequential_mlp.h5")))
                 + ", over the 98 KB NeuralCanvas loads weights from, so only the "
                 + "architecture opened."), r.messages());
         assertEquals(55_050, r.summary().totalParams());

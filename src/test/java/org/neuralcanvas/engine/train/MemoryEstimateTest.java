@@ -37,7 +37,7 @@ class MemoryEstimateTest {
     @Test
     void theTutorialMlpFitsWithRoomToSpare() {
         MemoryEstimate estimate = MemoryEstimate.of(mnistMlp(512), 128, 1L << 30);
-        assertTrue(estimate.fits(), () -> MemoryEstimate.human(estimate.bytes()));
+        assertTrue(estimate.fits(), () -> org.neuralcanvas.domain.text.ByteSizes.human(estimate.bytes()));
         assertTrue(estimate.bytes() < 32L << 20, "a few MB");
     }
 

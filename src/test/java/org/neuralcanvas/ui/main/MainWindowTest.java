@@ -331,6 +331,54 @@ class MainWindowTest {
     }
 
     @Test
+    void brokenFilesOfEveryKindGiveTheirSentenceInTheWindow(FxRobot robot) throws IOException {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("reuters").orElseThrow()));
+        robot.interact(() -> window.viewModel().document().history().markSaved());
+        Path sample = tmp.resolve("sample.ncproj.json");
+        robot.interact(() -> {
+            try {
+                org.neuralcanvas.project.ProjectFile.write(window.viewModel().document().project(), sample);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Path utf16 = tmp.resolve("utf16.ncproj.json");
+        Files.write(utf16, Files.readString(sample).getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        Path huge = tmp.resolve("huge.ncproj.json");
+        org.neuralcanvas.domain.graph.ModelBuilder b = new org.neuralcanvas.domain.graph.ModelBuilder();
+        b.then("Input", java.util.Map.of("shape", java.util.List.of(4)));
+        for (int i = 0; i < 3_000; i++) {
+            b.then("Dense", java.util.Map.of("units", 4));
+        }
+        org.neuralcanvas.project.ProjectFile.write(new org.neuralcanvas.project.Project(b.graph(),
+                org.neuralcanvas.project.TrainingSettings.defaults(), org.neuralcanvas.project.DatasetChoice.none(),
+                java.util.List.of()), huge);
+        Path folder = Files.createDirectories(tmp.resolve("folder.ncproj.json"));
+        java.util.Map<Path, String> expected = new java.util.LinkedHashMap<>();
+        expected.put(utf16, "utf16.ncproj.json is saved as UTF-16 text; NeuralCanvas reads UTF-8.");
+        expected.put(huge, "huge.ncproj.json has 3,001 layers; NeuralCanvas opens models of up to 2,000 layers.");
+        expected.put(folder, "is a folder, not a project file.");
+        for (var e : expected.entrySet()) {
+            dialogs.errors.clear();
+            dialogs.openAnswer = e.getKey();
+            robot.push(KeyCode.CONTROL, KeyCode.O);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(1, dialogs.errors.size(), e.getKey().toString());
+            assertTrue(dialogs.errors.get(0).contains(e.getValue()), dialogs.errors.get(0));
+            assertEquals(4, graph().nodeCount(), "the open model is still there");
+            assertEquals("", window.viewModel().openingProperty().get(), "the status bar no longer says Opening");
+        }
+        Path bom = tmp.resolve("bom.ncproj.json");
+        Files.writeString(bom, "\uFEFF" + Files.readString(sample));
+        dialogs.errors.clear();
+        dialogs.openAnswer = bom;
+        robot.push(KeyCode.CONTROL, KeyCode.O);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.List.of(), dialogs.errors, "a byte-order mark is fine");
+        assertEquals(bom, window.viewModel().document().file());
+    }
+
+    @Test
     void unsavedChangesAreNotReplacedWhenTheUserCancels(FxRobot robot) {
         dragFromPalette(robot, "Input", 0.5, 0.3);
         dialogs.unsavedAnswer = Prompts.UnsavedAnswer.CANCEL;
