@@ -26,7 +26,9 @@ public final class Autosave {
     /** Not a Timeline: a playing animation would keep JavaFX pulsing 60 times a second all the time the window is open. */
     private final FxTicker timer;
     private long savedRevision = -1;
+    private long savedOutsideChanges = -1;
     private Document savedDocument;
+    private boolean failureLogged;
 
     public Autosave(MainViewModel vm, UserFiles files, Duration interval) {
         this.vm = vm;
@@ -51,13 +53,17 @@ public final class Autosave {
     public void runOnce() {
         Document doc = vm.document();
         long revision = doc.history().revision();
-        if (!vm.dirtyProperty().get() || (doc == savedDocument && revision == savedRevision)) {
+        long outside = vm.outsideChanges();
+        // A finished run changes the project outside the undo history: it counts as a change to save too.
+        if (!vm.dirtyProperty().get() || (doc == savedDocument && revision == savedRevision
+                && outside == savedOutsideChanges)) {
             return;
         }
         String json = vm.snapshotJson();
         String origin = doc.file() == null ? "" : doc.file().toAbsolutePath().toString();
         savedDocument = doc;
         savedRevision = revision;
+        savedOutsideChanges = outside;
         Path target = files.recoveryFile();
         Path originFile = originFile();
         vm.background().execute(() -> {
@@ -65,7 +71,11 @@ public final class Autosave {
                 AtomicFiles.writeString(target, json);
                 AtomicFiles.writeString(originFile, origin);
             } catch (IOException e) {
-                // Autosave is a safety net; a failure here must not interrupt editing.
+                // Autosave is a safety net; a failure here must not interrupt editing. Logged once, not every 30 s.
+                if (!failureLogged) {
+                    failureLogged = true;
+                    org.slf4j.LoggerFactory.getLogger(Autosave.class).warn("Autosave to {} failed", target, e);
+                }
             }
         });
     }

@@ -48,6 +48,7 @@ public final class MainViewModel {
     private final StringProperty fileName = new SimpleStringProperty("");
     private final StringProperty displayName = new SimpleStringProperty("");
     private final StringProperty opening = new SimpleStringProperty("");
+    private long outsideChanges;
     /** What the training engine runs on ("CPU (AVX2)", "CUDA 11.6 on RTX 3080"); set by whoever starts the engine. */
     private final ObjectProperty<String> backendDescription = new SimpleObjectProperty<>();
     private final Selection selection = new Selection();
@@ -204,7 +205,13 @@ public final class MainViewModel {
     /** Records a change outside the graph (training settings, dataset, run history): unsaved until the next save. */
     public void markChanged() {
         recoveredUnsaved = true;
+        outsideChanges++;
         dirty.set(true);
+    }
+
+    /** How many changes outside the graph's undo history (runs, recovered state) were made: autosave counts them too. */
+    public long outsideChanges() {
+        return outsideChanges;
     }
 
     /**

@@ -64,6 +64,8 @@ public final class TrainingViewModel {
     private final Queue<TrainingEvent> events = new ConcurrentLinkedQueue<>();
     private final RunCurves curves = new RunCurves();
     private final RunProgress progress = new RunProgress();
+    /** The document whose Train started the current (or last) run. */
+    private Document runDocument;
     private final ResultsViewModel results;
     private final FxTicker drainTimer;
 
@@ -124,6 +126,19 @@ public final class TrainingViewModel {
         dataset.set(project().dataset());
         runs.setAll(project().runs());
         overlaid.clear();
+        if (!phase.get().isActive()) {
+            // What the Training and Results tabs show belongs to the project that made it: another project starts
+            // clean, with its own latest run drawn (its history is in the file; its test results are not).
+            progress.clear();
+            results.clear();
+            results.modelProperty().set(null);
+            curves.reset(null);
+            status.set("");
+            failed.set(false);
+            if (!runs.isEmpty()) {
+                overlaid.add(runs.get(runs.size() - 1));
+            }
+        }
         recheck();
     }
 
@@ -190,6 +205,7 @@ public final class TrainingViewModel {
             return;
         }
         ModelGraph snapshot = main.document().graph().copy();
+        runDocument = main.document();
         TrainedModel from = weights.startingPoint();
         runSettings = settings.get();
         runDataset = dataset.get();
@@ -337,13 +353,17 @@ public final class TrainingViewModel {
         phase.set(RunPhase.IDLE);
     }
 
+    /** The run goes into the project that started it, even when another one has been opened since. */
     private void recordRun(String outcome) {
-        RunRecord record = new RunRecord("run-" + (project().runs().size() + 1), runStartedAt, runSettings,
+        Project owner = runDocument == null ? project() : runDocument.project();
+        RunRecord record = new RunRecord("run-" + (owner.runs().size() + 1), runStartedAt, runSettings,
                 data.descriptor(runDataset).map(d -> d.id()).orElse(runDataset.datasetId()), outcome,
                 EpochResult.historyMaps(runHistory));
-        project().addRun(record);
-        runs.add(record);
-        main.markChanged();
+        owner.addRun(record);
+        if (runDocument == null || runDocument == main.document()) {
+            runs.add(record);
+            main.markChanged();
+        }
     }
 
 

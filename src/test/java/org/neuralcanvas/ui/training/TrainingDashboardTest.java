@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralcanvas.dataset.BundledDatasets;
 import org.neuralcanvas.engine.data.BundledTrainingData;
+import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.ui.ScriptedDialogs;
 import org.neuralcanvas.ui.common.UserFiles;
@@ -117,6 +118,51 @@ class TrainingDashboardTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(12, vm().settingsProperty().get().epochs());
         assertTrue(window.viewModel().dirtyProperty().get());
+    }
+
+    @Test
+    void anotherProjectShowsNoneOfThisOnesResultsAndItsRunComesBackWithIt(FxRobot robot) throws Exception {
+        loadTemplate(robot, "keras_quickstart");
+        setEpochs(robot, 2);
+        robot.clickOn("#panel-train");
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().results().reportProperty().get() != null);
+        Path saved = Files.createTempDirectory("runs").resolve("quickstart.ncproj.json");
+        dialogs.saveAnswer = saved;
+        robot.interact(() -> window.fileActions().saveAs());
+        assertTrue(Files.exists(saved));
+
+        loadTemplate(robot, "mnist_mlp");
+        assertEquals(null, vm().results().reportProperty().get(), "no confusion matrix of the other project");
+        assertEquals(null, vm().results().modelProperty().get(), "Export model… has nothing to export");
+        assertEquals(0, vm().curves().epochPoints(), "no curves of the other project");
+        assertEquals(List.of(), vm().progress().log());
+        assertEquals("", vm().statusProperty().get());
+        assertEquals(List.of(), vm().runs());
+
+        dialogs.unsavedAnswer = org.neuralcanvas.ui.main.Prompts.UnsavedAnswer.DISCARD;
+        dialogs.openAnswer = saved;
+        robot.interact(() -> window.fileActions().open());
+        waitUntil(() -> saved.equals(window.viewModel().document().file()));
+        assertEquals(1, vm().runs().size(), "its run is back with it");
+        assertEquals(vm().runs(), vm().overlaid(), "and its curves are drawn");
+    }
+
+    @Test
+    void aFinishedRunIsAutosavedThoughNoEditWasMade(FxRobot robot) throws Exception {
+        loadTemplate(robot, "keras_quickstart");
+        robot.interact(() -> window.viewModel().document().history().markSaved());
+        org.neuralcanvas.ui.main.Autosave autosave = new org.neuralcanvas.ui.main.Autosave(window.viewModel(),
+                window.context().userFiles(), java.time.Duration.ofHours(1));
+        setEpochs(robot, 1);
+        robot.interact(autosave::runOnce);
+        robot.clickOn("#panel-train");
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && !vm().runs().isEmpty());
+        Path recovery = window.context().userFiles().recoveryFile();
+        Files.deleteIfExists(recovery);
+        robot.interact(autosave::runOnce);
+        waitUntil(() -> Files.exists(recovery));
+        Project recovered = org.neuralcanvas.project.ProjectFile.read(recovery);
+        assertEquals(1, recovered.runs().size(), "a crash after training would not lose the run");
     }
 
     @Test
