@@ -90,6 +90,49 @@ class TrainingSessionTest {
     }
 
     @Test
+    void continuingWithANewLearningRateTrainsAtItAndKeepsTheOptimizersState() throws Exception {
+        TrainedModel model;
+        try (TrainingSession s = new TrainingSession(compile(TinyData.classifier(), CLASSIFY.withEpochs(1)),
+                TinyData.classification(), null, null)) {
+            assertEquals(SessionState.FINISHED, await(s.start()));
+            model = s.model();
+        }
+        INDArray adamState = model.network().getUpdater().getStateViewArray().dup();
+        TrainingSettings faster = CLASSIFY.withEpochs(2).withOptimizer(CLASSIFY.optimizer().withLearningRate(0.05));
+        List<String> notes = new java.util.ArrayList<>();
+        TrainedModel continued = org.neuralcanvas.engine.train.ContinuedTraining.with(model, faster, notes);
+        assertEquals(List.of(), notes);
+        assertTrue(continued.network() == model.network(), "the same network, with its optimizer state");
+        assertEquals(adamState, continued.network().getUpdater().getStateViewArray());
+        String layer = continued.network().getLayer(0).conf().getLayer().getLayerName();
+        assertEquals(0.05, continued.network().getLearningRate(layer), 1e-12, "the engine's rate is the new one");
+        try (TrainingSession more = new TrainingSession(continued, TinyData.classification(), null, null)) {
+            assertEquals(SessionState.FINISHED, await(more.start()));
+            List<EpochResult> h = more.model().history();
+            assertEquals(3, h.size(), "one epoch before, the two asked for now");
+            assertEquals(0.05, h.get(2).learningRate(), 1e-12, "and the record says so");
+        }
+    }
+
+    @Test
+    void continuingWithAnotherOptimizerKeepsTheWeightsAndSaysTheStateStartsAfresh() throws Exception {
+        TrainedModel model;
+        try (TrainingSession s = new TrainingSession(compile(TinyData.classifier(), CLASSIFY.withEpochs(1)),
+                TinyData.classification(), null, null)) {
+            assertEquals(SessionState.FINISHED, await(s.start()));
+            model = s.model();
+        }
+        List<String> notes = new java.util.ArrayList<>();
+        TrainedModel continued = org.neuralcanvas.engine.train.ContinuedTraining.with(model,
+                CLASSIFY.withOptimizer(OptimizerSettings.defaults("sgd")), notes);
+        assertEquals(model.network().params(), continued.network().params(), "the trained weights go on");
+        assertEquals(List.of("The optimizer or loss changed (adam with categorical_crossentropy → sgd with "
+                + "categorical_crossentropy), so training goes on from the trained weights with the optimizer's state "
+                + "started afresh."), notes);
+        assertEquals(1, continued.epochsTrained());
+    }
+
+    @Test
     void aSmallRegressorLearns() throws Exception {
         try (TrainingSession s = new TrainingSession(compile(TinyData.regressor(), REGRESS), TinyData.regression(), null, null)) {
             assertEquals(SessionState.FINISHED, await(s.start()));

@@ -38,6 +38,12 @@ public record CompiledModel(ComputationGraphConfiguration configuration, ModelGr
         vertexOfNode = Map.copyOf(vertexOfNode);
     }
 
+    /** The same compiled network with other training settings (for settings that do not change the network's layers). */
+    public CompiledModel withSettings(TrainingSettings other) {
+        return new CompiledModel(configuration, graph, other, inference, inputNames, inputTypes, inputShapes,
+                outputNames, outputShapes, vertexOfNode, paramCount);
+    }
+
     public InputType[] inputTypeArray() {
         return inputTypes.toArray(new InputType[0]);
     }

@@ -27,6 +27,7 @@ import org.neuralcanvas.engine.data.DatasetFit;
 import org.neuralcanvas.engine.data.PreparedRun;
 import org.neuralcanvas.engine.train.EpochResult;
 import org.neuralcanvas.engine.train.SessionState;
+import org.neuralcanvas.engine.train.ContinuedTraining;
 import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.engine.train.TrainingEvent;
 import org.neuralcanvas.engine.train.TrainingSession;
@@ -235,7 +236,13 @@ public final class TrainingViewModel {
             Path checkpointDir = s.callbacks().checkpoint().enabled() ? checkpoints : null;
             TrainingSession ts;
             if (from != null) {
-                ts = new TrainingSession(from, run.trainingData(), events::add, checkpointDir);
+                // With the settings of this run, not those the model was trained with: its record says these.
+                List<String> notes = new java.util.ArrayList<>();
+                TrainedModel continued = ContinuedTraining.with(from, s, notes);
+                if (!notes.isEmpty()) {
+                    fx.execute(() -> status.set(String.join(" ", notes)));
+                }
+                ts = new TrainingSession(continued, run.trainingData(), events::add, checkpointDir);
             } else {
                 Compilation c = Dl4jCompiler.compile(graph, s);
                 if (!c.ok()) {
