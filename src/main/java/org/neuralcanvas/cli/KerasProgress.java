@@ -62,6 +62,9 @@ final class KerasProgress implements TrainingListener {
             EpochResult r = e.result();
             out.println((interactive ? "\r" : "") + epochLine(batches, r.seconds(), r.metrics()));
             out.flush();
+        } else if (event instanceof TrainingEvent.CallbackActed c) {
+            out.println(c.line());
+            out.flush();
         } else if (event instanceof TrainingEvent.StateChanged s && !s.message().isEmpty()) {
             if (lastBatch > 0 && lastBatch < batches && interactive) {
                 out.println();

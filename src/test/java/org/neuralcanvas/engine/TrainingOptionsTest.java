@@ -75,12 +75,22 @@ class TrainingOptionsTest {
                         new CallbackSettings.ReduceLrOnPlateau(true, "val_accuracy", 0.5, 1, 0.0),
                         new CallbackSettings.Checkpoint(true, "val_loss", false)));
         CompiledModel m = TrainingSessionTest.compile(TinyData.classifier(), settings);
-        try (TrainingSession s = new TrainingSession(m, TinyData.classification(), null, dir)) {
+        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (TrainingSession s = new TrainingSession(m, TinyData.classification(), e -> {
+            if (e instanceof org.neuralcanvas.engine.train.TrainingEvent.CallbackActed c) {
+                said.add(c.line());
+            }
+        }, dir)) {
             assertEquals(SessionState.FINISHED, s.start().get(60, TimeUnit.SECONDS));
             List<Double> rates = s.model().history().stream().map(EpochResult::learningRate).toList();
             assertEquals(1e-9, rates.get(0), 1e-15);
             assertTrue(rates.get(3) < rates.get(0), () -> "the rate falls on a plateau: " + rates);
+            // Each callback says what it did, as Keras's verbose callbacks do.
+            int lowered = (int) rates.stream().distinct().count() - 1;
+            assertTrue(said.stream().filter(l -> l.contains(": ReduceLROnPlateau reducing learning rate to ")).count()
+                    >= lowered, said::toString);
         }
+        assertTrue(said.contains("Epoch 4: saving model to " + dir.resolve("last.zip").toAbsolutePath()), said::toString);
         assertTrue(Files.exists(dir.resolve("last.zip")));
         assertEquals(4, ModelStore.load(dir.resolve("last.zip")).epochsTrained());
     }

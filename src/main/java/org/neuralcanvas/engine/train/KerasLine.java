@@ -16,6 +16,16 @@ public final class KerasLine {
     private KerasLine() {
     }
 
+    /** ReduceLROnPlateau's verbose line: {@code Epoch 23: ReduceLROnPlateau reducing learning rate to 0.0001.} */
+    public static String reducedLearningRate(int epoch, double learningRate) {
+        return "Epoch " + epoch + ": ReduceLROnPlateau reducing learning rate to " + (float) learningRate + ".";
+    }
+
+    /** ModelCheckpoint's verbose line: {@code Epoch 5: val_loss improved, saving model to /…/best.zip}. */
+    public static String checkpoint(int epoch, String monitor, boolean bestOnly, String path) {
+        return "Epoch " + epoch + ": " + (bestOnly ? monitor + " improved, saving" : "saving") + " model to " + path;
+    }
+
     public static String epochHeader(int epoch, int epochs) {
         return "Epoch " + epoch + "/" + epochs;
     }

@@ -18,6 +18,14 @@ public sealed interface TrainingEvent {
     record EpochEnded(EpochResult result) implements TrainingEvent {
     }
 
+    /**
+     * A callback acted after an epoch (ReduceLROnPlateau lowered the rate, ModelCheckpoint saved the model).
+     *
+     * @param line the line Keras prints for it ({@link KerasLine})
+     */
+    record CallbackActed(int epoch, String line) implements TrainingEvent {
+    }
+
     /** How a session's state changed. */
     enum Transition {
         STARTED(SessionState.RUNNING), PAUSED(SessionState.PAUSED), RESUMED(SessionState.RUNNING),

@@ -321,9 +321,15 @@ public final class TrainingSession implements AutoCloseable {
             if (d.newLearningRate() != lr) {
                 learningRateOverride = d.newLearningRate();
                 net.setLearningRate(d.newLearningRate());
+                emit(new TrainingEvent.CallbackActed(epoch, KerasLine.reducedLearningRate(epoch, d.newLearningRate())));
             }
             if (d.saveCheckpoint() && checkpointDir != null) {
-                saveCheckpoint(settings.callbacks().checkpoint().saveBestOnly() ? "best.zip" : "last.zip");
+                boolean bestOnly = settings.callbacks().checkpoint().saveBestOnly();
+                Path saved = saveCheckpoint(bestOnly ? "best.zip" : "last.zip");
+                if (saved != null) {
+                    emit(new TrainingEvent.CallbackActed(epoch, KerasLine.checkpoint(epoch,
+                            settings.callbacks().checkpoint().monitor(), bestOnly, saved.toAbsolutePath().toString())));
+                }
             }
             if (d.stop()) {
                 if (bestParams != null) {
@@ -335,11 +341,15 @@ public final class TrainingSession implements AutoCloseable {
         return null;
     }
 
-    private void saveCheckpoint(String fileName) {
+    /** @return where the model was saved, or null when it could not be */
+    private Path saveCheckpoint(String fileName) {
         try {
-            ModelStore.save(model, checkpointDir.resolve(fileName));
+            Path file = checkpointDir.resolve(fileName);
+            ModelStore.save(model, file);
+            return file;
         } catch (java.io.IOException | RuntimeException ex) {
             LOG.warn("Checkpoint not written", ex);
+            return null;
         }
     }
 

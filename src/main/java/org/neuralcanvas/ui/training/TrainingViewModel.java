@@ -314,6 +314,8 @@ public final class TrainingViewModel {
                 runHistory.add(end.result());
                 curves.addEpoch(end.result());
                 progress.epochEnded(end.result());
+            } else if (e instanceof TrainingEvent.CallbackActed c) {
+                progress.note(c.line());
             } else if (e instanceof TrainingEvent.StateChanged s) {
                 onState(s);
             }
