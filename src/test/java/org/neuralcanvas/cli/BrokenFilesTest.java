@@ -83,4 +83,10 @@ class BrokenFilesTest extends CliTestBase {
                 + "model, or repeat its blocks fewer times.", "summary", huge.toString());
         assertRefused("has 10,001 layers", "train", huge.toString());
     }
+
+    @Test
+    void aSettingOutsideItsRangeIsTheSameSentenceOnTheCommandLine() throws Exception {
+        Path file = variant("lr.ncproj.json", "\"learningRate\" *: *[0-9.eE-]+", "\"learningRate\": 1000000");
+        assertRefused("learning_rate is 1,000,000; it must be in (0, 10].", "train", file.toString(), "--epochs", "1");
+    }
 }

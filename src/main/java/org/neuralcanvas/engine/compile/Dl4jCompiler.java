@@ -58,6 +58,11 @@ public final class Dl4jCompiler {
             return Compilation.failed(List.of(EngineSentences.SAY.say("compile.tooManyLayers",
                     String.valueOf(source.nodeCount()), String.valueOf(MAX_LAYERS))));
         }
+        // Settings outside their ranges never reach DL4J (a batch size of 0 was a division by zero in it).
+        List<String> settingProblems = org.neuralcanvas.project.SettingRanges.problems(settings);
+        if (!settingProblems.isEmpty()) {
+            return Compilation.failed(settingProblems);
+        }
         ModelGraph graph = source.copy();
         InferenceResult inference = ShapeInference.infer(graph);
         if (!inference.isValid()) {

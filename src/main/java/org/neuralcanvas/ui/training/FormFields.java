@@ -41,6 +41,12 @@ final class FormFields {
         return f;
     }
 
+    /** A field for a setting with a declared range; an invalid value turns it red with the range in its tooltip. */
+    static TextField number(String id, org.neuralcanvas.project.SettingRange range, String refusalPattern,
+                            DoubleConsumer commit) {
+        return number(id, range::allows, java.text.MessageFormat.format(refusalPattern, range.interval()), commit);
+    }
+
     static TextField integer(String id, long min, long max, String refusal, LongConsumer commit) {
         return number(id, v -> v == Math.rint(v) && v >= min && v <= max, refusal, v -> commit.accept((long) v));
     }

@@ -19,6 +19,7 @@ import org.neuralcanvas.project.CallbackSettings.Checkpoint;
 import org.neuralcanvas.project.CallbackSettings.EarlyStopping;
 import org.neuralcanvas.project.CallbackSettings.ReduceLrOnPlateau;
 import org.neuralcanvas.project.OptimizerSettings;
+import org.neuralcanvas.project.SettingRanges;
 import org.neuralcanvas.project.TrainingSettings;
 import org.neuralcanvas.ui.common.I18n;
 
@@ -68,24 +69,23 @@ final class SettingsForm extends VBox {
     SettingsForm(TrainingViewModel vm, I18n i18n) {
         this.vm = vm;
         this.i18n = i18n;
-        String positive = i18n.get("train.refuse.positive");
-        String fraction = i18n.get("train.refuse.fraction");
-        String whole = i18n.get("train.refuse.whole");
-        lr = FormFields.number("field-learning-rate", v -> v > 0 && v <= 10, positive, v -> opt(o -> rebuild(o, v, o.momentum(), o.rho(), o.beta1(), o.beta2(), o.epsilon(), o.clipnorm())));
-        momentum = FormFields.number("field-momentum", v -> v >= 0 && v < 1, fraction, v -> opt(o -> rebuild(o, o.learningRate(), v, o.rho(), o.beta1(), o.beta2(), o.epsilon(), o.clipnorm())));
-        rho = FormFields.number("field-rho", v -> v > 0 && v < 1, fraction, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), v, o.beta1(), o.beta2(), o.epsilon(), o.clipnorm())));
-        beta1 = FormFields.number("field-beta1", v -> v > 0 && v < 1, fraction, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), o.rho(), v, o.beta2(), o.epsilon(), o.clipnorm())));
-        beta2 = FormFields.number("field-beta2", v -> v > 0 && v < 1, fraction, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), o.rho(), o.beta1(), v, o.epsilon(), o.clipnorm())));
-        epsilon = FormFields.number("field-epsilon", v -> v > 0 && v < 1, positive, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), o.rho(), o.beta1(), o.beta2(), v, o.clipnorm())));
-        clipnorm = FormFields.number("field-clipnorm", v -> v >= 0, positive, v -> opt(o -> o.withClipnorm(v)));
-        epochs = FormFields.integer("field-epochs", 1, 100_000, whole, v -> set(s -> s.withEpochs((int) v)));
-        batch = FormFields.integer("field-batch-size", 1, 1_000_000, whole, v -> set(s -> s.withBatchSize((int) v)));
-        split = FormFields.number("field-validation-split", v -> v >= 0 && v < 1, fraction, v -> set(s -> s.withValidationSplit(v)));
-        seed = FormFields.integer("field-seed", Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, whole, v -> set(s -> s.withSeed(v)));
-        earlyPatience = FormFields.integer("field-early-patience", 0, 10_000, whole, v -> callbacks());
-        reduceFactor = FormFields.number("field-reduce-factor", v -> v > 0 && v < 1, fraction, v -> callbacks());
-        reducePatience = FormFields.integer("field-reduce-patience", 0, 10_000, whole, v -> callbacks());
-        reduceMin = FormFields.number("field-reduce-min-lr", v -> v >= 0, positive, v -> callbacks());
+        // Each field checks its setting against the range declared with it (SettingRanges) and names that range.
+        String range = i18n.get("train.refuse.range");
+        lr = FormFields.number("field-learning-rate", SettingRanges.LEARNING_RATE, range, v -> opt(o -> rebuild(o, v, o.momentum(), o.rho(), o.beta1(), o.beta2(), o.epsilon(), o.clipnorm())));
+        momentum = FormFields.number("field-momentum", SettingRanges.MOMENTUM, range, v -> opt(o -> rebuild(o, o.learningRate(), v, o.rho(), o.beta1(), o.beta2(), o.epsilon(), o.clipnorm())));
+        rho = FormFields.number("field-rho", SettingRanges.RHO, range, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), v, o.beta1(), o.beta2(), o.epsilon(), o.clipnorm())));
+        beta1 = FormFields.number("field-beta1", SettingRanges.BETA_1, range, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), o.rho(), v, o.beta2(), o.epsilon(), o.clipnorm())));
+        beta2 = FormFields.number("field-beta2", SettingRanges.BETA_2, range, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), o.rho(), o.beta1(), v, o.epsilon(), o.clipnorm())));
+        epsilon = FormFields.number("field-epsilon", SettingRanges.EPSILON, range, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), o.rho(), o.beta1(), o.beta2(), v, o.clipnorm())));
+        clipnorm = FormFields.number("field-clipnorm", SettingRanges.CLIPNORM, range, v -> opt(o -> o.withClipnorm(v)));
+        epochs = FormFields.number("field-epochs", SettingRanges.EPOCHS, range, v -> set(s -> s.withEpochs((int) v)));
+        batch = FormFields.number("field-batch-size", SettingRanges.BATCH_SIZE, range, v -> set(s -> s.withBatchSize((int) v)));
+        split = FormFields.number("field-validation-split", SettingRanges.VALIDATION_SPLIT, range, v -> set(s -> s.withValidationSplit(v)));
+        seed = FormFields.integer("field-seed", Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, i18n.get("train.refuse.whole"), v -> set(s -> s.withSeed(v)));
+        earlyPatience = FormFields.number("field-early-patience", SettingRanges.PATIENCE, range, v -> callbacks());
+        reduceFactor = FormFields.number("field-reduce-factor", SettingRanges.FACTOR, range, v -> callbacks());
+        reducePatience = FormFields.number("field-reduce-patience", SettingRanges.PATIENCE, range, v -> callbacks());
+        reduceMin = FormFields.number("field-reduce-min-lr", SettingRanges.MIN_LR, range, v -> callbacks());
 
         loss.setId("combo-loss");
         loss.getItems().setAll(TrainingSettings.LOSSES);

@@ -205,6 +205,13 @@ public final class TrainingViewModel {
             failed.set(true);
             return;
         }
+        List<String> settingProblems = org.neuralcanvas.project.SettingRanges.problems(settings.get());
+        if (!settingProblems.isEmpty()) {
+            // A hand-edited file can hold what the Train panel would refuse; it never reaches the engine.
+            status.set(String.join(" ", settingProblems));
+            failed.set(true);
+            return;
+        }
         ModelGraph snapshot = main.document().graph().copy();
         runDocument = main.document();
         TrainedModel from = weights.startingPoint();

@@ -1,0 +1,62 @@
+package org.neuralcanvas.project;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ranges of the training settings (Keras's own where it has them, e.g. momentum in [0, 1)), and
+ * the check of a whole {@link TrainingSettings} against them: the one home of these limits.
+ */
+public final class SettingRanges {
+
+    public static final SettingRange LEARNING_RATE = new SettingRange("learning_rate", 0, false, 10, true, false);
+    public static final SettingRange MOMENTUM = new SettingRange("momentum", 0, true, 1, false, false);
+    public static final SettingRange RHO = new SettingRange("rho", 0, false, 1, false, false);
+    public static final SettingRange BETA_1 = new SettingRange("beta_1", 0, false, 1, false, false);
+    public static final SettingRange BETA_2 = new SettingRange("beta_2", 0, false, 1, false, false);
+    public static final SettingRange EPSILON = new SettingRange("epsilon", 0, false, 1, false, false);
+    public static final SettingRange CLIPNORM = new SettingRange("clipnorm", 0, true, Double.POSITIVE_INFINITY, false,
+            false);
+    public static final SettingRange EPOCHS = new SettingRange("epochs", 1, true, 100_000, true, true);
+    public static final SettingRange BATCH_SIZE = new SettingRange("batch_size", 1, true, 1_000_000, true, true);
+    public static final SettingRange VALIDATION_SPLIT = new SettingRange("validation_split", 0, true, 1, false, false);
+    public static final SettingRange PATIENCE = new SettingRange("patience", 0, true, 10_000, true, true);
+    public static final SettingRange FACTOR = new SettingRange("factor", 0, false, 1, false, false);
+    public static final SettingRange MIN_LR = new SettingRange("min_lr", 0, true, Double.POSITIVE_INFINITY, false,
+            false);
+
+    private SettingRanges() {
+    }
+
+    /** Every setting outside its range, as sentences; empty when all are fine. */
+    public static List<String> problems(TrainingSettings s) {
+        List<String> out = new ArrayList<>();
+        OptimizerSettings o = s.optimizer();
+        check(out, LEARNING_RATE, o.learningRate());
+        check(out, MOMENTUM, o.momentum());
+        check(out, RHO, o.rho());
+        check(out, BETA_1, o.beta1());
+        check(out, BETA_2, o.beta2());
+        check(out, EPSILON, o.epsilon());
+        check(out, CLIPNORM, o.clipnorm());
+        check(out, EPOCHS, s.epochs());
+        check(out, BATCH_SIZE, s.batchSize());
+        check(out, VALIDATION_SPLIT, s.validationSplit());
+        CallbackSettings c = s.callbacks();
+        if (c.earlyStopping().enabled()) {
+            check(out, PATIENCE, c.earlyStopping().patience());
+        }
+        if (c.reduceLrOnPlateau().enabled()) {
+            check(out, FACTOR, c.reduceLrOnPlateau().factor());
+            check(out, PATIENCE, c.reduceLrOnPlateau().patience());
+            check(out, MIN_LR, c.reduceLrOnPlateau().minLr());
+        }
+        return out;
+    }
+
+    private static void check(List<String> out, SettingRange range, double value) {
+        if (!range.allows(value)) {
+            out.add(range.problem(value));
+        }
+    }
+}
