@@ -33,6 +33,15 @@ public final class ScriptedDialogs implements FileDialogs, Prompts {
         return unsavedAnswer;
     }
 
+    public RunningAnswer runningAnswer = RunningAnswer.KEEP_TRAINING;
+    public int runningQuestions;
+
+    @Override
+    public RunningAnswer askStopRunning() {
+        runningQuestions++;
+        return runningAnswer;
+    }
+
     @Override
     public boolean offerRecovery() {
         return restore;

@@ -218,14 +218,29 @@ public final class MainWindow {
         autosave.start();
     }
 
-    /** Closes after asking about unsaved work. */
-    void requestClose() {
+    private final java.util.List<java.util.function.BooleanSupplier> closeGuards = new java.util.ArrayList<>();
+
+    /**
+     * Something that may hold the window open when it is closed (a run that is training): false keeps it open.
+     * A guard that needs time (to stop a run and record it) returns false and calls {@link #requestClose} again.
+     */
+    public void addCloseGuard(java.util.function.BooleanSupplier guard) {
+        closeGuards.add(guard);
+    }
+
+    /** Closes after asking about a running training and unsaved work. */
+    public void requestClose() {
         if (closeAllowed()) {
             stage.close();
         }
     }
 
     private boolean closeAllowed() {
+        for (java.util.function.BooleanSupplier guard : closeGuards) {
+            if (!guard.getAsBoolean()) {
+                return false;
+            }
+        }
         if (!fileActions.mayReplace()) {
             return false;
         }

@@ -6,7 +6,13 @@ public interface Prompts {
     /** The answer to "save your changes first?". */
     enum UnsavedAnswer { SAVE, DISCARD, CANCEL }
 
+    /** Closing while a run trains: stop it, keep its record and close, or go on training. */
+    enum RunningAnswer { STOP_AND_CLOSE, KEEP_TRAINING }
+
     UnsavedAnswer askSaveChanges(String documentName);
+
+    /** Asked when the window is closed during a run. */
+    RunningAnswer askStopRunning();
 
     /** Offers to restore work autosaved before a crash; true to restore. */
     boolean offerRecovery();

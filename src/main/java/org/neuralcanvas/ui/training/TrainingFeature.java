@@ -105,6 +105,7 @@ public final class TrainingFeature implements MainWindow.Extension {
         exportModel.disableProperty().bind(vm.results().modelProperty().isNull());
         exportModel.setOnAction(e -> results.exportModel());
         window.addFileMenuItems(openModel, exportModel);
+        window.addCloseGuard(() -> mayClose(window));
         window.addBottomTab(dashboardTab);
         window.addBottomTab(resultsTab);
         Tab shown = dashboardTab;
@@ -113,6 +114,30 @@ public final class TrainingFeature implements MainWindow.Extension {
                 window.showBottomTab(shown, 0.62);
             }
         });
+    }
+
+    /**
+     * Closing during a run asks: stop it (its record goes into the project, which then asks to be saved) and close,
+     * or keep training. Stopping takes a moment, so the window closes when the run has ended.
+     */
+    private boolean mayClose(MainWindow window) {
+        if (!vm.phaseProperty().get().isActive()) {
+            return true;
+        }
+        if (window.context().prompts().askStopRunning() == org.neuralcanvas.ui.main.Prompts.RunningAnswer.KEEP_TRAINING) {
+            return false;
+        }
+        vm.phaseProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends RunPhase> o, RunPhase was, RunPhase now) {
+                if (!now.isActive()) {
+                    vm.phaseProperty().removeListener(this);
+                    fx.execute(window::requestClose);
+                }
+            }
+        });
+        vm.stop();
+        return false;
     }
 
     /** Where "Open Trained Model" looks (a file chooser; tests answer directly). */

@@ -166,6 +166,29 @@ class TrainingDashboardTest {
     }
 
     @Test
+    void closingDuringARunAsksAndStoppingKeepsTheRunInTheProject(FxRobot robot) throws Exception {
+        loadTemplate(robot, "keras_quickstart");
+        setEpochs(robot, 500);
+        robot.clickOn("#panel-train");
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.RUNNING && vm().curves().epochPoints() >= 1);
+
+        dialogs.runningAnswer = org.neuralcanvas.ui.main.Prompts.RunningAnswer.KEEP_TRAINING;
+        robot.interact(() -> window.requestClose());
+        assertEquals(1, dialogs.runningQuestions);
+        assertTrue(window.stage().isShowing(), "the window stays");
+        assertTrue(vm().phaseProperty().get().isActive(), "and the run goes on");
+
+        dialogs.runningAnswer = org.neuralcanvas.ui.main.Prompts.RunningAnswer.STOP_AND_CLOSE;
+        dialogs.unsavedAnswer = org.neuralcanvas.ui.main.Prompts.UnsavedAnswer.CANCEL; // to keep the test's window
+        int asked = dialogs.unsavedQuestions;
+        robot.interact(() -> window.requestClose());
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && dialogs.unsavedQuestions > asked);
+        assertEquals(1, window.viewModel().document().project().runs().size(), "the stopped run is in the project");
+        assertEquals("stopped", window.viewModel().document().project().runs().get(0).outcome());
+        assertTrue(window.stage().isShowing(), "cancelling the save question keeps the window");
+    }
+
+    @Test
     void aFinishedRunIsAutosavedThoughNoEditWasMade(FxRobot robot) throws Exception {
         loadTemplate(robot, "keras_quickstart");
         robot.interact(() -> window.viewModel().document().history().markSaved());
