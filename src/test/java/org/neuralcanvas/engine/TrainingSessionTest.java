@@ -212,7 +212,7 @@ class TrainingSessionTest {
     @Test
     void aNanLossFailsTheRunWithAdvice() throws Exception {
         EventLog log = new EventLog();
-        TrainingSettings wild = REGRESS.withOptimizer(OptimizerSettings.defaults("sgd").withLearningRate(1e6));
+        TrainingSettings wild = REGRESS.withOptimizer(OptimizerSettings.defaults("sgd").withLearningRate(10)); // the most the settings allow
         try (TrainingSession s = new TrainingSession(compile(TinyData.regressor(), wild), TinyData.regression(), log, null)) {
             assertEquals(SessionState.FAILED, await(s.start()));
             String reason = log.of(TrainingEvent.StateChanged.class).get(1).message();
@@ -239,7 +239,7 @@ class TrainingSessionTest {
     @Test
     void validationSplitHoldsOutTheEndAndEarlyStoppingStops() throws Exception {
         TrainingSettings settings = CLASSIFY.withEpochs(20).withValidationSplit(0.25).withOptimizer(
-                OptimizerSettings.defaults("sgd").withLearningRate(0.0)).withCallbacks(new CallbackSettings(
+                OptimizerSettings.defaults("sgd").withLearningRate(1e-12)).withCallbacks(new CallbackSettings(
                 new CallbackSettings.EarlyStopping(true, "val_loss", 2, true),
                 CallbackSettings.none().reduceLrOnPlateau(), CallbackSettings.none().checkpoint()));
         EventLog log = new EventLog();

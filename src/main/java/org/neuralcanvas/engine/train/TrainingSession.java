@@ -277,6 +277,7 @@ public final class TrainingSession implements AutoCloseable {
         for (int e = 0; e < epochs; e++) {
             int epoch = model.epochsTrained() + 1;
             long start = System.nanoTime();
+            pausedNanos = 0;
             if (settings.shuffle()) {
                 train.shuffle(settings.seed() + epoch);
             }
@@ -310,7 +311,8 @@ public final class TrainingSession implements AutoCloseable {
                 Validation.measure(model, validation, batchSize, settings.metrics()).forEach((k, v) -> metrics.put("val_" + k, v));
             }
             double lr = learningRate(net);
-            EpochResult result = new EpochResult(epoch, metrics, lr, (System.nanoTime() - start) / 1e9, seen);
+            EpochResult result = new EpochResult(epoch, metrics, lr, (System.nanoTime() - start - pausedNanos) / 1e9,
+                    seen);
             model.addEpoch(result);
             emit(new TrainingEvent.EpochEnded(result));
 
@@ -353,6 +355,9 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
+    /** Time spent paused in the current epoch (on the training thread only). */
+    private long pausedNanos;
+
     /** Waits while paused; false when a stop was requested. */
     private boolean awaitGo() {
         if (stopRequested) {
@@ -363,6 +368,7 @@ public final class TrainingSession implements AutoCloseable {
         }
         state = SessionState.PAUSED;
         emit(new TrainingEvent.StateChanged(TrainingEvent.Transition.PAUSED, ""));
+        long pausedAt = System.nanoTime();
         synchronized (pauseLock) {
             while (pauseRequested && !stopRequested) {
                 try {
@@ -373,6 +379,8 @@ public final class TrainingSession implements AutoCloseable {
                 }
             }
         }
+        // An epoch's time is its training time: the pause is not in it (nor in ms/step).
+        pausedNanos += System.nanoTime() - pausedAt;
         if (stopRequested) {
             return false;
         }

@@ -36,6 +36,8 @@ public final class RunProgress {
     private int epochs = 1;
     private long startNanos;
     private long epochStartNanos;
+    /** When the run was paused, or -1: paused time is kept out of the clock, the ETA and the ms/step. */
+    private long pausedSince = -1;
     private long lastLiveUpdate;
     private TrainingEvent.BatchEnded pendingBatch;
     private int batchesPerEpoch = 1;
@@ -61,6 +63,7 @@ public final class RunProgress {
 
     /** The session started: epochs {@code firstEpoch} to {@code firstEpoch + epochs - 1} (Keras's numbering goes on when continuing). */
     void begin(int firstEpoch, int epochs) {
+        pausedSince = -1;
         this.firstEpoch = firstEpoch;
         this.epochs = epochs;
         startNanos = clock.getAsLong();
@@ -119,6 +122,23 @@ public final class RunProgress {
             setText(timeText, elapsedText(elapsed) + (p > 0.01 ? "  ETA " + elapsedText(elapsed * (1 - p) / p) : ""));
         }
         return true;
+    }
+
+    /** The run paused: the clock stops. */
+    void paused() {
+        if (pausedSince < 0) {
+            pausedSince = clock.getAsLong();
+        }
+    }
+
+    /** The run resumed: the pause is taken out of the run's and the epoch's elapsed time. */
+    void resumed() {
+        if (pausedSince >= 0) {
+            long pause = clock.getAsLong() - pausedSince;
+            startNanos += pause;
+            epochStartNanos += pause;
+            pausedSince = -1;
+        }
     }
 
     /** The run is over: a finished epoch bar if it ended well, and the clock shows the run's length, no ETA. */

@@ -333,8 +333,15 @@ public final class TrainingViewModel {
 
     private void onState(TrainingEvent.StateChanged s) {
         switch (s.transition()) {
-            case STARTED, RESUMED -> phase.set(RunPhase.RUNNING);
-            case PAUSED -> phase.set(RunPhase.PAUSED);
+            case STARTED -> phase.set(RunPhase.RUNNING);
+            case RESUMED -> {
+                progress.resumed();
+                phase.set(RunPhase.RUNNING);
+            }
+            case PAUSED -> {
+                progress.paused();
+                phase.set(RunPhase.PAUSED);
+            }
             case STOPPED, FINISHED, FAILED -> ended(s);
         }
     }

@@ -44,6 +44,24 @@ class RunProgressTest {
     }
 
     @Test
+    void aPauseIsKeptOutOfTheClockAndTheEta() {
+        progress.clear();
+        progress.begin(1, 2);
+        at(5);
+        progress.batchEnded(batch(1, 5)); // a quarter of the run in 5 s
+        progress.refresh(true);
+        String before = progress.timeTextProperty().get();
+        progress.paused();
+        at(605); // ten minutes paused
+        progress.resumed();
+        at(606);
+        progress.refresh(true);
+        assertEquals(before.replace("0:05", "0:06").split("  ETA")[0], progress.timeTextProperty().get().split("  ETA")[0],
+                "the clock went on from where it stopped: " + progress.timeTextProperty().get());
+        assertFalse(progress.timeTextProperty().get().contains("10:"), progress.timeTextProperty().get());
+    }
+
+    @Test
     void withinAnEpochTheBarsAndClockMoveOnceASecond() {
         progress.clear();
         assertEquals(-1, progress.runProgressProperty().get(), "indeterminate while the run is prepared");
