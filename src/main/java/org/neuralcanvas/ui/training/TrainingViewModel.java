@@ -269,6 +269,13 @@ public final class TrainingViewModel {
     }
 
     private void begin(TrainingSession ts, PreparedRun run, String device, int first) {
+        if (stopPressed) {
+            // Stop while the data was being prepared: nothing trained, so nothing is evaluated or recorded.
+            ts.close();
+            endWithoutRun(i18n.get().get("train.stoppedBeforeStart"));
+            failed.set(false);
+            return;
+        }
         session = ts;
         prepared = run;
         backend.set(device);
@@ -277,9 +284,6 @@ public final class TrainingViewModel {
         phase.set(RunPhase.RUNNING);
         drainTimer.play();
         ts.continueTraining(runSettings.epochs());
-        if (stopPressed) {
-            ts.stop();
-        }
     }
 
     private void endWithoutRun(String why) {

@@ -189,6 +189,28 @@ class TrainingDashboardTest {
     }
 
     @Test
+    void stopWhileTheDataIsPreparedTrainsAndEvaluatesNothing(FxRobot robot) throws Exception {
+        loadTemplate(robot, "keras_quickstart");
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        work.execute(() -> {
+            try {
+                hold.await(60, TimeUnit.SECONDS); // keeps the preparation waiting, as IMDB's 10 s would
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        robot.clickOn("#panel-train");
+        assertEquals(RunPhase.PREPARING, vm().phaseProperty().get());
+        robot.interact(() -> vm().stop());
+        hold.countDown();
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE);
+        assertEquals("Stopped while the data was being prepared: nothing was trained, and the model is as it was.",
+                vm().statusProperty().get());
+        assertEquals(null, vm().results().reportProperty().get(), "no evaluation of an untrained model");
+        assertEquals(List.of(), window.viewModel().document().project().runs());
+    }
+
+    @Test
     void aFinishedRunIsAutosavedThoughNoEditWasMade(FxRobot robot) throws Exception {
         loadTemplate(robot, "keras_quickstart");
         robot.interact(() -> window.viewModel().document().history().markSaved());
