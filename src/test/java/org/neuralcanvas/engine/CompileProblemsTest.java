@@ -90,4 +90,22 @@ class CompileProblemsTest {
         var layer = ((LayerVertex) c.model().configuration().getVertices().get("dropout")).getLayerConf().getLayer();
         assertEquals(0.8, ((org.deeplearning4j.nn.conf.dropout.Dropout) layer.getIDropout()).getP(), 1e-12);
     }
+
+    @Test
+    void aLossThatDoesNotFitTheOutputIsCaughtWithItsFix() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(784)));
+        b.then("Dense", Map.of("units", 10, "activation", "softmax"));
+        Compilation c = Dl4jCompiler.compile(b.graph(), TrainingSettings.defaults().withLoss("binary_crossentropy"));
+        assertEquals(List.of("dense ends in a softmax over 10 classes, which goes with categorical_crossentropy (one-hot "
+                + "labels) or sparse_categorical_crossentropy (class numbers); binary_crossentropy is for one sigmoid "
+                + "output. Choose one of those losses, or give dense one unit with sigmoid."), c.problems());
+
+        ModelBuilder one = new ModelBuilder();
+        one.then("Input", Map.of("shape", List.of(8)));
+        one.then("Dense", Map.of("units", 1, "activation", "sigmoid"));
+        assertTrue(Dl4jCompiler.compile(one.graph(), TrainingSettings.defaults()).problems().get(0)
+                .startsWith("dense has a single output, but categorical_crossentropy needs one output per class."));
+        assertTrue(Dl4jCompiler.compile(one.graph(), TrainingSettings.defaults().withLoss("binary_crossentropy")).ok());
+    }
 }

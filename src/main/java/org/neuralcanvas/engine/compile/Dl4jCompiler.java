@@ -68,6 +68,10 @@ public final class Dl4jCompiler {
         if (!inference.isValid()) {
             return Compilation.failed(inference.problems().stream().map(Problem::message).toList());
         }
+        List<String> lossProblems = LossOutputCheck.problems(graph, inference, settings.loss());
+        if (!lossProblems.isEmpty()) {
+            return Compilation.failed(lossProblems);
+        }
         List<String> problems = new ArrayList<>();
         LossFunction loss = Dl4jLosses.of(settings.loss());
         if (loss == null) {
