@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.neuralcanvas.dataset.FeatureLayout;
 import org.neuralcanvas.engine.data.StandardDataSource;
 import org.neuralcanvas.engine.eval.EvaluationReport;
 import org.neuralcanvas.engine.eval.Evaluator;
@@ -46,9 +48,9 @@ public final class EvaluateCommand implements CliCommand {
     }
 
     private TrainingData openWithFittingLayout(DatasetChoice choice, TrainedModel model, PrintStream out) {
-        for (org.neuralcanvas.dataset.FeatureLayout layout : org.neuralcanvas.dataset.FeatureLayout.values()) {
+        for (FeatureLayout layout : FeatureLayout.values()) {
             Map<String, String> options = new LinkedHashMap<>(choice.options());
-            options.put("layout", layout.name().toLowerCase(java.util.Locale.ROOT));
+            options.put("layout", layout.name().toLowerCase(Locale.ROOT));
             try {
                 TrainingData opened = data.open(new DatasetChoice(choice.datasetId(), options), model.compiled(),
                         model.compiled().settings().batchSize());

@@ -11,6 +11,7 @@ import org.neuralcanvas.engine.io.ModelStore;
 import org.neuralcanvas.engine.keras.KerasModelWriter;
 import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.export.ExportWriter;
+import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 
 /**
@@ -50,7 +51,7 @@ public final class ExportKerasModelCommand implements CliCommand {
         try {
             TrainedModel model = ModelStore.load(Path.of(positional.get(0)));
             Project project = new Project(model.compiled().graph(), model.compiled().settings(),
-                    org.neuralcanvas.project.DatasetChoice.none(), List.of());
+                    DatasetChoice.none(), List.of());
             KerasModelWriter.write(model, project, ExportWriter.modelNameFor(target), target);
         } catch (ModelFileException e) {
             err.println(e.getMessage());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.neuralcanvas.engine.io.ModelStore;
 import org.neuralcanvas.engine.keras.ImportIssue;
 import org.neuralcanvas.engine.keras.ImportProgress;
@@ -95,7 +96,7 @@ public final class ImportKerasCommand implements CliCommand {
                 err.println("Could not save " + modelOut + " (" + e.getMessage() + "). Check the folder and try again.");
                 return 1;
             }
-            out.println("Wrote " + modelOut + " with " + String.format(java.util.Locale.ROOT, "%,d",
+            out.println("Wrote " + modelOut + " with " + String.format(Locale.ROOT, "%,d",
                     result.weightCount()) + " trained weights");
         }
         return 0;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.domain.shape.ShapeInference;
 import org.neuralcanvas.project.AtomicFiles;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
@@ -58,7 +59,7 @@ public final class ExportWriter {
     /** Writes a Python script that builds, compiles and trains the model with Keras. */
     /** Refuses a model with problems: its script would stop in Keras at the first one. */
     public void writeKerasCode(Project project, String modelName, Path target) throws ExportException {
-        var problems = org.neuralcanvas.domain.shape.ShapeInference.infer(project.graph()).problems();
+        var problems = ShapeInference.infer(project.graph()).problems();
         if (!problems.isEmpty()) {
             throw new ExportException("The model has " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
                     + ", so its Keras code would not run: " + problems.get(0).message()

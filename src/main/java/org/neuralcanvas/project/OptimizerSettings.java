@@ -1,6 +1,7 @@
 package org.neuralcanvas.project;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An optimizer as Keras's {@code compile(optimizer=...)} names it, with its Keras parameters.
@@ -23,7 +24,7 @@ public record OptimizerSettings(String name, double learningRate, double momentu
     public static final List<String> NAMES = List.of("sgd", "rmsprop", "adam", "adagrad", "adadelta", "nadam", "adamax");
 
     /** Keras's class for each name: {@code keras.optimizers.RMSprop} for rmsprop. */
-    private static final java.util.Map<String, String> KERAS_CLASSES = java.util.Map.of("sgd", "SGD",
+    private static final Map<String, String> KERAS_CLASSES = Map.of("sgd", "SGD",
             "rmsprop", "RMSprop", "adam", "Adam", "adagrad", "Adagrad", "adadelta", "Adadelta", "nadam", "Nadam",
             "adamax", "Adamax");
 

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.neuralcanvas.domain.graph.Edge;
@@ -27,6 +31,7 @@ import org.neuralcanvas.domain.layer.LayerCatalog;
 import org.neuralcanvas.domain.layer.LayerKind;
 import org.neuralcanvas.domain.layer.LayerParams;
 import org.neuralcanvas.domain.layer.ParamSpec;
+import org.neuralcanvas.domain.layer.ParamType;
 
 /**
  * The project file: JSON with a format name and version. Reading never changes anything on
@@ -79,7 +84,7 @@ public final class ProjectFile {
             AtomicFiles.removeStaleTemps(file);
         } catch (NoSuchFileException e) {
             throw new ProjectFileException("The project file " + file + " does not exist.", e);
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             throw new ProjectFileException(name + " could not be read: this user may not read it (permission denied). "
                     + "Copy it somewhere you own, or ask for read permission.", e);
         } catch (IOException e) {
@@ -126,10 +131,10 @@ public final class ProjectFile {
         }
         try {
             return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new ProjectFileException(name + " is not UTF-8 text (it may be saved as Windows ANSI or Latin-1); "
                     + "NeuralCanvas reads UTF-8. Save it as UTF-8 and open it again.", e);
         }
@@ -212,8 +217,8 @@ public final class ProjectFile {
         int count = g.path("nodes").size();
         if (count > ModelGraph.MAX_LAYERS) {
             // Refused before anything is built: drawing or training that many layers would freeze the window.
-            throw new ProjectFileException(source + " has " + String.format(java.util.Locale.ROOT, "%,d", count)
-                    + " layers; NeuralCanvas opens models of up to " + String.format(java.util.Locale.ROOT, "%,d",
+            throw new ProjectFileException(source + " has " + String.format(Locale.ROOT, "%,d", count)
+                    + " layers; NeuralCanvas opens models of up to " + String.format(Locale.ROOT, "%,d",
                     ModelGraph.MAX_LAYERS) + " layers. Split the model, or repeat its blocks fewer times.");
         }
         Set<String> names = new HashSet<>();
@@ -273,7 +278,7 @@ public final class ProjectFile {
             return v.booleanValue();
         }
         if (v.isNumber()) {
-            if (spec != null && spec.type() == org.neuralcanvas.domain.layer.ParamType.FLOAT) {
+            if (spec != null && spec.type() == ParamType.FLOAT) {
                 return v.doubleValue();
             }
             return v.isIntegralNumber() && v.canConvertToInt() ? (Object) v.intValue() : v.doubleValue();

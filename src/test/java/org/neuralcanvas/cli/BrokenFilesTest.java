@@ -7,7 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.neuralcanvas.domain.graph.ModelBuilder;
+import org.neuralcanvas.project.DatasetChoice;
+import org.neuralcanvas.project.Project;
+import org.neuralcanvas.project.ProjectFile;
+import org.neuralcanvas.project.TrainingSettings;
 
 /**
  * Broken and hostile project files, made here from the sample project: each gets its sentence from the command
@@ -70,15 +77,15 @@ class BrokenFilesTest extends CliTestBase {
 
     @Test
     void aModelOfTenThousandLayersIsRefusedBeforeAnythingIsBuilt() throws Exception {
-        org.neuralcanvas.domain.graph.ModelBuilder b = new org.neuralcanvas.domain.graph.ModelBuilder();
-        b.then("Input", java.util.Map.of("shape", java.util.List.of(4)));
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(4)));
         for (int i = 0; i < 10_000; i++) {
-            b.then("Dense", java.util.Map.of("units", 4));
+            b.then("Dense", Map.of("units", 4));
         }
         Path huge = dir.resolve("huge.ncproj.json");
-        org.neuralcanvas.project.ProjectFile.write(new org.neuralcanvas.project.Project(b.graph(),
-                org.neuralcanvas.project.TrainingSettings.defaults(), org.neuralcanvas.project.DatasetChoice.none(),
-                java.util.List.of()), huge);
+        ProjectFile.write(new Project(b.graph(),
+                TrainingSettings.defaults(), DatasetChoice.none(),
+                List.of()), huge);
         assertRefused("huge.ncproj.json has 10,001 layers; NeuralCanvas opens models of up to 2,000 layers. Split the "
                 + "model, or repeat its blocks fewer times.", "summary", huge.toString());
         assertRefused("has 10,001 layers", "train", huge.toString());

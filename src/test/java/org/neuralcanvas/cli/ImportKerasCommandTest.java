@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+import org.neuralcanvas.engine.io.ModelStore;
+import org.neuralcanvas.engine.io.Npy;
 import org.neuralcanvas.project.ProjectFile;
 
 class ImportKerasCommandTest extends CliTestBase {
@@ -48,10 +51,10 @@ class ImportKerasCommandTest extends CliTestBase {
                 out::toString);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("Checked against Keras's own formulas with the "
                 + "file's weights: dense, batch_normalization, dense_1."), err::toString);
-        var loaded = org.neuralcanvas.engine.io.ModelStore.load(model);
-        var x = org.neuralcanvas.engine.io.Npy.read(Path.of(resource("keras3_sequential_mlp.input.npy")));
-        var expected = org.neuralcanvas.engine.io.Npy.read(Path.of(resource("keras3_sequential_mlp.expected.npy")));
-        float[] got = loaded.network().output(false, org.nd4j.linalg.factory.Nd4j.create(x.values(), x.shape(), 'c'))[0]
+        var loaded = ModelStore.load(model);
+        var x = Npy.read(Path.of(resource("keras3_sequential_mlp.input.npy")));
+        var expected = Npy.read(Path.of(resource("keras3_sequential_mlp.expected.npy")));
+        float[] got = loaded.network().output(false, Nd4j.create(x.values(), x.shape(), 'c'))[0]
                 .dup('c').data().asFloat();
         for (int i = 0; i < got.length; i++) {
             assertEquals(expected.values()[i], got[i], 1e-5);

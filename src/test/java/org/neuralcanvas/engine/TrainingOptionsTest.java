@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.neuralcanvas.engine.train.EpochResult;
 import org.neuralcanvas.engine.train.SessionState;
 import org.neuralcanvas.engine.train.SyntheticDataSource;
 import org.neuralcanvas.engine.train.TrainingData;
+import org.neuralcanvas.engine.train.TrainingEvent;
 import org.neuralcanvas.engine.train.TrainingSession;
 import org.neuralcanvas.project.CallbackSettings;
 import org.neuralcanvas.project.DatasetChoice;
@@ -75,9 +77,9 @@ class TrainingOptionsTest {
                         new CallbackSettings.ReduceLrOnPlateau(true, "val_accuracy", 0.5, 1, 0.0),
                         new CallbackSettings.Checkpoint(true, "val_loss", false)));
         CompiledModel m = TrainingSessionTest.compile(TinyData.classifier(), settings);
-        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> said = new CopyOnWriteArrayList<>();
         try (TrainingSession s = new TrainingSession(m, TinyData.classification(), e -> {
-            if (e instanceof org.neuralcanvas.engine.train.TrainingEvent.CallbackActed c) {
+            if (e instanceof TrainingEvent.CallbackActed c) {
                 said.add(c.line());
             }
         }, dir)) {
@@ -127,7 +129,7 @@ class TrainingOptionsTest {
         try (TrainingSession s = new TrainingSession(TrainingSessionTest.compile(b.graph(), TrainingSessionTest.CLASSIFY),
                 TinyData.classification(), log, null)) {
             assertEquals(SessionState.FAILED, s.start().get(60, TimeUnit.SECONDS));
-            String reason = log.of(org.neuralcanvas.engine.train.TrainingEvent.StateChanged.class).get(1).message();
+            String reason = log.of(TrainingEvent.StateChanged.class).get(1).message();
             assertEquals("The dataset's samples have shape (None, 4) but the model's Input expects (None, 2, 2). "
                     + "Change the Input's shape, add a Reshape, or choose another layout.", reason);
         }

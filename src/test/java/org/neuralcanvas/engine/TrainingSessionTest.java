@@ -5,17 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.neuralcanvas.domain.graph.ModelBuilder;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.engine.compile.CompiledModel;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
 import org.neuralcanvas.engine.eval.EvaluationReport;
 import org.neuralcanvas.engine.eval.Evaluator;
+import org.neuralcanvas.engine.train.ContinuedTraining;
 import org.neuralcanvas.engine.train.EpochResult;
 import org.neuralcanvas.engine.train.SessionState;
 import org.neuralcanvas.engine.train.TrainedModel;
@@ -24,7 +29,6 @@ import org.neuralcanvas.engine.train.TrainingSession;
 import org.neuralcanvas.project.CallbackSettings;
 import org.neuralcanvas.project.OptimizerSettings;
 import org.neuralcanvas.project.TrainingSettings;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 class TrainingSessionTest {
 
@@ -38,7 +42,7 @@ class TrainingSessionTest {
         return c.model();
     }
 
-    static SessionState await(java.util.concurrent.CompletableFuture<SessionState> f) throws Exception {
+    static SessionState await(CompletableFuture<SessionState> f) throws Exception {
         return f.get(60, TimeUnit.SECONDS);
     }
 
@@ -99,8 +103,8 @@ class TrainingSessionTest {
         }
         INDArray adamState = model.network().getUpdater().getStateViewArray().dup();
         TrainingSettings faster = CLASSIFY.withEpochs(2).withOptimizer(CLASSIFY.optimizer().withLearningRate(0.05));
-        List<String> notes = new java.util.ArrayList<>();
-        TrainedModel continued = org.neuralcanvas.engine.train.ContinuedTraining.with(model, faster, notes);
+        List<String> notes = new ArrayList<>();
+        TrainedModel continued = ContinuedTraining.with(model, faster, notes);
         assertEquals(List.of(), notes);
         assertTrue(continued.network() == model.network(), "the same network, with its optimizer state");
         assertEquals(adamState, continued.network().getUpdater().getStateViewArray());
@@ -122,8 +126,8 @@ class TrainingSessionTest {
             assertEquals(SessionState.FINISHED, await(s.start()));
             model = s.model();
         }
-        List<String> notes = new java.util.ArrayList<>();
-        TrainedModel continued = org.neuralcanvas.engine.train.ContinuedTraining.with(model,
+        List<String> notes = new ArrayList<>();
+        TrainedModel continued = ContinuedTraining.with(model,
                 CLASSIFY.withOptimizer(OptimizerSettings.defaults("sgd")), notes);
         assertEquals(model.network().params(), continued.network().params(), "the trained weights go on");
         assertEquals(List.of("The optimizer or loss changed (adam with categorical_crossentropy → sgd with "
@@ -154,7 +158,7 @@ class TrainingSessionTest {
                 curves[run] = s.model().history().stream().mapToDouble(r -> r.get("loss")).toArray();
             }
         }
-        assertEquals(java.util.Arrays.toString(curves[0]), java.util.Arrays.toString(curves[1]));
+        assertEquals(Arrays.toString(curves[0]), Arrays.toString(curves[1]));
         try (TrainingSession s = new TrainingSession(compile(TinyData.classifier(), settings.withSeed(7)),
                 TinyData.classification(), null, null)) {
             await(s.start());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,18 +51,18 @@ class KerasCodeExporterTest {
     }
 
     @Test
-    void aModelWithProblemsIsRefusedWithASentenceAndNoFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void aModelWithProblemsIsRefusedWithASentenceAndNoFile(@org.junit.jupiter.api.io.TempDir Path dir) {
         ModelBuilder b = new ModelBuilder();
         b.then("Input", Map.of("shape", List.of(28, 28, 1)));
         b.then("Dense", Map.of("units", 10)); // needs a Flatten first
-        java.nio.file.Path target = dir.resolve("broken.py");
+        Path target = dir.resolve("broken.py");
         ExportException e = org.junit.jupiter.api.Assertions.assertThrows(ExportException.class, () -> new ExportWriter()
                 .writeKerasCode(new Project(b.graph(), TrainingSettings.defaults(), DatasetChoice.none(), List.of()),
                         target));
         assertTrue(e.getMessage().startsWith("The model has 1 problem, so its Keras code would not run: "),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith(" Fix it and export again."), e.getMessage());
-        assertFalse(java.nio.file.Files.exists(target));
+        assertFalse(Files.exists(target));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.neuralcanvas.domain.graph;
 
-import org.neuralcanvas.domain.text.Sentences;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.neuralcanvas.domain.layer.LayerKind;
+import org.neuralcanvas.domain.text.Sentences;
 
 /** Keras-style layer names: automatic ones ({@code dense}, {@code dense_1}, ...) and the rules for renames. */
 public final class LayerNames {
@@ -22,7 +24,7 @@ public final class LayerNames {
         String base = kind.nameBase();
         int start = kind.isInput() ? 1 : 0;
         // The names once, not a search of the graph per candidate: that was cubic in the layer count.
-        java.util.Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         graph.nodes().forEach(n -> taken.add(n.name()));
         for (int i = start; ; i++) {
             String candidate = i == 0 ? base : base + "_" + i;

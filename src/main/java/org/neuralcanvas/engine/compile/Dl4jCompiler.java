@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -16,6 +16,10 @@ import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.neuralcanvas.domain.graph.Edge;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.graph.ModelGraph;
@@ -26,11 +30,8 @@ import org.neuralcanvas.domain.shape.Problem;
 import org.neuralcanvas.domain.shape.ShapeInference;
 import org.neuralcanvas.domain.shape.TensorShape;
 import org.neuralcanvas.engine.EngineSentences;
+import org.neuralcanvas.project.SettingRanges;
 import org.neuralcanvas.project.TrainingSettings;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
  * Compiles any graph that passes shape inference to a DL4J {@link ComputationGraphConfiguration}:
@@ -59,7 +60,7 @@ public final class Dl4jCompiler {
                     String.valueOf(source.nodeCount()), String.valueOf(MAX_LAYERS))));
         }
         // Settings outside their ranges never reach DL4J (a batch size of 0 was a division by zero in it).
-        List<String> settingProblems = org.neuralcanvas.project.SettingRanges.problems(settings);
+        List<String> settingProblems = SettingRanges.problems(settings);
         if (!settingProblems.isEmpty()) {
             return Compilation.failed(settingProblems);
         }

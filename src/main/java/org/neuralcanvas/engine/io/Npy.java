@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -41,12 +42,12 @@ public record Npy(long[] shape, float[] values) {
         long size = Files.size(file);
         try (InputStream in = Files.newInputStream(file)) {
             byte[] magic = in.readNBytes(8);
-            if (magic.length < 8 || !java.util.Arrays.equals(java.util.Arrays.copyOf(magic, 6), MAGIC)) {
+            if (magic.length < 8 || !Arrays.equals(Arrays.copyOf(magic, 6), MAGIC)) {
                 throw new NpyException(file.getFileName() + " is not a NumPy .npy file (np.save writes one).");
             }
             int major = magic[6];
             byte[] lengthBytes = in.readNBytes(major == 1 ? 2 : 4);
-            ByteBuffer lb = ByteBuffer.wrap(java.util.Arrays.copyOf(lengthBytes, 4)).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer lb = ByteBuffer.wrap(Arrays.copyOf(lengthBytes, 4)).order(ByteOrder.LITTLE_ENDIAN);
             long headerLength = major == 1 ? lb.getShort() & 0xffff : lb.getInt() & 0xffffffffL;
             if (headerLength > 1 << 20 || headerLength > size) {
                 throw new NpyException(file.getFileName() + " has a damaged .npy header.");

@@ -1,7 +1,9 @@
 package org.neuralcanvas.engine.keras;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.neuralcanvas.domain.graph.Edge;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.graph.ModelGraph;
@@ -26,7 +28,7 @@ final class ChannelsLastArrays {
     }
 
     static List<KerasArray> adapt(LayerNode node, KerasLayerConfig layer, List<KerasArray> arrays, String backend,
-                                  ModelGraph graph, InferenceResult inference, java.util.Set<String> channelsFirstFlatten) {
+                                  ModelGraph graph, InferenceResult inference, Set<String> channelsFirstFlatten) {
         String kind = node.kind().kerasName();
         List<KerasArray> out = new ArrayList<>(arrays);
         if ((kind.equals("Conv2D") || kind.equals("Conv1D")) && !out.isEmpty()) {
@@ -55,7 +57,7 @@ final class ChannelsLastArrays {
 
     /** The input shape (ours, channels last) of the channels-first Flatten that feeds the Dense, through Dropouts. */
     private static TensorShape channelsFirstFlattenFeeding(LayerNode dense, ModelGraph graph, InferenceResult inference,
-                                                           java.util.Set<String> flattens) {
+                                                           Set<String> flattens) {
         LayerNode at = dense;
         for (int step = 0; step < 100; step++) {
             List<Edge> in = graph.incoming(at.id());
@@ -101,8 +103,8 @@ final class ChannelsLastArrays {
         // [h, w, in, out] or [k, in, out]: the leading spatial axes are reversed.
         int spatialAxes = kernel.rank() - 2;
         long block = kernel.dim(kernel.rank() - 2) * kernel.dim(kernel.rank() - 1);
-        long[] dims = java.util.Arrays.copyOf(kernel.shape(), spatialAxes);
-        int positions = (int) java.util.Arrays.stream(dims).reduce(1, (a, b) -> a * b);
+        long[] dims = Arrays.copyOf(kernel.shape(), spatialAxes);
+        int positions = (int) Arrays.stream(dims).reduce(1, (a, b) -> a * b);
         float[] values = new float[kernel.values().length];
         for (int p = 0; p < positions; p++) {
             // position p → its mirror in every spatial axis

@@ -5,6 +5,7 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfInvalidPathException;
 import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -137,7 +138,7 @@ final class Hdf5Reader implements AutoCloseable {
         }
         try {
             return file.getByPath(path);
-        } catch (io.jhdf.exceptions.HdfInvalidPathException e) {
+        } catch (HdfInvalidPathException e) {
             return null;
         }
     }

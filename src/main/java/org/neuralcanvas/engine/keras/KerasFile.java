@@ -2,8 +2,10 @@ package org.neuralcanvas.engine.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.neuralcanvas.domain.text.ByteSizes;
 import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.EngineSentences;
 
@@ -145,7 +148,7 @@ final class KerasFile implements AutoCloseable {
                 if (data == null) {
                     if (!entryName.equals("model.weights.h5")) {
                         throw new KerasImportException(SAY.say("keras.zip.entryTooLarge", name(file), entryName,
-                                org.neuralcanvas.domain.text.ByteSizes.human(cap)));
+                                ByteSizes.human(cap)));
                     }
                     weightsTooLarge = true;
                 } else {
@@ -163,7 +166,7 @@ final class KerasFile implements AutoCloseable {
         }
         String version = "";
         String training = null;
-        String modelConfig = new String(config, java.nio.charset.StandardCharsets.UTF_8);
+        String modelConfig = new String(config, StandardCharsets.UTF_8);
         try {
             JsonNode root = JSON.readTree(modelConfig);
             if (root != null && root.path("compile_config").isObject()) {
@@ -204,7 +207,7 @@ final class KerasFile implements AutoCloseable {
 
     /** The entry's bytes, or null when it inflates to more than {@code cap} (counted as it inflates, not as it claims). */
     private static byte[] readCapped(InputStream in, long cap) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[1 << 16];
         long total = 0;
         int n;

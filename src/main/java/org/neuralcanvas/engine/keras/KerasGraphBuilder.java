@@ -2,8 +2,11 @@ package org.neuralcanvas.engine.keras;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.neuralcanvas.domain.graph.LayerNames;
 import org.neuralcanvas.domain.graph.ModelBuilder;
 import org.neuralcanvas.domain.graph.ModelGraph;
@@ -28,7 +31,7 @@ final class KerasGraphBuilder {
      *                           reads its inputs in another order here, so its weights' rows are reordered
      */
     record Built(ModelGraph graph, List<ImportIssue> issues, Map<String, String> nodeOfLayer,
-                 java.util.Set<String> channelsFirstFlatten) {
+                 Set<String> channelsFirstFlatten) {
     }
 
     private KerasGraphBuilder() {
@@ -40,7 +43,7 @@ final class KerasGraphBuilder {
         // Keras layer name -> our node id that stands for its output (a left-out layer stands for its input).
         Map<String, String> outputOf = new HashMap<>();
         Map<String, String> nodeOfLayer = new HashMap<>();
-        java.util.Set<String> channelsFirstFlatten = new java.util.HashSet<>();
+        Set<String> channelsFirstFlatten = new HashSet<>();
         // Rank of the data the model's channels-first layers read (3: images, 2: sequences); 0 if it has none.
         int channelsFirstRank = model.layers().stream().filter(l -> KerasLayerMapper.isChannelsFirst(l.config()))
                 .mapToInt(l -> l.className().contains("1D") ? 2 : 3).max().orElse(0);
@@ -89,7 +92,7 @@ final class KerasGraphBuilder {
             }
         }
         return new Built(builder.graph(), List.copyOf(issues), Map.copyOf(nodeOfLayer),
-                java.util.Set.copyOf(channelsFirstFlatten));
+                Set.copyOf(channelsFirstFlatten));
     }
 
     /** An input of the rank a channels-first model reads, with its channels axis moved last: (2, 8, 8) → (8, 8, 2). */
@@ -104,7 +107,7 @@ final class KerasGraphBuilder {
         List<String> changes = new ArrayList<>(input.changes());
         String axes = channelsFirstRank == 3 ? "0, 2, 3, 1" : "0, 2, 1";
         changes.add(SAY.say("keras.change.inputChannelsLast", tupleText(shape), tupleText(moved), axes));
-        Map<String, Object> params = new java.util.LinkedHashMap<>(input.params());
+        Map<String, Object> params = new LinkedHashMap<>(input.params());
         params.put("shape", List.copyOf(moved));
         return new KerasLayerMapper.Mapped("Input", params, changes);
     }

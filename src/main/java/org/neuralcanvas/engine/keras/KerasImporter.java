@@ -1,11 +1,14 @@
 package org.neuralcanvas.engine.keras;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.neuralcanvas.domain.text.ByteSizes;
 import org.neuralcanvas.domain.text.Sentences;
@@ -116,7 +119,7 @@ public final class KerasImporter {
     /** Weights that take too long or cannot be read leave the architecture open, with the reason. */
     private static KerasWeightLoader.Loaded loadWeights(Project project, KerasModelConfig config,
                                                         KerasGraphBuilder.Built built,
-                                                        java.util.function.Supplier<KerasWeightSource> source,
+                                                        Supplier<KerasWeightSource> source,
                                                         String backend, Path file, KerasImportOptions options,
                                                         BooleanSupplier cancelled) {
         try {
@@ -139,7 +142,7 @@ public final class KerasImporter {
     }
 
     /** Reading runs on a thread of its own with a time bound, so a file that makes the reader loop cannot hang us. */
-    private static <T> T bounded(String thread, java.util.concurrent.Callable<T> work, Path file,
+    private static <T> T bounded(String thread, Callable<T> work, Path file,
                                  KerasImportOptions options, BooleanSupplier cancelled) throws KerasImportException {
         try {
             return BoundedCall.run(thread, work, options.timeout(), cancelled);
@@ -161,7 +164,7 @@ public final class KerasImporter {
     private static long size(Path file) {
         try {
             return Files.size(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Long.MAX_VALUE;
         }
     }

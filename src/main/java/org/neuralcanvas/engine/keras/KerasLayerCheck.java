@@ -1,6 +1,7 @@
 package org.neuralcanvas.engine.keras;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -80,7 +81,7 @@ final class KerasLayerCheck {
                 dims[d + 1] = shape.dim(d);
             }
             int vocabulary = vocabularyFed(graph, compiled.inputNames().get(i));
-            float[] values = new float[(int) java.util.Arrays.stream(dims).reduce(1, (a, b) -> a * b)];
+            float[] values = new float[(int) Arrays.stream(dims).reduce(1, (a, b) -> a * b)];
             for (int v = 0; v < values.length; v++) {
                 values[v] = vocabulary > 0 ? random.nextInt(vocabulary) : random.nextFloat() * 2 - 1;
             }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -150,7 +151,7 @@ public final class KerasModelWriter {
                 weights.putAttribute("keras_version", KERAS_VERSION);
                 // Keras writes the layer groups sorted by name, so that no name is a prefix of one written before it.
                 List<LayerNode> sorted = new ArrayList<>(layers);
-                sorted.sort(java.util.Comparator.comparing(LayerNode::name));
+                sorted.sort(Comparator.comparing(LayerNode::name));
                 for (LayerNode node : sorted) {
                     WritableGroup group = weights.putGroup(node.name());
                     List<KerasArray> arrays = kerasArrays(model, node);

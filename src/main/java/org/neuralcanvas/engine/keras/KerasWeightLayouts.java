@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.engine.compile.FusedLstm;
 
@@ -145,8 +146,8 @@ final class KerasWeightLayouts {
             if (name.equals("var") && !target.containsKey("var") && target.containsKey("log10stdev")) {
                 // DL4J may keep log10 of the standard deviation, s = sqrt(var); it adds epsilon itself when it
                 // normalises (the layer check shows that adding it here too would count it twice).
-                values = org.nd4j.linalg.ops.transforms.Transforms.log(
-                        org.nd4j.linalg.ops.transforms.Transforms.sqrt(values.castTo(DataType.DOUBLE)), 10.0)
+                values = Transforms.log(
+                        Transforms.sqrt(values.castTo(DataType.DOUBLE)), 10.0)
                         .castTo(DataType.FLOAT);
                 name = "log10stdev";
             }
@@ -288,8 +289,8 @@ final class KerasWeightLayouts {
                 }
                 arrays.put("moving_mean", flat(params.get("mean")));
                 INDArray var = params.containsKey("var") ? params.get("var")
-                        : org.nd4j.linalg.ops.transforms.Transforms.pow(
-                                org.nd4j.linalg.ops.transforms.Transforms.pow(Nd4j.valueArrayOf(
+                        : Transforms.pow(
+                                Transforms.pow(Nd4j.valueArrayOf(
                                         params.get("log10stdev").shape(), 10.0, DataType.DOUBLE),
                                         params.get("log10stdev").castTo(DataType.DOUBLE)), 2);
                 arrays.put("moving_variance", flat(var));

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -15,6 +16,7 @@ import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.shape.InferenceResult;
 import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.ShapeInference;
+import org.neuralcanvas.domain.text.ByteSizes;
 import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.engine.compile.Compilation;
@@ -75,7 +77,7 @@ final class KerasWeightLoader {
         long total = inference.order().stream().mapToLong(r -> r.params().total()).sum();
         if (total > maxWeightBytes / Float.BYTES) {
             return none(SAY.say("keras.weights.tooMany", String.format(Locale.ROOT, "%,d", total),
-                    org.neuralcanvas.domain.text.ByteSizes.human(maxWeightBytes)));
+                    ByteSizes.human(maxWeightBytes)));
         }
         Map<String, List<KerasArray>> stored = new LinkedHashMap<>();
         for (NodeResult r : inference.order()) {
@@ -103,7 +105,7 @@ final class KerasWeightLoader {
                 return none(SAY.say("keras.weights.unreadable", node.name()));
             }
             if (cancelled.getAsBoolean()) {
-                throw new java.util.concurrent.CancellationException("Import cancelled.");
+                throw new CancellationException("Import cancelled.");
             }
         }
         Compilation c = Dl4jCompiler.compile(project.graph(), project.settings());

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.project.OptimizerSettings;
 import org.neuralcanvas.project.TrainingSettings;
 
@@ -25,14 +27,14 @@ final class TrainingConfigReader {
      * with the model's last activation — sigmoid: binary_crossentropy, softmax:
      * categorical_crossentropy, anything else: mse with mae.
      */
-    static TrainingSettings forOutputOf(org.neuralcanvas.domain.graph.ModelGraph graph) {
+    static TrainingSettings forOutputOf(ModelGraph graph) {
         TrainingSettings settings = TrainingSettings.defaults();
-        List<org.neuralcanvas.domain.graph.LayerNode> outputs = graph.nodes().stream()
+        List<LayerNode> outputs = graph.nodes().stream()
                 .filter(n -> graph.outgoing(n.id()).isEmpty() && !n.kind().isInput()).toList();
         if (outputs.size() != 1) {
             return settings;
         }
-        org.neuralcanvas.domain.graph.LayerNode last = outputs.get(0);
+        LayerNode last = outputs.get(0);
         Object activation = last.params().get("activation");
         if ("Softmax".equals(last.kind().kerasName()) || "softmax".equals(activation)) {
             return settings;

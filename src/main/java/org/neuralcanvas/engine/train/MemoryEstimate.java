@@ -1,7 +1,12 @@
 package org.neuralcanvas.engine.train;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.bytedeco.javacpp.Pointer;
 import org.neuralcanvas.domain.shape.NodeResult;
+import org.neuralcanvas.domain.text.ByteSizes;
 import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.engine.compile.CompiledModel;
@@ -58,15 +63,15 @@ public record MemoryEstimate(long bytes, long available, String largestLayer, lo
      */
     static long systemAvailable() {
         try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (line.startsWith("MemAvailable:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // not Linux, or not readable: ask the JVM
         }
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        if (ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getFreeMemorySize() > 0 ? os.getFreeMemorySize() : Long.MAX_VALUE;
         }
@@ -81,9 +86,9 @@ public record MemoryEstimate(long bytes, long available, String largestLayer, lo
     public String refusal(int batchSize) {
         long usable = (long) (available * MARGIN);
         if (largestBytes > usable) {
-            return SAY.say("memory.refusal.layer", largestLayer, org.neuralcanvas.domain.text.ByteSizes.human(largestBytes), String.valueOf(batchSize),
-                    org.neuralcanvas.domain.text.ByteSizes.human(usable));
+            return SAY.say("memory.refusal.layer", largestLayer, ByteSizes.human(largestBytes), String.valueOf(batchSize),
+                    ByteSizes.human(usable));
         }
-        return SAY.say("memory.refusal", org.neuralcanvas.domain.text.ByteSizes.human(bytes), String.valueOf(batchSize), org.neuralcanvas.domain.text.ByteSizes.human(usable));
+        return SAY.say("memory.refusal", ByteSizes.human(bytes), String.valueOf(batchSize), ByteSizes.human(usable));
     }
 }

@@ -1,13 +1,20 @@
 package org.neuralcanvas.engine.train;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.neuralcanvas.domain.shape.TensorShape;
 import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.EngineSentences;
@@ -15,8 +22,6 @@ import org.neuralcanvas.engine.compile.CompiledModel;
 import org.neuralcanvas.engine.io.ModelStore;
 import org.neuralcanvas.project.OptimizerSettings;
 import org.neuralcanvas.project.TrainingSettings;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,7 +145,7 @@ public final class TrainingSession implements AutoCloseable {
         stop();
         try {
             executor.execute(this::releaseNativeMemory);
-        } catch (java.util.concurrent.RejectedExecutionException alreadyClosed) {
+        } catch (RejectedExecutionException alreadyClosed) {
             // closed before: released then
         }
         executor.shutdown();
@@ -165,7 +170,7 @@ public final class TrainingSession implements AutoCloseable {
         train = null;
         validation = null;
         prepared = false;
-        org.nd4j.linalg.factory.Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
     }
 
     private SessionState run(int epochs) {
@@ -237,7 +242,7 @@ public final class TrainingSession implements AutoCloseable {
             }
             ComputationGraph net = new ComputationGraph(compiled.configuration());
             net.init();
-            model = new TrainedModel(net, compiled, data.descriptor(), java.util.List.of());
+            model = new TrainedModel(net, compiled, data.descriptor(), List.of());
         }
         trainSums = new MetricSums(settings.metrics());
         if (trainSums.any()) {
@@ -254,7 +259,7 @@ public final class TrainingSession implements AutoCloseable {
         for (int i = 0; i < expected.rank(); i++) {
             want[i + 1] = expected.dim(i);
         }
-        if (!java.util.Arrays.equals(got, want)) {
+        if (!Arrays.equals(got, want)) {
             throw new TrainingFailure(SAY.say("session.inputShape", shapeText(got), expected.toString()));
         }
     }
@@ -349,7 +354,7 @@ public final class TrainingSession implements AutoCloseable {
             Path file = checkpointDir.resolve(fileName);
             ModelStore.save(model, file);
             return file;
-        } catch (java.io.IOException | RuntimeException ex) {
+        } catch (IOException | RuntimeException ex) {
             LOG.warn("Checkpoint not written", ex);
             return null;
         }

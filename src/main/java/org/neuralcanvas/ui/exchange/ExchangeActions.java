@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.engine.keras.ImportIssue;
 import org.neuralcanvas.engine.keras.KerasImportException;
 import org.neuralcanvas.engine.keras.KerasImportOptions;
@@ -15,7 +16,11 @@ import org.neuralcanvas.engine.keras.KerasImportTask;
 import org.neuralcanvas.engine.keras.KerasImporter;
 import org.neuralcanvas.export.ExportException;
 import org.neuralcanvas.export.ExportWriter;
+import org.neuralcanvas.export.layout.LayeredLayout;
 import org.neuralcanvas.project.Project;
+import org.neuralcanvas.project.ProjectFile;
+import org.neuralcanvas.project.ProjectFileException;
+import org.neuralcanvas.ui.canvas.NodeView;
 import org.neuralcanvas.ui.common.I18n;
 import org.neuralcanvas.ui.main.FileActions;
 import org.neuralcanvas.ui.main.MainViewModel;
@@ -73,8 +78,8 @@ public final class ExchangeActions {
             // A copy through the file format: the export thread never reads the live graph.
             Project snapshot;
             try {
-                snapshot = org.neuralcanvas.project.ProjectFile.parse(vm.snapshotJson(), "snapshot");
-            } catch (org.neuralcanvas.project.ProjectFileException e) {
+                snapshot = ProjectFile.parse(vm.snapshotJson(), "snapshot");
+            } catch (ProjectFileException e) {
                 throw new IllegalStateException("A project always reads back", e);
             }
             inBackground(() -> writer.writeKerasCode(snapshot, target), "export.keras.failed");
@@ -131,13 +136,13 @@ public final class ExchangeActions {
     }
 
     /** An imported graph laid out top to bottom (ELK, as Auto Layout does), not left stacked as the file lists it. */
-    private static org.neuralcanvas.project.Project laidOut(org.neuralcanvas.project.Project project) {
+    private static Project laidOut(Project project) {
         var graph = project.graph();
-        if (graph.nodeCount() == 0 || graph.nodeCount() > org.neuralcanvas.domain.graph.ModelGraph.MAX_LAYERS) {
+        if (graph.nodeCount() == 0 || graph.nodeCount() > ModelGraph.MAX_LAYERS) {
             return project;
         }
-        var result = new org.neuralcanvas.export.layout.LayeredLayout(30, 40).keepingModelOrder().layout(graph,
-                n -> new double[] {org.neuralcanvas.ui.canvas.NodeView.WIDTH, org.neuralcanvas.ui.canvas.NodeView.HEIGHT});
+        var result = new LayeredLayout(30, 40).keepingModelOrder().layout(graph,
+                n -> new double[] {NodeView.WIDTH, NodeView.HEIGHT});
         result.nodes().forEach((id, box) -> graph.replaceNode(graph.node(id).withPosition(Math.round(box.x()),
                 Math.round(box.y()))));
         return project;

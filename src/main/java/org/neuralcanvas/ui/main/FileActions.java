@@ -1,8 +1,15 @@
 package org.neuralcanvas.ui.main;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.neuralcanvas.domain.text.ByteSizes;
+import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.ProjectFile;
+import org.neuralcanvas.project.ProjectFileException;
 import org.neuralcanvas.project.templates.Template;
 import org.neuralcanvas.ui.common.I18n;
 
@@ -15,11 +22,11 @@ public final class FileActions {
     private final MainViewModel vm;
     private final FileDialogs dialogs;
     private final Prompts prompts;
-    private final java.util.function.Supplier<I18n> i18n;
-    private final java.util.concurrent.Executor io;
-    private final java.util.concurrent.Executor fx;
+    private final Supplier<I18n> i18n;
+    private final Executor io;
+    private final Executor fx;
 
-    public FileActions(MainViewModel vm, FileDialogs dialogs, Prompts prompts, java.util.function.Supplier<I18n> i18n) {
+    public FileActions(MainViewModel vm, FileDialogs dialogs, Prompts prompts, Supplier<I18n> i18n) {
         this(vm, dialogs, prompts, i18n, Runnable::run, Runnable::run);
     }
 
@@ -27,8 +34,8 @@ public final class FileActions {
      * @param io reads project files, so that a slow disk or a large file never freezes the window
      * @param fx the FX thread, where the read project is put in place
      */
-    public FileActions(MainViewModel vm, FileDialogs dialogs, Prompts prompts, java.util.function.Supplier<I18n> i18n,
-                       java.util.concurrent.Executor io, java.util.concurrent.Executor fx) {
+    public FileActions(MainViewModel vm, FileDialogs dialogs, Prompts prompts, Supplier<I18n> i18n,
+                       Executor io, Executor fx) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.prompts = prompts;
@@ -65,21 +72,21 @@ public final class FileActions {
     private void openFile(Path file) {
         long size;
         try {
-            size = java.nio.file.Files.size(file);
-        } catch (java.io.IOException | SecurityException e) {
+            size = Files.size(file);
+        } catch (IOException | SecurityException e) {
             size = 0;
         }
         vm.openingProperty().set(i18n.get().format("status.opening", String.valueOf(file.getFileName()),
-                org.neuralcanvas.domain.text.ByteSizes.human(size)));
+                ByteSizes.human(size)));
         io.execute(() -> {
             try {
-                org.neuralcanvas.project.Project project = org.neuralcanvas.project.ProjectFile.read(file);
+                Project project = ProjectFile.read(file);
                 fx.execute(() -> {
                     vm.openingProperty().set("");
                     vm.opened(file, project);
                 });
-            } catch (org.neuralcanvas.project.ProjectFileException | RuntimeException e) {
-                String message = e instanceof org.neuralcanvas.project.ProjectFileException ? e.getMessage()
+            } catch (ProjectFileException | RuntimeException e) {
+                String message = e instanceof ProjectFileException ? e.getMessage()
                         : i18n.get().format("error.open.unexpected", String.valueOf(file.getFileName()));
                 fx.execute(() -> {
                     vm.openingProperty().set("");

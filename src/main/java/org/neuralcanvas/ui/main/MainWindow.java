@@ -1,8 +1,10 @@
 package org.neuralcanvas.ui.main;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -72,7 +74,7 @@ public final class MainWindow {
         ctx.useDialogs(fx, fx);
         this.fileActions = new FileActions(vm, ctx.fileDialogs(), ctx.prompts(), () -> i18n, ctx.background(),
                 javafx.application.Platform::runLater);
-        this.autosave = new Autosave(vm, ctx.userFiles(), java.time.Duration.ofSeconds(30));
+        this.autosave = new Autosave(vm, ctx.userFiles(), Duration.ofSeconds(30));
         build(ctx.userFiles().language());
         stage.titleProperty().bind(Bindings.createStringBinding(() -> (vm.dirtyProperty().get() ? "• " : "")
                         + (vm.displayNameProperty().get().isEmpty() ? i18n.get("title.untitled")
@@ -218,13 +220,13 @@ public final class MainWindow {
         autosave.start();
     }
 
-    private final java.util.List<java.util.function.BooleanSupplier> closeGuards = new java.util.ArrayList<>();
+    private final List<BooleanSupplier> closeGuards = new ArrayList<>();
 
     /**
      * Something that may hold the window open when it is closed (a run that is training): false keeps it open.
      * A guard that needs time (to stop a run and record it) returns false and calls {@link #requestClose} again.
      */
-    public void addCloseGuard(java.util.function.BooleanSupplier guard) {
+    public void addCloseGuard(BooleanSupplier guard) {
         closeGuards.add(guard);
     }
 
@@ -236,7 +238,7 @@ public final class MainWindow {
     }
 
     private boolean closeAllowed() {
-        for (java.util.function.BooleanSupplier guard : closeGuards) {
+        for (BooleanSupplier guard : closeGuards) {
             if (!guard.getAsBoolean()) {
                 return false;
             }
@@ -268,7 +270,7 @@ public final class MainWindow {
         Menu file = menuBar.getMenus().get(0);
         int quit = file.getItems().size() - 1;
         file.getItems().add(quit, new javafx.scene.control.SeparatorMenuItem());
-        file.getItems().addAll(quit, java.util.List.of(items));
+        file.getItems().addAll(quit, List.of(items));
     }
 
     /** Adds a tab beside Summary and Problems (e.g. the training dashboard). */

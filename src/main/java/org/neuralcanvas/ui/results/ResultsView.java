@@ -3,9 +3,12 @@ package org.neuralcanvas.ui.results;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -200,9 +203,9 @@ public final class ResultsView extends BorderPane {
     }
 
     /** Where the model is exported to (a save dialog; tests answer directly). */
-    private java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> exportChooser = this::chooseExport;
+    private Supplier<Optional<Path>> exportChooser = this::chooseExport;
 
-    public void setExportChooser(java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> chooser) {
+    public void setExportChooser(Supplier<Optional<Path>> chooser) {
         this.exportChooser = chooser;
     }
 
@@ -215,7 +218,7 @@ public final class ResultsView extends BorderPane {
                 ? i18n.format("results.exported", path.getFileName()) : failure)));
     }
 
-    private java.util.Optional<java.nio.file.Path> chooseExport() {
+    private Optional<Path> chooseExport() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(i18n.get("results.export"));
         chooser.setInitialFileName("model" + ModelStore.EXTENSION);
@@ -225,14 +228,14 @@ public final class ResultsView extends BorderPane {
                 new FileChooser.ExtensionFilter(i18n.get("results.export.filter.h5"), "*.h5"));
         File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (f == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         // A name typed without an extension takes the chosen filter's.
         String ext = chooser.getSelectedExtensionFilter() == null ? ModelStore.EXTENSION
                 : chooser.getSelectedExtensionFilter().getExtensions().get(0).substring(1);
         String name = f.getName();
         boolean known = name.endsWith(ModelStore.EXTENSION) || name.endsWith(".keras") || name.endsWith(".h5");
-        return java.util.Optional.of(known ? f.toPath() : f.toPath().resolveSibling(name + ext));
+        return Optional.of(known ? f.toPath() : f.toPath().resolveSibling(name + ext));
     }
 
     public ConfusionMatrixView confusion() {

@@ -1,8 +1,10 @@
 package org.neuralcanvas.ui.results;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -19,8 +21,11 @@ import org.neuralcanvas.engine.data.PreparedRun;
 import org.neuralcanvas.engine.data.TestPredictions;
 import org.neuralcanvas.engine.eval.EvaluationReport;
 import org.neuralcanvas.engine.io.ModelStore;
+import org.neuralcanvas.engine.keras.KerasModelWriter;
 import org.neuralcanvas.engine.train.TrainedModel;
+import org.neuralcanvas.export.ExportWriter;
 import org.neuralcanvas.project.DatasetChoice;
+import org.neuralcanvas.project.Project;
 import org.neuralcanvas.ui.common.I18n;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,17 +166,17 @@ public final class ResultsViewModel {
         work.execute(() -> {
             String outcome;
             try {
-                String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
                 if (name.endsWith(".keras") || name.endsWith(".h5")) {
-                    org.neuralcanvas.project.Project project = new org.neuralcanvas.project.Project(
-                            m.compiled().graph(), m.compiled().settings(), choice, java.util.List.of());
-                    org.neuralcanvas.engine.keras.KerasModelWriter.write(m, project,
-                            org.neuralcanvas.export.ExportWriter.modelNameFor(file), file);
+                    Project project = new Project(
+                            m.compiled().graph(), m.compiled().settings(), choice, List.of());
+                    KerasModelWriter.write(m, project,
+                            ExportWriter.modelNameFor(file), file);
                 } else {
                     ModelStore.save(m, choice, file);
                 }
                 outcome = null;
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.warn("Model not saved", e);
                 outcome = i18n.get().format("results.export.failed", file.getFileName(), e.getMessage());
             }

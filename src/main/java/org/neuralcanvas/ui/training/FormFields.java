@@ -1,10 +1,12 @@
 package org.neuralcanvas.ui.training;
 
+import java.text.MessageFormat;
 import java.util.function.DoubleConsumer;
 import java.util.function.DoublePredicate;
 import java.util.function.LongConsumer;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import org.neuralcanvas.project.SettingRange;
 
 /** Number fields that commit on Enter or focus loss and turn red with a sentence when the text is not allowed. */
 final class FormFields {
@@ -42,9 +44,9 @@ final class FormFields {
     }
 
     /** A field for a setting with a declared range; an invalid value turns it red with the range in its tooltip. */
-    static TextField number(String id, org.neuralcanvas.project.SettingRange range, String refusalPattern,
+    static TextField number(String id, SettingRange range, String refusalPattern,
                             DoubleConsumer commit) {
-        return number(id, range::allows, java.text.MessageFormat.format(refusalPattern, range.interval()), commit);
+        return number(id, range::allows, MessageFormat.format(refusalPattern, range.interval()), commit);
     }
 
     static TextField integer(String id, long min, long max, String refusal, LongConsumer commit) {

@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.training;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -16,12 +17,14 @@ import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.io.ModelFileException;
 import org.neuralcanvas.engine.io.ModelStore;
 import org.neuralcanvas.engine.keras.KerasImportResult;
+import org.neuralcanvas.engine.train.EpochResult;
 import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.ui.common.I18n;
 import org.neuralcanvas.ui.main.MainViewModel;
 import org.neuralcanvas.ui.main.MainWindow;
+import org.neuralcanvas.ui.main.Prompts;
 import org.neuralcanvas.ui.results.ResultsView;
 
 /**
@@ -124,7 +127,7 @@ public final class TrainingFeature implements MainWindow.Extension {
         if (!vm.phaseProperty().get().isActive()) {
             return true;
         }
-        if (window.context().prompts().askStopRunning() == org.neuralcanvas.ui.main.Prompts.RunningAnswer.KEEP_TRAINING) {
+        if (window.context().prompts().askStopRunning() == Prompts.RunningAnswer.KEEP_TRAINING) {
             return false;
         }
         vm.phaseProperty().addListener(new javafx.beans.value.ChangeListener<>() {
@@ -150,7 +153,7 @@ public final class TrainingFeature implements MainWindow.Extension {
         chooser.setTitle(window.i18n().get("model.open.title"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(window.i18n().get("model.open.filter"),
                 "*" + ModelStore.EXTENSION));
-        return Optional.ofNullable(chooser.showOpenDialog(window.stage())).map(java.io.File::toPath);
+        return Optional.ofNullable(chooser.showOpenDialog(window.stage())).map(File::toPath);
     }
 
     /**
@@ -168,7 +171,7 @@ public final class TrainingFeature implements MainWindow.Extension {
                 Project project = ModelStore.readProject(file);
                 if (!model.history().isEmpty()) {
                     project.addRun(new RunRecord("run-1", "", project.settings(), project.dataset().datasetId(),
-                            "loaded from " + file.getFileName(), org.neuralcanvas.engine.train.EpochResult.historyMaps(model.history())));
+                            "loaded from " + file.getFileName(), EpochResult.historyMaps(model.history())));
                 }
                 fx.execute(() -> {
                     window.viewModel().openUntitled(project);

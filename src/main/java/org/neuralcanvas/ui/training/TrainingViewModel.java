@@ -1,6 +1,7 @@
 package org.neuralcanvas.ui.training;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.neuralcanvas.dataset.DatasetException;
 import org.neuralcanvas.domain.edit.ChangeNodeEdit;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.engine.backend.Backends;
@@ -25,15 +27,18 @@ import org.neuralcanvas.engine.compile.Dl4jCompiler;
 import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.data.DatasetFit;
 import org.neuralcanvas.engine.data.PreparedRun;
+import org.neuralcanvas.engine.train.ContinuedTraining;
 import org.neuralcanvas.engine.train.EpochResult;
 import org.neuralcanvas.engine.train.SessionState;
-import org.neuralcanvas.engine.train.ContinuedTraining;
 import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.engine.train.TrainingEvent;
 import org.neuralcanvas.engine.train.TrainingSession;
+import org.neuralcanvas.export.ExportException;
+import org.neuralcanvas.export.ExportWriter;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
+import org.neuralcanvas.project.SettingRanges;
 import org.neuralcanvas.project.TrainingSettings;
 import org.neuralcanvas.project.TrainingSetupEdit;
 import org.neuralcanvas.ui.common.FxTicker;
@@ -101,7 +106,7 @@ public final class TrainingViewModel {
         this.fx = fx;
         this.results = new ResultsViewModel(work, fx, i18n);
         this.weights = new TrainedWeights(() -> main.document().graph());
-        this.drainTimer = new FxTicker("dashboard-ticker", java.time.Duration.ofMillis(100), fx, this::drain);
+        this.drainTimer = new FxTicker("dashboard-ticker", Duration.ofMillis(100), fx, this::drain);
         main.documentProperty().addListener((o, a, doc) -> loadProject());
         overlaid.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> curves.showOverlays(overlaid));
         loadProject();
@@ -205,7 +210,7 @@ public final class TrainingViewModel {
             failed.set(true);
             return;
         }
-        List<String> settingProblems = org.neuralcanvas.project.SettingRanges.problems(settings.get());
+        List<String> settingProblems = SettingRanges.problems(settings.get());
         if (!settingProblems.isEmpty()) {
             // A hand-edited file can hold what the Train panel would refuse; it never reaches the engine.
             status.set(String.join(" ", settingProblems));
@@ -244,7 +249,7 @@ public final class TrainingViewModel {
             TrainingSession ts;
             if (from != null) {
                 // With the settings of this run, not those the model was trained with: its record says these.
-                List<String> notes = new java.util.ArrayList<>();
+                List<String> notes = new ArrayList<>();
                 TrainedModel continued = ContinuedTraining.with(from, s, notes);
                 if (!notes.isEmpty()) {
                     fx.execute(() -> status.set(String.join(" ", notes)));
@@ -260,7 +265,7 @@ public final class TrainingViewModel {
             }
             int first = from == null ? 1 : from.epochsTrained() + 1;
             fx.execute(() -> begin(ts, run, device, first));
-        } catch (org.neuralcanvas.dataset.DatasetException e) {
+        } catch (DatasetException e) {
             fx.execute(() -> endWithoutRun(e.getMessage()));
         } catch (RuntimeException | LinkageError e) {
             LOG.error("Could not start training", e);
@@ -417,7 +422,7 @@ public final class TrainingViewModel {
             try {
                 PreparedRun run = data.prepare(choice, s);
                 fx.execute(() -> results.evaluate(model, run, choice, () -> phase.set(RunPhase.IDLE)));
-            } catch (org.neuralcanvas.dataset.DatasetException | RuntimeException e) {
+            } catch (DatasetException | RuntimeException e) {
                 fx.execute(() -> endWithoutRun(e.getMessage()));
             }
         });
@@ -428,9 +433,9 @@ public final class TrainingViewModel {
         work.execute(() -> {
             String said;
             try {
-                new org.neuralcanvas.export.ExportWriter().writeHistoryCsv(run, file);
+                new ExportWriter().writeHistoryCsv(run, file);
                 said = i18n.get().format("history.saved", run.id(), file.getFileName());
-            } catch (org.neuralcanvas.export.ExportException e) {
+            } catch (ExportException e) {
                 said = e.getMessage();
             }
             String text = said;

@@ -7,15 +7,20 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -45,7 +50,7 @@ class KerasFuzzTest {
             byte[] original = Files.readAllBytes(KerasImporterTest.resource(fixture));
             int kind = random.nextInt(fixture.endsWith(".keras") ? 6 : 4);
             byte[] damaged = switch (kind) {
-                case 0 -> java.util.Arrays.copyOf(original, random.nextInt(original.length));
+                case 0 -> Arrays.copyOf(original, random.nextInt(original.length));
                 case 1 -> flip(original, random, 1 + random.nextInt(20));
                 case 2 -> absurd(original, random);
                 case 3 -> flip(original, random, 1 + random.nextInt(3));
@@ -105,7 +110,7 @@ class KerasFuzzTest {
     /** Every number in the JSON replaced, one time in three, by a wrong, huge or negative one. */
     private static byte[] mutateNumbers(byte[] json, Random random) {
         String text = new String(json, StandardCharsets.UTF_8);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=[:\\[ ,])(\\d+)(?=[,\\] }])").matcher(text);
+        Matcher m = Pattern.compile("(?<=[:\\[ ,])(\\d+)(?=[,\\] }])").matcher(text);
         StringBuilder out = new StringBuilder();
         String[] replacements = {"0", "-1", "2000000000", "99999999999", "13", "1"};
         while (m.find()) {
@@ -116,8 +121,8 @@ class KerasFuzzTest {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] rezip(byte[] zip, String entry, java.util.function.UnaryOperator<byte[]> change)
-            throws java.io.IOException {
+    private static byte[] rezip(byte[] zip, String entry, UnaryOperator<byte[]> change)
+            throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipEntry e;

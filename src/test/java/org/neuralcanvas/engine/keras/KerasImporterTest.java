@@ -8,15 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.neuralcanvas.domain.shape.ModelSummary;
 import org.neuralcanvas.domain.shape.SummaryRow;
+import org.neuralcanvas.domain.text.ByteSizes;
 
 /**
  * Imports the Keras files of src/test/resources/keras (see docs/keras-import-test-files.md) and
@@ -56,7 +62,7 @@ class KerasImporterTest {
         try (Hdf5Reader file = Hdf5Reader.open(resource("keras2_sequential_mlp.h5"))) {
             KerasArray kernel = file.floats("model_weights/dense_1/dense_1/kernel:0", 1 << 20);
             INDArray ours = r.model().network().getLayer("dense_1").getParam("W");
-            assertEquals(org.nd4j.linalg.factory.Nd4j.create(kernel.values(), kernel.shape(), 'c'), ours,
+            assertEquals(Nd4j.create(kernel.values(), kernel.shape(), 'c'), ours,
                     "the file's trained weights");
         }
         assertTrue(r.messages().contains("Checked against Keras's own formulas with the file's weights: dense_1, "
@@ -202,9 +208,9 @@ class KerasImporterTest {
     void aFileTooLargeForItsWeightsOpensAsArchitecture() throws Exception {
         KerasImportResult r = importer.importFile(resource("keras2_sequential_mlp.h5"), new KerasImportOptions(true,
                 100_000,
-                java.time.Duration.ofMinutes(1)), ImportProgress.NONE, () -> false);
+                Duration.ofMinutes(1)), ImportProgress.NONE, () -> false);
         assertFalse(r.weightsLoaded());
-        assertEquals(List.of("The file is " + org.neuralcanvas.domain.text.ByteSizes.human(Files.size(resource("keras2_sequential_mlp.h5")))
+        assertEquals(List.of("The file is " + ByteSizes.human(Files.size(resource("keras2_sequential_mlp.h5")))
                 + ", over the 98 KB NeuralCanvas loads weights from, so only the "
                 + "architecture opened."), r.messages());
         assertEquals(55_050, r.summary().totalParams());
@@ -213,9 +219,9 @@ class KerasImporterTest {
     @Test
     void zipWithoutAKerasModelIsExplained(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("model.keras");
-        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("notes.txt"));
-            zip.write("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (var zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new ZipEntry("notes.txt"));
+            zip.write("hello".getBytes(StandardCharsets.UTF_8));
         }
         KerasImportException e = assertThrows(KerasImportException.class,
                 () -> importer.importFile(file, KerasImportOptions.defaults(), ImportProgress.NONE, () -> false));
@@ -227,11 +233,11 @@ class KerasImporterTest {
     void zipEntriesThatPointOutsideTheArchiveAreRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         for (String entry : List.of("../x", "/etc/passwd", "a/../../x", "C:/x", "a\\..\\x")) {
             Path file = dir.resolve("evil.keras");
-            try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
-                zip.putNextEntry(new java.util.zip.ZipEntry("config.json"));
-                zip.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                zip.putNextEntry(new java.util.zip.ZipEntry(entry));
-                zip.write("x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            try (var zip = new ZipOutputStream(Files.newOutputStream(file))) {
+                zip.putNextEntry(new ZipEntry("config.json"));
+                zip.write("{}".getBytes(StandardCharsets.UTF_8));
+                zip.putNextEntry(new ZipEntry(entry));
+                zip.write("x".getBytes(StandardCharsets.UTF_8));
             }
             KerasImportException e = assertThrows(KerasImportException.class,
                     () -> importer.importFile(file, KerasImportOptions.defaults(), ImportProgress.NONE, () -> false));

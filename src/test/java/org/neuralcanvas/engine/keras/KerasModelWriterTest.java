@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,7 +76,7 @@ class KerasModelWriterTest {
         KerasModelWriter.write(original.model(), original.project(), "model", written);
         try (ZipFile zip = new ZipFile(written.toFile())) {
             assertEquals(List.of("metadata.json", "config.json", "model.weights.h5"),
-                    zip.stream().map(java.util.zip.ZipEntry::getName).toList());
+                    zip.stream().map(ZipEntry::getName).toList());
             JsonNode config = new ObjectMapper().readTree(zip.getInputStream(zip.getEntry("config.json")));
             assertEquals(modelClass, config.path("class_name").asText());
             assertEquals("keras.layers", config.path("config").path("layers").get(0).path("module").asText());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neuralcanvas.domain.graph.ModelBuilder;
+import org.neuralcanvas.domain.text.ByteSizes;
 import org.neuralcanvas.engine.compile.CompiledModel;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
 import org.neuralcanvas.project.TrainingSettings;
@@ -37,7 +38,7 @@ class MemoryEstimateTest {
     @Test
     void theTutorialMlpFitsWithRoomToSpare() {
         MemoryEstimate estimate = MemoryEstimate.of(mnistMlp(512), 128, 1L << 30);
-        assertTrue(estimate.fits(), () -> org.neuralcanvas.domain.text.ByteSizes.human(estimate.bytes()));
+        assertTrue(estimate.fits(), () -> ByteSizes.human(estimate.bytes()));
         assertTrue(estimate.bytes() < 32L << 20, "a few MB");
     }
 

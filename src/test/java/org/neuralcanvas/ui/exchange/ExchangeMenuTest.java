@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +22,7 @@ import org.neuralcanvas.ui.common.UserFiles;
 import org.neuralcanvas.ui.main.AppContext;
 import org.neuralcanvas.ui.main.MainWindow;
 import org.neuralcanvas.ui.main.NeuralCanvasApp;
+import org.neuralcanvas.ui.main.Prompts;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -96,12 +98,12 @@ class ExchangeMenuTest {
     @Test
     void importsAKerasModelAsANewUnsavedProject(FxRobot robot) throws URISyntaxException {
         importAnswer = Path.of(getClass().getResource("/keras/keras2_sequential_mlp.h5").toURI());
-        dialogs.unsavedAnswer = org.neuralcanvas.ui.main.Prompts.UnsavedAnswer.DISCARD;
+        dialogs.unsavedAnswer = Prompts.UnsavedAnswer.DISCARD;
         menu(robot, "menu-import-keras");
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                     () -> window.viewModel().document().graph().findByName("dense_3").isPresent());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the import did not finish; errors: " + dialogs.errors, e);
         }
         WaitForAsyncUtils.waitForFxEvents();
@@ -116,12 +118,12 @@ class ExchangeMenuTest {
     @Test
     void aKeras3FileOpensLaidOutAndNamedAfterTheFile(FxRobot robot) throws URISyntaxException {
         importAnswer = Path.of(getClass().getResource("/keras/keras3_functional_lstm.keras").toURI());
-        dialogs.unsavedAnswer = org.neuralcanvas.ui.main.Prompts.UnsavedAnswer.DISCARD;
+        dialogs.unsavedAnswer = Prompts.UnsavedAnswer.DISCARD;
         menu(robot, "menu-import-keras");
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                     () -> window.viewModel().document().graph().findByName("bidirectional").isPresent());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the import did not finish; errors: " + dialogs.errors, e);
         }
         WaitForAsyncUtils.waitForFxEvents();
@@ -135,12 +137,12 @@ class ExchangeMenuTest {
     @Test
     void aFileThatIsNotKerasIsExplainedAndNothingChanges(FxRobot robot) throws URISyntaxException {
         importAnswer = Path.of(getClass().getResource("/keras/not_hdf5.h5").toURI());
-        dialogs.unsavedAnswer = org.neuralcanvas.ui.main.Prompts.UnsavedAnswer.DISCARD;
+        dialogs.unsavedAnswer = Prompts.UnsavedAnswer.DISCARD;
         int before = window.viewModel().document().graph().nodeCount();
         menu(robot, "menu-import-keras");
         try {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !dialogs.errors.isEmpty());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("no message was shown", e);
         }
         assertTrue(dialogs.errors.get(0).contains("not_hdf5.h5"), dialogs.errors.toString());

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -19,8 +23,14 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralcanvas.domain.edit.ChangeNodeEdit;
 import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.graph.ModelBuilder;
 import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.project.DatasetChoice;
+import org.neuralcanvas.project.Project;
+import org.neuralcanvas.project.ProjectFile;
+import org.neuralcanvas.project.TrainingSettings;
 import org.neuralcanvas.ui.ScriptedDialogs;
 import org.neuralcanvas.ui.canvas.NodeView;
 import org.neuralcanvas.ui.common.UserFiles;
@@ -337,24 +347,24 @@ class MainWindowTest {
         Path sample = tmp.resolve("sample.ncproj.json");
         robot.interact(() -> {
             try {
-                org.neuralcanvas.project.ProjectFile.write(window.viewModel().document().project(), sample);
+                ProjectFile.write(window.viewModel().document().project(), sample);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         Path utf16 = tmp.resolve("utf16.ncproj.json");
-        Files.write(utf16, Files.readString(sample).getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        Files.write(utf16, Files.readString(sample).getBytes(StandardCharsets.UTF_16));
         Path huge = tmp.resolve("huge.ncproj.json");
-        org.neuralcanvas.domain.graph.ModelBuilder b = new org.neuralcanvas.domain.graph.ModelBuilder();
-        b.then("Input", java.util.Map.of("shape", java.util.List.of(4)));
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(4)));
         for (int i = 0; i < 3_000; i++) {
-            b.then("Dense", java.util.Map.of("units", 4));
+            b.then("Dense", Map.of("units", 4));
         }
-        org.neuralcanvas.project.ProjectFile.write(new org.neuralcanvas.project.Project(b.graph(),
-                org.neuralcanvas.project.TrainingSettings.defaults(), org.neuralcanvas.project.DatasetChoice.none(),
-                java.util.List.of()), huge);
+        ProjectFile.write(new Project(b.graph(),
+                TrainingSettings.defaults(), DatasetChoice.none(),
+                List.of()), huge);
         Path folder = Files.createDirectories(tmp.resolve("folder.ncproj.json"));
-        java.util.Map<Path, String> expected = new java.util.LinkedHashMap<>();
+        Map<Path, String> expected = new LinkedHashMap<>();
         expected.put(utf16, "utf16.ncproj.json is saved as UTF-16 text; NeuralCanvas reads UTF-8.");
         expected.put(huge, "huge.ncproj.json has 3,001 layers; NeuralCanvas opens models of up to 2,000 layers.");
         expected.put(folder, "is a folder, not a project file.");
@@ -374,7 +384,7 @@ class MainWindowTest {
         dialogs.openAnswer = bom;
         robot.push(KeyCode.CONTROL, KeyCode.O);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(java.util.List.of(), dialogs.errors, "a byte-order mark is fine");
+        assertEquals(List.of(), dialogs.errors, "a byte-order mark is fine");
         assertEquals(bom, window.viewModel().document().file());
     }
 
@@ -405,7 +415,7 @@ class MainWindowTest {
     void aFailedSaveSaysWhyInTheWindowsLanguageAndKeepsTheWork(FxRobot robot) throws IOException {
         robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
         robot.interact(() -> window.viewModel().execute(
-                org.neuralcanvas.domain.edit.ChangeNodeEdit.setParam(graph(), named("dense").id(), "units", 100)));
+                ChangeNodeEdit.setParam(graph(), named("dense").id(), "units", 100)));
         robot.interact(() -> window.switchLanguage(Locale.SIMPLIFIED_CHINESE));
         Path notAFolder = Files.writeString(tmp.resolve("not-a-folder"), "a file where a folder should be");
         Path nowhere = notAFolder.resolve("model.ncproj.json");
@@ -446,8 +456,8 @@ class MainWindowTest {
         // The rebuilt window's shortcuts act once: Ctrl+Z undoes one edit, not one per build.
         String dense = named("dense").id();
         robot.interact(() -> {
-            window.viewModel().execute(org.neuralcanvas.domain.edit.ChangeNodeEdit.setParam(graph(), dense, "units", 100));
-            window.viewModel().execute(org.neuralcanvas.domain.edit.ChangeNodeEdit.setParam(graph(), dense, "units", 200));
+            window.viewModel().execute(ChangeNodeEdit.setParam(graph(), dense, "units", 100));
+            window.viewModel().execute(ChangeNodeEdit.setParam(graph(), dense, "units", 200));
         });
         robot.clickOn(onCanvas(robot, 0.05, 0.95));
         robot.push(KeyCode.CONTROL, KeyCode.Z);

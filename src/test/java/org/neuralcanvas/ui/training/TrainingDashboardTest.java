@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +26,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralcanvas.dataset.BundledDatasets;
+import org.neuralcanvas.domain.edit.ChangeNodeEdit;
 import org.neuralcanvas.engine.data.BundledTrainingData;
+import org.neuralcanvas.engine.io.ModelStore;
+import org.neuralcanvas.engine.keras.ImportProgress;
+import org.neuralcanvas.engine.keras.KerasImportOptions;
+import org.neuralcanvas.engine.keras.KerasImportResult;
+import org.neuralcanvas.engine.keras.KerasImporter;
+import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
+import org.neuralcanvas.project.ProjectFile;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.ui.ScriptedDialogs;
 import org.neuralcanvas.ui.common.UserFiles;
 import org.neuralcanvas.ui.main.AppContext;
+import org.neuralcanvas.ui.main.Autosave;
 import org.neuralcanvas.ui.main.MainWindow;
 import org.neuralcanvas.ui.main.NeuralCanvasApp;
+import org.neuralcanvas.ui.main.Prompts;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -73,7 +87,7 @@ class TrainingDashboardTest {
         robot.clickOn("#tab-train");
     }
 
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -139,7 +153,7 @@ class TrainingDashboardTest {
         assertEquals("", vm().statusProperty().get());
         assertEquals(List.of(), vm().runs());
 
-        dialogs.unsavedAnswer = org.neuralcanvas.ui.main.Prompts.UnsavedAnswer.DISCARD;
+        dialogs.unsavedAnswer = Prompts.UnsavedAnswer.DISCARD;
         dialogs.openAnswer = saved;
         robot.interact(() -> window.fileActions().open());
         waitUntil(() -> saved.equals(window.viewModel().document().file()));
@@ -172,14 +186,14 @@ class TrainingDashboardTest {
         robot.clickOn("#panel-train");
         waitUntil(() -> vm().phaseProperty().get() == RunPhase.RUNNING && vm().curves().epochPoints() >= 1);
 
-        dialogs.runningAnswer = org.neuralcanvas.ui.main.Prompts.RunningAnswer.KEEP_TRAINING;
+        dialogs.runningAnswer = Prompts.RunningAnswer.KEEP_TRAINING;
         robot.interact(() -> window.requestClose());
         assertEquals(1, dialogs.runningQuestions);
         assertTrue(window.stage().isShowing(), "the window stays");
         assertTrue(vm().phaseProperty().get().isActive(), "and the run goes on");
 
-        dialogs.runningAnswer = org.neuralcanvas.ui.main.Prompts.RunningAnswer.STOP_AND_CLOSE;
-        dialogs.unsavedAnswer = org.neuralcanvas.ui.main.Prompts.UnsavedAnswer.CANCEL; // to keep the test's window
+        dialogs.runningAnswer = Prompts.RunningAnswer.STOP_AND_CLOSE;
+        dialogs.unsavedAnswer = Prompts.UnsavedAnswer.CANCEL; // to keep the test's window
         int asked = dialogs.unsavedQuestions;
         robot.interact(() -> window.requestClose());
         waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && dialogs.unsavedQuestions > asked);
@@ -191,7 +205,7 @@ class TrainingDashboardTest {
     @Test
     void stopWhileTheDataIsPreparedTrainsAndEvaluatesNothing(FxRobot robot) throws Exception {
         loadTemplate(robot, "keras_quickstart");
-        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch hold = new CountDownLatch(1);
         work.execute(() -> {
             try {
                 hold.await(60, TimeUnit.SECONDS); // keeps the preparation waiting, as IMDB's 10 s would
@@ -214,8 +228,8 @@ class TrainingDashboardTest {
     void aFinishedRunIsAutosavedThoughNoEditWasMade(FxRobot robot) throws Exception {
         loadTemplate(robot, "keras_quickstart");
         robot.interact(() -> window.viewModel().document().history().markSaved());
-        org.neuralcanvas.ui.main.Autosave autosave = new org.neuralcanvas.ui.main.Autosave(window.viewModel(),
-                window.context().userFiles(), java.time.Duration.ofHours(1));
+        Autosave autosave = new Autosave(window.viewModel(),
+                window.context().userFiles(), Duration.ofHours(1));
         setEpochs(robot, 1);
         robot.interact(autosave::runOnce);
         robot.clickOn("#panel-train");
@@ -224,7 +238,7 @@ class TrainingDashboardTest {
         Files.deleteIfExists(recovery);
         robot.interact(autosave::runOnce);
         waitUntil(() -> Files.exists(recovery));
-        Project recovered = org.neuralcanvas.project.ProjectFile.read(recovery);
+        Project recovered = ProjectFile.read(recovery);
         assertEquals(1, recovered.runs().size(), "a crash after training would not lose the run");
     }
 
@@ -339,7 +353,7 @@ class TrainingDashboardTest {
         waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().weights().modelProperty().get() != null);
         assertTrue(vm().weights().canContinueProperty().get());
         String dense = window.viewModel().document().graph().findByName("dense").orElseThrow().id();
-        robot.interact(() -> window.viewModel().execute(org.neuralcanvas.domain.edit.ChangeNodeEdit.setParam(
+        robot.interact(() -> window.viewModel().execute(ChangeNodeEdit.setParam(
                 window.viewModel().document().graph(), dense, "units", 8)));
         assertFalse(vm().weights().canContinueProperty().get(), "other layers cannot take the trained weights");
         robot.interact(() -> window.viewModel().undo());
@@ -352,13 +366,13 @@ class TrainingDashboardTest {
         setEpochs(robot, 2);
         robot.clickOn("#panel-train");
         waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().results().reportProperty().get() != null);
-        Path file = tmp.resolve("quickstart" + org.neuralcanvas.engine.io.ModelStore.EXTENSION);
-        org.neuralcanvas.engine.io.ModelStore.save(vm().weights().modelProperty().get(), vm().datasetProperty().get(), file);
+        Path file = tmp.resolve("quickstart" + ModelStore.EXTENSION);
+        ModelStore.save(vm().weights().modelProperty().get(), vm().datasetProperty().get(), file);
         List<String> layers = window.viewModel().document().graph().nodes().stream().map(n -> n.name()).toList();
 
-        dialogs.unsavedAnswer = org.neuralcanvas.ui.main.Prompts.UnsavedAnswer.DISCARD;
+        dialogs.unsavedAnswer = Prompts.UnsavedAnswer.DISCARD;
         robot.interact(() -> window.fileActions().newProject());
-        feature.setModelChooser(w -> java.util.Optional.of(file));
+        feature.setModelChooser(w -> Optional.of(file));
         robot.clickOn("File");
         robot.clickOn("#menu-open-model");
         waitUntil(() -> vm().weights().modelProperty().get() != null && vm().phaseProperty().get() == RunPhase.IDLE
@@ -375,7 +389,7 @@ class TrainingDashboardTest {
     void aFileThatIsNotAModelIsExplained(FxRobot robot) throws Exception {
         Path file = tmp.resolve("not-a-model.nc.zip");
         Files.writeString(file, "hello");
-        feature.setModelChooser(w -> java.util.Optional.of(file));
+        feature.setModelChooser(w -> Optional.of(file));
         robot.clickOn("File");
         robot.clickOn("#menu-open-model");
         waitUntil(() -> !dialogs.errors.isEmpty());
@@ -387,12 +401,12 @@ class TrainingDashboardTest {
     void anImportedKerasModelKeepsItsWeightsForEvaluationAndFineTuning(String file, long weights, FxRobot robot)
             throws Exception {
         Path h5 = Path.of(getClass().getResource("/keras/" + file).toURI());
-        org.neuralcanvas.engine.keras.KerasImportResult imported = new org.neuralcanvas.engine.keras.KerasImporter()
-                .importFile(h5, org.neuralcanvas.engine.keras.KerasImportOptions.defaults(),
-                        org.neuralcanvas.engine.keras.ImportProgress.NONE, () -> false);
+        KerasImportResult imported = new KerasImporter()
+                .importFile(h5, KerasImportOptions.defaults(),
+                        ImportProgress.NONE, () -> false);
         robot.interact(() -> {
             window.viewModel().openUntitled(imported.project());
-            vm().setDataset(new org.neuralcanvas.project.DatasetChoice("mnist", java.util.Map.of("layout", "flat")));
+            vm().setDataset(new DatasetChoice("mnist", Map.of("layout", "flat")));
             feature.adoptImported(imported);
         });
         waitUntil(() -> vm().weights().modelProperty().get() != null && vm().phaseProperty().get() == RunPhase.IDLE
@@ -409,9 +423,9 @@ class TrainingDashboardTest {
             robot.clickOn("File");
             robot.clickOn("#menu-export-model");
             waitUntil(() -> Files.exists(target) && !vm().results().busyProperty().get());
-            var again = new org.neuralcanvas.engine.keras.KerasImporter().importFile(target,
-                    org.neuralcanvas.engine.keras.KerasImportOptions.defaults(),
-                    org.neuralcanvas.engine.keras.ImportProgress.NONE, () -> false);
+            var again = new KerasImporter().importFile(target,
+                    KerasImportOptions.defaults(),
+                    ImportProgress.NONE, () -> false);
             assertEquals(weights, again.weightCount(), again.messages()::toString);
         }
 
