@@ -171,8 +171,10 @@ public final class TrainCommand implements CliCommand {
             Path modelFile = outDir.resolve(name + ModelStore.EXTENSION);
             Path csv = outDir.resolve(name + "-history.csv");
             ModelStore.save(model, choice, modelFile);
-            RunRecord run = new RunRecord("run-1", java.time.Instant.now().toString(), settings, choice.datasetId(),
-                    end.name().toLowerCase(java.util.Locale.ROOT), EpochResult.historyMaps(model.history()));
+            // The same id and outcome words as the window's runs (the command line has no Stop: STOPPED is early).
+            RunRecord run = new RunRecord(RunRecord.nextId(project), java.time.Instant.now().toString(), settings,
+                    choice.datasetId(), RunRecord.outcome(end.name(), false, progress.endMessage()),
+                    EpochResult.historyMaps(model.history()));
             new ExportWriter().writeHistoryCsv(run, csv);
             out.println("Saved " + modelFile + " and " + csv.getFileName());
         } catch (IOException | ExportException e) {

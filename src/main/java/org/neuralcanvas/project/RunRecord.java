@@ -19,4 +19,23 @@ public record RunRecord(String id, String startedAt, TrainingSettings settings, 
     public RunRecord {
         history = history.stream().map(Map::copyOf).toList();
     }
+
+    /** The id the next run of a project gets: {@code run-1}, {@code run-2}, ... after those it has. */
+    public static String nextId(Project project) {
+        return "run-" + (project.runs().size() + 1);
+    }
+
+    /**
+     * The outcome word of a run that ended: one vocabulary for the window and the command line.
+     *
+     * @param state         FINISHED, STOPPED or FAILED (as {@code SessionState}'s name)
+     * @param stoppedByUser whether a STOPPED run was stopped by the user (else early stopping ended it)
+     */
+    public static String outcome(String state, boolean stoppedByUser, String failure) {
+        return switch (state) {
+            case "FINISHED" -> "finished";
+            case "STOPPED" -> stoppedByUser ? "stopped" : "early_stopped";
+            default -> "failed: " + failure;
+        };
+    }
 }

@@ -361,11 +361,7 @@ public final class TrainingViewModel {
         progress.ended(!fail);
         status.set(s.message());
         failed.set(fail);
-        String outcome = switch (s.state()) {
-            case FINISHED -> "finished";
-            case STOPPED -> stopPressed ? "stopped" : "early_stopped";
-            default -> "failed: " + s.message();
-        };
+        String outcome = RunRecord.outcome(s.state().name(), stopPressed, s.message());
         recordRun(outcome);
         TrainingSession ended = session;
         if (ended.model() != null && ended.model().epochsTrained() > 0) {
@@ -388,7 +384,7 @@ public final class TrainingViewModel {
     /** The run goes into the project that started it, even when another one has been opened since. */
     private void recordRun(String outcome) {
         Project owner = runDocument == null ? project() : runDocument.project();
-        RunRecord record = new RunRecord("run-" + (owner.runs().size() + 1), runStartedAt, runSettings,
+        RunRecord record = new RunRecord(RunRecord.nextId(owner), runStartedAt, runSettings,
                 data.descriptor(runDataset).map(d -> d.id()).orElse(runDataset.datasetId()), outcome,
                 EpochResult.historyMaps(runHistory));
         owner.addRun(record);
