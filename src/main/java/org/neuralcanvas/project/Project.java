@@ -54,4 +54,14 @@ public final class Project {
     public void addRun(RunRecord run) {
         runs.add(run);
     }
+
+    /** Puts a run's updated record (its test results, once evaluated) where the run was; false if it is not here. */
+    public boolean replaceRun(RunRecord old, RunRecord updated) {
+        int i = runs.indexOf(old);
+        if (i < 0) {
+            return false;
+        }
+        runs.set(i, updated);
+        return true;
+    }
 }

@@ -12,12 +12,23 @@ import java.util.Map;
  * @param datasetId the dataset it trained on
  * @param outcome   finished, stopped, early_stopped or failed (with reason)
  * @param history   one map per epoch: {@code loss}, {@code accuracy}, {@code val_loss}, ...
+ * @param results   its test-set results, or null where it was not evaluated (or was saved before they were kept)
  */
 public record RunRecord(String id, String startedAt, TrainingSettings settings, String datasetId, String outcome,
-                        List<Map<String, Double>> history) {
+                        List<Map<String, Double>> history, RunResults results) {
 
     public RunRecord {
         history = history.stream().map(Map::copyOf).toList();
+    }
+
+    /** A run not evaluated (yet). */
+    public RunRecord(String id, String startedAt, TrainingSettings settings, String datasetId, String outcome,
+                     List<Map<String, Double>> history) {
+        this(id, startedAt, settings, datasetId, outcome, history, null);
+    }
+
+    public RunRecord withResults(RunResults r) {
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, r);
     }
 
     /** The id the next run of a project gets: {@code run-1}, {@code run-2}, ... after those it has. */

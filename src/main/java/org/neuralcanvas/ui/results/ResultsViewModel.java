@@ -26,6 +26,7 @@ import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.export.ExportWriter;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
+import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.ui.common.I18n;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +90,21 @@ public final class ResultsViewModel {
                 done.run();
             });
         });
+    }
+
+    /**
+     * Shows a run's results as its record keeps them (scores and confusion matrix); the sample grid stays empty,
+     * since the predictions need the trained model and the data.
+     */
+    public void showStored(RunRecord run) {
+        if (run.results() == null) {
+            return;
+        }
+        predictions.set(null);
+        shownSamples.clear();
+        shownTitle.set("");
+        report.set(StoredResults.report(run.results()));
+        message.set(i18n.get().format("results.stored", run.id()));
     }
 
     /** Clears the results when a new run starts. */

@@ -236,7 +236,17 @@ public final class DashboardView extends BorderPane {
                 }
             }
         });
-        runList.setContextMenu(new javafx.scene.control.ContextMenu(exportCsv));
+        javafx.scene.control.MenuItem showResults = new javafx.scene.control.MenuItem(i18n.get("dashboard.runs.showResults"));
+        showResults.setId("menu-run-results");
+        showResults.setOnAction(e -> showResultsOf(runList.getSelectionModel().getSelectedItem()));
+        runList.getSelectionModel().selectedItemProperty().addListener((o, a, r) ->
+                showResults.setDisable(r == null || r.results() == null));
+        runList.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                showResultsOf(runList.getSelectionModel().getSelectedItem());
+            }
+        });
+        runList.setContextMenu(new javafx.scene.control.ContextMenu(showResults, exportCsv));
         Label hint = new Label(i18n.get("dashboard.runs.hint"));
         hint.setWrapText(true);
         SplitPane runs = new SplitPane(runList, details);
@@ -248,6 +258,13 @@ public final class DashboardView extends BorderPane {
         TabPane tabs = new TabPane(logTab, runTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
+    }
+
+    /** An earlier run's results, as its record keeps them, in the Results tab (double-click, or the context menu). */
+    void showResultsOf(RunRecord run) {
+        if (run != null && run.results() != null && !vm.phaseProperty().get().isActive()) {
+            vm.results().showStored(run);
+        }
     }
 
     private BooleanProperty overlayCheck(RunRecord r) {

@@ -38,6 +38,7 @@ import org.neuralcanvas.export.ExportWriter;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
+import org.neuralcanvas.ui.results.StoredResults;
 import org.neuralcanvas.project.SettingRanges;
 import org.neuralcanvas.project.TrainingSettings;
 import org.neuralcanvas.project.TrainingSetupEdit;
@@ -369,7 +370,10 @@ public final class TrainingViewModel {
         }
         if (ended.model() != null && !fail) {
             phase.set(RunPhase.EVALUATING);
-            results.evaluate(ended.model(), prepared, runDataset, () -> finish(ended));
+            results.evaluate(ended.model(), prepared, runDataset, () -> {
+                keepResults();
+                finish(ended);
+            });
         } else {
             finish(ended);
         }
@@ -381,6 +385,27 @@ public final class TrainingViewModel {
         phase.set(RunPhase.IDLE);
     }
 
+    /** The record of the last run and the project it went into, so that its test results can be kept with it. */
+    private RunRecord lastRecord;
+    private Project lastOwner;
+
+    /** The finished run's test results go into its record, so they can be shown again from the project file. */
+    private void keepResults() {
+        var report = results.reportProperty().get();
+        if (report == null || lastRecord == null) {
+            return;
+        }
+        RunRecord with = lastRecord.withResults(StoredResults.of(report));
+        if (lastOwner.replaceRun(lastRecord, with)) {
+            int shown = runs.indexOf(lastRecord);
+            if (shown >= 0) {
+                runs.set(shown, with);
+            }
+            overlaid.replaceAll(r -> r == lastRecord ? with : r);
+            lastRecord = with;
+        }
+    }
+
     /** The run goes into the project that started it, even when another one has been opened since. */
     private void recordRun(String outcome) {
         Project owner = runDocument == null ? project() : runDocument.project();
@@ -388,6 +413,8 @@ public final class TrainingViewModel {
                 data.descriptor(runDataset).map(d -> d.id()).orElse(runDataset.datasetId()), outcome,
                 EpochResult.historyMaps(runHistory));
         owner.addRun(record);
+        lastRecord = record;
+        lastOwner = owner;
         if (runDocument == null || runDocument == main.document()) {
             runs.add(record);
             main.markChanged();

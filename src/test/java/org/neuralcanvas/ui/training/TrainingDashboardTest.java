@@ -159,6 +159,13 @@ class TrainingDashboardTest {
         waitUntil(() -> saved.equals(window.viewModel().document().file()));
         assertEquals(1, vm().runs().size(), "its run is back with it");
         assertEquals(vm().runs(), vm().overlaid(), "and its curves are drawn");
+        RunRecord run = vm().runs().get(0);
+        assertEquals(100, run.results().samples(), "its test results were kept in the file");
+        assertEquals(null, vm().results().reportProperty().get());
+        robot.interact(() -> feature.dashboard().showResultsOf(run));
+        assertEquals(100, vm().results().reportProperty().get().samples());
+        assertEquals(100, feature.results().confusion().total(), "the confusion matrix is drawn again");
+        assertEquals(run.results().scores().get("accuracy"), vm().results().reportProperty().get().metrics().get("accuracy"));
     }
 
     @Test
