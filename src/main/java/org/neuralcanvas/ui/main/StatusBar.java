@@ -30,6 +30,9 @@ final class StatusBar extends HBox {
         Label opening = new Label();
         opening.setId("status-opening");
         opening.textProperty().bind(vm.openingProperty());
+        // Takes no room in a narrow window unless a file is being read.
+        opening.managedProperty().bind(opening.textProperty().isNotEmpty());
+        opening.visibleProperty().bind(opening.textProperty().isNotEmpty());
         Label zoomLabel = new Label();
         zoomLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.format("status.zoom", Math.round(zoom.get() * 100)), zoom));
