@@ -114,14 +114,7 @@ public final class EvaluateCommand implements CliCommand {
             return 1;
         }
         EvaluationReport report = Evaluator.evaluate(model, test.test());
-        Map<String, Double> scores = new LinkedHashMap<>();
-        scores.put("loss", report.loss());
-        scores.putAll(report.metrics());
-        if (report.regression() != null) {
-            scores.put("r2", report.regression().rSquared());
-        }
-        out.println("Test: " + report.samples() + " samples - " + String.join(" - ",
-                scores.entrySet().stream().map(e -> e.getKey() + ": " + KerasProgress.format(e.getValue())).toList()));
+        out.println(KerasProgress.testLine(report));
         return 0;
     }
 }

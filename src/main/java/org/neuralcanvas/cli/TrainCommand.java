@@ -158,14 +158,7 @@ public final class TrainCommand implements CliCommand {
         }
         if (trainingData.test() != null && end != SessionState.FAILED) {
             EvaluationReport report = Evaluator.evaluate(model, trainingData.test());
-            Map<String, Double> scores = new LinkedHashMap<>();
-            scores.put("loss", report.loss());
-            scores.putAll(report.metrics());
-            if (report.regression() != null) {
-                scores.put("r2", report.regression().rSquared());
-            }
-            out.println("Test: " + report.samples() + " samples - " + String.join(" - ",
-                    scores.entrySet().stream().map(e -> e.getKey() + ": " + KerasProgress.format(e.getValue())).toList()));
+            out.println(KerasProgress.testLine(report));
         }
         try {
             Path modelFile = outDir.resolve(name + ModelStore.EXTENSION);

@@ -57,7 +57,7 @@ public final class KerasCodeExporter {
                 shapes(inputs, inference), shapes(outputs, inference), settings.loss());
         data.lines().forEach(line -> py.append(line).append('\n'));
         py.append("\n# Model\n");
-        if (isChain(graph, order)) {
+        if (graph.isChain(order)) {
             sequential(py, order, modelName);
         } else {
             functional(py, graph, order, inputs, outputs, modelName);
@@ -197,19 +197,4 @@ public final class KerasCodeExporter {
         return nodes.stream().map(n -> inference.node(n.id()).map(NodeResult::outputShape).orElse(null)).toList();
     }
 
-    /** One Input, then layers that each take the previous one's output and feed at most one layer. */
-    static boolean isChain(ModelGraph graph, List<LayerNode> order) {
-        if (order.isEmpty() || !order.get(0).kind().isInput()) {
-            return false;
-        }
-        for (int i = 0; i < order.size(); i++) {
-            LayerNode n = order.get(i);
-            int in = graph.incoming(n.id()).size();
-            if (graph.outgoing(n.id()).size() > 1 || in != (i == 0 ? 0 : 1)
-                    || (i > 0 && !graph.incoming(n.id()).get(0).from().equals(order.get(i - 1).id()))) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -68,6 +68,25 @@ public final class ModelGraph {
         return nodes.values().stream().filter(n -> n.name().equals(name)).findFirst();
     }
 
+    /**
+     * Whether the layers, in this order, make a chain as Keras's {@code Sequential} is one: an Input first, each
+     * layer reading only the one before it, none feeding two.
+     */
+    public boolean isChain(List<LayerNode> order) {
+        if (order.isEmpty() || !order.get(0).kind().isInput()) {
+            return false;
+        }
+        for (int i = 0; i < order.size(); i++) {
+            LayerNode n = order.get(i);
+            List<Edge> in = incoming(n.id());
+            if (outgoing(n.id()).size() > 1 || in.size() != (i == 0 ? 0 : 1)
+                    || (i > 0 && !in.get(0).from().equals(order.get(i - 1).id()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Edges into a node, in input order. */
     public List<Edge> incoming(String id) {
         return edges.stream().filter(e -> e.to().equals(id)).toList();

@@ -19,6 +19,17 @@ public record EvaluationReport(long samples, double loss, Map<String, Double> me
         metrics = Map.copyOf(metrics);
     }
 
+    /** What Keras's {@code evaluate} prints: the loss, the metrics, and R² for a regressor. */
+    public Map<String, Double> scores() {
+        Map<String, Double> scores = new java.util.LinkedHashMap<>();
+        scores.put("loss", loss);
+        scores.putAll(metrics);
+        if (regression != null) {
+            scores.put("r2", regression.rSquared());
+        }
+        return scores;
+    }
+
     /**
      * @param classNames in label order
      * @param accuracy   fraction of samples whose most likely class is right

@@ -14,8 +14,6 @@ public record ImportIssue(String layerName, String layerType, Severity severity,
         /** The layer could not be represented and was left out of the graph. */
         LEFT_OUT,
         /** The layer is in the graph, but a setting of it was not kept or was changed. */
-        CHANGED,
-        /** The layer is in the graph, but DL4J cannot train it, so its weights were not loaded. */
-        NOT_TRAINABLE
+        CHANGED
     }
 }

@@ -39,7 +39,7 @@ final class KerasConfigWriter {
     /** The model's config object, with {@code compile_config} when {@code settings} is given. */
     static ObjectNode model(ModelGraph graph, InferenceResult inference, String name, TrainingSettings settings) {
         List<LayerNode> order = inference.order().stream().map(NodeResult::node).toList();
-        boolean chain = isChain(graph, order);
+        boolean chain = graph.isChain(order);
         ObjectNode root = JSON.createObjectNode();
         root.put("module", chain ? "keras" : "keras.src.models.functional");
         root.put("class_name", chain ? "Sequential" : "Functional");
@@ -215,18 +215,4 @@ final class KerasConfigWriter {
         return c;
     }
 
-    /** One input, one output, each layer reading the one before: Keras's Sequential. */
-    static boolean isChain(ModelGraph graph, List<LayerNode> order) {
-        long inputs = order.stream().filter(n -> n.kind().isInput()).count();
-        if (inputs != 1 || order.isEmpty() || !order.get(0).kind().isInput()) {
-            return false;
-        }
-        for (int i = 1; i < order.size(); i++) {
-            List<Edge> in = graph.incoming(order.get(i).id());
-            if (in.size() != 1 || !in.get(0).from().equals(order.get(i - 1).id())) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -79,12 +79,7 @@ final class KerasWeightLayouts {
                                                Layer conf) throws Mismatch {
         long[] w = need(target, "W");
         count(a, target.containsKey("b") ? 2 : 1);
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        out.put("W", array(expect(a.get(0), "kernel", w[0], w[1])));
-        if (target.containsKey("b")) {
-            out.put("b", array(expect(a.get(1), "bias", w[1])).reshape(target.get("b")));
-        }
-        return out;
+        return withBias(array(expect(a.get(0), "kernel", w[0], w[1])), a, target, w[1]);
     }
 
     /** Keras [h, w, in, out] → DL4J [out, in, h, w]. */
@@ -92,12 +87,8 @@ final class KerasWeightLayouts {
                                                 Layer conf) throws Mismatch {
         long[] w = need(target, "W");
         count(a, target.containsKey("b") ? 2 : 1);
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        out.put("W", array(expect(a.get(0), "kernel", w[2], w[3], w[1], w[0])).permute(3, 2, 0, 1).dup('c'));
-        if (target.containsKey("b")) {
-            out.put("b", array(expect(a.get(1), "bias", w[0])).reshape(target.get("b")));
-        }
-        return out;
+        return withBias(array(expect(a.get(0), "kernel", w[2], w[3], w[1], w[0])).permute(3, 2, 0, 1).dup('c'), a,
+                target, w[0]);
     }
 
     /** Keras [k, in, out] → DL4J [out, in, k, 1]. */
@@ -109,10 +100,17 @@ final class KerasWeightLayouts {
             throw new Mismatch("its compiled kernel " + Arrays.toString(w) + " is not " + kernel + " wide");
         }
         count(a, target.containsKey("b") ? 2 : 1);
+        return withBias(array(expect(a.get(0), "kernel", kernel, w[1], w[0])).permute(2, 1, 0).dup('c').reshape(w), a,
+                target, w[0]);
+    }
+
+    /** A kernel already in DL4J's layout, and the bias of {@code units} values where the compiled layer has one. */
+    private static Map<String, INDArray> withBias(INDArray kernel, List<KerasArray> a, Map<String, long[]> target,
+                                                  long units) throws Mismatch {
         Map<String, INDArray> out = new LinkedHashMap<>();
-        out.put("W", array(expect(a.get(0), "kernel", kernel, w[1], w[0])).permute(2, 1, 0).dup('c').reshape(w));
+        out.put("W", kernel);
         if (target.containsKey("b")) {
-            out.put("b", array(expect(a.get(1), "bias", w[0])).reshape(target.get("b")));
+            out.put("b", array(expect(a.get(1), "bias", units)).reshape(target.get("b")));
         }
         return out;
     }

@@ -98,10 +98,15 @@ public final class ExchangeActions {
             KerasImportTask task = new KerasImportTask(new KerasImporter(), file, KerasImportOptions.defaults());
             progressView.show(task::cancel);
             task.start(importer, (fraction, step) -> Platform.runLater(() -> progressView.update(fraction, step)))
-                    .whenComplete((result, error) -> Platform.runLater(() -> {
-                        progressView.close();
-                        finishImport(file, result, error, onImported);
-                    }));
+                    .whenComplete((result, error) -> {
+                        if (result != null) {
+                            layOut(result.project()); // ELK on the import's thread: the graph is not shown yet
+                        }
+                        Platform.runLater(() -> {
+                            progressView.close();
+                            finishImport(file, result, error, onImported);
+                        });
+                    });
         });
     }
 
@@ -116,7 +121,7 @@ public final class ExchangeActions {
             prompts.showError(i18n.get().get("import.keras.failed"), message);
             return;
         }
-        vm.openUntitled(laidOut(result.project()), file.getFileName().toString());
+        vm.openUntitled(result.project(), file.getFileName().toString());
         onImported.accept(result);
         if (!result.issues().isEmpty()) {
             StringBuilder sb = new StringBuilder();
@@ -136,16 +141,15 @@ public final class ExchangeActions {
     }
 
     /** An imported graph laid out top to bottom (ELK, as Auto Layout does), not left stacked as the file lists it. */
-    private static Project laidOut(Project project) {
+    private static void layOut(Project project) {
         var graph = project.graph();
         if (graph.nodeCount() == 0 || graph.nodeCount() > ModelGraph.MAX_LAYERS) {
-            return project;
+            return;
         }
         var result = new LayeredLayout(30, 40).keepingModelOrder().layout(graph,
                 n -> new double[] {NodeView.WIDTH, NodeView.HEIGHT});
         result.nodes().forEach((id, box) -> graph.replaceNode(graph.node(id).withPosition(Math.round(box.x()),
                 Math.round(box.y()))));
-        return project;
     }
 
     /** Work that may fail with an export sentence; the sentence is shown on the FX thread. */

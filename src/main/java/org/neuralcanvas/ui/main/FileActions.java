@@ -70,15 +70,11 @@ public final class FileActions {
 
     /** Reads the file in the background, saying so in the status bar, and opens it on the FX thread. */
     private void openFile(Path file) {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException | SecurityException e) {
-            size = 0;
-        }
-        vm.openingProperty().set(i18n.get().format("status.opening", String.valueOf(file.getFileName()),
-                ByteSizes.human(size)));
         io.execute(() -> {
+            // Even the size is asked off the FX thread: a file on a stalled network drive must not freeze the window.
+            String opening = i18n.get().format("status.opening", String.valueOf(file.getFileName()),
+                    ByteSizes.human(sizeOf(file)));
+            fx.execute(() -> vm.openingProperty().set(opening));
             try {
                 Project project = ProjectFile.read(file);
                 fx.execute(() -> {
@@ -94,6 +90,14 @@ public final class FileActions {
                 });
             }
         });
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException | SecurityException e) {
+            return 0;
+        }
     }
 
     /** Saves to the project's file, or asks where when it has none; true when saved. */

@@ -16,13 +16,10 @@ public final class StoredResults {
     }
 
     public static RunResults of(EvaluationReport r) {
-        Map<String, Double> scores = new LinkedHashMap<>();
-        scores.put("loss", r.loss());
-        scores.putAll(r.metrics());
+        Map<String, Double> scores = new LinkedHashMap<>(r.scores());
         if (r.regression() != null) {
             scores.put("mae", r.regression().mae());
             scores.put("mse", r.regression().mse());
-            scores.put("r2", r.regression().rSquared());
         }
         EvaluationReport.Classification c = r.classification();
         return new RunResults(r.samples(), scores, c == null ? null : c.classNames(), c == null ? null : c.confusion());
