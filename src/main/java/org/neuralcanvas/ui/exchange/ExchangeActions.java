@@ -130,7 +130,9 @@ public final class ExchangeActions {
             }
             // What became of the weights: loaded and checked, or why not.
             sb.append('\n').append(String.join(" ", result.messages()));
-            prompts.showError(i18n.get().format("import.keras.partial", file.getFileName()), sb.toString().strip());
+            // "could not be brought over" only where something was left out; otherwise what changed on the way.
+            String header = result.complete() ? "import.keras.changed" : "import.keras.partial";
+            prompts.showError(i18n.get().format(header, file.getFileName()), sb.toString().strip());
         }
     }
 
