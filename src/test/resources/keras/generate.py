@@ -596,16 +596,14 @@ save_io("keras3_mnist_mlp", [x], forward([("Dense", k3_dense("dense", 32, "relu"
                                           ("Dense", k3_dense("dense_1", 10, "softmax"), ["dense"])], mnist_w,
                                          {"input": x})["dense_1"])
 
-# 8h. A weightless layer NeuralCanvas lacks (LeakyReLU as a layer, as Keras 2 saves it) between two Dense layers:
-#     the graph bridges it and the Dense layers keep their weights.
+# 8h. LeakyReLU as a layer, as Keras 2 saves it (its slope under Keras 2's name, alpha), between two Dense layers.
 leaky = {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
     simple("InputLayer", "dense_input", batch_input_shape=[None, 6], dtype="float32", sparse=False, ragged=False),
     dense("dense", 8, "linear"),
-    simple("LeakyReLU", "leaky_re_lu", alpha=0.3),
+    simple("LeakyReLU", "leaky_re_lu", alpha=0.2),
     dense("dense_1", 3, "softmax")]}}
 save("keras2_sequential_leaky_relu.h5", leaky, "2.4.0",
      [dense_weights("dense", 6, 8), ("leaky_re_lu", []), dense_weights("dense_1", 8, 3)])
-
 
 # 8i. Channels-first convnets. Keras flattens (channels, height, width); NeuralCanvas opens them channels-last, so
 #     the inputs stored beside these files are channels-first as Keras takes them, and the test transposes them.
@@ -685,3 +683,14 @@ k1_layers = [(l["class_name"], dict(l["config"], units=l["config"]["output_dim"]
               else l["config"], []) for l in k1["config"]]
 k1_layers = [(c, cfg, ["input" if i == 0 else k1_layers[i - 1][1]["name"]]) for i, (c, cfg, _) in enumerate(k1_layers)]
 save_io("keras1_sequential_mlp", [x], forward(k1_layers, arrays_of(k1_w), {"input": x})["dense_2"])
+
+
+# 8h'. A weightless layer NeuralCanvas lacks (Masking) between two Dense layers: the graph bridges it and the
+#      Dense layers keep their weights.
+masking = {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
+    simple("InputLayer", "dense_input", batch_input_shape=[None, 6], dtype="float32", sparse=False, ragged=False),
+    dense("dense", 8, "linear"),
+    simple("Masking", "masking", mask_value=0.0),
+    dense("dense_1", 3, "softmax")]}}
+save("keras2_sequential_masking.h5", masking, "2.4.0",
+     [dense_weights("dense", 6, 8), ("masking", []), dense_weights("dense_1", 8, 3)])

@@ -51,7 +51,11 @@ class CompileParityTest {
                 Arguments.of("bidirectional", bidirectional(), "mse"),
                 Arguments.of("global pooling 1d", globalPooling1d(), "mse"),
                 Arguments.of("every merge", merges(), "categorical_crossentropy"),
-                Arguments.of("sequence output and flattened sequence", sequences(), "mse"));
+                Arguments.of("sequence output and flattened sequence", sequences(), "mse"),
+                Arguments.of("activation layers, rescaling and noise", activationLayers(), "categorical_crossentropy"),
+                Arguments.of("image padding, transposed, separable and depthwise convolutions", imageReshaping(), "mse"),
+                Arguments.of("sequence padding, cropping, up-sampling and RepeatVector", sequenceReshaping(), "mse"),
+                Arguments.of("an image output after up-sampling (autoencoder)", imageOutput(), "mse"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -124,6 +128,66 @@ class CompileParityTest {
             out[i + 1] = s.dim(i);
         }
         return out;
+    }
+
+    static ModelGraph activationLayers() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(8)));
+        b.then("Rescaling", Map.of("scale", 0.5, "offset", -1.0));
+        b.then("Dense", Map.of("units", 16));
+        b.then("LeakyReLU", Map.of("negative_slope", 0.1));
+        b.then("Dense", Map.of("units", 12));
+        b.then("PReLU", Map.of());
+        b.then("ELU", Map.of("alpha", 0.5));
+        b.then("ReLU", Map.of("max_value", 6.0, "negative_slope", 0.1, "threshold", 0.5));
+        b.then("GaussianNoise", Map.of("stddev", 0.2));
+        b.then("Dense", Map.of("units", 4, "activation", "softmax"));
+        return b.graph();
+    }
+
+    static ModelGraph imageReshaping() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(7, 6, 3)));
+        b.then("ZeroPadding2D", Map.of("padding", List.of(1, 2, 0, 1)));
+        b.then("Conv2DTranspose", Map.of("filters", 4, "kernel_size", List.of(3, 2), "strides", List.of(2, 2),
+                "activation", "relu"));
+        b.then("Cropping2D", Map.of("cropping", List.of(1, 2, 2, 1)));
+        b.then("SeparableConv2D", Map.of("filters", 6, "kernel_size", List.of(3, 3), "depth_multiplier", 2,
+                "padding", "same"));
+        b.then("DepthwiseConv2D", Map.of("kernel_size", List.of(3, 2), "depth_multiplier", 2));
+        b.then("SpatialDropout2D", Map.of("rate", 0.3));
+        b.then("UpSampling2D", Map.of("size", List.of(2, 1)));
+        b.then("PReLU", Map.of("shared_axes", List.of(1, 2)));
+        b.then("Conv2DTranspose", Map.of("filters", 2, "kernel_size", List.of(3, 3), "padding", "same"));
+        b.then("Flatten", Map.of());
+        b.then("Dense", Map.of("units", 3));
+        return b.graph();
+    }
+
+    static ModelGraph sequenceReshaping() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(10)));
+        b.then("Dense", Map.of("units", 6));
+        b.then("RepeatVector", Map.of("n", 5));
+        b.then("ZeroPadding1D", Map.of("padding", List.of(1, 2)));
+        b.then("Cropping1D", Map.of("cropping", List.of(2, 1)));
+        b.then("UpSampling1D", Map.of("size", 3));
+        b.then("SpatialDropout1D", Map.of("rate", 0.2));
+        b.then("LSTM", Map.of("units", 4));
+        b.then("Dense", Map.of("units", 2));
+        return b.graph();
+    }
+
+    /** A small convolutional autoencoder's decoder: the output is an image, as the input was. */
+    static ModelGraph imageOutput() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(8, 8, 1)));
+        b.then("Conv2D", Map.of("filters", 4, "kernel_size", List.of(3, 3), "padding", "same", "activation", "relu"));
+        b.then("MaxPooling2D", Map.of());
+        b.then("UpSampling2D", Map.of());
+        b.then("Conv2DTranspose", Map.of("filters", 1, "kernel_size", List.of(3, 3), "padding", "same",
+                "activation", "sigmoid"));
+        return b.graph();
     }
 
     static ModelGraph mlp() {

@@ -17,6 +17,6 @@ public final class Activations {
     }
 
     public static ParamSpec param(String defaultName) {
-        return ParamSpec.choiceParam("activation", defaultName, NAMES);
+        return ParamSpec.choiceParam(ParamKeys.ACTIVATION, defaultName, NAMES);
     }
 }

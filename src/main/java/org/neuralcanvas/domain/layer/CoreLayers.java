@@ -5,6 +5,7 @@ import static org.neuralcanvas.domain.layer.ParamSpec.boolParam;
 import static org.neuralcanvas.domain.layer.ParamSpec.floatParam;
 import static org.neuralcanvas.domain.layer.ParamSpec.intParam;
 import static org.neuralcanvas.domain.layer.ParamSpec.tupleParam;
+import static org.neuralcanvas.domain.layer.ParamKeys.*;
 
 import java.util.List;
 import org.neuralcanvas.domain.shape.TensorShape;
@@ -18,70 +19,78 @@ final class CoreLayers {
     }
 
     static final LayerKind INPUT = new LayerKind("Input", "input", LayerCategory.CORE,
-            List.of(tupleParam("shape", List.of(784), 1, 3)), 0, 0,
-            (name, in, p) -> TensorShape.of(p.getTuple("shape")),
-            (in, out, p) -> ParamCount.NONE);
+            List.of(tupleParam(SHAPE, List.of(784), 1, 3).required()), 0, 0,
+            (name, in, p) -> TensorShape.of(p.get(SHAPE)),
+            (in, out, p) -> ParamCount.NONE).mark("IN");
 
     static final LayerKind DENSE = new LayerKind("Dense", "dense", LayerCategory.CORE,
-            List.of(intParam("units", 32, 1), Activations.param("linear"), boolParam("use_bias", true)), 1, 1,
+            List.of(intParam(UNITS, 32, 1).required().aka("output_dim"), Activations.param("linear"),
+                    boolParam(USE_BIAS, true).aka("bias")), 1, 1,
             (name, in, p) -> {
                 ShapeChecks.requireRank(name, "Dense", in, 1, SAY.say("fix.dense", name));
-                return TensorShape.of(p.getInt("units"));
+                return TensorShape.of(p.get(UNITS));
             },
             (in, out, p) -> {
-                long units = p.getInt("units");
-                return ParamCount.trainable(in.get(0).last() * units + (p.getBool("use_bias") ? units : 0));
-            });
+                long units = p.get(UNITS);
+                return ParamCount.trainable(in.get(0).last() * units + (p.get(USE_BIAS) ? units : 0));
+            }).mark("D");
 
-    static final LayerKind ACTIVATION = new LayerKind("Activation", "activation", LayerCategory.CORE,
-            List.of(Activations.param("relu")), 1, 1,
+    static final LayerKind ACTIVATION = new LayerKind("Activation", "activation", LayerCategory.ACTIVATION,
+            List.of(Activations.param("relu").required()), 1, 1,
             (name, in, p) -> in.get(0),
-            (in, out, p) -> ParamCount.NONE);
+            (in, out, p) -> ParamCount.NONE).mark("f(x)");
 
-    static final LayerKind DROPOUT = new LayerKind("Dropout", "dropout", LayerCategory.CORE,
-            List.of(floatParam("rate", 0.5, 0.0, 1.0, true)), 1, 1,
+    static final LayerKind DROPOUT = new LayerKind("Dropout", "dropout", LayerCategory.REGULARIZATION,
+            List.of(floatParam(RATE, 0.5, 0.0, 1.0, true).required().aka("p")), 1, 1,
             (name, in, p) -> in.get(0),
-            (in, out, p) -> ParamCount.NONE);
+            (in, out, p) -> ParamCount.NONE).mark("Dr");
 
-    static final LayerKind FLATTEN = new LayerKind("Flatten", "flatten", LayerCategory.CORE,
+    static final LayerKind FLATTEN = new LayerKind("Flatten", "flatten", LayerCategory.RESHAPING,
             List.of(), 1, 1,
             (name, in, p) -> TensorShape.of(Math.toIntExact(in.get(0).size())),
-            (in, out, p) -> ParamCount.NONE);
+            (in, out, p) -> ParamCount.NONE).mark("Fl");
 
-    static final LayerKind RESHAPE = new LayerKind("Reshape", "reshape", LayerCategory.CORE,
-            List.of(tupleParam("target_shape", List.of(28, 28, 1), 1, 3).withMinusOne()), 1, 1,
+    static final LayerKind RESHAPE = new LayerKind("Reshape", "reshape", LayerCategory.RESHAPING,
+            List.of(tupleParam(TARGET_SHAPE, List.of(28, 28, 1), 1, 3).withMinusOne().required()), 1, 1,
             CoreLayers::reshape,
-            (in, out, p) -> ParamCount.NONE);
+            (in, out, p) -> ParamCount.NONE).mark("Rs");
 
-    static final LayerKind SOFTMAX = new LayerKind("Softmax", "softmax", LayerCategory.CORE,
+    static final LayerKind SOFTMAX = new LayerKind("Softmax", "softmax", LayerCategory.ACTIVATION,
             List.of(), 1, 1,
             (name, in, p) -> in.get(0),
-            (in, out, p) -> ParamCount.NONE);
+            (in, out, p) -> ParamCount.NONE).mark("Sm");
 
     static final LayerKind EMBEDDING = new LayerKind("Embedding", "embedding", LayerCategory.CORE,
-            List.of(intParam("input_dim", 10000, 1), intParam("output_dim", 16, 1)), 1, 1,
+            List.of(intParam(INPUT_DIM, 10000, 1).required(), intParam(OUTPUT_DIM, 16, 1).required()), 1, 1,
             (name, in, p) -> {
                 TensorShape seq = ShapeChecks.requireRank(name, "Embedding", in, 1,
                         SAY.say("fix.embedding"));
-                return TensorShape.of(seq.dim(0), p.getInt("output_dim"));
+                return TensorShape.of(seq.dim(0), p.get(OUTPUT_DIM));
             },
-            (in, out, p) -> ParamCount.trainable((long) p.getInt("input_dim") * p.getInt("output_dim")));
+            (in, out, p) -> ParamCount.trainable((long) p.get(INPUT_DIM) * p.get(OUTPUT_DIM))).mark("Em");
 
     static final LayerKind BATCH_NORMALIZATION = new LayerKind("BatchNormalization", "batch_normalization",
             LayerCategory.NORMALIZATION,
-            List.of(floatParam("momentum", 0.99, 0.0, 1.0, false), floatParam("epsilon", 0.001, 0.0, null, false),
-                    boolParam("center", true), boolParam("scale", true)), 1, 1,
+            List.of(floatParam(MOMENTUM, 0.99, 0.0, 1.0, false), floatParam(EPSILON, 0.001, 0.0, null, false),
+                    boolParam(CENTER, true), boolParam(SCALE, true)), 1, 1,
             (name, in, p) -> in.get(0),
             (in, out, p) -> {
                 // Keras keeps gamma and beta (trainable, when scale/center) and the moving mean and
                 // variance (never trained) for each channel of the last axis.
                 long channels = in.get(0).last();
-                long trainable = (p.getBool("center") ? channels : 0) + (p.getBool("scale") ? channels : 0);
+                long trainable = (p.get(CENTER) ? channels : 0) + (p.get(SCALE) ? channels : 0);
                 return new ParamCount(trainable, 2 * channels);
-            });
+            }).mark("BN");
+
+    /** Rescaling: x * scale + offset, e.g. scale=1/255 to bring pixel values into [0, 1]. */
+    static final LayerKind RESCALING = new LayerKind("Rescaling", "rescaling", LayerCategory.CORE,
+            List.of(ParamSpec.anyFloatParam(SCALE_FACTOR, 1.0 / 255).required(), ParamSpec.anyFloatParam(OFFSET, 0.0)),
+            1, 1,
+            (name, in, p) -> in.get(0),
+            (in, out, p) -> ParamCount.NONE).mark("×k");
 
     private static TensorShape reshape(String name, List<TensorShape> in, LayerParams p) throws ShapeException {
-        List<Integer> target = p.getTuple("target_shape");
+        List<Integer> target = p.get(TARGET_SHAPE);
         long size = in.get(0).size();
         long known = 1;
         int unknownAt = -1;
@@ -105,7 +114,8 @@ final class CoreLayers {
     }
 
     static List<LayerKind> all() {
-        return List.of(INPUT, DENSE, ACTIVATION, DROPOUT, FLATTEN, RESHAPE, SOFTMAX, EMBEDDING, BATCH_NORMALIZATION);
+        return List.of(INPUT, DENSE, ACTIVATION, DROPOUT, FLATTEN, RESHAPE, SOFTMAX, EMBEDDING, BATCH_NORMALIZATION,
+                RESCALING);
     }
 
 }

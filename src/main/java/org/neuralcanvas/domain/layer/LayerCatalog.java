@@ -16,6 +16,7 @@ public final class LayerCatalog {
     private static final LayerCatalog STANDARD = new LayerCatalog();
 
     private final Map<String, LayerKind> byName = new LinkedHashMap<>();
+    private final Map<String, LayerKind> byKerasClass = new LinkedHashMap<>();
 
     private LayerCatalog() {
         List<LayerKind> all = new ArrayList<>();
@@ -23,8 +24,13 @@ public final class LayerCatalog {
         all.addAll(ConvolutionLayers.all());
         all.addAll(RecurrentLayers.all());
         all.addAll(MergeLayers.all());
+        all.addAll(ActivationLayers.all());
+        all.addAll(ReshapingLayers.all());
+        all.addAll(RegularizationLayers.all());
         for (LayerKind kind : all) {
             byName.put(kind.kerasName(), kind);
+            byKerasClass.put(kind.kerasName(), kind);
+            kind.kerasAliases().forEach(alias -> byKerasClass.put(alias, kind));
         }
     }
 
@@ -43,6 +49,11 @@ public final class LayerCatalog {
 
     public Optional<LayerKind> find(String kerasName) {
         return Optional.ofNullable(byName.get(kerasName));
+    }
+
+    /** The kind a Keras file's {@code class_name} stands for, by its current name or an older one. */
+    public Optional<LayerKind> findKerasClass(String className) {
+        return Optional.ofNullable(byKerasClass.get(className));
     }
 
     /** The kind with this Keras name; throws for an unknown name (a programming error, not user input). */

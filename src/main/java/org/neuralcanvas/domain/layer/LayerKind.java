@@ -35,9 +35,18 @@ public final class LayerKind {
     private final int maxInputs;
     private final ShapeRule shapeRule;
     private final ParamRule paramRule;
+    private final List<String> kerasAliases;
+    private final String mark;
 
     LayerKind(String kerasName, String nameBase, LayerCategory category, List<ParamSpec> params,
               int minInputs, int maxInputs, ShapeRule shapeRule, ParamRule paramRule) {
+        this(kerasName, nameBase, category, params, minInputs, maxInputs, shapeRule, paramRule, List.of(),
+                kerasName.substring(0, Math.min(2, kerasName.length())));
+    }
+
+    private LayerKind(String kerasName, String nameBase, LayerCategory category, List<ParamSpec> params,
+                      int minInputs, int maxInputs, ShapeRule shapeRule, ParamRule paramRule,
+                      List<String> kerasAliases, String mark) {
         this.kerasName = Objects.requireNonNull(kerasName);
         this.nameBase = Objects.requireNonNull(nameBase);
         this.category = Objects.requireNonNull(category);
@@ -46,6 +55,30 @@ public final class LayerKind {
         this.maxInputs = maxInputs;
         this.shapeRule = Objects.requireNonNull(shapeRule);
         this.paramRule = Objects.requireNonNull(paramRule);
+        this.kerasAliases = List.copyOf(kerasAliases);
+        this.mark = Objects.requireNonNull(mark);
+    }
+
+    /** This kind, also known in files by these older Keras class names ({@code Convolution2D} for Conv2D). */
+    LayerKind aka(String... aliases) {
+        return new LayerKind(kerasName, nameBase, category, params, minInputs, maxInputs, shapeRule, paramRule,
+                List.of(aliases), mark);
+    }
+
+    /** This kind, drawn with this short text on its icon ({@code 2D}, {@code LSTM}, {@code +}). */
+    LayerKind mark(String text) {
+        return new LayerKind(kerasName, nameBase, category, params, minInputs, maxInputs, shapeRule, paramRule,
+                kerasAliases, text);
+    }
+
+    /** Older Keras class names of this kind that files still carry. */
+    public List<String> kerasAliases() {
+        return kerasAliases;
+    }
+
+    /** The short text on the kind's palette icon. */
+    public String mark() {
+        return mark;
     }
 
     /** The Keras class name, e.g. {@code Conv2D}; also the type shown in the summary. */

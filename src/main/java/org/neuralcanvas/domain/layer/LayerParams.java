@@ -47,6 +47,26 @@ public final class LayerParams {
         return values.get(name);
     }
 
+    /**
+     * The value under a typed key; callers use this only after {@link ParamSpec#validate} passed. Numbers are
+     * converted (a file may hold {@code 1} for a rate), {@code None} is null.
+     */
+    public <T> T get(ParamKey<T> key) {
+        Object v = values.get(key.name());
+        if (v instanceof Number n && key.type() == Double.class) {
+            return key.type().cast(n.doubleValue());
+        }
+        if (v instanceof Number n && key.type() == Integer.class) {
+            return key.type().cast(n.intValue());
+        }
+        return key.type().cast(v);
+    }
+
+    /** A copy with one value replaced. */
+    public <T> LayerParams with(ParamKey<T> key, T value) {
+        return with(key.name(), value);
+    }
+
     public boolean has(String name) {
         return values.containsKey(name);
     }

@@ -1,6 +1,7 @@
 package org.neuralcanvas.domain.layer;
 
 import org.neuralcanvas.domain.text.Sentences;
+import static org.neuralcanvas.domain.layer.ParamKeys.AXIS;
 import static org.neuralcanvas.domain.layer.ParamSpec.intParam;
 
 import java.util.List;
@@ -14,16 +15,16 @@ final class MergeLayers {
     private MergeLayers() {
     }
 
-    static final LayerKind ADD = elementWise("Add", "add");
-    static final LayerKind SUBTRACT = elementWise("Subtract", "subtract");
-    static final LayerKind MULTIPLY = elementWise("Multiply", "multiply");
-    static final LayerKind AVERAGE = elementWise("Average", "average");
-    static final LayerKind MAXIMUM = elementWise("Maximum", "maximum");
+    static final LayerKind ADD = elementWise("Add", "add").mark("+");
+    static final LayerKind SUBTRACT = elementWise("Subtract", "subtract").mark("−");
+    static final LayerKind MULTIPLY = elementWise("Multiply", "multiply").mark("×");
+    static final LayerKind AVERAGE = elementWise("Average", "average").mark("avg");
+    static final LayerKind MAXIMUM = elementWise("Maximum", "maximum").mark("max");
 
     static final LayerKind CONCATENATE = new LayerKind("Concatenate", "concatenate", LayerCategory.MERGE,
-            List.of(intParam("axis", -1, -1)), 2, LayerKind.UNBOUNDED,
+            List.of(intParam(AXIS, -1, -1)), 2, LayerKind.UNBOUNDED,
             MergeLayers::concatenate,
-            (in, out, p) -> ParamCount.NONE);
+            (in, out, p) -> ParamCount.NONE).mark("cat");
 
     static List<LayerKind> all() {
         return List.of(ADD, SUBTRACT, MULTIPLY, AVERAGE, MAXIMUM, CONCATENATE);
@@ -47,7 +48,7 @@ final class MergeLayers {
 
     /** Joins along the last axis (channels-last, Keras's default axis=-1); all other axes must match. */
     private static TensorShape concatenate(String name, List<TensorShape> in, LayerParams p) throws ShapeException {
-        if (p.getInt("axis") != -1) {
+        if (p.get(AXIS) != -1) {
             throw new ShapeException(SAY.say("merge.axis", name));
         }
         TensorShape first = in.get(0);

@@ -20,47 +20,123 @@ import java.util.Objects;
  * @param maxLength  for INT_TUPLE: most elements
  * @param allowMinusOne for INT_TUPLE: one element may be -1 ("infer this one", as in Reshape)
  * @param nullable   whether {@code None} is allowed (pooling {@code strides=None})
+ * @param keras      how Keras files and scripts spell the argument
  */
 public record ParamSpec(String name, ParamType type, Object defaultValue, Double min, Double max,
                         boolean maxExclusive, List<String> choices, int minLength, int maxLength,
-                        boolean allowMinusOne, boolean nullable) {
+                        boolean allowMinusOne, boolean nullable, KerasArgument keras) {
     private static final Sentences SAY = Sentences.DOMAIN;
 
+    /**
+     * The parameter as a Keras argument.
+     *
+     * @param aliases      older names of the same argument that files still carry (Keras 1's {@code nb_filter},
+     *                     {@code output_dim}, {@code border_mode}…), read on import, never written
+     * @param required     Keras has no default for it, so an exported script always writes it
+     * @param ofWrapped    it belongs to the layer a wrapper holds (Bidirectional's {@code units} is its LSTM's)
+     * @param inPairs      Keras writes this flat tuple as pairs: ZeroPadding2D's (top, bottom, left, right) is
+     *                     {@code ((top, bottom), (left, right))} in Keras
+     */
+    public record KerasArgument(List<String> aliases, boolean required, boolean ofWrapped, boolean inPairs) {
+        static final KerasArgument PLAIN = new KerasArgument(List.of(), false, false, false);
+
+        public KerasArgument {
+            aliases = List.copyOf(aliases);
+        }
+    }
 
     public ParamSpec {
         Objects.requireNonNull(name);
         Objects.requireNonNull(type);
+        Objects.requireNonNull(keras);
         choices = List.copyOf(choices);
     }
 
-    public static ParamSpec intParam(String name, int defaultValue, int min) {
-        return new ParamSpec(name, ParamType.INT, defaultValue, (double) min, null, false, List.of(), 0, 0, false, false);
+    /** This spec, also read from files under these older Keras names. */
+    public ParamSpec aka(String... aliases) {
+        List<String> all = new java.util.ArrayList<>(keras.aliases());
+        all.addAll(List.of(aliases));
+        return withKeras(new KerasArgument(all, keras.required(), keras.ofWrapped(), keras.inPairs()));
     }
 
-    public static ParamSpec floatParam(String name, double defaultValue, double min, Double max, boolean maxExclusive) {
-        return new ParamSpec(name, ParamType.FLOAT, defaultValue, min, max, maxExclusive, List.of(), 0, 0, false, false);
+    /** This spec, which Keras requires (no default on Keras's side). */
+    public ParamSpec required() {
+        return withKeras(new KerasArgument(keras.aliases(), true, keras.ofWrapped(), keras.inPairs()));
     }
 
-    public static ParamSpec boolParam(String name, boolean defaultValue) {
-        return new ParamSpec(name, ParamType.BOOL, defaultValue, null, null, false, List.of(), 0, 0, false, false);
+    /** This spec, which belongs to the layer a wrapper holds. */
+    public ParamSpec ofWrapped() {
+        return withKeras(new KerasArgument(keras.aliases(), keras.required(), true, keras.inPairs()));
     }
 
-    public static ParamSpec choiceParam(String name, String defaultValue, List<String> choices) {
-        return new ParamSpec(name, ParamType.CHOICE, defaultValue, null, null, false, choices, 0, 0, false, false);
+    /** This spec, a flat tuple that Keras writes as pairs (see {@link KerasArgument#inPairs()}). */
+    public ParamSpec inPairs() {
+        return withKeras(new KerasArgument(keras.aliases(), keras.required(), keras.ofWrapped(), true));
     }
 
-    public static ParamSpec tupleParam(String name, List<Integer> defaultValue, int minLength, int maxLength) {
-        return new ParamSpec(name, ParamType.INT_TUPLE, defaultValue, 1.0, null, false, List.of(), minLength, maxLength, false, false);
+    /** Every name Keras has used for this argument, the current one first. */
+    public List<String> kerasNames() {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(name);
+        all.addAll(keras.aliases());
+        return all;
+    }
+
+    private ParamSpec withKeras(KerasArgument k) {
+        return new ParamSpec(name, type, defaultValue, min, max, maxExclusive, choices, minLength, maxLength,
+                allowMinusOne, nullable, k);
+    }
+
+    public static ParamSpec intParam(ParamKey<Integer> key, int defaultValue, int min) {
+        return new ParamSpec(key.name(), ParamType.INT, defaultValue, (double) min, null, false, List.of(), 0, 0,
+                false, false, KerasArgument.PLAIN);
+    }
+
+    public static ParamSpec floatParam(ParamKey<Double> key, double defaultValue, double min, Double max,
+                                       boolean maxExclusive) {
+        return new ParamSpec(key.name(), ParamType.FLOAT, defaultValue, min, max, maxExclusive, List.of(), 0, 0,
+                false, false, KerasArgument.PLAIN);
+    }
+
+    /** A number with no lower bound (Rescaling's offset, ReLU's threshold may be negative). */
+    public static ParamSpec anyFloatParam(ParamKey<Double> key, double defaultValue) {
+        return new ParamSpec(key.name(), ParamType.FLOAT, defaultValue, null, null, false, List.of(), 0, 0,
+                false, false, KerasArgument.PLAIN);
+    }
+
+    public static ParamSpec boolParam(ParamKey<Boolean> key, boolean defaultValue) {
+        return new ParamSpec(key.name(), ParamType.BOOL, defaultValue, null, null, false, List.of(), 0, 0, false,
+                false, KerasArgument.PLAIN);
+    }
+
+    public static ParamSpec choiceParam(ParamKey<String> key, String defaultValue, List<String> choices) {
+        return new ParamSpec(key.name(), ParamType.CHOICE, defaultValue, null, null, false, choices, 0, 0, false,
+                false, KerasArgument.PLAIN);
+    }
+
+    /** A tuple of whole numbers, each at least 1. */
+    public static ParamSpec tupleParam(ParamKey<List<Integer>> key, List<Integer> defaultValue, int minLength,
+                                       int maxLength) {
+        return tupleParam(key, defaultValue, minLength, maxLength, 1);
+    }
+
+    /** A tuple of whole numbers, each at least {@code min} (0 for paddings and croppings). */
+    public static ParamSpec tupleParam(ParamKey<List<Integer>> key, List<Integer> defaultValue, int minLength,
+                                       int maxLength, int min) {
+        return new ParamSpec(key.name(), ParamType.INT_TUPLE, defaultValue, (double) min, null, false, List.of(),
+                minLength, maxLength, false, false, KerasArgument.PLAIN);
     }
 
     /** This spec, but {@code None} is accepted (and is the default). */
     public ParamSpec orNone() {
-        return new ParamSpec(name, type, null, min, max, maxExclusive, choices, minLength, maxLength, allowMinusOne, true);
+        return new ParamSpec(name, type, null, min, max, maxExclusive, choices, minLength, maxLength, allowMinusOne,
+                true, keras);
     }
 
     /** This spec, but one tuple element may be -1, meaning "whatever makes the sizes fit". */
     public ParamSpec withMinusOne() {
-        return new ParamSpec(name, type, defaultValue, min, max, maxExclusive, choices, minLength, maxLength, true, nullable);
+        return new ParamSpec(name, type, defaultValue, min, max, maxExclusive, choices, minLength, maxLength, true,
+                nullable, keras);
     }
 
     /**
@@ -100,8 +176,8 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, Double
             int v = (Integer) o;
             if (v == -1 && allowMinusOne) {
                 minusOnes++;
-            } else if (v < 1) {
-                return SAY.say("param.positive", name, show(value));
+            } else if (v < (min == null ? 1 : min)) {
+                return SAY.say(min != null && min == 0 ? "param.notNegative" : "param.positive", name, show(value));
             }
         }
         return minusOnes > 1 ? SAY.say("param.oneMinusOne", name, show(value)) : null;

@@ -1,51 +1,67 @@
 package org.neuralcanvas.domain.layer;
 
-import org.neuralcanvas.domain.text.Sentences;
+import static org.neuralcanvas.domain.layer.ParamKeys.LAYER;
+import static org.neuralcanvas.domain.layer.ParamKeys.MERGE_MODE;
+import static org.neuralcanvas.domain.layer.ParamKeys.RECURRENT_ACTIVATION;
+import static org.neuralcanvas.domain.layer.ParamKeys.RETURN_SEQUENCES;
+import static org.neuralcanvas.domain.layer.ParamKeys.UNITS;
 import static org.neuralcanvas.domain.layer.ParamSpec.boolParam;
 import static org.neuralcanvas.domain.layer.ParamSpec.choiceParam;
 import static org.neuralcanvas.domain.layer.ParamSpec.intParam;
 
 import java.util.List;
 import org.neuralcanvas.domain.shape.TensorShape;
+import org.neuralcanvas.domain.text.Sentences;
 
 /** Declarations of SimpleRNN, LSTM and the Bidirectional wrapper. Input is (steps, features). */
 final class RecurrentLayers {
     private static final Sentences SAY = Sentences.DOMAIN;
 
-
-    /** The recurrent layers a Bidirectional wrapper may hold. */
-    static final List<String> WRAPPABLE = List.of("LSTM", "SimpleRNN");
-
     private RecurrentLayers() {
     }
 
     static final LayerKind SIMPLE_RNN = new LayerKind("SimpleRNN", "simple_rnn", LayerCategory.RECURRENT,
-            List.of(intParam("units", 32, 1), Activations.param("tanh"), boolParam("return_sequences", false)), 1, 1,
-            (name, in, p) -> rnnOutput(name, "SimpleRNN", in, p.getInt("units"), p.getBool("return_sequences")),
-            (in, out, p) -> ParamCount.trainable(cellWeights(1, in.get(0).last(), p.getInt("units"))));
+            List.of(units(), Activations.param("tanh"), returnSequences()), 1, 1,
+            (name, in, p) -> rnnOutput(name, "SimpleRNN", in, p.get(UNITS), p.get(RETURN_SEQUENCES)),
+            (in, out, p) -> ParamCount.trainable(cellWeights(1, in.get(0).last(), p.get(UNITS)))).mark("RNN");
 
     static final LayerKind LSTM = new LayerKind("LSTM", "lstm", LayerCategory.RECURRENT,
-            List.of(intParam("units", 32, 1), Activations.param("tanh"),
-                    choiceParam("recurrent_activation", "sigmoid", Activations.NAMES),
-                    boolParam("return_sequences", false)), 1, 1,
-            (name, in, p) -> rnnOutput(name, "LSTM", in, p.getInt("units"), p.getBool("return_sequences")),
-            (in, out, p) -> ParamCount.trainable(cellWeights(4, in.get(0).last(), p.getInt("units"))));
+            List.of(units(), Activations.param("tanh"),
+                    choiceParam(RECURRENT_ACTIVATION, "sigmoid", Activations.NAMES).aka("inner_activation"),
+                    returnSequences()), 1, 1,
+            (name, in, p) -> rnnOutput(name, "LSTM", in, p.get(UNITS), p.get(RETURN_SEQUENCES)),
+            (in, out, p) -> ParamCount.trainable(cellWeights(4, in.get(0).last(), p.get(UNITS)))).mark("LSTM");
 
+    /** The recurrent layers a Bidirectional wrapper may hold: the kinds above, by name. */
+    static final List<String> WRAPPABLE = List.of(LSTM.kerasName(), SIMPLE_RNN.kerasName());
+
+    /**
+     * Bidirectional(layer): {@code layer} names the wrapped kind, and units, activation and return_sequences are
+     * that layer's arguments ({@link ParamSpec#ofWrapped()}); merge_mode is the wrapper's own.
+     */
     static final LayerKind BIDIRECTIONAL = new LayerKind("Bidirectional", "bidirectional", LayerCategory.RECURRENT,
-            List.of(choiceParam("layer", "LSTM", WRAPPABLE), intParam("units", 32, 1),
-                    boolParam("return_sequences", false),
-                    choiceParam("merge_mode", "concat", List.of("concat", "sum", "mul", "ave"))), 1, 1,
+            List.of(choiceParam(LAYER, "LSTM", WRAPPABLE).required(), units().ofWrapped(),
+                    Activations.param("tanh").ofWrapped(), returnSequences().ofWrapped(),
+                    choiceParam(MERGE_MODE, "concat", List.of("concat", "sum", "mul", "ave"))), 1, 1,
             (name, in, p) -> {
-                int units = p.getInt("units") * ("concat".equals(p.getString("merge_mode")) ? 2 : 1);
-                return rnnOutput(name, "Bidirectional", in, units, p.getBool("return_sequences"));
+                int units = p.get(UNITS) * ("concat".equals(p.get(MERGE_MODE)) ? 2 : 1);
+                return rnnOutput(name, "Bidirectional", in, units, p.get(RETURN_SEQUENCES));
             },
             (in, out, p) -> {
-                int gates = "LSTM".equals(p.getString("layer")) ? 4 : 1;
-                return ParamCount.trainable(2 * cellWeights(gates, in.get(0).last(), p.getInt("units")));
-            });
+                int gates = LSTM.kerasName().equals(p.get(LAYER)) ? 4 : 1;
+                return ParamCount.trainable(2 * cellWeights(gates, in.get(0).last(), p.get(UNITS)));
+            }).mark("Bi");
 
     static List<LayerKind> all() {
         return List.of(SIMPLE_RNN, LSTM, BIDIRECTIONAL);
+    }
+
+    private static ParamSpec units() {
+        return intParam(UNITS, 32, 1).required().aka("output_dim");
+    }
+
+    private static ParamSpec returnSequences() {
+        return boolParam(RETURN_SEQUENCES, false);
     }
 
     private static TensorShape rnnOutput(String name, String kind, List<TensorShape> in, int units,

@@ -13,7 +13,6 @@ import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -23,7 +22,6 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.neuralcanvas.domain.graph.Edge;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.graph.ModelGraph;
-import org.neuralcanvas.domain.layer.LayerParams;
 import org.neuralcanvas.domain.shape.InferenceResult;
 import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.Problem;
@@ -120,21 +118,18 @@ public final class Dl4jCompiler {
                     vertexOfNode.put(node.id(), node.name());
                     continue;
                 }
-                if (isOutput && "Dense".equals(node.kind().kerasName())) {
-                    LayerParams p = node.params();
-                    gb.addLayer(node.name(), new OutputLayer.Builder(loss).nOut(p.getInt("units"))
-                            .activation(Dl4jLayers.activation(node, p.getString("activation")))
-                            .hasBias(p.getBool("use_bias")).build(), in);
-                    vertexOfNode.put(node.id(), node.name());
-                    outputNames.add(node.name());
-                } else {
-                    String vertex = Dl4jLayers.add(gb, r, in, !fedByAnInputAlone(graph, node));
-                    vertexOfNode.put(node.id(), vertex);
-                    if (isOutput) {
-                        String lossName = node.name() + LOSS_SUFFIX;
-                        gb.addLayer(lossName, lossLayer(loss, r.outputShape()), vertex);
-                        outputNames.add(lossName);
-                    }
+                Dl4jMapping mapping = Dl4jMappings.of(node.kind()).orElseThrow(() -> new UnsupportedOperationException(
+                        node.name() + " (" + node.kind().kerasName() + ") has no DL4J counterpart yet. Replace it "
+                                + "with another layer."));
+                Dl4jVertex vertex = mapping.add(new NodeBuild(gb, r, in, !fedByAnInputAlone(graph, node),
+                        isOutput ? loss : null));
+                vertexOfNode.put(node.id(), vertex.name());
+                if (isOutput && vertex.appliesLoss()) {
+                    outputNames.add(vertex.name());
+                } else if (isOutput) {
+                    String lossName = node.name() + LOSS_SUFFIX;
+                    gb.addLayer(lossName, lossLayer(loss, r.outputShape()), vertex.name());
+                    outputNames.add(lossName);
                 }
                 if (isOutput) {
                     outputShapes.add(r.outputShape());

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.neuralcanvas.domain.graph.Edge;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.domain.layer.ParamKeys;
 import org.neuralcanvas.domain.layer.ParamSpec;
 import org.neuralcanvas.domain.shape.InferenceResult;
 import org.neuralcanvas.domain.shape.NodeResult;
@@ -28,10 +29,6 @@ import org.neuralcanvas.project.TrainingSettings;
 final class KerasConfigWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Our parameters that are not Keras constructor arguments of the layer itself. */
-    private static final Map<String, Set<String>> NOT_ARGUMENTS = Map.of(
-            "Bidirectional", Set.of("layer", "units", "return_sequences"));
 
     private KerasConfigWriter() {
     }
@@ -89,16 +86,11 @@ final class KerasConfigWriter {
             config.put("name", node.name());
             config.put("trainable", true);
             config.put("dtype", "float32");
-            Set<String> skip = NOT_ARGUMENTS.getOrDefault(kind, Set.of());
-            for (ParamSpec spec : node.kind().params()) {
-                if (!skip.contains(spec.name()) && node.params().get(spec.name()) != null) {
-                    config.set(spec.name(), JSON.valueToTree(node.params().get(spec.name())));
-                }
-            }
+            arguments(node, false, config);
             if (kind.equals("BatchNormalization")) {
                 config.put("axis", -1);
             }
-            if (kind.equals("Bidirectional")) {
+            if (node.kind().param(ParamKeys.LAYER.name()).isPresent()) {
                 config.set("layer", wrapped(node));
             }
         }
@@ -112,9 +104,27 @@ final class KerasConfigWriter {
         return layer;
     }
 
-    /** A Bidirectional's inner layer: the recurrent kind it names, with its units and return_sequences. */
+    /** The declared arguments of the layer itself, or of the layer it wraps; pairs written as pairs. */
+    private static void arguments(LayerNode node, boolean wrapped, ObjectNode config) {
+        for (ParamSpec spec : node.kind().params()) {
+            Object value = node.params().get(spec.name());
+            if (spec.keras().ofWrapped() != wrapped || spec.name().equals(ParamKeys.LAYER.name()) || value == null) {
+                continue;
+            }
+            if (spec.keras().inPairs() && value instanceof List<?> flat && flat.size() % 2 == 0) {
+                ArrayNode pairs = config.putArray(spec.name());
+                for (int i = 0; i < flat.size(); i += 2) {
+                    pairs.addArray().add((Integer) flat.get(i)).add((Integer) flat.get(i + 1));
+                }
+            } else {
+                config.set(spec.name(), JSON.valueToTree(value));
+            }
+        }
+    }
+
+    /** A wrapper's inner layer: the kind it names, with the wrapper's parameters that are that layer's. */
     private static ObjectNode wrapped(LayerNode node) {
-        String inner = node.params().getString("layer");
+        String inner = node.params().get(ParamKeys.LAYER);
         ObjectNode layer = JSON.createObjectNode();
         layer.put("module", "keras.layers");
         layer.put("class_name", inner);
@@ -122,8 +132,7 @@ final class KerasConfigWriter {
         config.put("name", "forward_" + Keras3Weights.snakeCase(inner));
         config.put("trainable", true);
         config.put("dtype", "float32");
-        config.put("units", node.params().getInt("units"));
-        config.put("return_sequences", node.params().getBool("return_sequences"));
+        arguments(node, true, config);
         layer.putNull("registered_name");
         return layer;
     }

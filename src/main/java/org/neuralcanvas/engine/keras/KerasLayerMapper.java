@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.neuralcanvas.domain.layer.Activations;
+import org.neuralcanvas.domain.layer.LayerCatalog;
+import org.neuralcanvas.domain.layer.LayerKind;
+import org.neuralcanvas.domain.layer.ParamKeys;
+import org.neuralcanvas.domain.layer.ParamSpec;
+import org.neuralcanvas.domain.layer.ParamType;
 import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.EngineSentences;
 
@@ -49,70 +54,13 @@ final class KerasLayerMapper {
         String cls = layer.className();
         String kind = switch (cls) {
             case "InputLayer" -> {
-                p.put("shape", inputShape(c, changes));
+                p.put(ParamKeys.SHAPE.name(), inputShape(c, changes));
                 yield "Input";
-            }
-            case "Dense" -> {
-                p.put("units", intOf(c, "units", "output_dim"));
-                p.put("activation", activation(c, "activation"));
-                p.put("use_bias", boolOf(c, true, "use_bias", "bias"));
-                yield "Dense";
-            }
-            case "Activation" -> {
-                p.put("activation", activation(c, "activation"));
-                yield "Activation";
-            }
-            case "Dropout" -> {
-                p.put("rate", doubleOf(c, 0.5, "rate", "p"));
-                yield "Dropout";
-            }
-            case "Flatten" -> "Flatten";
-            case "Softmax" -> "Softmax";
-            case "Reshape" -> {
-                p.put("target_shape", ints(c.path("target_shape")));
-                yield "Reshape";
-            }
-            case "Embedding" -> {
-                p.put("input_dim", intOf(c, "input_dim"));
-                p.put("output_dim", intOf(c, "output_dim"));
-                if (c.path("mask_zero").asBoolean(false)) {
-                    changes.add(SAY.say("keras.change.maskZero"));
-                }
-                yield "Embedding";
-            }
-            case "BatchNormalization" -> {
-                requireLastAxis(c);
-                p.put("momentum", doubleOf(c, 0.99, "momentum"));
-                p.put("epsilon", doubleOf(c, 0.001, "epsilon"));
-                p.put("center", boolOf(c, true, "center"));
-                p.put("scale", boolOf(c, true, "scale"));
-                yield "BatchNormalization";
-            }
-            case "Conv1D", "Convolution1D", "Conv2D", "Convolution2D" -> conv(cls, c, p, changes);
-            case "MaxPooling1D", "AveragePooling1D", "MaxPooling2D", "AveragePooling2D" -> pooling(cls, c, p, changes);
-            case "GlobalAveragePooling1D", "GlobalMaxPooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling2D" -> {
-                noteChannelsFirst(c, changes);
-                yield cls;
-            }
-            case "SimpleRNN", "LSTM" -> {
-                recurrent(cls, c, p, changes);
-                yield cls;
-            }
-            case "Bidirectional" -> bidirectional(c, p, changes);
-            case "Add", "Subtract", "Multiply", "Average", "Maximum" -> cls;
-            case "Concatenate" -> {
-                int axis = c.path("axis").asInt(-1);
-                if (axis != -1) {
-                    changes.add(SAY.say("keras.change.concatAxis", String.valueOf(axis)));
-                }
-                p.put("axis", -1);
-                yield "Concatenate";
             }
             case "Merge" -> keras1Merge(c, p);
             case "Lambda" -> throw new Unsupported("keras.unsupported.lambda");
-            case "Sequential", "Model", "Functional" ->
-                    throw new Unsupported("keras.unsupported.nested");
-            default -> throw new Unsupported("keras.unsupported.noSuchLayer", cls);
+            case "Sequential", "Model", "Functional" -> throw new Unsupported("keras.unsupported.nested");
+            default -> declared(cls, c, p, changes);
         };
         if (layer.calls() > 1) {
             throw new Unsupported("keras.unsupported.shared", String.valueOf(layer.calls()));
@@ -120,79 +68,107 @@ final class KerasLayerMapper {
         return new Mapped(kind, p, changes);
     }
 
-    private static String conv(String cls, JsonNode c, Map<String, Object> p, List<String> changes)
+    /**
+     * A layer of a kind our catalog declares (by its Keras class name or an older one): each declared parameter
+     * is read under its Keras name or an alias, converted by its declared type, and its default taken where the
+     * file leaves it out. {@link KerasImportQuirks} adds what no declaration can say.
+     */
+    private static String declared(String cls, JsonNode c, Map<String, Object> p, List<String> changes)
             throws Unsupported {
-        int rank = cls.contains("1D") ? 1 : 2;
+        LayerKind kind = LayerCatalog.standard().findKerasClass(cls).filter(k -> !k.isInput())
+                .orElseThrow(() -> new Unsupported("keras.unsupported.noSuchLayer", cls));
         noteChannelsFirst(c, changes);
-        p.put("filters", intOf(c, "filters", "nb_filter"));
-        if (rank == 2 && c.has("nb_row")) {
-            p.put("kernel_size", List.of(c.path("nb_row").asInt(), c.path("nb_col").asInt()));
-        } else if (rank == 1 && c.has("filter_length")) {
-            p.put("kernel_size", List.of(c.path("filter_length").asInt()));
-        } else {
-            p.put("kernel_size", tuple(c.path("kernel_size"), rank));
+        KerasImportQuirks.check(kind, c, changes);
+        for (ParamSpec spec : kind.params()) {
+            p.put(spec.name(), read(spec, c));
         }
-        JsonNode strides = first(c, "strides", "subsample", "subsample_length");
-        p.put("strides", strides.isMissingNode() || strides.isNull() ? ones(rank) : tuple(strides, rank));
-        p.put("padding", padding(c));
-        p.put("activation", activation(c, "activation"));
-        p.put("use_bias", boolOf(c, true, "use_bias", "bias"));
-        JsonNode dilation = c.path("dilation_rate");
-        if (!dilation.isMissingNode() && !tuple(dilation, rank).equals(ones(rank))) {
-            throw new Unsupported("keras.unsupported.dilation", dilation.toString());
-        }
-        return rank == 1 ? "Conv1D" : "Conv2D";
+        KerasImportQuirks.adjust(kind, c, p, changes);
+        return kind.kerasName();
     }
 
-    private static String pooling(String cls, JsonNode c, Map<String, Object> p, List<String> changes)
-            throws Unsupported {
-        int rank = cls.endsWith("1D") ? 1 : 2;
-        noteChannelsFirst(c, changes);
-        JsonNode pool = first(c, "pool_size", "pool_length");
-        p.put("pool_size", pool.isMissingNode() ? List.of(2, 2).subList(0, rank) : tuple(pool, rank));
-        JsonNode strides = first(c, "strides", "stride");
-        p.put("strides", strides.isMissingNode() || strides.isNull() ? null : tuple(strides, rank));
-        p.put("padding", padding(c));
-        return cls;
+    /** One declared parameter's value from a layer's config (or, for a wrapped layer's argument, its inner config). */
+    static Object read(ParamSpec spec, JsonNode c) throws Unsupported {
+        if (spec.name().equals(ParamKeys.LAYER.name())) {
+            String inner = c.path("layer").path("class_name").asText("");
+            if (!spec.choices().contains(inner)) {
+                throw new Unsupported("keras.unsupported.bidirectional", inner);
+            }
+            return inner;
+        }
+        JsonNode source = spec.keras().ofWrapped() ? c.path("layer").path("config") : c;
+        JsonNode v = first(source, spec.kerasNames().toArray(String[]::new));
+        if (v.isMissingNode()) {
+            return spec.defaultValue();
+        }
+        if (v.isNull() && spec.type() != ParamType.CHOICE) {
+            return spec.nullable() ? null : spec.defaultValue();
+        }
+        return switch (spec.type()) {
+            case INT -> {
+                if (!v.canConvertToInt() || v.isBoolean() || v.isTextual()) {
+                    throw new Unsupported("keras.unsupported.notWhole", spec.name());
+                }
+                yield v.asInt();
+            }
+            case FLOAT -> v.isNumber() ? v.asDouble() : spec.defaultValue();
+            case BOOL -> v.isBoolean() ? v.asBoolean() : spec.defaultValue();
+            case CHOICE -> choice(spec, v);
+            case INT_TUPLE -> tupleOf(spec, v);
+        };
     }
 
-    private static void recurrent(String cls, JsonNode c, Map<String, Object> p, List<String> changes) throws Unsupported {
-        for (String flag : List.of("return_state", "go_backwards", "stateful")) {
-            if (c.path(flag).asBoolean(false)) {
-                throw new Unsupported("keras.unsupported.flag", flag);
+    private static String choice(ParamSpec spec, JsonNode v) throws Unsupported {
+        if (spec.name().equals(ParamKeys.ACTIVATION.name())) {
+            if (v.isNull()) {
+                return "linear";
+            }
+            if (!v.isTextual()) {
+                throw new Unsupported("keras.unsupported.customActivation");
+            }
+            return activationName(v.asText());
+        }
+        String value = v.asText("");
+        if (!spec.choices().contains(value)) {
+            throw new Unsupported(spec.name().equals("padding") ? "keras.unsupported.padding" : "keras.unsupported.choice",
+                    value, spec.name(), String.join(", ", spec.choices()));
+        }
+        return value;
+    }
+
+    /**
+     * A tuple as Keras may write it: one number for every axis ({@code kernel_size=3}), a list, or pairs
+     * ({@code ((1, 1), (2, 2))}), which are read flat; pairs given as two numbers are symmetric amounts.
+     */
+    private static List<Integer> tupleOf(ParamSpec spec, JsonNode v) throws Unsupported {
+        List<Integer> values = new ArrayList<>();
+        if (v.isInt()) {
+            int n = Math.max(spec.minLength(), 1);
+            for (int i = 0; i < (spec.minLength() == spec.maxLength() ? spec.maxLength() : n); i++) {
+                values.add(v.asInt());
+            }
+            return values;
+        }
+        if (!v.isArray()) {
+            throw new Unsupported("keras.unsupported.notWhole", spec.name());
+        }
+        boolean nested = false;
+        for (JsonNode e : v) {
+            if (e.isArray()) {
+                nested = true;
+                e.forEach(x -> values.add(x.asInt()));
+            } else {
+                values.add(e.asInt());
             }
         }
-        p.put("units", intOf(c, "units", "output_dim"));
-        p.put("activation", activation(c, "activation"));
-        if (cls.equals("LSTM")) {
-            JsonNode ra = first(c, "recurrent_activation", "inner_activation");
-            p.put("recurrent_activation", ra.isMissingNode() ? "sigmoid" : activationName(ra.asText()));
+        if (spec.keras().inPairs() && !nested && values.size() * 2 == spec.maxLength()) {
+            List<Integer> pairs = new ArrayList<>();
+            values.forEach(x -> {
+                pairs.add(x);
+                pairs.add(x);
+            });
+            return pairs;
         }
-        p.put("return_sequences", boolOf(c, false, "return_sequences"));
-        for (String dropout : List.of("dropout", "recurrent_dropout", "dropout_W", "dropout_U")) {
-            if (c.path(dropout).asDouble(0) > 0) {
-                changes.add(SAY.say("keras.change.dropout", dropout, String.valueOf(c.path(dropout).asDouble())));
-            }
-        }
-    }
-
-    private static String bidirectional(JsonNode c, Map<String, Object> p, List<String> changes) throws Unsupported {
-        JsonNode inner = c.path("layer");
-        String innerClass = inner.path("class_name").asText("");
-        if (!innerClass.equals("LSTM") && !innerClass.equals("SimpleRNN")) {
-            throw new Unsupported("keras.unsupported.bidirectional", innerClass);
-        }
-        Map<String, Object> innerParams = new LinkedHashMap<>();
-        recurrent(innerClass, inner.path("config"), innerParams, changes);
-        String mode = c.path("merge_mode").isNull() ? null : c.path("merge_mode").asText("concat");
-        if (mode == null || !List.of("concat", "sum", "mul", "ave").contains(mode)) {
-            throw new Unsupported("keras.unsupported.mergeMode", String.valueOf(mode));
-        }
-        p.put("layer", innerClass);
-        p.put("units", innerParams.get("units"));
-        p.put("return_sequences", innerParams.get("return_sequences"));
-        p.put("merge_mode", mode);
-        return "Bidirectional";
+        return values;
     }
 
     /** Keras 1's Merge layer: mode sum, mul, ave, max or concat. */
@@ -272,46 +248,16 @@ final class KerasLayerMapper {
     }
 
     /** Channels-first layers open channels-last, as all of ours are; the graph builder turns the inputs round. */
-    private static void noteChannelsFirst(JsonNode c, List<String> changes) {
+    static void noteChannelsFirst(JsonNode c, List<String> changes) {
         if (isChannelsFirst(c)) {
             changes.add(SAY.say("keras.change.channelsFirst"));
         }
     }
 
-    private static void requireLastAxis(JsonNode c) throws Unsupported {
-        JsonNode axis = c.path("axis");
-        if (axis.isArray() && axis.size() == 1) {
-            axis = axis.get(0);
-        }
-        if (axis.isInt() && axis.asInt() != -1 && axis.asInt() < 1) {
-            throw new Unsupported("keras.unsupported.normAxis", String.valueOf(axis.asInt()));
-        }
-        String mode = c.path("mode").asText("0");
-        if (!mode.equals("0")) {
-            throw new Unsupported("keras.unsupported.keras1Mode", mode);
-        }
-    }
 
-    private static String padding(JsonNode c) throws Unsupported {
-        String padding = first(c, "padding", "border_mode").asText("valid");
-        if (!padding.equals("valid") && !padding.equals("same")) {
-            throw new Unsupported("keras.unsupported.padding", padding);
-        }
-        return padding;
-    }
 
-    private static String activation(JsonNode c, String key) throws Unsupported {
-        JsonNode a = c.path(key);
-        if (a.isMissingNode() || a.isNull()) {
-            return "linear";
-        }
-        if (!a.isTextual()) {
-            throw new Unsupported("keras.unsupported.customActivation");
-        }
-        return activationName(a.asText());
-    }
 
-    private static String activationName(String name) throws Unsupported {
+    static String activationName(String name) throws Unsupported {
         String n = name.equals("LeakyReLU") ? "leaky_relu" : name;
         if (!Activations.NAMES.contains(n)) {
             throw new Unsupported("keras.unsupported.activation", name, String.join(", ", Activations.NAMES));
@@ -319,7 +265,7 @@ final class KerasLayerMapper {
         return n;
     }
 
-    private static JsonNode first(JsonNode c, String... keys) {
+    static JsonNode first(JsonNode c, String... keys) {
         for (String k : keys) {
             if (c.has(k)) {
                 return c.get(k);
@@ -328,34 +274,9 @@ final class KerasLayerMapper {
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
-    private static int intOf(JsonNode c, String... keys) throws Unsupported {
-        JsonNode v = first(c, keys);
-        if (!v.canConvertToInt()) {
-            throw new Unsupported("keras.unsupported.notWhole", keys[0]);
-        }
-        return v.asInt();
-    }
 
-    private static double doubleOf(JsonNode c, double otherwise, String... keys) {
-        JsonNode v = first(c, keys);
-        return v.isNumber() ? v.asDouble() : otherwise;
-    }
 
-    private static boolean boolOf(JsonNode c, boolean otherwise, String... keys) {
-        JsonNode v = first(c, keys);
-        return v.isBoolean() ? v.asBoolean() : otherwise;
-    }
 
-    private static List<Integer> tuple(JsonNode v, int rank) {
-        if (v.isInt()) {
-            List<Integer> list = new ArrayList<>();
-            for (int i = 0; i < rank; i++) {
-                list.add(v.asInt());
-            }
-            return list;
-        }
-        return ints(v);
-    }
 
     private static List<Integer> ints(JsonNode v) {
         List<Integer> list = new ArrayList<>();
@@ -363,7 +284,4 @@ final class KerasLayerMapper {
         return list;
     }
 
-    private static List<Integer> ones(int rank) {
-        return rank == 1 ? List.of(1) : List.of(1, 1);
-    }
 }

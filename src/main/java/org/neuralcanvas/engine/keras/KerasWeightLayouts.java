@@ -43,16 +43,21 @@ final class KerasWeightLayouts {
                                       Layer conf) throws Mismatch;
     }
 
-    private static final Map<String, Layout> BY_KIND = Map.of(
-            "Dense", KerasWeightLayouts::dense,
-            "Conv2D", KerasWeightLayouts::conv2d,
-            "Conv1D", KerasWeightLayouts::conv1d,
-            "Embedding", KerasWeightLayouts::embedding,
-            "BatchNormalization", KerasWeightLayouts::batchNormalization,
-            "SimpleRNN", (node, arrays, target, conf) -> recurrent(node, arrays, target, "", false),
-            "LSTM", (node, arrays, target, conf) -> recurrent(node, lstmArrays(arrays), target, "",
-                    !(unwrap(conf) instanceof FusedLstm)),
-            "Bidirectional", KerasWeightLayouts::bidirectional);
+    private static final Map<String, Layout> BY_KIND = Map.ofEntries(
+            Map.entry("Dense", KerasWeightLayouts::dense),
+            Map.entry("Conv2D", KerasWeightLayouts::conv2d),
+            // DL4J's deconvolution kernel is [in, out, h, w] and Keras's [h, w, out, in]: the same turn as Conv2D's.
+            Map.entry("Conv2DTranspose", KerasWeightLayouts::conv2d),
+            Map.entry("DepthwiseConv2D", KerasWeightLayouts::depthwise),
+            Map.entry("SeparableConv2D", KerasWeightLayouts::separable),
+            Map.entry("PReLU", KerasWeightLayouts::prelu),
+            Map.entry("Conv1D", KerasWeightLayouts::conv1d),
+            Map.entry("Embedding", KerasWeightLayouts::embedding),
+            Map.entry("BatchNormalization", KerasWeightLayouts::batchNormalization),
+            Map.entry("SimpleRNN", (node, arrays, target, conf) -> recurrent(node, arrays, target, "", false)),
+            Map.entry("LSTM", (node, arrays, target, conf) -> recurrent(node, lstmArrays(arrays), target, "",
+                    !(unwrap(conf) instanceof FusedLstm))),
+            Map.entry("Bidirectional", KerasWeightLayouts::bidirectional));
 
     private KerasWeightLayouts() {
     }
@@ -89,6 +94,41 @@ final class KerasWeightLayouts {
         count(a, target.containsKey("b") ? 2 : 1);
         return withBias(array(expect(a.get(0), "kernel", w[2], w[3], w[1], w[0])).permute(3, 2, 0, 1).dup('c'), a,
                 target, w[0]);
+    }
+
+    /** Keras's depthwise kernel [h, w, in, multiplier] is DL4J's as it is; a bias per output channel. */
+    private static Map<String, INDArray> depthwise(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
+                                                   Layer conf) throws Mismatch {
+        long[] w = need(target, "W");
+        count(a, target.containsKey("b") ? 2 : 1);
+        return withBias(array(expect(a.get(0), "depthwise_kernel", w[0], w[1], w[2], w[3])), a, target,
+                w[2] * w[3]);
+    }
+
+    /**
+     * Keras's depthwise kernel [h, w, in, multiplier] → DL4J's W [multiplier, in, h, w]; the pointwise kernel
+     * [1, 1, in × multiplier, filters] → pW [filters, in × multiplier, 1, 1].
+     */
+    private static Map<String, INDArray> separable(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
+                                                   Layer conf) throws Mismatch {
+        long[] w = need(target, "W");
+        long[] pw = need(target, "pW");
+        count(a, target.containsKey("b") ? 3 : 2);
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        out.put("W", array(expect(a.get(0), "depthwise_kernel", w[2], w[3], w[1], w[0])).permute(3, 2, 0, 1).dup('c'));
+        out.put("pW", array(expect(a.get(1), "pointwise_kernel", 1, 1, pw[1], pw[0])).permute(3, 2, 0, 1).dup('c'));
+        if (target.containsKey("b")) {
+            out.put("b", array(expect(a.get(2), "bias", pw[0])).reshape(target.get("b")));
+        }
+        return out;
+    }
+
+    /** PReLU's alpha: the same shape in both (the input's, 1 along shared axes). */
+    private static Map<String, INDArray> prelu(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
+                                               Layer conf) throws Mismatch {
+        long[] w = need(target, "W");
+        count(a, 1);
+        return Map.of("W", array(expect(a.get(0), "alpha", w)));
     }
 
     /** Keras [k, in, out] → DL4J [out, in, k, 1]. */
@@ -267,9 +307,9 @@ final class KerasWeightLayouts {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         String kind = node.kind().kerasName();
         switch (kind) {
-            case "Dense", "Conv2D", "Conv1D", "Embedding" -> {
+            case "Dense", "Conv2D", "Conv2DTranspose", "Conv1D", "Embedding" -> {
                 INDArray w = params.get("W");
-                if (kind.equals("Conv2D")) {
+                if (kind.equals("Conv2D") || kind.equals("Conv2DTranspose")) {
                     w = w.permute(2, 3, 1, 0); // DL4J [out, in, h, w] → Keras [h, w, in, out]
                 } else if (kind.equals("Conv1D")) {
                     w = w.reshape(w.size(0), w.size(1), w.length() / (w.size(0) * w.size(1))).permute(2, 1, 0);
@@ -302,8 +342,25 @@ final class KerasWeightLayouts {
                 recurrentToKeras(params, "f", inner.equals("LSTM"), "forward_" + layer + "/" + cell, arrays);
                 recurrentToKeras(params, "b", inner.equals("LSTM"), "backward_" + layer + "/" + cell, arrays);
             }
+            case "DepthwiseConv2D" -> {
+                arrays.put("depthwise_kernel", params.get("W"));
+                if (params.containsKey("b")) {
+                    arrays.put("bias", flat(params.get("b")));
+                }
+            }
+            case "SeparableConv2D" -> {
+                arrays.put("depthwise_kernel", params.get("W").permute(2, 3, 1, 0)); // [m, in, h, w] → [h, w, in, m]
+                arrays.put("pointwise_kernel", params.get("pW").permute(2, 3, 1, 0));
+                if (params.containsKey("b")) {
+                    arrays.put("bias", flat(params.get("b")));
+                }
+            }
+            case "PReLU" -> arrays.put("alpha", params.get("W"));
             default -> {
-                // no weights
+                if (!params.isEmpty()) {
+                    // A kind with weights and no Keras layout would be written without them: refuse instead.
+                    throw new IllegalStateException(kind + " has weights but no Keras layout in KerasWeightLayouts");
+                }
             }
         }
         List<KerasArray> out = new ArrayList<>();

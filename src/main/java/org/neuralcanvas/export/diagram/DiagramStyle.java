@@ -56,6 +56,9 @@ public final class DiagramStyle {
             case POOLING -> new Color(0x0c, 0x85, 0x99);
             case RECURRENT -> new Color(0x84, 0x5e, 0xf7);
             case NORMALIZATION -> new Color(0xe6, 0x77, 0x00);
+            case REGULARIZATION -> new Color(0x5c, 0x6b, 0x7f);
+            case ACTIVATION -> new Color(0x6f, 0x8f, 0x1e);
+            case RESHAPING -> new Color(0x8a, 0x62, 0x3f);
             case MERGE -> new Color(0xd6, 0x33, 0x6c);
         };
     }
@@ -67,6 +70,9 @@ public final class DiagramStyle {
             case POOLING -> new Color(0xe3, 0xfa, 0xfc);
             case RECURRENT -> new Color(0xf3, 0xf0, 0xff);
             case NORMALIZATION -> new Color(0xff, 0xf4, 0xe6);
+            case REGULARIZATION -> new Color(0xf0, 0xf2, 0xf5);
+            case ACTIVATION -> new Color(0xf4, 0xf9, 0xe6);
+            case RESHAPING -> new Color(0xf8, 0xf1, 0xea);
             case MERGE -> new Color(0xff, 0xf0, 0xf6);
         };
     }

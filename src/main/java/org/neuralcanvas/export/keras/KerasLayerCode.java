@@ -2,34 +2,18 @@ package org.neuralcanvas.export.keras;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.layer.LayerKind;
+import org.neuralcanvas.domain.layer.ParamKeys;
 import org.neuralcanvas.domain.layer.ParamSpec;
 
 /**
  * One layer as a Keras constructor call, e.g. {@code layers.Dense(units=64, activation='relu', name='dense')}:
- * arguments Keras requires always, the others only where they differ from Keras's default.
+ * arguments Keras requires always, the others only where they differ from Keras's default, both read from the
+ * kind's declaration ({@link ParamSpec#keras()}).
  */
 public final class KerasLayerCode {
-
-    /** Arguments Keras has no default for, so they are always written. */
-    private static final Map<String, Set<String>> REQUIRED = Map.ofEntries(
-            Map.entry("Input", Set.of("shape")),
-            Map.entry("Dense", Set.of("units")),
-            Map.entry("Activation", Set.of("activation")),
-            Map.entry("Dropout", Set.of("rate")),
-            Map.entry("Reshape", Set.of("target_shape")),
-            Map.entry("Embedding", Set.of("input_dim", "output_dim")),
-            Map.entry("Conv1D", Set.of("filters", "kernel_size")),
-            Map.entry("Conv2D", Set.of("filters", "kernel_size")),
-            // Keras 3's average pooling has no default pool size (its max pooling does).
-            Map.entry("AveragePooling1D", Set.of("pool_size")),
-            Map.entry("AveragePooling2D", Set.of("pool_size")),
-            Map.entry("SimpleRNN", Set.of("units")),
-            Map.entry("LSTM", Set.of("units")));
 
     private KerasLayerCode() {
     }
@@ -41,42 +25,44 @@ public final class KerasLayerCode {
             return "keras.Input(shape=" + PythonSyntax.literal(node.params().get("shape")) + ", name="
                     + PythonSyntax.string(node.name()) + ")";
         }
-        if (kind.kerasName().equals("Bidirectional")) {
-            return bidirectional(node);
+        List<String> args = new ArrayList<>();
+        if (kind.param(ParamKeys.LAYER.name()).isPresent()) {
+            // A wrapper (Bidirectional): the layer it wraps comes first, with that layer's own arguments.
+            args.add("layers." + node.params().get(ParamKeys.LAYER) + "(" + String.join(", ", arguments(node, true)) + ")");
         }
-        List<String> args = arguments(node, Set.of());
+        args.addAll(arguments(node, false));
         args.add("name=" + PythonSyntax.string(node.name()));
         return "layers." + kind.kerasName() + "(" + String.join(", ", args) + ")";
     }
 
-    /** Bidirectional wraps the recurrent layer it names; units and return_sequences belong to that layer. */
-    private static String bidirectional(LayerNode node) {
-        String inner = node.params().getString("layer");
-        List<String> innerArgs = new ArrayList<>();
-        innerArgs.add("units=" + PythonSyntax.literal(node.params().get("units")));
-        if (Boolean.TRUE.equals(node.params().get("return_sequences"))) {
-            innerArgs.add("return_sequences=True");
-        }
-        List<String> args = new ArrayList<>();
-        args.add("layers." + inner + "(" + String.join(", ", innerArgs) + ")");
-        args.addAll(arguments(node, Set.of("layer", "units", "return_sequences")));
-        args.add("name=" + PythonSyntax.string(node.name()));
-        return "layers.Bidirectional(" + String.join(", ", args) + ")";
-    }
-
-    private static List<String> arguments(LayerNode node, Set<String> skip) {
-        Set<String> required = REQUIRED.getOrDefault(node.kind().kerasName(), Set.of());
+    /**
+     * The declared arguments of the layer itself ({@code wrapped} false) or of the layer it wraps: those Keras
+     * requires always, the others where they differ from Keras's default.
+     */
+    private static List<String> arguments(LayerNode node, boolean wrapped) {
         List<String> args = new ArrayList<>();
         for (ParamSpec spec : node.kind().params()) {
-            if (skip.contains(spec.name())) {
+            if (spec.keras().ofWrapped() != wrapped || spec.name().equals(ParamKeys.LAYER.name())) {
                 continue;
             }
             Object value = node.params().get(spec.name());
-            if (required.contains(spec.name()) || !sameValue(value, spec.defaultValue())) {
-                args.add(spec.name() + "=" + PythonSyntax.literal(value));
+            if (spec.keras().required() || !sameValue(value, spec.defaultValue())) {
+                args.add(spec.name() + "=" + literal(spec, value));
             }
         }
         return args;
+    }
+
+    /** A value as Python; a flat tuple Keras reads as pairs is written as pairs. */
+    static String literal(ParamSpec spec, Object value) {
+        if (spec.keras().inPairs() && value instanceof List<?> flat && flat.size() % 2 == 0) {
+            List<String> pairs = new ArrayList<>();
+            for (int i = 0; i < flat.size(); i += 2) {
+                pairs.add(PythonSyntax.literal(List.of(flat.get(i), flat.get(i + 1))));
+            }
+            return "(" + String.join(", ", pairs) + ")";
+        }
+        return PythonSyntax.literal(value);
     }
 
     private static boolean sameValue(Object a, Object b) {

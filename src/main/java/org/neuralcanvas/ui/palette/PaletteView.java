@@ -89,8 +89,12 @@ public final class PaletteView extends VBox {
         item.getStyleClass().add("palette-item");
         item.setId("palette-" + kind.kerasName());
         item.setUserData(kind);
+        // What the layer does; every kind has its sentence (CatalogCoverageTest), the generic one is a fallback.
         String tipKey = "palette.tip." + kind.kerasName();
-        Tooltip.install(item, new Tooltip(i18n.has(tipKey) ? i18n.get(tipKey) : i18n.format("palette.tip", kind.kerasName())));
+        Tooltip tip = new Tooltip(i18n.has(tipKey) ? i18n.get(tipKey) : i18n.format("palette.tip", kind.kerasName()));
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        Tooltip.install(item, tip);
         item.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> dragTo(kind, e));
         item.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> release(kind, e));
         item.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {

@@ -28,25 +28,15 @@ public final class IconGenerator {
     private static final int SIZE = 64;
 
     static final Map<LayerCategory, Color> COLOURS = Map.of(
+            LayerCategory.REGULARIZATION, new Color(0x5c6b7f),
+            LayerCategory.ACTIVATION, new Color(0x6f8f1e),
+            LayerCategory.RESHAPING, new Color(0x8a623f),
             LayerCategory.CORE, new Color(0x3b82c4),
             LayerCategory.CONVOLUTION, new Color(0x2e9e6b),
             LayerCategory.POOLING, new Color(0x1f8a8a),
             LayerCategory.RECURRENT, new Color(0x8e5cc4),
             LayerCategory.NORMALIZATION, new Color(0xc48a1f),
             LayerCategory.MERGE, new Color(0xc45a3b));
-
-    private static final Map<String, String> MARKS = Map.ofEntries(
-            Map.entry("Input", "IN"), Map.entry("Activation", "f(x)"), Map.entry("Dropout", "Dr"),
-            Map.entry("Flatten", "Fl"), Map.entry("Reshape", "Rs"), Map.entry("Softmax", "Sm"),
-            Map.entry("Embedding", "Em"), Map.entry("BatchNormalization", "BN"),
-            Map.entry("Conv1D", "1D"), Map.entry("Conv2D", "2D"),
-            Map.entry("MaxPooling1D", "M1"), Map.entry("MaxPooling2D", "M2"),
-            Map.entry("AveragePooling1D", "A1"), Map.entry("AveragePooling2D", "A2"),
-            Map.entry("GlobalAveragePooling1D", "GA1"), Map.entry("GlobalAveragePooling2D", "GA2"),
-            Map.entry("GlobalMaxPooling1D", "GM1"), Map.entry("GlobalMaxPooling2D", "GM2"),
-            Map.entry("SimpleRNN", "RNN"), Map.entry("LSTM", "LSTM"), Map.entry("Bidirectional", "Bi"),
-            Map.entry("Add", "+"), Map.entry("Subtract", "−"), Map.entry("Multiply", "×"),
-            Map.entry("Average", "avg"), Map.entry("Maximum", "max"), Map.entry("Concatenate", "cat"));
 
     private IconGenerator() {
     }
@@ -55,7 +45,7 @@ public final class IconGenerator {
         Path out = Path.of(args.length > 0 ? args[0] : "icons");
         Files.createDirectories(out);
         for (LayerKind kind : LayerCatalog.standard().kinds()) {
-            write(draw(kind.category(), kind.kerasName()), out.resolve(kind.kerasName() + ".png"));
+            write(draw(kind.category(), kind), out.resolve(kind.kerasName() + ".png"));
         }
         for (LayerCategory c : LayerCategory.values()) {
             write(draw(c, null), out.resolve("category-" + c.name().toLowerCase() + ".png"));
@@ -67,7 +57,7 @@ public final class IconGenerator {
         ImageIO.write(image, "png", file.toFile());
     }
 
-    private static BufferedImage draw(LayerCategory category, String kind) {
+    private static BufferedImage draw(LayerCategory category, LayerKind kind) {
         BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -78,12 +68,12 @@ public final class IconGenerator {
         g.fill(new RoundRectangle2D.Double(2, 2, SIZE - 4, SIZE - 4, 16, 16));
         g.setColor(Color.WHITE);
         g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        if ("Dense".equals(kind) || kind == null && category == LayerCategory.CORE) {
+        if (kind != null && "Dense".equals(kind.kerasName()) || kind == null && category == LayerCategory.CORE) {
             drawDense(g);
         } else if (kind == null) {
             text(g, category.name().substring(0, 1), 34);
         } else {
-            String mark = MARKS.getOrDefault(kind, kind.substring(0, 2));
+            String mark = kind.mark();
             text(g, mark, mark.length() <= 1 ? 40 : mark.length() == 2 ? 28 : mark.length() == 3 ? 22 : 17);
         }
         g.dispose();

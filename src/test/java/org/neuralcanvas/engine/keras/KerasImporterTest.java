@@ -148,12 +148,22 @@ class KerasImporterTest {
     }
 
     @Test
-    void aLeftOutLayerWithoutWeightsKeepsTheWeightsOfTheRest() throws Exception {
+    void aKeras2LeakyReluLayerOpensWithItsSlopeUnderItsOldName() throws Exception {
         KerasImportResult r = open("keras2_sequential_leaky_relu.h5");
+        assertTrue(r.complete(), () -> r.issues().toString());
+        assertTrue(r.weightsLoaded(), () -> String.join("\n", r.messages()));
+        assertEquals(83, r.weightCount());
+        assertEquals(0.2, r.project().graph().findByName("leaky_re_lu").orElseThrow().params()
+                .get(org.neuralcanvas.domain.layer.ParamKeys.NEGATIVE_SLOPE));
+    }
+
+    @Test
+    void aLeftOutLayerWithoutWeightsKeepsTheWeightsOfTheRest() throws Exception {
+        KerasImportResult r = open("keras2_sequential_masking.h5");
         assertFalse(r.complete());
         assertTrue(r.weightsLoaded(), () -> String.join("\n", r.messages()));
         assertEquals(83, r.weightCount());
-        assertTrue(r.messages().contains("Left out without weights: leaky_re_lu (LeakyReLU). The rest kept its "
+        assertTrue(r.messages().contains("Left out without weights: masking (Masking). The rest kept its "
                 + "weights, but the model's outputs differ from Keras's where these layers acted."), r.messages()::toString);
         assertEquals(List.of("dense", "dense_1"), r.project().graph().nodes().stream()
                 .filter(n -> !n.kind().isInput()).map(n -> n.name()).toList());
