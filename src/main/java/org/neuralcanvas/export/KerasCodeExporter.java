@@ -16,6 +16,7 @@ import org.neuralcanvas.export.keras.KerasDatasetCode;
 import org.neuralcanvas.export.keras.KerasLayerCode;
 import org.neuralcanvas.export.keras.PythonSyntax;
 import org.neuralcanvas.project.CallbackSettings;
+import org.neuralcanvas.project.OptimizerParam;
 import org.neuralcanvas.project.OptimizerSettings;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.TrainingSettings;
@@ -130,47 +131,26 @@ public final class KerasCodeExporter {
         }
     }
 
-    /** The optimizer as a Keras object: learning rate always, other arguments where they differ from Keras's defaults. */
-    static String optimizer(OptimizerSettings o) {
-        String cls = o.kerasClassName();
+    /**
+     * The optimizer as a Keras object: learning rate always, the other arguments it declares where they differ
+     * from Keras's defaults.
+     */
+    public static String optimizer(OptimizerSettings o) {
         List<String> args = new ArrayList<>();
         // Keras 3 dropped `decay`; InverseTimeDecay with decay_steps=1 is the same lr / (1 + decay * step).
         args.add(o.decay() > 0
                 ? "learning_rate=keras.optimizers.schedules.InverseTimeDecay(" + PythonSyntax.number(o.learningRate())
                         + ", decay_steps=1, decay_rate=" + PythonSyntax.number(o.decay()) + ")"
                 : "learning_rate=" + PythonSyntax.number(o.learningRate()));
-        switch (o.name()) {
-            case "sgd" -> {
-                addIf(args, "momentum", o.momentum(), 0.0);
-                if (o.nesterov()) {
-                    args.add("nesterov=True");
-                }
+        for (OptimizerParam p : o.kind().params()) {
+            Object value = o.value(p.name());
+            if (p.name().equals("learning_rate") || p.name().equals("decay") || p.isDefault(value)) {
+                continue;
             }
-            case "rmsprop" -> {
-                addIf(args, "rho", o.rho(), 0.9);
-                addIf(args, "momentum", o.momentum(), 0.0);
-            }
-            case "adadelta" -> addIf(args, "rho", o.rho(), 0.95);
-            case "adam", "nadam", "adamax" -> {
-                addIf(args, "beta_1", o.beta1(), 0.9);
-                addIf(args, "beta_2", o.beta2(), 0.999);
-            }
-            default -> {
-            }
+            args.add(p.name() + "=" + (value instanceof Boolean b ? (b ? "True" : "False")
+                    : PythonSyntax.number(((Number) value).doubleValue())));
         }
-        if (!"sgd".equals(o.name())) {
-            addIf(args, "epsilon", o.epsilon(), 1e-7);
-        }
-        if (o.clipnorm() > 0) {
-            args.add("clipnorm=" + PythonSyntax.number(o.clipnorm()));
-        }
-        return "keras.optimizers." + cls + "(" + String.join(", ", args) + ")";
-    }
-
-    private static void addIf(List<String> args, String name, double value, double kerasDefault) {
-        if (value != kerasDefault) {
-            args.add(name + "=" + PythonSyntax.number(value));
-        }
+        return "keras.optimizers." + o.kerasClassName() + "(" + String.join(", ", args) + ")";
     }
 
     private static List<String> callbacks(CallbackSettings c) {

@@ -17,6 +17,11 @@ public final class SettingRanges {
     public static final SettingRange EPSILON = new SettingRange("epsilon", 0, false, 1, false, false);
     public static final SettingRange CLIPNORM = new SettingRange("clipnorm", 0, true, Double.POSITIVE_INFINITY, false,
             false);
+    /** 0 for no clipping, as Keras's None. */
+    public static final SettingRange CLIPVALUE = new SettingRange("clipvalue", 0, true, Double.POSITIVE_INFINITY, false,
+            false);
+    /** Keras 2's learning-rate decay per step: lr / (1 + decay * step). */
+    public static final SettingRange DECAY = new SettingRange("decay", 0, true, Double.POSITIVE_INFINITY, false, false);
     public static final SettingRange EPOCHS = new SettingRange("epochs", 1, true, 100_000, true, true);
     public static final SettingRange BATCH_SIZE = new SettingRange("batch_size", 1, true, 1_000_000, true, true);
     public static final SettingRange VALIDATION_SPLIT = new SettingRange("validation_split", 0, true, 1, false, false);
@@ -32,13 +37,9 @@ public final class SettingRanges {
     public static List<String> problems(TrainingSettings s) {
         List<String> out = new ArrayList<>();
         OptimizerSettings o = s.optimizer();
-        check(out, LEARNING_RATE, o.learningRate());
-        check(out, MOMENTUM, o.momentum());
-        check(out, RHO, o.rho());
-        check(out, BETA_1, o.beta1());
-        check(out, BETA_2, o.beta2());
-        check(out, EPSILON, o.epsilon());
-        check(out, CLIPNORM, o.clipnorm());
+        // Only the arguments the chosen optimizer has: an SGD run does not care about a stored beta_2.
+        Optimizers.find(o.name()).ifPresent(kind -> kind.params().stream().filter(p -> !p.isFlag())
+                .forEach(p -> check(out, p.range(), ((Number) o.value(p.name())).doubleValue())));
         check(out, EPOCHS, s.epochs());
         check(out, BATCH_SIZE, s.batchSize());
         check(out, VALIDATION_SPLIT, s.validationSplit());

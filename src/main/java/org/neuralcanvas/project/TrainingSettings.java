@@ -20,9 +20,8 @@ import java.util.List;
 public record TrainingSettings(String loss, OptimizerSettings optimizer, List<String> metrics, int epochs, int batchSize,
                                double validationSplit, boolean shuffle, long seed, CallbackSettings callbacks) {
 
-    public static final List<String> LOSSES = List.of("categorical_crossentropy", "sparse_categorical_crossentropy",
-            "binary_crossentropy", "mse", "mae", "mape", "msle", "hinge", "squared_hinge", "kl_divergence", "poisson",
-            "cosine_similarity");
+    /** The loss names, as {@link Losses} declares them. */
+    public static final List<String> LOSSES = Losses.NAMES;
 
     public static final List<String> METRICS = List.of("accuracy", "mae", "mse");
 

@@ -54,7 +54,7 @@ class ModelStoreTest {
 
     @Test
     void channelsLastReshapesSurviveSaving() throws Exception {
-        for (ModelGraph g : List.of(CompileParityTest.reshapes(), CompileParityTest.text(), CompileParityTest.globalPooling1d())) {
+        for (ModelGraph g : List.of(SampleModels.reshapes(), SampleModels.text(), SampleModels.globalPooling1d())) {
             CompiledModel compiled = TrainingSessionTest.compile(g, TrainingSettings.defaults().withLoss("mse"));
             ComputationGraph net = new ComputationGraph(compiled.configuration());
             net.init();

@@ -84,7 +84,7 @@ class OneDnnParityTest {
     }
 
     private static ComputationGraph network(boolean oneDnn) {
-        Compilation c = Dl4jCompiler.compile(CompileParityTest.cnn(),
+        Compilation c = Dl4jCompiler.compile(SampleModels.cnn(),
                 TrainingSettings.defaults().withLoss("categorical_crossentropy"));
         assertTrue(c.problems().isEmpty(), c.problems().toString());
         CompiledModel model = c.model();

@@ -99,7 +99,7 @@ class TrainingOptionsTest {
 
     @Test
     void aFunctionalConvolutionalModelTrainsWithTrainingAccuracy() throws Exception {
-        CompiledModel m = TrainingSessionTest.compile(CompileParityTest.globalPooling2d(),
+        CompiledModel m = TrainingSessionTest.compile(SampleModels.globalPooling2d(),
                 TrainingSessionTest.CLASSIFY.withEpochs(2));
         try (TrainingSession s = new TrainingSession(m, synthetic(m), null, null)) {
             assertEquals(SessionState.FINISHED, s.start().get(60, TimeUnit.SECONDS));
@@ -111,7 +111,7 @@ class TrainingOptionsTest {
 
     @Test
     void aSoftmaxLayerAsOutputTrainsThroughALossLayer() throws Exception {
-        CompiledModel m = TrainingSessionTest.compile(CompileParityTest.merges(), TrainingSessionTest.CLASSIFY.withEpochs(3));
+        CompiledModel m = TrainingSessionTest.compile(SampleModels.merges(), TrainingSessionTest.CLASSIFY.withEpochs(3));
         try (TrainingSession s = new TrainingSession(m, synthetic(m), null, null)) {
             assertEquals(SessionState.FINISHED, s.start().get(60, TimeUnit.SECONDS));
             List<EpochResult> h = s.model().history();

@@ -53,7 +53,7 @@ final class ExportTemplates {
         String side = b.add("Dense", Map.of("units", 8, "activation", "tanh", "use_bias", false), in);
         String joined = b.add("Concatenate", Map.of(), sum, side);
         b.add("Dense", Map.of("units", 1), joined);
-        OptimizerSettings sgd = new OptimizerSettings("sgd", 0.01, 0.9, true, 0.0, 0.9, 0.9, 0.999, 1e-7, 1.0);
+        OptimizerSettings sgd = new OptimizerSettings("sgd", 0.01, 0.9, true, 0.0, 0.9, 0.9, 0.999, 1e-7, 1.0, 0.0);
         CallbackSettings early = new CallbackSettings(new CallbackSettings.EarlyStopping(true, "val_loss", 10, true),
                 CallbackSettings.none().reduceLrOnPlateau(), CallbackSettings.none().checkpoint());
         TrainingSettings s = new TrainingSettings("mse", sgd, List.of("mae"), 100, 16, 0.2, true, 7L, early);

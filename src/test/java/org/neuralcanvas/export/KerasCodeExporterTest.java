@@ -91,8 +91,12 @@ class KerasCodeExporterTest {
                 KerasCodeExporter.optimizer(OptimizerSettings.defaults("rmsprop")));
         assertEquals("keras.optimizers.Adam(learning_rate=0.0005)",
                 KerasCodeExporter.optimizer(OptimizerSettings.defaults("adam").withLearningRate(0.0005)));
-        assertEquals("keras.optimizers.Adadelta(learning_rate=1.0, epsilon=1e-06)",
-                KerasCodeExporter.optimizer(OptimizerSettings.defaults("adadelta")).replace("1.0e-6", "1e-06"));
+        // Adadelta's learning rate is always written: Keras 3's default is 0.001, DL4J's (and Keras 2.2's) 1.0.
+        assertEquals("keras.optimizers.Adadelta(learning_rate=1.0)",
+                KerasCodeExporter.optimizer(OptimizerSettings.defaults("adadelta")));
+        assertEquals("keras.optimizers.SGD(learning_rate=0.01, momentum=0.9, nesterov=True, clipvalue=0.5)",
+                KerasCodeExporter.optimizer(OptimizerSettings.defaults("sgd").with("momentum", 0.9)
+                        .with("nesterov", true).with("clipvalue", 0.5)));
     }
 
     @Test

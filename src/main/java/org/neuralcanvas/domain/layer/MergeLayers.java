@@ -22,7 +22,8 @@ final class MergeLayers {
     static final LayerKind MAXIMUM = elementWise("Maximum", "maximum").mark("max");
 
     static final LayerKind CONCATENATE = new LayerKind("Concatenate", "concatenate", LayerCategory.MERGE,
-            List.of(intParam(AXIS, -1, -1)), 2, LayerKind.UNBOUNDED,
+            // Only the last axis (channels-last): the shape rule says so in a sentence; the range keeps editors honest.
+            List.of(intParam(AXIS, -1, -1, -1)), 2, LayerKind.UNBOUNDED,
             MergeLayers::concatenate,
             (in, out, p) -> ParamCount.NONE).mark("cat");
 

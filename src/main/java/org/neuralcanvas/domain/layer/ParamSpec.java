@@ -92,6 +92,12 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, Double
                 false, false, KerasArgument.PLAIN);
     }
 
+    /** A whole number in [min, max]. */
+    public static ParamSpec intParam(ParamKey<Integer> key, int defaultValue, int min, int max) {
+        return new ParamSpec(key.name(), ParamType.INT, defaultValue, (double) min, (double) max, false, List.of(), 0,
+                0, false, false, KerasArgument.PLAIN);
+    }
+
     public static ParamSpec floatParam(ParamKey<Double> key, double defaultValue, double min, Double max,
                                        boolean maxExclusive) {
         return new ParamSpec(key.name(), ParamType.FLOAT, defaultValue, min, max, maxExclusive, List.of(), 0, 0,

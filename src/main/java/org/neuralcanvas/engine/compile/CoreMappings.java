@@ -90,15 +90,25 @@ final class CoreMappings {
         return Dl4jVertex.of(b.name());
     }
 
-    /** Alpha has the input's shape with 1 along each shared axis; DL4J counts the axes from 1 as Keras does. */
+    /**
+     * Alpha has the input's shape with 1 along each shared axis; DL4J counts the axes from 1 as Keras does. DL4J's
+     * PReLU overwrites its input in inference (as its ActivationLayer does, see {@link CopyingActivation}), so it
+     * reads a copy: the layer before keeps its own values.
+     */
     private static Dl4jVertex prelu(NodeBuild b) {
         PReLULayer.Builder prelu = new PReLULayer.Builder().inputShape(Dl4jLayers.longs(b.inShape()));
         List<Integer> shared = b.param(SHARED_AXES);
         if (shared != null) {
             prelu.sharedAxes(shared.stream().mapToLong(Integer::longValue).toArray());
         }
-        return b.addLayer(prelu.build());
+        String copy = b.name() + COPY_SUFFIX;
+        b.graph().addLayer(copy, activationLayer(Activation.IDENTITY.getActivationFunction()), b.inputs());
+        b.graph().addLayer(b.name(), prelu.build(), copy);
+        return Dl4jVertex.of(b.name());
     }
+
+    /** Suffix of the copy a layer that works in place reads instead of its input. */
+    static final String COPY_SUFFIX = "__copy";
 
     private static Dl4jVertex spatialDropout(NodeBuild b) {
         double rate = b.param(RATE);
@@ -122,8 +132,9 @@ final class CoreMappings {
         return b.addLayer(bn.build());
     }
 
+    /** An activation as a layer of its own, which leaves its input as it was (see {@link CopyingActivation}). */
     static Layer activationLayer(IActivation activation) {
-        return new ActivationLayer.Builder().activation(activation).build();
+        return new CopyingActivation(activation);
     }
 
     private static Layer identity() {

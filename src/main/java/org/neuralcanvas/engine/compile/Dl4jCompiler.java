@@ -79,8 +79,8 @@ public final class Dl4jCompiler {
         }
         IUpdater updater = Dl4jUpdaters.of(settings.optimizer());
         if (updater == null) {
-            problems.add("The optimizer '" + settings.optimizer().name() + "' is not known. Choose sgd, rmsprop, adam, "
-                    + "adagrad, adadelta, nadam or adamax.");
+            problems.add("The optimizer '" + settings.optimizer().name() + "' is not known. Choose "
+                    + String.join(", ", org.neuralcanvas.project.Optimizers.NAMES) + ".");
         }
         if (!problems.isEmpty()) {
             return Compilation.failed(problems);
@@ -90,6 +90,15 @@ public final class Dl4jCompiler {
                 .dataType(DataType.FLOAT)
                 .updater(updater)
                 .weightInit(WeightInit.XAVIER_UNIFORM);
+        if (settings.optimizer().clipnorm() > 0 && settings.optimizer().clipvalue() > 0) {
+            return Compilation.failed(List.of("clipnorm and clipvalue are both set; DL4J clips one way per model. "
+                    + "Set one of them to 0."));
+        }
+        if (settings.optimizer().clipvalue() > 0) {
+            // Keras's clipvalue clips every gradient value to [-v, v]: DL4J's element-wise clip.
+            nn.gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
+                    .gradientNormalizationThreshold(settings.optimizer().clipvalue());
+        }
         if (settings.optimizer().clipnorm() > 0) {
             // Keras's clipnorm clips each weight tensor's L2 norm on its own: DL4J's per-parameter-type clip.
             nn.gradientNormalization(GradientNormalization.ClipL2PerParamType)

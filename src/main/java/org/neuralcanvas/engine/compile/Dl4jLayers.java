@@ -43,7 +43,7 @@ final class Dl4jLayers {
             return Dl4jVertex.of(b.name());
         }
         String vertex = b.name() + ACTIVATION_SUFFIX;
-        b.graph().addLayer(vertex, new ActivationLayer.Builder().activation(a).build(), b.name());
+        b.graph().addLayer(vertex, CoreMappings.activationLayer(a), b.name());
         return Dl4jVertex.of(vertex);
     }
 

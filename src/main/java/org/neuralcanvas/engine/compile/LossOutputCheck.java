@@ -1,5 +1,7 @@
 package org.neuralcanvas.engine.compile;
 
+import org.neuralcanvas.project.LossKind;
+import org.neuralcanvas.project.Losses;
 import java.util.ArrayList;
 import java.util.List;
 import org.neuralcanvas.domain.graph.LayerNode;
@@ -27,8 +29,9 @@ final class LossOutputCheck {
             }
             int width = r.outputShape().last();
             String activation = activationOf(node);
-            boolean categorical = loss.equals("categorical_crossentropy") || loss.equals("sparse_categorical_crossentropy");
-            if (loss.equals("binary_crossentropy") && "softmax".equals(activation) && width > 1) {
+            var kind = Losses.find(loss);
+            boolean categorical = kind.map(k -> k.task() == LossKind.Task.MULTICLASS).orElse(false);
+            if (kind.map(k -> k == Losses.BINARY_CROSSENTROPY).orElse(false) && "softmax".equals(activation) && width > 1) {
                 out.add(EngineSentences.SAY.say("loss.binaryOnSoftmax", node.name(), String.valueOf(width)));
             } else if (categorical && width == 1) {
                 out.add(EngineSentences.SAY.say("loss.categoricalOnOne", node.name(), loss));

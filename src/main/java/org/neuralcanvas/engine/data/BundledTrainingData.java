@@ -1,5 +1,7 @@
 package org.neuralcanvas.engine.data;
 
+import org.neuralcanvas.project.LossKind;
+import org.neuralcanvas.project.Losses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +110,8 @@ public final class BundledTrainingData implements TrainingDataSource {
         o = withInt(opts.get("vocabulary_size"), o, true);
         o = withInt(opts.get("sequence_length"), o, false);
         if (d.task() == org.neuralcanvas.dataset.TaskKind.MULTICLASS) {
-            o = o.withLabels("sparse_categorical_crossentropy".equals(settings.loss()) ? LabelEncoding.INTEGER
+            o = o.withLabels(Losses.find(settings.loss()).map(k -> k.labels() == LossKind.Labels.CLASS_INDEX).orElse(false)
+                    ? LabelEncoding.INTEGER
                     : LabelEncoding.ONE_HOT);
         }
         if (settings.validationSplit() > 0) {

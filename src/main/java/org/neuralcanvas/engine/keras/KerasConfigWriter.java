@@ -15,6 +15,7 @@ import org.neuralcanvas.domain.layer.ParamSpec;
 import org.neuralcanvas.domain.shape.InferenceResult;
 import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.TensorShape;
+import org.neuralcanvas.project.OptimizerParam;
 import org.neuralcanvas.project.OptimizerSettings;
 import org.neuralcanvas.project.TrainingSettings;
 
@@ -83,16 +84,7 @@ final class KerasConfigWriter {
             config.put("name", node.name());
         } else {
             layer.put("class_name", kind);
-            config.put("name", node.name());
-            config.put("trainable", true);
-            config.put("dtype", "float32");
-            arguments(node, false, config);
-            if (kind.equals("BatchNormalization")) {
-                config.put("axis", -1);
-            }
-            if (node.kind().param(ParamKeys.LAYER.name()).isPresent()) {
-                config.set("layer", wrapped(node));
-            }
+            config = config(node);
         }
         layer.set("config", config);
         layer.putNull("registered_name");
@@ -102,6 +94,22 @@ final class KerasConfigWriter {
             layer.putObject("build_config").set("input_shape", shapes);
         }
         return layer;
+    }
+
+    /** A (non-input) layer's {@code config}: its name and its Keras arguments. */
+    static ObjectNode config(LayerNode node) {
+        ObjectNode config = JSON.createObjectNode();
+        config.put("name", node.name());
+        config.put("trainable", true);
+        config.put("dtype", "float32");
+        arguments(node, false, config);
+        if (node.kind().kerasName().equals("BatchNormalization")) {
+            config.put("axis", -1);
+        }
+        if (node.kind().param(ParamKeys.LAYER.name()).isPresent()) {
+            config.set("layer", wrapped(node));
+        }
+        return config;
     }
 
     /** The declared arguments of the layer itself, or of the layer it wraps; pairs written as pairs. */
@@ -180,7 +188,7 @@ final class KerasConfigWriter {
         return a;
     }
 
-    private static ObjectNode compile(TrainingSettings settings) {
+    static ObjectNode compile(TrainingSettings settings) {
         ObjectNode c = JSON.createObjectNode();
         OptimizerSettings o = settings.optimizer();
         ObjectNode optimizer = c.putObject("optimizer");
@@ -188,29 +196,37 @@ final class KerasConfigWriter {
         optimizer.put("class_name", o.kerasClassName());
         ObjectNode oc = optimizer.putObject("config");
         oc.put("name", o.name());
-        oc.put("learning_rate", o.learningRate());
-        switch (o.name()) {
-            case "sgd" -> {
-                oc.put("momentum", o.momentum());
-                oc.put("nesterov", o.nesterov());
-            }
-            case "rmsprop" -> {
-                oc.put("rho", o.rho());
-                oc.put("momentum", o.momentum());
-            }
-            case "adadelta" -> oc.put("rho", o.rho());
-            case "adam", "nadam", "adamax" -> {
-                oc.put("beta_1", o.beta1());
-                oc.put("beta_2", o.beta2());
-            }
-            default -> {
-            }
+        if (o.decay() > 0) {
+            // Keras 3 has no decay argument: the same lr / (1 + decay * step) is an InverseTimeDecay schedule.
+            ObjectNode schedule = oc.putObject("learning_rate");
+            schedule.put("module", "keras.optimizers.schedules");
+            schedule.put("class_name", "InverseTimeDecay");
+            ObjectNode sc = schedule.putObject("config");
+            sc.put("initial_learning_rate", o.learningRate());
+            sc.put("decay_steps", 1);
+            sc.put("decay_rate", o.decay());
+            sc.put("staircase", false);
+            schedule.putNull("registered_name");
+        } else {
+            oc.put("learning_rate", o.learningRate());
         }
-        if (!o.name().equals("sgd")) {
-            oc.put("epsilon", o.epsilon());
-        }
-        if (o.clipnorm() > 0) {
-            oc.put("clipnorm", o.clipnorm());
+        for (OptimizerParam p : o.kind().params()) {
+            Object value = o.value(p.name());
+            if (p.name().equals("learning_rate") || p.name().equals("decay")) {
+                continue;
+            }
+            if (p.name().startsWith("clip")) {
+                // Keras writes None for no clipping; 0 is ours for the same.
+                if (((Number) value).doubleValue() > 0) {
+                    oc.put(p.name(), ((Number) value).doubleValue());
+                } else {
+                    oc.putNull(p.name());
+                }
+            } else if (value instanceof Boolean b) {
+                oc.put(p.name(), b);
+            } else {
+                oc.put(p.name(), ((Number) value).doubleValue());
+            }
         }
         optimizer.putNull("registered_name");
         c.put("loss", settings.loss());

@@ -20,7 +20,8 @@ import org.neuralcanvas.engine.compile.CompiledModel;
  * Checks imported weights layer by layer against Keras's own arithmetic, written out here in plain
  * Java from the arrays as the file stores them: for each layer with weights, what our network feeds
  * it on a random batch goes through the Keras formula (Dense, Conv1D/2D, BatchNormalization in
- * inference, Embedding, SimpleRNN, LSTM, Bidirectional), and the result must equal what our layer
+ * inference, Embedding, SimpleRNN, LSTM, Bidirectional; the depthwise, separable and transposed convolutions and
+ * PReLU in {@link KerasConvolutionFormulas}), and the result must equal what our layer
  * computed. This catches a wrong layout conversion, a wrong gate order and a DL4J layer that means
  * something else than Keras's, whichever file version the weights came from.
  */
@@ -112,6 +113,14 @@ final class KerasLayerCheck {
                 case "SimpleRNN", "LSTM" -> recurrent(node.kind().kerasName(), x, s, a, p, p.getString("activation"),
                         p.getBool("return_sequences"), false);
                 case "Bidirectional" -> bidirectional(x, s, a, p);
+                case "DepthwiseConv2D" -> activate(KerasConvolutionFormulas.depthwise(x, s, a.get(0),
+                        a.size() > 1 ? a.get(1).values() : null, p), (int) (s[3] * a.get(0).dim(3)),
+                        p.getString("activation"));
+                case "SeparableConv2D" -> activate(KerasConvolutionFormulas.separable(x, s, a, p), p.getInt("filters"),
+                        p.getString("activation"));
+                case "Conv2DTranspose" -> activate(KerasConvolutionFormulas.transposed(x, s, a, p), p.getInt("filters"),
+                        p.getString("activation"));
+                case "PReLU" -> KerasConvolutionFormulas.prelu(x, s, a.get(0));
                 default -> null;
             };
         } catch (UnknownActivation e) {
@@ -281,7 +290,7 @@ final class KerasLayerCheck {
         String kind = p.getString("layer");
         boolean sequences = p.getBool("return_sequences");
         int half = a.size() / 2;
-        String activation = "tanh";
+        String activation = p.has("activation") ? p.getString("activation") : "tanh";
         double[] fwd = recurrent(kind, x, s, a.subList(0, half), p, activation, sequences, false);
         double[] bwd = recurrent(kind, x, s, a.subList(half, a.size()), p, activation, sequences, true);
         int n = (int) s[0], steps = sequences ? (int) s[1] : 1;

@@ -46,8 +46,7 @@ final class KerasWeightLayouts {
     private static final Map<String, Layout> BY_KIND = Map.ofEntries(
             Map.entry("Dense", KerasWeightLayouts::dense),
             Map.entry("Conv2D", KerasWeightLayouts::conv2d),
-            // DL4J's deconvolution kernel is [in, out, h, w] and Keras's [h, w, out, in]: the same turn as Conv2D's.
-            Map.entry("Conv2DTranspose", KerasWeightLayouts::conv2d),
+            Map.entry("Conv2DTranspose", KerasWeightLayouts::conv2dTranspose),
             Map.entry("DepthwiseConv2D", KerasWeightLayouts::depthwise),
             Map.entry("SeparableConv2D", KerasWeightLayouts::separable),
             Map.entry("PReLU", KerasWeightLayouts::prelu),
@@ -96,6 +95,18 @@ final class KerasWeightLayouts {
                 target, w[0]);
     }
 
+    /**
+     * DL4J's deconvolution kernel is [in, out, h, w] and Keras's [h, w, out, in]: the same turn as Conv2D's, but the
+     * filters (and the bias) are DL4J's second axis.
+     */
+    private static Map<String, INDArray> conv2dTranspose(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
+                                                         Layer conf) throws Mismatch {
+        long[] w = need(target, "W");
+        count(a, target.containsKey("b") ? 2 : 1);
+        return withBias(array(expect(a.get(0), "kernel", w[2], w[3], w[1], w[0])).permute(3, 2, 0, 1).dup('c'), a,
+                target, w[1]);
+    }
+
     /** Keras's depthwise kernel [h, w, in, multiplier] is DL4J's as it is; a bias per output channel. */
     private static Map<String, INDArray> depthwise(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
                                                    Layer conf) throws Mismatch {
@@ -131,7 +142,11 @@ final class KerasWeightLayouts {
         return Map.of("W", array(expect(a.get(0), "alpha", w)));
     }
 
-    /** Keras [k, in, out] → DL4J [out, in, k, 1]. */
+    /**
+     * Keras [k, in, out] → DL4J's W, whose shape is [out, in, k, 1] but whose values DL4J 1.0.0-M2.1's Conv1D reads
+     * as [k, in, out] (it reshapes the array without turning it round, as the layer check showed): the values go in
+     * Keras's order, only the shape is DL4J's.
+     */
     private static Map<String, INDArray> conv1d(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
                                                 Layer conf) throws Mismatch {
         long[] w = need(target, "W");
@@ -140,8 +155,7 @@ final class KerasWeightLayouts {
             throw new Mismatch("its compiled kernel " + Arrays.toString(w) + " is not " + kernel + " wide");
         }
         count(a, target.containsKey("b") ? 2 : 1);
-        return withBias(array(expect(a.get(0), "kernel", kernel, w[1], w[0])).permute(2, 1, 0).dup('c').reshape(w), a,
-                target, w[0]);
+        return withBias(array(expect(a.get(0), "kernel", kernel, w[1], w[0])).reshape(w), a, target, w[0]);
     }
 
     /** A kernel already in DL4J's layout, and the bias of {@code units} values where the compiled layer has one. */
@@ -312,7 +326,8 @@ final class KerasWeightLayouts {
                 if (kind.equals("Conv2D") || kind.equals("Conv2DTranspose")) {
                     w = w.permute(2, 3, 1, 0); // DL4J [out, in, h, w] → Keras [h, w, in, out]
                 } else if (kind.equals("Conv1D")) {
-                    w = w.reshape(w.size(0), w.size(1), w.length() / (w.size(0) * w.size(1))).permute(2, 1, 0);
+                    // Its values are already Keras's [k, in, out] (see conv1d above); only the shape changes.
+                    w = w.dup('c').reshape(w.length() / (w.size(0) * w.size(1)), w.size(1), w.size(0));
                 }
                 arrays.put(kind.equals("Embedding") ? "embeddings" : "kernel", w);
                 if (params.containsKey("b")) {

@@ -24,6 +24,8 @@ import org.neuralcanvas.engine.compile.CompiledModel;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
 import org.neuralcanvas.engine.train.DataDescriptor;
 import org.neuralcanvas.engine.train.TrainedModel;
+import org.neuralcanvas.project.LossKind;
+import org.neuralcanvas.project.Losses;
 import org.neuralcanvas.project.Project;
 
 /**
@@ -175,14 +177,12 @@ final class KerasWeightLoader {
     }
 
     private static DataDescriptor descriptor(CompiledModel compiled, Project project) {
-        String loss = project.settings().loss();
         int width = compiled.outputShapes().get(0).last();
-        if (loss.contains("binary") || width == 1 && !loss.startsWith("m")) {
-            return DataDescriptor.binary();
-        }
-        if (loss.startsWith("m") || loss.contains("poisson") || loss.contains("cosine")) {
-            return DataDescriptor.regression();
-        }
-        return DataDescriptor.multiclass(width);
+        LossKind.Task task = Losses.find(project.settings().loss()).map(LossKind::task).orElse(LossKind.Task.REGRESSION);
+        return switch (task) {
+            case BINARY -> DataDescriptor.binary();
+            case REGRESSION -> DataDescriptor.regression();
+            case MULTICLASS -> width == 1 ? DataDescriptor.binary() : DataDescriptor.multiclass(width);
+        };
     }
 }

@@ -8,16 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.project.Losses;
+import org.neuralcanvas.project.OptimizerKind;
+import org.neuralcanvas.project.OptimizerParam;
 import org.neuralcanvas.project.OptimizerSettings;
+import org.neuralcanvas.project.Optimizers;
 import org.neuralcanvas.project.TrainingSettings;
 
 /** Our training settings from a Keras file's {@code training_config} (loss, optimizer, metrics), where it has one. */
 final class TrainingConfigReader {
-
-    private static final Map<String, String> LOSS_ALIASES = Map.of("mean_squared_error", "mse",
-            "mean_absolute_error", "mae", "mean_absolute_percentage_error", "mape",
-            "mean_squared_logarithmic_error", "msle", "kullback_leibler_divergence", "kl_divergence", "kld",
-            "kl_divergence");
 
     private TrainingConfigReader() {
     }
@@ -54,23 +53,22 @@ final class TrainingConfigReader {
             JsonNode root = new ObjectMapper().readTree(json);
             JsonNode loss = root.path("loss");
             if (loss.isObject()) {
-                loss = loss.path("config").path("name"); // Keras 3: {"class_name": "CategoricalCrossentropy", ...}
+                // Keras 3: {"class_name": "CategoricalCrossentropy", "config": {"name": "categorical_crossentropy"}}
+                loss = loss.path("config").has("name") ? loss.path("config").path("name") : loss.path("class_name");
             }
             if (loss.isTextual()) {
-                String name = LOSS_ALIASES.getOrDefault(loss.asText(), loss.asText());
-                if (TrainingSettings.LOSSES.contains(name)) {
-                    settings = settings.withLoss(name);
+                java.util.Optional<org.neuralcanvas.project.LossKind> kind = Losses.find(loss.asText());
+                if (kind.isPresent()) {
+                    settings = settings.withLoss(kind.get().name());
                 }
             }
             // Keras 1/2 write optimizer_config; Keras 3's compile_config has optimizer, an object or a name.
             JsonNode optimizer = root.has("optimizer_config") ? root.path("optimizer_config") : root.path("optimizer");
             String opt = (optimizer.isTextual() ? optimizer.asText() : optimizer.path("class_name").asText(""))
                     .toLowerCase(Locale.ROOT);
-            if (OptimizerSettings.NAMES.contains(opt)) {
-                OptimizerSettings o = OptimizerSettings.defaults(opt);
-                JsonNode cfg = optimizer.path("config");
-                JsonNode lr = cfg.has("learning_rate") ? cfg.get("learning_rate") : cfg.path("lr");
-                settings = settings.withOptimizer(lr.isNumber() ? o.withLearningRate(asStored(lr.asDouble())) : o);
+            java.util.Optional<OptimizerKind> kind = Optimizers.find(opt);
+            if (kind.isPresent()) {
+                settings = settings.withOptimizer(optimizer(kind.get(), optimizer.path("config")));
             }
             List<String> metrics = new ArrayList<>();
             collectMetrics(root.path("metrics"), metrics);
@@ -81,6 +79,30 @@ final class TrainingConfigReader {
             // A training_config we cannot read leaves the defaults: the architecture is what matters.
         }
         return settings;
+    }
+
+    /** Each declared argument of the optimizer under its Keras name or an alias; a missing one keeps its default. */
+    private static OptimizerSettings optimizer(OptimizerKind kind, JsonNode cfg) {
+        OptimizerSettings o = kind.defaults();
+        for (OptimizerParam p : kind.params()) {
+            for (String name : p.kerasNames()) {
+                JsonNode v = cfg.path(name);
+                if (p.isFlag() && v.isBoolean()) {
+                    o = o.with(p.name(), v.asBoolean());
+                } else if (!p.isFlag() && v.isNumber()) {
+                    o = o.with(p.name(), asStored(v.asDouble()));
+                } else if (p.name().equals("learning_rate") && v.path("class_name").asText("").equals("InverseTimeDecay")
+                        && v.path("config").path("decay_steps").asDouble(0) == 1) {
+                    // What our writer makes of Keras 2's decay (Keras 3 has no decay argument).
+                    o = o.with("learning_rate", asStored(v.path("config").path("initial_learning_rate").asDouble()))
+                            .with("decay", asStored(v.path("config").path("decay_rate").asDouble()));
+                } else {
+                    continue;
+                }
+                break;
+            }
+        }
+        return o;
     }
 
     /**

@@ -38,11 +38,9 @@ public record MemoryEstimate(long bytes, long available, String largestLayer, lo
 
     /** With the free memory given (tests). */
     static MemoryEstimate of(CompiledModel model, int batchSize, long available) {
-        int stateCopies = switch (model.settings().optimizer().name()) {
-            case "sgd" -> model.settings().optimizer().momentum() > 0 ? 1 : 0;
-            case "rmsprop", "adagrad" -> 1;
-            default -> 2;
-        };
+        var optimizer = model.settings().optimizer();
+        // SGD keeps a velocity only with momentum.
+        int stateCopies = Math.max(optimizer.kind().stateCopies(), optimizer.momentum() > 0 ? 1 : 0);
         long bytes = 0;
         String largest = "";
         long largestBytes = -1;

@@ -1,5 +1,7 @@
 package org.neuralcanvas.engine.train;
 
+import org.neuralcanvas.project.LossKind;
+import org.neuralcanvas.project.Losses;
 import java.util.List;
 import java.util.Random;
 import org.neuralcanvas.domain.graph.Edge;
@@ -41,17 +43,15 @@ public final class SyntheticDataSource implements TrainingDataSource {
         TensorShape out = model.outputShapes().get(0);
         int vocabulary = embeddingVocabulary(model);
         String loss = model.settings().loss();
-        DataDescriptor descriptor = switch (loss) {
-            case "categorical_crossentropy", "sparse_categorical_crossentropy" -> DataDescriptor.multiclass(out.last());
-            case "binary_crossentropy" -> DataDescriptor.binary();
-            default -> DataDescriptor.regression();
-        };
+        LossKind kind = Losses.find(loss).orElse(Losses.CATEGORICAL_CROSSENTROPY);
+        DataDescriptor descriptor = kind.task() == LossKind.Task.MULTICLASS ? DataDescriptor.multiclass(out.last())
+                : kind == Losses.BINARY_CROSSENTROPY ? DataDescriptor.binary() : DataDescriptor.regression();
         Random r = new Random(seed);
         INDArray teacher = gaussian(r, in.size(), out.size());
-        DataSet train = make(samples, in, out, vocabulary, descriptor, "sparse_categorical_crossentropy".equals(loss),
+        DataSet train = make(samples, in, out, vocabulary, descriptor, kind.labels() == LossKind.Labels.CLASS_INDEX,
                 learnable ? teacher : null, r);
         DataSet test = make(Math.max(1, samples / 5), in, out, vocabulary, descriptor,
-                "sparse_categorical_crossentropy".equals(loss), learnable ? teacher : null, r);
+                kind.labels() == LossKind.Labels.CLASS_INDEX, learnable ? teacher : null, r);
         return new TrainingData(new ViewIterator(train, batchSize), null, new ViewIterator(test, batchSize), descriptor);
     }
 

@@ -3,6 +3,7 @@ package org.neuralcanvas.ui.training;
 import java.util.Locale;
 import java.util.Map;
 import org.neuralcanvas.project.CallbackSettings;
+import org.neuralcanvas.export.KerasCodeExporter;
 import org.neuralcanvas.project.OptimizerSettings;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.project.TrainingSettings;
@@ -19,14 +20,9 @@ final class RunDescriptions {
         StringBuilder sb = new StringBuilder();
         sb.append(r.id()).append("  ").append(r.startedAt()).append('\n');
         sb.append("dataset=").append(r.datasetId()).append("  outcome=").append(r.outcome()).append('\n');
-        sb.append("model.compile(optimizer=").append(o.name()).append("(learning_rate=").append(num(o.learningRate()));
-        if ("sgd".equals(o.name())) {
-            sb.append(", momentum=").append(num(o.momentum())).append(", nesterov=").append(o.nesterov() ? "True" : "False");
-        }
-        if (o.clipnorm() > 0) {
-            sb.append(", clipnorm=").append(num(o.clipnorm()));
-        }
-        sb.append("), loss='").append(s.loss()).append("', metrics=").append(s.metrics()).append(")\n");
+        // The optimizer as the exported script writes it: its arguments that differ from Keras's defaults.
+        sb.append("model.compile(optimizer=").append(KerasCodeExporter.optimizer(o));
+        sb.append(", loss='").append(s.loss()).append("', metrics=").append(s.metrics()).append(")\n");
         sb.append("model.fit(epochs=").append(s.epochs()).append(", batch_size=").append(s.batchSize())
                 .append(", validation_split=").append(num(s.validationSplit())).append(", shuffle=")
                 .append(s.shuffle() ? "True" : "False").append(", seed=").append(s.seed()).append(")\n");

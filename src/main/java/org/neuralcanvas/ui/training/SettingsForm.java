@@ -1,13 +1,16 @@
 package org.neuralcanvas.ui.training;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Control;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.FlowPane;
@@ -18,7 +21,10 @@ import org.neuralcanvas.project.CallbackSettings;
 import org.neuralcanvas.project.CallbackSettings.Checkpoint;
 import org.neuralcanvas.project.CallbackSettings.EarlyStopping;
 import org.neuralcanvas.project.CallbackSettings.ReduceLrOnPlateau;
+import org.neuralcanvas.project.OptimizerKind;
+import org.neuralcanvas.project.OptimizerParam;
 import org.neuralcanvas.project.OptimizerSettings;
+import org.neuralcanvas.project.Optimizers;
 import org.neuralcanvas.project.SettingRanges;
 import org.neuralcanvas.project.TrainingSettings;
 import org.neuralcanvas.ui.common.I18n;
@@ -38,14 +44,8 @@ final class SettingsForm extends VBox {
 
     private final ComboBox<String> loss = new ComboBox<>();
     private final ComboBox<String> optimizer = new ComboBox<>();
-    private final TextField lr;
-    private final TextField momentum;
-    private final CheckBox nesterov = new CheckBox("nesterov");
-    private final TextField rho;
-    private final TextField beta1;
-    private final TextField beta2;
-    private final TextField epsilon;
-    private final TextField clipnorm;
+    /** One field per optimizer argument any optimizer declares (Optimizers), by Keras name; shown per optimizer. */
+    private final Map<String, Control> optimizerFields = new LinkedHashMap<>();
     private final List<CheckBox> metrics = new ArrayList<>();
     private final TextField epochs;
     private final TextField batch;
@@ -71,13 +71,11 @@ final class SettingsForm extends VBox {
         this.i18n = i18n;
         // Each field checks its setting against the range declared with it (SettingRanges) and names that range.
         String range = i18n.get("train.refuse.range");
-        lr = FormFields.number("field-learning-rate", SettingRanges.LEARNING_RATE, range, v -> opt(o -> rebuild(o, v, o.momentum(), o.rho(), o.beta1(), o.beta2(), o.epsilon(), o.clipnorm())));
-        momentum = FormFields.number("field-momentum", SettingRanges.MOMENTUM, range, v -> opt(o -> rebuild(o, o.learningRate(), v, o.rho(), o.beta1(), o.beta2(), o.epsilon(), o.clipnorm())));
-        rho = FormFields.number("field-rho", SettingRanges.RHO, range, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), v, o.beta1(), o.beta2(), o.epsilon(), o.clipnorm())));
-        beta1 = FormFields.number("field-beta1", SettingRanges.BETA_1, range, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), o.rho(), v, o.beta2(), o.epsilon(), o.clipnorm())));
-        beta2 = FormFields.number("field-beta2", SettingRanges.BETA_2, range, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), o.rho(), o.beta1(), v, o.epsilon(), o.clipnorm())));
-        epsilon = FormFields.number("field-epsilon", SettingRanges.EPSILON, range, v -> opt(o -> rebuild(o, o.learningRate(), o.momentum(), o.rho(), o.beta1(), o.beta2(), v, o.clipnorm())));
-        clipnorm = FormFields.number("field-clipnorm", SettingRanges.CLIPNORM, range, v -> opt(o -> o.withClipnorm(v)));
+        for (OptimizerKind kind : Optimizers.all()) {
+            for (OptimizerParam p : kind.params()) {
+                optimizerFields.computeIfAbsent(p.name(), name -> optimizerField(p, range));
+            }
+        }
         epochs = FormFields.number("field-epochs", SettingRanges.EPOCHS, range, v -> set(s -> s.withEpochs((int) v)));
         batch = FormFields.number("field-batch-size", SettingRanges.BATCH_SIZE, range, v -> set(s -> s.withBatchSize((int) v)));
         split = FormFields.number("field-validation-split", SettingRanges.VALIDATION_SPLIT, range, v -> set(s -> s.withValidationSplit(v)));
@@ -94,11 +92,11 @@ final class SettingsForm extends VBox {
         optimizer.getItems().setAll(OptimizerSettings.NAMES);
         optimizer.setOnAction(e -> {
             if (!filling && optimizer.getValue() != null && !optimizer.getValue().equals(vm.settingsProperty().get().optimizer().name())) {
-                set(s -> s.withOptimizer(OptimizerSettings.defaults(optimizer.getValue()).withClipnorm(s.optimizer().clipnorm())));
+                // A new optimizer starts from its Keras defaults; the clipping the user chose stays.
+                set(s -> s.withOptimizer(OptimizerSettings.defaults(optimizer.getValue())
+                        .with("clipnorm", s.optimizer().clipnorm()).with("clipvalue", s.optimizer().clipvalue())));
             }
         });
-        nesterov.setOnAction(e -> opt(o -> new OptimizerSettings(o.name(), o.learningRate(), o.momentum(), nesterov.isSelected(),
-                o.decay(), o.rho(), o.beta1(), o.beta2(), o.epsilon(), o.clipnorm())));
         FlowPane metricBox = new FlowPane(8, 4);
         for (String m : TrainingSettings.METRICS) {
             CheckBox c = new CheckBox(m);
@@ -187,9 +185,16 @@ final class SettingsForm extends VBox {
         set(s -> s.withOptimizer(change.apply(s.optimizer())));
     }
 
-    private static OptimizerSettings rebuild(OptimizerSettings o, double lr, double momentum, double rho, double beta1,
-                                             double beta2, double epsilon, double clipnorm) {
-        return new OptimizerSettings(o.name(), lr, momentum, o.nesterov(), o.decay(), rho, beta1, beta2, epsilon, clipnorm);
+    /** A number field checked against the argument's declared range, or a check box for a switch. */
+    private Control optimizerField(OptimizerParam p, String range) {
+        if (p.isFlag()) {
+            CheckBox box = new CheckBox(p.name());
+            box.setId("check-" + p.name().replace('_', '-'));
+            box.setOnAction(e -> opt(o -> o.with(p.name(), box.isSelected())));
+            return box;
+        }
+        return FormFields.number("field-" + p.name().replace('_', '-'), p.range(), range,
+                v -> opt(o -> o.with(p.name(), v)));
     }
 
     private void callbacks() {
@@ -216,14 +221,14 @@ final class SettingsForm extends VBox {
             loss.setValue(s.loss());
             OptimizerSettings o = s.optimizer();
             optimizer.setValue(o.name());
-            FormFields.show(lr, o.learningRate());
-            FormFields.show(momentum, o.momentum());
-            nesterov.setSelected(o.nesterov());
-            FormFields.show(rho, o.rho());
-            FormFields.show(beta1, o.beta1());
-            FormFields.show(beta2, o.beta2());
-            FormFields.show(epsilon, o.epsilon());
-            FormFields.show(clipnorm, o.clipnorm());
+            for (OptimizerParam p : o.kind().params()) {
+                Control field = optimizerFields.get(p.name());
+                if (field instanceof CheckBox box) {
+                    box.setSelected(Boolean.TRUE.equals(o.value(p.name())));
+                } else {
+                    FormFields.show((TextField) field, ((Number) o.value(p.name())).doubleValue());
+                }
+            }
             showOptimizerParams(o.name());
             metrics.forEach(c -> c.setSelected(s.metrics().contains(c.getText())));
             FormFields.show(epochs, s.epochs());
@@ -249,29 +254,13 @@ final class SettingsForm extends VBox {
         }
     }
 
-    /** Only the parameters the chosen optimizer uses, as Keras lists them. */
+    /** Only the arguments the chosen optimizer declares, in Keras's order. */
     private void showOptimizerParams(String name) {
         optimizerGrid.getChildren().clear();
-        List<Object[]> rows = new ArrayList<>();
-        rows.add(new Object[] {"learning_rate", lr});
-        switch (name) {
-            case "sgd" -> {
-                rows.add(new Object[] {"momentum", momentum});
-                rows.add(new Object[] {"", nesterov});
-            }
-            case "rmsprop", "adadelta" -> rows.add(new Object[] {"rho", rho});
-            case "adam", "nadam", "adamax" -> {
-                rows.add(new Object[] {"beta_1", beta1});
-                rows.add(new Object[] {"beta_2", beta2});
-            }
-            default -> { }
-        }
-        if (!"sgd".equals(name)) {
-            rows.add(new Object[] {"epsilon", epsilon});
-        }
-        rows.add(new Object[] {"clipnorm", clipnorm});
-        for (int i = 0; i < rows.size(); i++) {
-            row(optimizerGrid, i, (String) rows.get(i)[0], (Node) rows.get(i)[1]);
+        List<OptimizerParam> params = Optimizers.find(name).map(OptimizerKind::params).orElse(List.of());
+        for (int i = 0; i < params.size(); i++) {
+            OptimizerParam p = params.get(i);
+            row(optimizerGrid, i, p.isFlag() ? "" : p.name(), optimizerFields.get(p.name()));
         }
     }
 }
