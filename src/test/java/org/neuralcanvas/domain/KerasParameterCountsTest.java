@@ -195,4 +195,62 @@ class KerasParameterCountsTest {
         assertTrue(text.contains(" dense (Dense)               (None, 64)                6464"), text);
         assertTrue(text.contains("Total params: 7,114\nTrainable params: 7,114\nNon-trainable params: 0\n"), text);
     }
+
+    /**
+     * The layers added with the registry, counted by the formulas of Keras's build() methods
+     * (keras/src/layers/convolutional/conv_transpose.py, separable_conv2d.py, depthwise_conv2d.py,
+     * activations/prelu.py): a convolutional decoder on 7×7×8 features.
+     */
+    @Test
+    void transposedSeparableAndDepthwiseConvolutionsAndPReluCountAsKeras() {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(7, 7, 8)));
+        // kernel 3·3·8·16 + bias 16; same padding with stride 2 doubles height and width.
+        b.then("Conv2DTranspose", Map.of("filters", 16, "kernel_size", List.of(3, 3), "strides", List.of(2, 2),
+                "padding", "same"));
+        // alpha shared over height and width: one per channel.
+        b.then("PReLU", Map.of("shared_axes", List.of(1, 2)));
+        // depthwise 3·3·16·2 + its bias 32.
+        b.then("DepthwiseConv2D", Map.of("kernel_size", List.of(3, 3), "depth_multiplier", 2, "padding", "same"));
+        // depthwise 3·3·32 + pointwise 32·24 + bias 24.
+        b.then("SeparableConv2D", Map.of("filters", 24, "kernel_size", List.of(3, 3)));
+        // valid padding, stride 1: 12 + 3 - 1 = 14; kernel 3·3·24·1 + 1.
+        b.then("Conv2DTranspose", Map.of("filters", 1, "kernel_size", List.of(3, 3)));
+        ModelSummary s = summarise(b.graph());
+        assertEquals(List.of(1168L, 16L, 320L, 1080L, 217L), rowParams(s));
+        assertEquals(List.of("(None, 14, 14, 16)", "(None, 14, 14, 16)", "(None, 14, 14, 32)", "(None, 12, 12, 24)",
+                "(None, 14, 14, 1)"), s.rows().stream().map(r -> r.outputShape()).toList());
+    }
+
+    @Test
+    void preluWithoutSharedAxesLearnsOneSlopePerValue() {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(10, 6)));
+        b.then("PReLU", Map.of());
+        assertEquals(List.of(60L), rowParams(summarise(b.graph())));
+    }
+
+    /** Padding, cropping, up-sampling, repeating, activation and noise layers have no weights and change shapes only. */
+    @Test
+    void reshapingAndActivationLayersHaveNoWeights() {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(28, 28, 1)));
+        b.then("Rescaling", Map.of("scale", 1.0 / 255));
+        b.then("ZeroPadding2D", Map.of("padding", List.of(1, 1, 2, 2)));
+        b.then("Cropping2D", Map.of("cropping", List.of(3, 3, 4, 4)));
+        b.then("UpSampling2D", Map.of());
+        b.then("SpatialDropout2D", Map.of("rate", 0.2));
+        b.then("LeakyReLU", Map.of());
+        b.then("GlobalAveragePooling2D", Map.of());
+        b.then("RepeatVector", Map.of("n", 5));
+        b.then("ZeroPadding1D", Map.of());
+        b.then("Cropping1D", Map.of("cropping", List.of(2, 0)));
+        b.then("UpSampling1D", Map.of("size", 3));
+        b.then("GaussianNoise", Map.of("stddev", 0.1));
+        ModelSummary s = summarise(b.graph());
+        assertEquals(0, s.totalParams());
+        assertEquals(List.of("(None, 28, 28, 1)", "(None, 30, 32, 1)", "(None, 24, 24, 1)", "(None, 48, 48, 1)",
+                "(None, 48, 48, 1)", "(None, 48, 48, 1)", "(None, 1)", "(None, 5, 1)", "(None, 7, 1)", "(None, 5, 1)",
+                "(None, 15, 1)", "(None, 15, 1)"), s.rows().stream().map(r -> r.outputShape()).toList());
+    }
 }

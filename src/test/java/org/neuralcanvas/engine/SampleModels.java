@@ -32,6 +32,7 @@ public final class SampleModels {
                 new SampleModel("activation layers, rescaling and noise", activationLayers(), "categorical_crossentropy"),
                 new SampleModel("image padding, transposed, separable and depthwise convolutions", imageReshaping(), "mse"),
                 new SampleModel("sequence padding, cropping, up-sampling and RepeatVector", sequenceReshaping(), "mse"),
+                new SampleModel("gru: stacked, on word vectors", gru(), "binary_crossentropy"),
                 new SampleModel("an image output after up-sampling (autoencoder)", imageOutput(), "mse"));
     }
 
@@ -80,6 +81,16 @@ public final class SampleModels {
         b.then("SpatialDropout1D", Map.of("rate", 0.2));
         b.then("LSTM", Map.of("units", 4));
         b.then("Dense", Map.of("units", 2));
+        return b.graph();
+    }
+
+    public static ModelGraph gru() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(9)));
+        b.then("Embedding", Map.of("input_dim", 30, "output_dim", 6));
+        b.then("GRU", Map.of("units", 5, "return_sequences", true));
+        b.then("GRU", Map.of("units", 4, "recurrent_activation", "hard_sigmoid"));
+        b.then("Dense", Map.of("units", 1, "activation", "sigmoid"));
         return b.graph();
     }
 

@@ -31,6 +31,7 @@ public final class ParamKeys {
     public static final ParamKey<List<Integer>> POOL_SIZE = ParamKey.ofTuple("pool_size");
     public static final ParamKey<Integer> DEPTH_MULTIPLIER = ParamKey.ofInt("depth_multiplier");
     public static final ParamKey<Boolean> RETURN_SEQUENCES = ParamKey.ofBool("return_sequences");
+    public static final ParamKey<Boolean> RESET_AFTER = ParamKey.ofBool("reset_after");
     public static final ParamKey<String> LAYER = ParamKey.ofString("layer");
     public static final ParamKey<String> MERGE_MODE = ParamKey.ofString("merge_mode");
     public static final ParamKey<Integer> AXIS = ParamKey.ofInt("axis");

@@ -3,6 +3,7 @@ package org.neuralcanvas.domain.layer;
 import static org.neuralcanvas.domain.layer.ParamKeys.LAYER;
 import static org.neuralcanvas.domain.layer.ParamKeys.MERGE_MODE;
 import static org.neuralcanvas.domain.layer.ParamKeys.RECURRENT_ACTIVATION;
+import static org.neuralcanvas.domain.layer.ParamKeys.RESET_AFTER;
 import static org.neuralcanvas.domain.layer.ParamKeys.RETURN_SEQUENCES;
 import static org.neuralcanvas.domain.layer.ParamKeys.UNITS;
 import static org.neuralcanvas.domain.layer.ParamSpec.boolParam;
@@ -13,7 +14,7 @@ import java.util.List;
 import org.neuralcanvas.domain.shape.TensorShape;
 import org.neuralcanvas.domain.text.Sentences;
 
-/** Declarations of SimpleRNN, LSTM and the Bidirectional wrapper. Input is (steps, features). */
+/** Declarations of SimpleRNN, LSTM, GRU and the Bidirectional wrapper. Input is (steps, features). */
 final class RecurrentLayers {
     private static final Sentences SAY = Sentences.DOMAIN;
 
@@ -31,6 +32,21 @@ final class RecurrentLayers {
                     returnSequences()), 1, 1,
             (name, in, p) -> rnnOutput(name, "LSTM", in, p.get(UNITS), p.get(RETURN_SEQUENCES)),
             (in, out, p) -> ParamCount.trainable(cellWeights(4, in.get(0).last(), p.get(UNITS)))).mark("LSTM");
+
+    /**
+     * GRU as Keras 3 and tf.keras define it (reset_after=True: the reset gate applies after the recurrent product,
+     * and input and recurrent biases are separate): 3 × (units × (features + units)) + 2 × 3 × units weights.
+     */
+    static final LayerKind GRU = new LayerKind("GRU", "gru", LayerCategory.RECURRENT,
+            List.of(units(), Activations.param("tanh"),
+                    choiceParam(RECURRENT_ACTIVATION, "sigmoid", Activations.NAMES).aka("inner_activation"),
+                    returnSequences(), boolParam(RESET_AFTER, true)), 1, 1,
+            (name, in, p) -> rnnOutput(name, "GRU", in, p.get(UNITS), p.get(RETURN_SEQUENCES)),
+            (in, out, p) -> {
+                long units = p.get(UNITS);
+                long biases = p.get(RESET_AFTER) ? 2 * 3 * units : 3 * units;
+                return ParamCount.trainable(3 * units * (in.get(0).last() + units) + biases);
+            }).mark("GRU");
 
     /** The recurrent layers a Bidirectional wrapper may hold: the kinds above, by name. */
     static final List<String> WRAPPABLE = List.of(LSTM.kerasName(), SIMPLE_RNN.kerasName());
@@ -53,7 +69,7 @@ final class RecurrentLayers {
             }).mark("Bi");
 
     static List<LayerKind> all() {
-        return List.of(SIMPLE_RNN, LSTM, BIDIRECTIONAL);
+        return List.of(SIMPLE_RNN, LSTM, GRU, BIDIRECTIONAL);
     }
 
     private static ParamSpec units() {

@@ -121,6 +121,7 @@ final class KerasLayerCheck {
                 case "Conv2DTranspose" -> activate(KerasConvolutionFormulas.transposed(x, s, a, p), p.getInt("filters"),
                         p.getString("activation"));
                 case "PReLU" -> KerasConvolutionFormulas.prelu(x, s, a.get(0));
+                case "GRU" -> gru(x, s, a, p);
                 default -> null;
             };
         } catch (UnknownActivation e) {
@@ -232,6 +233,54 @@ final class KerasLayerCheck {
      * SimpleRNN or LSTM over x [n, steps, features] (Keras 2/3 arrays: kernel, recurrent kernel, bias;
      * LSTM gates input, forget, cell, output). {@code backwards}: Keras's go_backwards.
      */
+    /** Keras's GRU with reset_after=True: z, r, ĥ blocks; the reset gate scales the recurrent product plus its bias. */
+    private static double[] gru(double[] x, long[] s, List<KerasArray> a, LayerParams p) {
+        int n = (int) s[0], steps = (int) s[1], in = (int) s[2];
+        int width = (int) a.get(0).dim(1);
+        int units = width / 3;
+        float[] k = a.get(0).values();
+        float[] r = a.get(1).values();
+        float[] bias = a.get(2).values(); // [2, 3u]: input bias, then recurrent bias
+        String activation = p.getString("activation");
+        String gate = p.getString("recurrent_activation");
+        boolean sequences = p.getBool("return_sequences");
+        double[] y = new double[sequences ? n * steps * units : n * units];
+        for (int b = 0; b < n; b++) {
+            double[] h = new double[units];
+            for (int t = 0; t < steps; t++) {
+                double[] mx = new double[width];
+                double[] mh = new double[width];
+                for (int g = 0; g < width; g++) {
+                    double sx = bias[g];
+                    for (int i = 0; i < in; i++) {
+                        sx += x[(b * steps + t) * in + i] * k[i * width + g];
+                    }
+                    double sh = bias[width + g];
+                    for (int u = 0; u < units; u++) {
+                        sh += h[u] * r[u * width + g];
+                    }
+                    mx[g] = sx;
+                    mh[g] = sh;
+                }
+                double[] next = new double[units];
+                for (int u = 0; u < units; u++) {
+                    double z = apply(gate, mx[u] + mh[u]);
+                    double rg = apply(gate, mx[units + u] + mh[units + u]);
+                    double hh = apply(activation, mx[2 * units + u] + rg * mh[2 * units + u]);
+                    next[u] = z * h[u] + (1 - z) * hh;
+                }
+                h = next;
+                if (sequences) {
+                    System.arraycopy(h, 0, y, (b * steps + t) * units, units);
+                }
+            }
+            if (!sequences) {
+                System.arraycopy(h, 0, y, b * units, units);
+            }
+        }
+        return y;
+    }
+
     private static double[] recurrent(String kind, double[] x, long[] s, List<KerasArray> a, LayerParams p,
                                       String activation, boolean sequences, boolean backwards) {
         int n = (int) s[0], steps = (int) s[1], in = (int) s[2];

@@ -50,6 +50,7 @@ final class KerasWeightLayouts {
             Map.entry("DepthwiseConv2D", KerasWeightLayouts::depthwise),
             Map.entry("SeparableConv2D", KerasWeightLayouts::separable),
             Map.entry("PReLU", KerasWeightLayouts::prelu),
+            Map.entry("GRU", KerasWeightLayouts::gru),
             Map.entry("Conv1D", KerasWeightLayouts::conv1d),
             Map.entry("Embedding", KerasWeightLayouts::embedding),
             Map.entry("BatchNormalization", KerasWeightLayouts::batchNormalization),
@@ -131,6 +132,20 @@ final class KerasWeightLayouts {
         if (target.containsKey("b")) {
             out.put("b", array(expect(a.get(2), "bias", pw[0])).reshape(target.get("b")));
         }
+        return out;
+    }
+
+    /** Our GRU keeps Keras's arrays as they are: kernel [in, 3u], recurrent kernel [u, 3u], bias [2, 3u]. */
+    private static Map<String, INDArray> gru(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
+                                             Layer conf) throws Mismatch {
+        long[] w = need(target, "W");
+        long[] rw = need(target, "RW");
+        long[] b = need(target, "b");
+        count(a, 3);
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        out.put("W", array(expect(a.get(0), "kernel", w)));
+        out.put("RW", array(expect(a.get(1), "recurrent_kernel", rw)));
+        out.put("b", array(expect(a.get(2), "bias", b)));
         return out;
     }
 
@@ -371,6 +386,11 @@ final class KerasWeightLayouts {
                 }
             }
             case "PReLU" -> arrays.put("alpha", params.get("W"));
+            case "GRU" -> {
+                arrays.put("gru_cell/kernel", params.get("W"));
+                arrays.put("gru_cell/recurrent_kernel", params.get("RW"));
+                arrays.put("gru_cell/bias", params.get("b"));
+            }
             default -> {
                 if (!params.isEmpty()) {
                     // A kind with weights and no Keras layout would be written without them: refuse instead.

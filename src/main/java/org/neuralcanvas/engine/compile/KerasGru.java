@@ -1,0 +1,150 @@
+package org.neuralcanvas.engine.compile;
+
+import java.util.Collection;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
+import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Keras's GRU (as Keras 3 and tf.keras define it, {@code reset_after=True}), which DL4J 1.0.0-M2.1 lacks, on DL4J's
+ * extension point for layers of our own ({@link SameDiffLayer}: it keeps the parameters, their initialisation and
+ * saving). {@link KerasGruLayer} computes it; libnd4j's {@code gru} op applies the reset gate before the recurrent
+ * product (Keras's {@code reset_after=False}), so it cannot stand in.
+ *
+ * <p>Weights are kept as Keras keeps them, gates in Keras's order (update z, reset r, candidate h): {@code W}
+ * [inputs, 3·units], {@code RW} [units, 3·units], {@code b} [2, 3·units] (input bias, recurrent bias), initialised as
+ * Keras does (glorot_uniform, orthogonal, zeros). Per step: z = σ(x·Wz + bz + h·Uz + b'z), r likewise,
+ * ĥ = tanh(x·Wh + bh + r ⊙ (h·Uh + b'h)), h = z ⊙ h + (1 − z) ⊙ ĥ.
+ */
+public final class KerasGru extends SameDiffLayer {
+
+    public static final String WEIGHTS = "W";
+    public static final String RECURRENT_WEIGHTS = "RW";
+    public static final String BIAS = "b";
+
+    private long nIn;
+    private long units;
+    private boolean returnSequences;
+    private String activation = "tanh";
+    private String recurrentActivation = "sigmoid";
+
+    /** For Jackson, which restores a saved model's configuration. */
+    public KerasGru() {
+    }
+
+    public KerasGru(long units, boolean returnSequences, String activation, String recurrentActivation) {
+        this.units = units;
+        this.returnSequences = returnSequences;
+        this.activation = activation;
+        this.recurrentActivation = recurrentActivation;
+    }
+
+    /** Never built: {@link KerasGruLayer} computes the layer itself. */
+    @Override
+    public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> params, SDVariable mask) {
+        throw new UnsupportedOperationException("KerasGruLayer computes the GRU; it has no SameDiff graph");
+    }
+
+    @Override
+    public void defineParameters(SDLayerParams params) {
+        params.clear();
+        params.addWeightParam(WEIGHTS, nIn, 3 * units);
+        params.addWeightParam(RECURRENT_WEIGHTS, units, 3 * units);
+        params.addBiasParam(BIAS, 2, 3 * units);
+    }
+
+    @Override
+    public void initializeParameters(Map<String, INDArray> params) {
+        // DL4J seeds ND4J's generator from the model's seed before it initialises parameters: reproducible.
+        try (var ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            INDArray w = params.get(WEIGHTS);
+            double limit = Math.sqrt(6.0 / (nIn + 3 * units)); // glorot_uniform over the whole [in, 3u] kernel
+            w.assign(Nd4j.rand(w.dataType(), w.shape()).muli(2 * limit).subi(limit));
+            INDArray rw = params.get(RECURRENT_WEIGHTS);
+            rw.assign(FusedLstm.orthonormalRows(Nd4j.rand(rw.dataType(), rw.shape()).subi(0.5).toDoubleMatrix()));
+            params.get(BIAS).assign(0);
+        }
+    }
+
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners, int index, INDArray view, boolean initialize, DataType dataType) {
+        return LayerInstances.wire(new KerasGruLayer(conf, dataType), conf, listeners, index, view, initialize,
+                initializer());
+    }
+
+    @Override
+    public InputType getOutputType(int layerIndex, InputType inputType) {
+        if (!returnSequences) {
+            return InputType.feedForward(units);
+        }
+        long steps = inputType instanceof InputType.InputTypeRecurrent r ? r.getTimeSeriesLength() : -1;
+        return InputType.recurrent(units, steps, RNNFormat.NWC);
+    }
+
+    @Override
+    public void setNIn(InputType inputType, boolean override) {
+        if (inputType instanceof InputType.InputTypeRecurrent r && (override || nIn <= 0)) {
+            nIn = r.getSize();
+        }
+    }
+
+    @Override
+    public org.deeplearning4j.nn.conf.InputPreProcessor getPreProcessorForInputType(InputType inputType) {
+        return null;
+    }
+
+    @Override
+    public char paramReshapeOrder(String param) {
+        return 'c';
+    }
+
+    public long getNIn() {
+        return nIn;
+    }
+
+    public void setNIn(long nIn) {
+        this.nIn = nIn;
+    }
+
+    public long getUnits() {
+        return units;
+    }
+
+    public void setUnits(long units) {
+        this.units = units;
+    }
+
+    public boolean isReturnSequences() {
+        return returnSequences;
+    }
+
+    public void setReturnSequences(boolean returnSequences) {
+        this.returnSequences = returnSequences;
+    }
+
+    public String getActivation() {
+        return activation;
+    }
+
+    public void setActivation(String activation) {
+        this.activation = activation;
+    }
+
+    public String getRecurrentActivation() {
+        return recurrentActivation;
+    }
+
+    public void setRecurrentActivation(String recurrentActivation) {
+        this.recurrentActivation = recurrentActivation;
+    }
+}

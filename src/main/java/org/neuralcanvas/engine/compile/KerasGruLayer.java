@@ -1,0 +1,174 @@
+package org.neuralcanvas.engine.compile;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.samediff.SameDiffLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The running {@link KerasGru}: the input products of all steps as one matrix product, then the recurrence step by
+ * step, and its gradient by backpropagation through time written out here (the layer test checks it against a
+ * numerical gradient). What a step needs again for the gradient is kept from the forward pass while training.
+ */
+final class KerasGruLayer extends SameDiffLayer {
+
+    /** Per step, from the last forward pass in training: h before the step, gates, candidate and their inputs. */
+    private INDArray[] hPrev;
+    private INDArray[] gatesPre;
+    private INDArray[] gates;
+    private INDArray[] candidatePre;
+    private INDArray[] candidate;
+    private INDArray[] recurrentCandidate;
+
+    KerasGruLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    private KerasGru gru() {
+        return (KerasGru) layerConf();
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        try (var ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            INDArray x = input.castTo(dataType).dup('c');
+            long batch = x.size(0);
+            long steps = x.size(1);
+            long u = gru().getUnits();
+            INDArray w = getParam(KerasGru.WEIGHTS);
+            INDArray rw = getParam(KerasGru.RECURRENT_WEIGHTS);
+            INDArray b = getParam(KerasGru.BIAS);
+            INDArray inputBias = b.getRow(0);
+            INDArray recurrentBias = b.getRow(1);
+            // x·W + b for every step at once: [batch·steps, 3u], viewed as [batch, steps, 3u].
+            INDArray mx = x.reshape(batch * steps, x.size(2)).mmul(w).addiRowVector(inputBias).reshape(batch, steps, 3 * u);
+            IActivation act = Dl4jActivations.function(gru().getActivation());
+            IActivation rec = Dl4jActivations.function(gru().getRecurrentActivation());
+            if (training) {
+                hPrev = new INDArray[(int) steps];
+                gatesPre = new INDArray[(int) steps];
+                gates = new INDArray[(int) steps];
+                candidatePre = new INDArray[(int) steps];
+                candidate = new INDArray[(int) steps];
+                recurrentCandidate = new INDArray[(int) steps];
+            }
+            INDArray h = Nd4j.zeros(dataType, batch, u);
+            INDArray all = gru().isReturnSequences() ? Nd4j.create(dataType, batch, steps, u) : null;
+            for (int t = 0; t < steps; t++) {
+                INDArray mxT = mx.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all());
+                INDArray mh = h.mmul(rw).addiRowVector(recurrentBias);
+                INDArray zrPre = mxT.get(cols(0, 2 * u)).add(mh.get(cols(0, 2 * u)));
+                INDArray zr = rec.getActivation(zrPre.dup(), training);
+                INDArray z = zr.get(cols(0, u));
+                INDArray r = zr.get(cols(u, 2 * u));
+                INDArray mhH = mh.get(cols(2 * u, 3 * u)).dup();
+                INDArray hhPre = mxT.get(cols(2 * u, 3 * u)).add(r.mul(mhH));
+                INDArray hh = act.getActivation(hhPre.dup(), training);
+                // h = z ⊙ h + (1 − z) ⊙ ĥ = ĥ + z ⊙ (h − ĥ)
+                INDArray next = hh.add(z.mul(h.sub(hh)));
+                if (training) {
+                    hPrev[t] = h;
+                    gatesPre[t] = zrPre;
+                    gates[t] = zr;
+                    candidatePre[t] = hhPre;
+                    candidate[t] = hh;
+                    recurrentCandidate[t] = mhH;
+                }
+                h = next;
+                if (all != null) {
+                    all.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).assign(h);
+                }
+            }
+            INDArray out = all != null ? all : h;
+            return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, out);
+        }
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        if (hPrev == null) {
+            activate(true, workspaceMgr);
+        }
+        INDArray dLdx;
+        try (var ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            INDArray x = input.castTo(dataType).dup('c');
+            long batch = x.size(0);
+            long steps = x.size(1);
+            long features = x.size(2);
+            long u = gru().getUnits();
+            INDArray w = getParam(KerasGru.WEIGHTS);
+            INDArray rw = getParam(KerasGru.RECURRENT_WEIGHTS);
+            IActivation act = Dl4jActivations.function(gru().getActivation());
+            IActivation rec = Dl4jActivations.function(gru().getRecurrentActivation());
+            INDArray eps = epsilon.castTo(dataType);
+            INDArray dmx = Nd4j.create(dataType, batch, steps, 3 * u);
+            INDArray dRw = Nd4j.zeros(dataType, u, 3 * u);
+            INDArray dRecurrentBias = Nd4j.zeros(dataType, 1, 3 * u);
+            INDArray dhNext = Nd4j.zeros(dataType, batch, u);
+            for (int t = (int) steps - 1; t >= 0; t--) {
+                INDArray dh = dhNext;
+                if (gru().isReturnSequences()) {
+                    dh = dh.add(eps.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()));
+                } else if (t == steps - 1) {
+                    dh = dh.add(eps);
+                }
+                INDArray z = gates[t].get(cols(0, u));
+                INDArray r = gates[t].get(cols(u, 2 * u));
+                INDArray dz = dh.mul(hPrev[t].sub(candidate[t]));
+                INDArray dhh = dh.mul(z.rsub(1.0));
+                INDArray dhPrev = dh.mul(z);
+                INDArray dhhPre = act.backprop(candidatePre[t].dup(), dhh).getFirst();
+                INDArray dr = dhhPre.mul(recurrentCandidate[t]);
+                INDArray dzrPre = rec.backprop(gatesPre[t].dup(), Nd4j.hstack(dz, dr)).getFirst();
+                INDArray dmh = Nd4j.hstack(dzrPre, dhhPre.mul(r));
+                dmx.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).assign(Nd4j.hstack(dzrPre, dhhPre));
+                dRw.addi(hPrev[t].transpose().mmul(dmh));
+                dRecurrentBias.addi(dmh.sum(true, 0));
+                dhNext = dhPrev.addi(dmh.mmul(rw.transpose()));
+            }
+            INDArray dmx2 = dmx.reshape(batch * steps, 3 * u);
+            gradTable.get(KerasGru.WEIGHTS).assign(x.reshape(batch * steps, features).transpose().mmul(dmx2));
+            gradTable.get(KerasGru.RECURRENT_WEIGHTS).assign(dRw);
+            INDArray dB = gradTable.get(KerasGru.BIAS);
+            dB.getRow(0).assign(dmx2.sum(0));
+            dB.getRow(1).assign(dRecurrentBias.reshape(3 * u));
+            dLdx = dmx2.mmul(w.transpose()).reshape(batch, steps, features);
+        }
+        Gradient g = new DefaultGradient(gradients);
+        for (String key : new String[] {KerasGru.WEIGHTS, KerasGru.RECURRENT_WEIGHTS, KerasGru.BIAS}) {
+            g.gradientForVariable().put(key, gradTable.get(key));
+        }
+        clearSteps();
+        return new Pair<>(g, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dLdx));
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        clearSteps();
+    }
+
+    private void clearSteps() {
+        hPrev = null;
+        gatesPre = null;
+        gates = null;
+        candidatePre = null;
+        candidate = null;
+        recurrentCandidate = null;
+    }
+
+    private static INDArrayIndex[] cols(long from, long to) {
+        return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.interval(from, to)};
+    }
+}

@@ -1,0 +1,61 @@
+package org.neuralcanvas.engine;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.neuralcanvas.engine.compile.KerasGru;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Our GRU's hand-written backpropagation through time equals a numerical gradient (DL4J's gradient check, in double
+ * precision), for its weights and for the gradient it passes to the layer below: two stacked GRUs, the first
+ * returning sequences. (That it computes Keras's GRU is KerasFormulasTest's part.)
+ */
+class KerasGruTest {
+
+    @Test
+    void gradientsMatchANumericalGradient() {
+        DataType before = Nd4j.dataType();
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        try {
+            check();
+        } finally {
+            Nd4j.setDefaultDataTypes(before, before);
+        }
+    }
+
+    private static void check() {
+        Nd4j.getRandom().setSeed(3);
+        var conf = new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE).seed(3).updater(new NoOp())
+                .graphBuilder()
+                .addInputs("in")
+                .addLayer("gru1", new KerasGru(4, true, "tanh", "sigmoid"), "in")
+                .addLayer("gru2", new KerasGru(3, false, "tanh", "hard_sigmoid"), "gru1")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2)
+                        .activation(Activation.IDENTITY).build(), "gru2")
+                .setOutputs("out")
+                .setInputTypes(InputType.recurrent(5, 6, RNNFormat.NWC))
+                .build();
+        ComputationGraph net = new ComputationGraph(conf);
+        net.init();
+        // Biases away from zero, so that their gradients are checked where they matter.
+        net.getLayer("gru1").getParam(KerasGru.BIAS).assign(Nd4j.rand(DataType.DOUBLE, 2, 12).subi(0.5));
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 6, 5).subi(0.5);
+        INDArray y = Nd4j.rand(DataType.DOUBLE, 3, 2);
+        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(net)
+                .inputs(new INDArray[] {x}).labels(new INDArray[] {y}).epsilon(1e-6).maxRelError(1e-5)
+                .minAbsoluteError(1e-9));
+        assertTrue(ok, "the GRU's gradients differ from the numerical ones (see the log for which)");
+    }
+}
