@@ -84,7 +84,7 @@ final class FusedLstmLayer extends SameDiffLayer {
         withoutPlatformHelpers(() -> Nd4j.exec(op.build()));
     }
 
-    private static <T> T withoutPlatformHelpers(Supplier<T> work) {
+    static <T> T withoutPlatformHelpers(Supplier<T> work) {
         Environment env = Nd4j.getEnvironment();
         boolean allowed = env.helpersAllowed();
         int threads = env.maxThreads();

@@ -40,6 +40,12 @@ final class KerasGruLayer extends SameDiffLayer {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
+        // One libnd4j thread, as around the fused LSTM: its ops here work on [batch, units] arrays, where waking
+        // a second thread for each op costs more than the op (3–17 s a step of the IMDB template, 0.3 s on one).
+        return FusedLstmLayer.withoutPlatformHelpers(() -> forward(training, workspaceMgr));
+    }
+
+    private INDArray forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
         try (var ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             INDArray x = input.castTo(dataType).dup('c');
             long batch = x.size(0);
@@ -100,6 +106,17 @@ final class KerasGruLayer extends SameDiffLayer {
         if (hPrev == null) {
             activate(true, workspaceMgr);
         }
+        INDArray dLdx = FusedLstmLayer.withoutPlatformHelpers(() -> backward(epsilon));
+        Gradient g = new DefaultGradient(gradients);
+        for (String key : new String[] {KerasGru.WEIGHTS, KerasGru.RECURRENT_WEIGHTS, KerasGru.BIAS}) {
+            g.gradientForVariable().put(key, gradTable.get(key));
+        }
+        clearSteps();
+        return new Pair<>(g, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dLdx));
+    }
+
+    /** Backpropagation through time; fills the gradient views and returns dL/dx. */
+    private INDArray backward(INDArray epsilon) {
         INDArray dLdx;
         try (var ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             INDArray x = input.castTo(dataType).dup('c');
@@ -145,12 +162,7 @@ final class KerasGruLayer extends SameDiffLayer {
             dB.getRow(1).assign(dRecurrentBias.reshape(3 * u));
             dLdx = dmx2.mmul(w.transpose()).reshape(batch, steps, features);
         }
-        Gradient g = new DefaultGradient(gradients);
-        for (String key : new String[] {KerasGru.WEIGHTS, KerasGru.RECURRENT_WEIGHTS, KerasGru.BIAS}) {
-            g.gradientForVariable().put(key, gradTable.get(key));
-        }
-        clearSteps();
-        return new Pair<>(g, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dLdx));
+        return dLdx;
     }
 
     @Override

@@ -35,7 +35,18 @@ public final class Templates {
             new Template("linear_regression", Templates::linear,
                     settings("mse", "sgd", "mae", 50, 16, 0.0), dataset("synthetic_linear", null)),
             new Template("functional_branches", Templates::branches,
-                    settings("categorical_crossentropy", "adam", "accuracy", 10, 32, 0.1), dataset("synthetic_classes", null)));
+                    settings("categorical_crossentropy", "adam", "accuracy", 10, 32, 0.1), dataset("synthetic_classes", null)),
+            // Reviews as word indices (the first 100 of each, the 10,000 most frequent words), read by a GRU; Keras's
+            // imdb_lstm example reads 80.
+            new Template("imdb_gru", Templates::imdbGru,
+                    settings("binary_crossentropy", "rmsprop", "accuracy", 3, 128, 0.2),
+                    new DatasetChoice("imdb", Map.of("layout", "token_indices", "sequence_length", "100",
+                            "vocabulary_size", "10000"))),
+            // A convnet of the later Keras examples: pixels rescaled in the model, separable convolutions with
+            // LeakyReLU, whole feature maps dropped.
+            new Template("mnist_separable_cnn", Templates::mnistSeparableCnn,
+                    settings("categorical_crossentropy", "adam", "accuracy", 3, 128, 0.1),
+                    new DatasetChoice("mnist", Map.of("layout", "image", "scale_pixels", "false"))));
 
     /** Every template, in menu order. */
     public List<Template> all() {
@@ -94,6 +105,31 @@ public final class Templates {
 
     static ModelGraph imdb() {
         return chain(List.of(10000), dense(16, "relu"), dense(16, "relu"), dense(1, "sigmoid"));
+    }
+
+    static ModelGraph imdbGru() {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(100)));
+        b.then("Embedding", Map.of("input_dim", 10000, "output_dim", 32));
+        b.then("GRU", Map.of("units", 32));
+        b.then("Dense", dense(1, "sigmoid"));
+        return b.graph();
+    }
+
+    static ModelGraph mnistSeparableCnn() {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(28, 28, 1)));
+        b.then("Rescaling", Map.of("scale", 1.0 / 255));
+        b.then("Conv2D", Map.of("filters", 32, "kernel_size", List.of(3, 3)));
+        b.then("LeakyReLU", Map.of("negative_slope", 0.1));
+        b.then("MaxPooling2D", Map.of("pool_size", List.of(2, 2)));
+        b.then("SeparableConv2D", Map.of("filters", 64, "kernel_size", List.of(3, 3)));
+        b.then("LeakyReLU", Map.of("negative_slope", 0.1));
+        b.then("SpatialDropout2D", Map.of("rate", 0.2));
+        b.then("MaxPooling2D", Map.of("pool_size", List.of(2, 2)));
+        b.then("GlobalAveragePooling2D", Map.of());
+        b.then("Dense", dense(10, "softmax"));
+        return b.graph();
     }
 
     static ModelGraph reuters() {

@@ -35,16 +35,22 @@ class TemplatesTest {
         assertEquals(21, params("logistic_regression"));
         assertEquals(2, params("linear_regression"));
         assertEquals(4_138, params("functional_branches"));
+        // Embedding 10000·32, GRU 3·32·(32 + 32) + 2·3·32 (reset_after=True), Dense 33.
+        assertEquals(326_369, params("imdb_gru"));
+        // Conv2D 3·3·32 + 32, SeparableConv2D 3·3·32 + 32·64 + 64, Dense 64·10 + 10.
+        assertEquals(3_370, params("mnist_separable_cnn"));
     }
 
     @Test
     void templatesTrainOnTheAgreedDatasets() {
         Map<String, String> datasets = templates.all().stream()
                 .collect(Collectors.toMap(Template::id, t -> t.dataset().datasetId()));
-        assertEquals(Map.of("mnist_mlp", "mnist", "keras_quickstart", "synthetic_classes", "mnist_cnn", "mnist",
-                "lstm_sequences", "synthetic_sequences", "boston_housing", "boston_housing", "imdb", "imdb",
-                "reuters", "reuters", "logistic_regression", "synthetic_logistic",
-                "linear_regression", "synthetic_linear", "functional_branches", "synthetic_classes"), datasets);
+        assertEquals(Map.ofEntries(Map.entry("mnist_mlp", "mnist"), Map.entry("keras_quickstart", "synthetic_classes"),
+                Map.entry("mnist_cnn", "mnist"), Map.entry("lstm_sequences", "synthetic_sequences"),
+                Map.entry("boston_housing", "boston_housing"), Map.entry("imdb", "imdb"), Map.entry("reuters", "reuters"),
+                Map.entry("logistic_regression", "synthetic_logistic"), Map.entry("linear_regression", "synthetic_linear"),
+                Map.entry("functional_branches", "synthetic_classes"), Map.entry("imdb_gru", "imdb"),
+                Map.entry("mnist_separable_cnn", "mnist")), datasets);
     }
 
     @Test
