@@ -127,4 +127,40 @@ class LayerValuesTest {
         INDArray y = run(List.of(10), "GaussianNoise", Map.of("stddev", 0.5), x, true);
         assertEquals(0.5, y.stdNumber().doubleValue(), 0.05);
     }
+
+    @Test
+    void aFrozenLayerKeepsItsWeightsAndCountsAsNonTrainable() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(6)));
+        b.then("Dense", Map.of("units", 5, "trainable", false));
+        b.then("Dense", Map.of("units", 2));
+        Compilation c = Dl4jCompiler.compile(b.graph(), TrainingSettings.defaults().withLoss("mse"));
+        assertTrue(c.ok(), c.problems()::toString);
+        var summary = org.neuralcanvas.domain.shape.ModelSummary.of(c.model().graph(), c.model().inference());
+        assertEquals(12, summary.trainableParams());
+        assertEquals(35, summary.nonTrainableParams());
+        ComputationGraph net = new ComputationGraph(c.model().configuration());
+        net.init();
+        INDArray frozen = net.getLayer("dense").getParam("W").dup();
+        INDArray trained = net.getLayer("dense_1").getParam("W").dup();
+        net.fit(new org.nd4j.linalg.dataset.DataSet(Nd4j.rand(DataType.FLOAT, 16, 6), Nd4j.rand(DataType.FLOAT, 16, 2)));
+        assertEquals(frozen, net.getLayer("dense").getParam("W"), "a frozen layer's kernel changed");
+        assertTrue(!trained.equals(net.getLayer("dense_1").getParam("W")), "the layer after it did not learn");
+    }
+
+    @Test
+    void initializersStartTheWeightsAsKerasDoes() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(400)));
+        b.then("Dense", Map.of("units", 300, "kernel_initializer", "he_normal", "bias_initializer", "ones"));
+        b.then("Dense", Map.of("units", 2, "kernel_initializer", "zeros"));
+        Compilation c = Dl4jCompiler.compile(b.graph(), TrainingSettings.defaults().withLoss("mse"));
+        assertTrue(c.ok(), c.problems()::toString);
+        ComputationGraph net = new ComputationGraph(c.model().configuration());
+        net.init();
+        // he_normal: variance 2 / fan_in.
+        assertEquals(Math.sqrt(2.0 / 400), net.getLayer("dense").getParam("W").stdNumber().doubleValue(), 0.003);
+        assertEquals(1.0, net.getLayer("dense").getParam("b").minNumber().doubleValue(), 0);
+        assertEquals(0.0, net.getLayer("dense_1").getParam("W").amaxNumber().doubleValue(), 0);
+    }
 }

@@ -43,7 +43,7 @@ final class ActivationLayers {
 
     /** PReLU: a learnt slope for every input value, one per group along the shared (1-based) axes. */
     static final LayerKind PRELU = new LayerKind("PReLU", "p_re_lu", LayerCategory.ACTIVATION,
-            List.of(tupleParam(SHARED_AXES, List.of(1, 2), 1, 3).orNone()), 1, 1,
+            List.of(tupleParam(SHARED_AXES, List.of(1, 2), 1, 3).orNone(), WeightSettings.trainable()), 1, 1,
             ActivationLayers::preluShape,
             (in, out, p) -> ParamCount.trainable(alphaShape(in.get(0), p).size())).mark("PR");
 

@@ -56,7 +56,7 @@ final class ConvolutionLayers {
         List<ParamSpec> params = new ArrayList<>(List.of(intParam(FILTERS, 32, 1).required().aka("nb_filter"),
                 tupleParam(KERNEL_SIZE, times(3, spatial), spatial, spatial).required().aka("filter_length")));
         params.addAll(windowSettings(spatial));
-        return new LayerKind(keras, base, LayerCategory.CONVOLUTION, params, 1, 1,
+        return new LayerKind(keras, base, LayerCategory.CONVOLUTION, CoreLayers.withWeightSettings(params, true), 1, 1,
                 (name, in, p) -> {
                     TensorShape x = ShapeChecks.requireRank(name, keras, in, spatial + 1, fixFor(spatial, name));
                     int[] dims = windowed(name, "kernel_size", x, p.get(KERNEL_SIZE), p.get(STRIDES), p.get(PADDING));
@@ -78,7 +78,8 @@ final class ConvolutionLayers {
         List<ParamSpec> params = new ArrayList<>(List.of(intParam(FILTERS, 32, 1).required(),
                 tupleParam(KERNEL_SIZE, times(3, 2), 2, 2).required()));
         params.addAll(windowSettings(2));
-        return new LayerKind("Conv2DTranspose", "conv2d_transpose", LayerCategory.CONVOLUTION, params, 1, 1,
+        return new LayerKind("Conv2DTranspose", "conv2d_transpose", LayerCategory.CONVOLUTION,
+                CoreLayers.withWeightSettings(params, true), 1, 1,
                 (name, in, p) -> {
                     TensorShape x = ShapeChecks.requireRank(name, "Conv2DTranspose", in, 3, fixFor(2, name));
                     int[] dims = x.dims();
@@ -105,7 +106,8 @@ final class ConvolutionLayers {
                 tupleParam(KERNEL_SIZE, times(3, 2), 2, 2).required()));
         params.addAll(windowSettings(2));
         params.add(2, intParam(DEPTH_MULTIPLIER, 1, 1));
-        return new LayerKind("SeparableConv2D", "separable_conv2d", LayerCategory.CONVOLUTION, params, 1, 1,
+        return new LayerKind("SeparableConv2D", "separable_conv2d", LayerCategory.CONVOLUTION,
+                CoreLayers.withWeightSettings(params, false), 1, 1,
                 (name, in, p) -> {
                     TensorShape x = ShapeChecks.requireRank(name, "SeparableConv2D", in, 3, fixFor(2, name));
                     int[] dims = windowed(name, "kernel_size", x, p.get(KERNEL_SIZE), p.get(STRIDES), p.get(PADDING));
@@ -124,7 +126,8 @@ final class ConvolutionLayers {
         List<ParamSpec> params = new ArrayList<>(List.of(tupleParam(KERNEL_SIZE, times(3, 2), 2, 2).required()));
         params.addAll(windowSettings(2));
         params.add(1, intParam(DEPTH_MULTIPLIER, 1, 1));
-        return new LayerKind("DepthwiseConv2D", "depthwise_conv2d", LayerCategory.CONVOLUTION, params, 1, 1,
+        return new LayerKind("DepthwiseConv2D", "depthwise_conv2d", LayerCategory.CONVOLUTION,
+                CoreLayers.withWeightSettings(params, false), 1, 1,
                 (name, in, p) -> {
                     TensorShape x = ShapeChecks.requireRank(name, "DepthwiseConv2D", in, 3, fixFor(2, name));
                     int[] dims = windowed(name, "kernel_size", x, p.get(KERNEL_SIZE), p.get(STRIDES), p.get(PADDING));

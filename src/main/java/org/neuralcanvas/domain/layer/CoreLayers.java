@@ -24,8 +24,8 @@ final class CoreLayers {
             (in, out, p) -> ParamCount.NONE).mark("IN");
 
     static final LayerKind DENSE = new LayerKind("Dense", "dense", LayerCategory.CORE,
-            List.of(intParam(UNITS, 32, 1).required().aka("output_dim"), Activations.param("linear"),
-                    boolParam(USE_BIAS, true).aka("bias")), 1, 1,
+            withWeightSettings(List.of(intParam(UNITS, 32, 1).required().aka("output_dim"), Activations.param("linear"),
+                    boolParam(USE_BIAS, true).aka("bias")), true), 1, 1,
             (name, in, p) -> {
                 ShapeChecks.requireRank(name, "Dense", in, 1, SAY.say("fix.dense", name));
                 return TensorShape.of(p.get(UNITS));
@@ -61,7 +61,8 @@ final class CoreLayers {
             (in, out, p) -> ParamCount.NONE).mark("Sm");
 
     static final LayerKind EMBEDDING = new LayerKind("Embedding", "embedding", LayerCategory.CORE,
-            List.of(intParam(INPUT_DIM, 10000, 1).required(), intParam(OUTPUT_DIM, 16, 1).required()), 1, 1,
+            List.of(intParam(INPUT_DIM, 10000, 1).required(), intParam(OUTPUT_DIM, 16, 1).required(),
+                    WeightSettings.trainable()), 1, 1,
             (name, in, p) -> {
                 TensorShape seq = ShapeChecks.requireRank(name, "Embedding", in, 1,
                         SAY.say("fix.embedding"));
@@ -72,7 +73,7 @@ final class CoreLayers {
     static final LayerKind BATCH_NORMALIZATION = new LayerKind("BatchNormalization", "batch_normalization",
             LayerCategory.NORMALIZATION,
             List.of(floatParam(MOMENTUM, 0.99, 0.0, 1.0, false), floatParam(EPSILON, 0.001, 0.0, null, false),
-                    boolParam(CENTER, true), boolParam(SCALE, true)), 1, 1,
+                    boolParam(CENTER, true), boolParam(SCALE, true), WeightSettings.trainable()), 1, 1,
             (name, in, p) -> in.get(0),
             (in, out, p) -> {
                 // Keras keeps gamma and beta (trainable, when scale/center) and the moving mean and
@@ -88,6 +89,16 @@ final class CoreLayers {
             1, 1,
             (name, in, p) -> in.get(0),
             (in, out, p) -> ParamCount.NONE).mark("×k");
+
+    /** The parameters, then (for kinds that have them) the initializers, then trainable. */
+    static List<ParamSpec> withWeightSettings(List<ParamSpec> params, boolean initializers) {
+        List<ParamSpec> all = new java.util.ArrayList<>(params);
+        if (initializers) {
+            all.addAll(WeightSettings.initializers());
+        }
+        all.add(WeightSettings.trainable());
+        return all;
+    }
 
     private static TensorShape reshape(String name, List<TensorShape> in, LayerParams p) throws ShapeException {
         List<Integer> target = p.get(TARGET_SHAPE);

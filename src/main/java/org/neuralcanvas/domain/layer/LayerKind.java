@@ -130,7 +130,7 @@ public final class LayerKind {
     }
 
     public ParamCount paramCount(List<TensorShape> inputs, TensorShape output, LayerParams p) {
-        return paramRule.count(inputs, output, p);
+        return WeightSettings.frozenIfSo(p, paramRule.count(inputs, output, p));
     }
 
     @Override

@@ -14,6 +14,9 @@ public final class ParamKeys {
     public static final ParamKey<String> ACTIVATION = ParamKey.ofString("activation");
     public static final ParamKey<String> RECURRENT_ACTIVATION = ParamKey.ofString("recurrent_activation");
     public static final ParamKey<Boolean> USE_BIAS = ParamKey.ofBool("use_bias");
+    public static final ParamKey<String> KERNEL_INITIALIZER = ParamKey.ofString("kernel_initializer");
+    public static final ParamKey<String> BIAS_INITIALIZER = ParamKey.ofString("bias_initializer");
+    public static final ParamKey<Boolean> TRAINABLE = ParamKey.ofBool("trainable");
     public static final ParamKey<Double> RATE = ParamKey.ofDouble("rate");
     public static final ParamKey<Double> STDDEV = ParamKey.ofDouble("stddev");
     public static final ParamKey<List<Integer>> TARGET_SHAPE = ParamKey.ofTuple("target_shape");

@@ -22,14 +22,14 @@ final class RecurrentLayers {
     }
 
     static final LayerKind SIMPLE_RNN = new LayerKind("SimpleRNN", "simple_rnn", LayerCategory.RECURRENT,
-            List.of(units(), Activations.param("tanh"), returnSequences()), 1, 1,
+            List.of(units(), Activations.param("tanh"), returnSequences(), WeightSettings.trainable()), 1, 1,
             (name, in, p) -> rnnOutput(name, "SimpleRNN", in, p.get(UNITS), p.get(RETURN_SEQUENCES)),
             (in, out, p) -> ParamCount.trainable(cellWeights(1, in.get(0).last(), p.get(UNITS)))).mark("RNN");
 
     static final LayerKind LSTM = new LayerKind("LSTM", "lstm", LayerCategory.RECURRENT,
             List.of(units(), Activations.param("tanh"),
                     choiceParam(RECURRENT_ACTIVATION, "sigmoid", Activations.NAMES).aka("inner_activation"),
-                    returnSequences()), 1, 1,
+                    returnSequences(), WeightSettings.trainable()), 1, 1,
             (name, in, p) -> rnnOutput(name, "LSTM", in, p.get(UNITS), p.get(RETURN_SEQUENCES)),
             (in, out, p) -> ParamCount.trainable(cellWeights(4, in.get(0).last(), p.get(UNITS)))).mark("LSTM");
 
@@ -40,7 +40,7 @@ final class RecurrentLayers {
     static final LayerKind GRU = new LayerKind("GRU", "gru", LayerCategory.RECURRENT,
             List.of(units(), Activations.param("tanh"),
                     choiceParam(RECURRENT_ACTIVATION, "sigmoid", Activations.NAMES).aka("inner_activation"),
-                    returnSequences(), boolParam(RESET_AFTER, true)), 1, 1,
+                    returnSequences(), boolParam(RESET_AFTER, true), WeightSettings.trainable()), 1, 1,
             (name, in, p) -> rnnOutput(name, "GRU", in, p.get(UNITS), p.get(RETURN_SEQUENCES)),
             (in, out, p) -> {
                 long units = p.get(UNITS);
@@ -58,7 +58,8 @@ final class RecurrentLayers {
     static final LayerKind BIDIRECTIONAL = new LayerKind("Bidirectional", "bidirectional", LayerCategory.RECURRENT,
             List.of(choiceParam(LAYER, "LSTM", WRAPPABLE).required(), units().ofWrapped(),
                     Activations.param("tanh").ofWrapped(), returnSequences().ofWrapped(),
-                    choiceParam(MERGE_MODE, "concat", List.of("concat", "sum", "mul", "ave"))), 1, 1,
+                    choiceParam(MERGE_MODE, "concat", List.of("concat", "sum", "mul", "ave")), WeightSettings.trainable()),
+            1, 1,
             (name, in, p) -> {
                 int units = p.get(UNITS) * ("concat".equals(p.get(MERGE_MODE)) ? 2 : 1);
                 return rnnOutput(name, "Bidirectional", in, units, p.get(RETURN_SEQUENCES));

@@ -77,8 +77,8 @@ final class CoreMappings {
     private static Dl4jVertex dense(NodeBuild b) {
         IActivation activation = Dl4jLayers.activation(b.node(), b.param(ACTIVATION));
         if (b.isOutput()) {
-            b.graph().addLayer(b.name(), new OutputLayer.Builder(b.outputLoss()).nOut(b.param(UNITS))
-                    .activation(activation).hasBias(b.param(USE_BIAS)).build(), b.inputs());
+            b.graph().addLayer(b.name(), b.withWeightSettings(new OutputLayer.Builder(b.outputLoss())
+                    .nOut(b.param(UNITS)).activation(activation).hasBias(b.param(USE_BIAS)).build()), b.inputs());
             return Dl4jVertex.output(b.name());
         }
         return b.addLayer(FastDense.of(b.param(UNITS), activation, b.param(USE_BIAS), b.inputGradientNeeded()));
@@ -103,7 +103,7 @@ final class CoreMappings {
         }
         String copy = b.name() + COPY_SUFFIX;
         b.graph().addLayer(copy, activationLayer(Activation.IDENTITY.getActivationFunction()), b.inputs());
-        b.graph().addLayer(b.name(), prelu.build(), copy);
+        b.graph().addLayer(b.name(), b.withWeightSettings(prelu.build()), copy);
         return Dl4jVertex.of(b.name());
     }
 

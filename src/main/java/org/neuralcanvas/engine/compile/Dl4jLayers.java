@@ -71,7 +71,7 @@ final class Dl4jLayers {
     static void afterBuild(ComputationGraphConfiguration conf, List<NodeResult> order,
                            org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder defaults) {
         for (GraphVertex vertex : conf.getVertices().values()) {
-            if (vertex instanceof LayerVertex v && v.getLayerConf().getLayer() instanceof Bidirectional b) {
+            if (vertex instanceof LayerVertex v && unwrapped(v) instanceof Bidirectional b) {
                 for (Layer half : List.of(b.getFwd(), b.getBwd())) {
                     if (half instanceof LastTimeStep last) {
                         defaults.clone().layer(last.getUnderlying()).build();
@@ -82,10 +82,16 @@ final class Dl4jLayers {
         for (NodeResult r : order) {
             if ("Embedding".equals(r.node().kind().kerasName())
                     && conf.getVertices().get(r.node().name()) instanceof LayerVertex v
-                    && v.getLayerConf().getLayer() instanceof EmbeddingSequenceLayer e) {
+                    && unwrapped(v) instanceof EmbeddingSequenceLayer e) {
                 e.setNIn(r.node().params().get(ParamKeys.INPUT_DIM));
             }
         }
+    }
+
+    /** A vertex's layer, inside a frozen layer's wrapper (trainable=False) where it has one. */
+    private static Layer unwrapped(LayerVertex v) {
+        Layer layer = v.getLayerConf().getLayer();
+        return layer instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop f ? f.getUnderlying() : layer;
     }
 
     static IActivation activation(LayerNode node, String kerasName) {

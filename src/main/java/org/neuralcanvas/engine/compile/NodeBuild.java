@@ -1,7 +1,10 @@
 package org.neuralcanvas.engine.compile;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
+import org.neuralcanvas.domain.layer.ParamKeys;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.layer.LayerParams;
 import org.neuralcanvas.domain.layer.ParamKey;
@@ -49,9 +52,30 @@ record NodeBuild(GraphBuilder graph, NodeResult result, String[] inputs, boolean
         return outputLoss != null;
     }
 
-    /** Adds a layer named after the node on the node's inputs. */
+    /** Adds a layer named after the node on the node's inputs (with the node's weight settings). */
     Dl4jVertex addLayer(Layer layer) {
-        graph.addLayer(name(), layer, inputs);
+        graph.addLayer(name(), withWeightSettings(layer), inputs);
         return Dl4jVertex.of(name());
+    }
+
+    /**
+     * The node's layer with its Keras weight settings applied: its initializers (where not Keras's default, which is
+     * the network's) and, for {@code trainable=False}, frozen, still passing gradients to the layers before it.
+     */
+    Layer withWeightSettings(Layer layer) {
+        LayerParams p = params();
+        if (layer instanceof BaseLayer base) {
+            if (p.has(ParamKeys.KERNEL_INITIALIZER.name())
+                    && !"glorot_uniform".equals(p.get(ParamKeys.KERNEL_INITIALIZER))) {
+                base.setWeightInitFn(Dl4jInitializers.of(p.get(ParamKeys.KERNEL_INITIALIZER)).getWeightInitFunction());
+            }
+            if (p.has(ParamKeys.BIAS_INITIALIZER.name())) {
+                base.setBiasInit("ones".equals(p.get(ParamKeys.BIAS_INITIALIZER)) ? 1.0 : 0.0);
+            }
+        }
+        if (p.has(ParamKeys.TRAINABLE.name()) && !p.get(ParamKeys.TRAINABLE)) {
+            return new FrozenLayerWithBackprop(layer);
+        }
+        return layer;
     }
 }
