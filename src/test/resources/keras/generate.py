@@ -195,7 +195,7 @@ save("keras2_tf2_sequential_lstm.h5", lstm_tf2, "2.9.0", lstm_tf2_w,
       "loss": "sparse_categorical_crossentropy", "metrics": [[{"class_name": "MeanMetricWrapper",
                                                                "config": {"name": "accuracy"}}]]})
 
-# 5. A GRU, which NeuralCanvas has no layer for (keras.io "Working with RNNs" guide, narrowed).
+# 5. A GRU (keras.io "Working with RNNs" guide, narrowed).
 gru = {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
     simple("InputLayer", "embedding_input", batch_input_shape=[None, None], dtype="float32", sparse=False,
            ragged=False),
@@ -694,3 +694,17 @@ masking = {"class_name": "Sequential", "config": {"name": "sequential", "layers"
     dense("dense_1", 3, "softmax")]}}
 save("keras2_sequential_masking.h5", masking, "2.4.0",
      [dense_weights("dense", 6, 8), ("masking", []), dense_weights("dense_1", 8, 3)])
+
+
+# 8h''. A layer with weights NeuralCanvas has no kind for (LocallyConnected1D): it is left out by name, and the
+#       file's weights are not loaded.
+local = {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
+    simple("InputLayer", "input", batch_input_shape=[None, 10, 8], dtype="float32", sparse=False, ragged=False),
+    simple("LocallyConnected1D", "locally_connected1d", filters=4, kernel_size=[3], strides=[1], padding="valid",
+           activation="linear", use_bias=True),
+    simple("Flatten", "flatten"),
+    dense("dense", 2, "linear")]}}
+save("keras2_sequential_locally_connected.h5", local, "2.4.0",
+     [("locally_connected1d", [("locally_connected1d/kernel:0", w(8, 24, 4)),
+                               ("locally_connected1d/bias:0", w(8, 4))]),
+      ("flatten", []), dense_weights("dense", 32, 2)])

@@ -31,8 +31,10 @@ class ImportKerasCommandTest extends CliTestBase {
 
     @Test
     void leftOutLayersAreNamedOnStderr() throws Exception {
-        assertEquals(0, run("import-keras", resource("keras2_sequential_gru.h5"), dir.resolve("g.json").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("gru (GRU) was left out"), err::toString);
+        assertEquals(0, run("import-keras", resource("keras2_sequential_locally_connected.h5"),
+                dir.resolve("g.json").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("locally_connected1d (LocallyConnected1D) was left out"),
+                err::toString);
     }
 
     @Test
@@ -63,14 +65,15 @@ class ImportKerasCommandTest extends CliTestBase {
 
     @Test
     void withoutWeightsNoModelFileIsWrittenAndTheReasonIsGiven() throws Exception {
-        Path model = dir.resolve("gru.nc.zip");
-        assertEquals(1, run("import-keras", resource("keras2_sequential_gru.h5"), dir.resolve("gru.json").toString(),
-                "--model", model.toString()));
+        Path model = dir.resolve("local.nc.zip");
+        assertEquals(1, run("import-keras", resource("keras2_sequential_locally_connected.h5"),
+                dir.resolve("local.json").toString(), "--model", model.toString()));
         assertFalse(Files.exists(model));
         String text = err.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("gru (GRU) has weights in the file but is not in the graph"), text);
+        assertTrue(text.contains("locally_connected1d (LocallyConnected1D) has weights in the file but is not in the "
+                + "graph"), text);
         assertTrue(text.contains("No model file was written"), text);
-        assertTrue(Files.exists(dir.resolve("gru.json")), "the architecture is still saved");
+        assertTrue(Files.exists(dir.resolve("local.json")), "the architecture is still saved");
     }
 
     @Test

@@ -122,6 +122,8 @@ public final class SampleModels {
         ModelBuilder b = new ModelBuilder();
         b.then("Input", Map.of("shape", List.of(12, 10, 2)));
         b.then("Conv2D", Map.of("filters", 4, "kernel_size", List.of(3, 3), "padding", "same", "activation", "relu"));
+        b.then("Conv2D", Map.of("filters", 4, "kernel_size", List.of(3, 2), "dilation_rate", List.of(2, 1),
+                "padding", "same"));
         b.then("BatchNormalization", Map.of());
         b.then("MaxPooling2D", Map.of());
         b.then("Conv2D", Map.of("filters", 6, "kernel_size", List.of(3, 2), "strides", List.of(1, 2)));
@@ -165,6 +167,8 @@ public final class SampleModels {
         b.then("MaxPooling1D", Map.of());
         b.then("Conv1D", Map.of("filters", 4, "kernel_size", List.of(2), "strides", List.of(2), "padding", "same"));
         b.then("AveragePooling1D", Map.of("pool_size", List.of(2), "strides", List.of(1), "padding", "same"));
+        b.then("Conv1D", Map.of("filters", 5, "kernel_size", List.of(2), "dilation_rate", List.of(2),
+                "padding", "causal", "activation", "tanh"));
         b.then("SimpleRNN", Map.of("units", 5, "return_sequences", true));
         b.then("LSTM", Map.of("units", 4, "recurrent_activation", "hard_sigmoid"));
         b.then("Dense", Map.of("units", 1, "activation", "sigmoid"));

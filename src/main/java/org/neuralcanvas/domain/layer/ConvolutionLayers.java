@@ -1,6 +1,7 @@
 package org.neuralcanvas.domain.layer;
 
 import static org.neuralcanvas.domain.layer.ParamKeys.DEPTH_MULTIPLIER;
+import static org.neuralcanvas.domain.layer.ParamKeys.DILATION_RATE;
 import static org.neuralcanvas.domain.layer.ParamKeys.FILTERS;
 import static org.neuralcanvas.domain.layer.ParamKeys.KERNEL_SIZE;
 import static org.neuralcanvas.domain.layer.ParamKeys.PADDING;
@@ -51,15 +52,30 @@ final class ConvolutionLayers {
                 GLOBAL_AVERAGE_POOLING2D, GLOBAL_MAX_POOLING2D);
     }
 
-    /** Conv1D/Conv2D: spatial axes shrink by the kernel (valid) or by the stride only (same); channels become filters. */
+    /**
+     * Conv1D/Conv2D: spatial axes shrink by the kernel (valid) or by the stride only (same; Conv1D's causal pads the
+     * start of the sequence); channels become filters. A dilated kernel spans (k − 1) · d + 1 values.
+     */
     private static LayerKind conv(String keras, String base, int spatial) {
         List<ParamSpec> params = new ArrayList<>(List.of(intParam(FILTERS, 32, 1).required().aka("nb_filter"),
                 tupleParam(KERNEL_SIZE, times(3, spatial), spatial, spatial).required().aka("filter_length")));
         params.addAll(windowSettings(spatial));
+        if (spatial == 1) {
+            params.set(3, choiceParam(PADDING, "valid", List.of("valid", "same", "causal")).aka("border_mode"));
+        }
+        params.add(3, tupleParam(DILATION_RATE, times(1, spatial), spatial, spatial).aka("atrous_rate"));
         return new LayerKind(keras, base, LayerCategory.CONVOLUTION, CoreLayers.withWeightSettings(params, true), 1, 1,
                 (name, in, p) -> {
                     TensorShape x = ShapeChecks.requireRank(name, keras, in, spatial + 1, fixFor(spatial, name));
-                    int[] dims = windowed(name, "kernel_size", x, p.get(KERNEL_SIZE), p.get(STRIDES), p.get(PADDING));
+                    List<Integer> dilation = p.get(DILATION_RATE);
+                    if (dilation.stream().anyMatch(d -> d > 1) && p.get(STRIDES).stream().anyMatch(s -> s > 1)) {
+                        throw new ShapeException(SAY.say("conv.dilationAndStrides", name));
+                    }
+                    List<Integer> span = new ArrayList<>();
+                    for (int i = 0; i < spatial; i++) {
+                        span.add((p.get(KERNEL_SIZE).get(i) - 1) * dilation.get(i) + 1);
+                    }
+                    int[] dims = windowed(name, "kernel_size", x, span, p.get(STRIDES), p.get(PADDING));
                     dims[spatial] = p.get(FILTERS);
                     return TensorShape.of(dims);
                 },

@@ -32,6 +32,7 @@ public final class ParamKeys {
     public static final ParamKey<List<Integer>> STRIDES = ParamKey.ofTuple("strides");
     public static final ParamKey<String> PADDING = ParamKey.ofString("padding");
     public static final ParamKey<List<Integer>> POOL_SIZE = ParamKey.ofTuple("pool_size");
+    public static final ParamKey<List<Integer>> DILATION_RATE = ParamKey.ofTuple("dilation_rate");
     public static final ParamKey<Integer> DEPTH_MULTIPLIER = ParamKey.ofInt("depth_multiplier");
     public static final ParamKey<Boolean> RETURN_SEQUENCES = ParamKey.ofBool("return_sequences");
     public static final ParamKey<Boolean> RESET_AFTER = ParamKey.ofBool("reset_after");

@@ -38,7 +38,8 @@ final class ShapeChecks {
      */
     static int windowOutput(String layer, String what, int in, int kernel, int stride, String padding)
             throws ShapeException {
-        if ("same".equals(padding)) {
+        // causal (Conv1D): padded on the left by kernel - 1, then valid: as long as same.
+        if ("same".equals(padding) || "causal".equals(padding)) {
             return (in + stride - 1) / stride;
         }
         if (kernel > in) {

@@ -2,6 +2,7 @@ package org.neuralcanvas.engine.compile;
 
 import static org.neuralcanvas.domain.layer.ParamKeys.ACTIVATION;
 import static org.neuralcanvas.domain.layer.ParamKeys.DEPTH_MULTIPLIER;
+import static org.neuralcanvas.domain.layer.ParamKeys.DILATION_RATE;
 import static org.neuralcanvas.domain.layer.ParamKeys.FILTERS;
 import static org.neuralcanvas.domain.layer.ParamKeys.KERNEL_SIZE;
 import static org.neuralcanvas.domain.layer.ParamKeys.POOL_SIZE;
@@ -35,13 +36,14 @@ final class ConvolutionMappings {
     static void register(Map<String, Dl4jMapping> m) {
         m.put("Conv2D", b -> {
             b.addLayer(new ConvolutionLayer.Builder(ints(b.param(KERNEL_SIZE))).stride(ints(b.param(STRIDES)))
-                    .nOut(b.param(FILTERS)).activation(Activation.IDENTITY).hasBias(b.param(USE_BIAS))
+                    .dilation(ints(b.param(DILATION_RATE))).nOut(b.param(FILTERS)).activation(Activation.IDENTITY).hasBias(b.param(USE_BIAS))
                     .convolutionMode(Dl4jLayers.mode(b.params())).dataFormat(CNN2DFormat.NHWC).build());
             return Dl4jLayers.activationAfter(b);
         });
         m.put("Conv1D", b -> {
             b.addLayer(new Convolution1DLayer.Builder().kernelSize(b.param(KERNEL_SIZE).get(0))
-                    .stride(b.param(STRIDES).get(0)).nOut(b.param(FILTERS)).activation(Activation.IDENTITY)
+                    .stride(b.param(STRIDES).get(0)).dilation(b.param(DILATION_RATE).get(0)).nOut(b.param(FILTERS))
+                    .activation(Activation.IDENTITY)
                     .hasBias(b.param(USE_BIAS)).convolutionMode(Dl4jLayers.mode(b.params()))
                     .rnnDataFormat(RNNFormat.NWC).build());
             return Dl4jLayers.activationAfter(b);

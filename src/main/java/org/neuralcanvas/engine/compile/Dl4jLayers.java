@@ -113,7 +113,11 @@ final class Dl4jLayers {
 
 
     static ConvolutionMode mode(LayerParams p) {
-        return "same".equals(p.get(ParamKeys.PADDING)) ? ConvolutionMode.Same : ConvolutionMode.Truncate;
+        return switch (p.get(ParamKeys.PADDING)) {
+            case "same" -> ConvolutionMode.Same;
+            case "causal" -> ConvolutionMode.Causal;
+            default -> ConvolutionMode.Truncate;
+        };
     }
 
     static long[] longs(TensorShape s) {

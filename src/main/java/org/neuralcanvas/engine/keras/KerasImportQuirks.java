@@ -25,7 +25,7 @@ final class KerasImportQuirks {
     /** Refuses what we cannot represent, and notes what we read differently, before the parameters are read. */
     static void check(LayerKind kind, JsonNode c, List<String> changes) throws KerasLayerMapper.Unsupported {
         String name = kind.kerasName();
-        if (kind.category() == LayerCategory.CONVOLUTION) {
+        if (kind.category() == LayerCategory.CONVOLUTION && kind.param(ParamKeys.DILATION_RATE.name()).isEmpty()) {
             JsonNode dilation = c.path("dilation_rate");
             if (!dilation.isMissingNode() && !allOnes(dilation)) {
                 throw new KerasLayerMapper.Unsupported("keras.unsupported.dilation", dilation.toString());

@@ -153,11 +153,17 @@ final class KerasLayerCheck {
         int n = (int) s[0], h = (int) s[1], w = (int) s[2], c = (int) s[3];
         int kh = (int) k.dim(0), kw = (int) k.dim(1), f = (int) k.dim(3);
         int sh = p.getTuple("strides").get(0), sw = p.getTuple("strides").get(1);
-        boolean same = "same".equals(p.getString("padding"));
-        int oh = same ? ceilDiv(h, sh) : (h - kh) / sh + 1;
-        int ow = same ? ceilDiv(w, sw) : (w - kw) / sw + 1;
-        int top = same ? Math.max((oh - 1) * sh + kh - h, 0) / 2 : 0;
-        int left = same ? Math.max((ow - 1) * sw + kw - w, 0) / 2 : 0;
+        List<Integer> dilation = p.has("dilation_rate") ? p.getTuple("dilation_rate") : List.of(1, 1);
+        int dh = dilation.get(0), dw = dilation.get(1);
+        // The span of a dilated kernel; causal (Conv1D, here the width) pads the start by the whole span less one.
+        int spanH = (kh - 1) * dh + 1, spanW = (kw - 1) * dw + 1;
+        String padding = p.getString("padding");
+        boolean same = "same".equals(padding);
+        boolean causal = "causal".equals(padding);
+        int oh = same ? ceilDiv(h, sh) : (h - spanH) / sh + 1;
+        int ow = same || causal ? ceilDiv(w, sw) : (w - spanW) / sw + 1;
+        int top = same ? Math.max((oh - 1) * sh + spanH - h, 0) / 2 : 0;
+        int left = same ? Math.max((ow - 1) * sw + spanW - w, 0) / 2 : causal ? spanW - 1 : 0;
         double[] y = new double[n * oh * ow * f];
         for (int b = 0; b < n; b++) {
             for (int i = 0; i < oh; i++) {
@@ -165,12 +171,12 @@ final class KerasLayerCheck {
                     for (int o = 0; o < f; o++) {
                         double sum = a.size() > 1 ? a.get(1).values()[o] : 0;
                         for (int di = 0; di < kh; di++) {
-                            int r = i * sh + di - top;
+                            int r = i * sh + di * dh - top;
                             if (r < 0 || r >= h) {
                                 continue;
                             }
                             for (int dj = 0; dj < kw; dj++) {
-                                int col = j * sw + dj - left;
+                                int col = j * sw + dj * dw - left;
                                 if (col < 0 || col >= w) {
                                     continue;
                                 }
@@ -196,6 +202,9 @@ final class KerasLayerCheck {
         List<KerasArray> a2 = new ArrayList<>(a);
         a2.set(0, k2);
         LayerParams p2 = p.with("strides", List.of(1, p.getTuple("strides").get(0)));
+        if (p.has("dilation_rate")) {
+            p2 = p2.with("dilation_rate", List.of(1, p.getTuple("dilation_rate").get(0)));
+        }
         return conv2d(x, new long[] {s[0], 1, s[1], s[2]}, a2, p2);
     }
 

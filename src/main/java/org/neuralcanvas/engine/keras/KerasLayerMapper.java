@@ -80,14 +80,14 @@ final class KerasLayerMapper {
         noteChannelsFirst(c, changes);
         KerasImportQuirks.check(kind, c, changes);
         for (ParamSpec spec : kind.params()) {
-            p.put(spec.name(), read(spec, c));
+            p.put(spec.name(), read(spec, c, changes));
         }
         KerasImportQuirks.adjust(kind, c, p, changes);
         return kind.kerasName();
     }
 
     /** One declared parameter's value from a layer's config (or, for a wrapped layer's argument, its inner config). */
-    static Object read(ParamSpec spec, JsonNode c) throws Unsupported {
+    static Object read(ParamSpec spec, JsonNode c, List<String> changes) throws Unsupported {
         if (spec.name().equals(ParamKeys.LAYER.name())) {
             String inner = c.path("layer").path("class_name").asText("");
             if (!spec.choices().contains(inner)) {
@@ -103,6 +103,9 @@ final class KerasLayerMapper {
         if (v.isNull() && spec.type() != ParamType.CHOICE) {
             return spec.nullable() ? null : spec.defaultValue();
         }
+        if (spec.name().endsWith("_initializer")) {
+            return initializer(spec, v, changes);
+        }
         return switch (spec.type()) {
             case INT -> {
                 if (!v.canConvertToInt() || v.isBoolean() || v.isTextual()) {
@@ -115,6 +118,32 @@ final class KerasLayerMapper {
             case CHOICE -> choice(spec, v);
             case INT_TUPLE -> tupleOf(spec, v);
         };
+    }
+
+    /**
+     * An initializer as Keras 1 (a name), Keras 2 ({@code {"class_name": "VarianceScaling", "config": {...}}} for the
+     * Glorot, He and LeCun ones) and Keras 3 ({@code {"class_name": "GlorotUniform"}}) write it. One we cannot start
+     * weights with is noted and replaced by the default: it only matters for training anew, not for the file's
+     * weights.
+     */
+    private static String initializer(ParamSpec spec, JsonNode v, List<String> changes) {
+        String name = v.isTextual() ? v.asText() : Keras3Weights.snakeCase(v.path("class_name").asText(""));
+        if (name.equals("variance_scaling")) {
+            JsonNode cfg = v.path("config");
+            double scale = cfg.path("scale").asDouble(1);
+            String mode = cfg.path("mode").asText("fan_in");
+            String family = scale == 1 && mode.equals("fan_avg") ? "glorot" : scale == 2 && mode.equals("fan_in") ? "he"
+                    : scale == 1 && mode.equals("fan_in") ? "lecun" : "";
+            String distribution = cfg.path("distribution").asText("normal");
+            name = family.isEmpty() ? name : family + (distribution.equals("uniform") ? "_uniform" : "_normal");
+        }
+        name = name.equals("zero") ? "zeros" : name.equals("one") ? "ones" : name;
+        if (spec.choices().contains(name)) {
+            return name;
+        }
+        changes.add(SAY.say("keras.change.initializer", spec.name(), name.isEmpty() ? v.toString() : name,
+                String.valueOf(spec.defaultValue())));
+        return (String) spec.defaultValue();
     }
 
     private static String choice(ParamSpec spec, JsonNode v) throws Unsupported {

@@ -133,18 +133,28 @@ class KerasImporterTest {
 
     @Test
     void layerWeCannotRepresentIsNamedAndTheRestStillOpens() throws Exception {
-        KerasImportResult r = open("keras2_sequential_gru.h5");
+        KerasImportResult r = open("keras2_sequential_locally_connected.h5");
         assertFalse(r.complete());
-        ImportIssue gru = r.issues().stream().filter(i -> i.severity() == ImportIssue.Severity.LEFT_OUT)
+        ImportIssue left = r.issues().stream().filter(i -> i.severity() == ImportIssue.Severity.LEFT_OUT)
                 .findFirst().orElseThrow();
-        assertEquals("gru", gru.layerName());
-        assertEquals("GRU", gru.layerType());
-        assertTrue(gru.message().startsWith("gru (GRU) was left out: NeuralCanvas has no GRU layer."), gru.message());
-        assertTrue(r.project().graph().findByName("simple_rnn").isPresent());
-        assertTrue(r.issues().stream().anyMatch(i -> i.message().contains("left open (None)")));
+        assertEquals("locally_connected1d", left.layerName());
+        assertEquals("LocallyConnected1D", left.layerType());
+        assertTrue(left.message().startsWith("locally_connected1d (LocallyConnected1D) was left out: NeuralCanvas has "
+                + "no LocallyConnected1D layer."), left.message());
+        assertTrue(r.project().graph().findByName("flatten").isPresent());
         assertFalse(r.weightsLoaded());
-        assertEquals(List.of("The trained weights were not loaded: gru (GRU) has weights in the file but is not in "
-                + "the graph. The architecture opened and can be trained anew."), r.messages());
+        assertEquals(List.of("The trained weights were not loaded: locally_connected1d (LocallyConnected1D) has weights "
+                + "in the file but is not in the graph. The architecture opened and can be trained anew."), r.messages());
+    }
+
+    @Test
+    void aGruOpensWithItsWeightsCheckedAgainstKerasFormula() throws Exception {
+        KerasImportResult r = open("keras2_sequential_gru.h5");
+        assertTrue(r.issues().stream().noneMatch(i -> i.severity() == ImportIssue.Severity.LEFT_OUT), r.issues()::toString);
+        assertTrue(r.weightsLoaded(), () -> String.join("\n", r.messages()));
+        assertTrue(r.issues().stream().anyMatch(i -> i.message().contains("left open (None)")));
+        assertTrue(r.messages().stream().anyMatch(m -> m.startsWith("Checked against Keras's own formulas")
+                && m.contains("gru")), r.messages()::toString);
     }
 
     @Test
