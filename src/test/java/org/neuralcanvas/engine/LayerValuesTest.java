@@ -75,6 +75,14 @@ class LayerValuesTest {
     }
 
     @Test
+    void permuteSwapsStepsAndFeatures() {
+        INDArray x = Nd4j.create(new float[] {1, 2, 3, 4, 5, 6}, new long[] {1, 2, 3}, 'c');
+        INDArray y = run(List.of(2, 3), "Permute", Map.of("dims", List.of(2, 1)), x, false);
+        assertArrayEquals(new long[] {1, 3, 2}, y.shape());
+        assertArrayEquals(new float[] {1, 4, 2, 5, 3, 6}, values(y));
+    }
+
+    @Test
     void repeatVectorMakesASequence() {
         INDArray x = Nd4j.create(new float[] {1, 2}, new long[] {1, 2}, 'c');
         INDArray y = run(List.of(2), "RepeatVector", Map.of("n", 3), x, false);

@@ -78,6 +78,8 @@ public final class SampleModels {
         b.then("ZeroPadding1D", Map.of("padding", List.of(1, 2)));
         b.then("Cropping1D", Map.of("cropping", List.of(2, 1)));
         b.then("UpSampling1D", Map.of("size", 3));
+        b.then("Permute", Map.of("dims", List.of(2, 1)));
+        b.then("Permute", Map.of("dims", List.of(2, 1)));
         b.then("SpatialDropout1D", Map.of("rate", 0.2));
         b.then("LSTM", Map.of("units", 4));
         b.then("Dense", Map.of("units", 2));

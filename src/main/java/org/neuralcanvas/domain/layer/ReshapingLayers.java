@@ -1,6 +1,7 @@
 package org.neuralcanvas.domain.layer;
 
 import static org.neuralcanvas.domain.layer.ParamKeys.CROPPING;
+import static org.neuralcanvas.domain.layer.ParamKeys.DIMS;
 import static org.neuralcanvas.domain.layer.ParamKeys.INTERPOLATION;
 import static org.neuralcanvas.domain.layer.ParamKeys.LENGTH_FACTOR;
 import static org.neuralcanvas.domain.layer.ParamKeys.N;
@@ -71,9 +72,28 @@ final class ReshapingLayers {
             },
             (in, out, p) -> ParamCount.NONE).mark("Rp");
 
+    /** Permute(dims): the sample's axes reordered, counted from 1 as Keras counts them; (2, 1) swaps steps and features. */
+    static final LayerKind PERMUTE = new LayerKind("Permute", "permute", LayerCategory.RESHAPING,
+            List.of(tupleParam(DIMS, List.of(2, 1), 1, 3).required()), 1, 1,
+            (name, in, p) -> {
+                TensorShape x = in.get(0);
+                List<Integer> dims = p.get(DIMS);
+                if (dims.size() != x.rank() || !new java.util.HashSet<>(dims).equals(
+                        new java.util.HashSet<>(java.util.stream.IntStream.rangeClosed(1, x.rank()).boxed().toList()))) {
+                    throw new ShapeException(SAY.say("permute.dims", name, ParamSpec.show(dims), x.toString(),
+                            String.valueOf(x.rank())));
+                }
+                int[] out = new int[dims.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = x.dim(dims.get(i) - 1);
+                }
+                return TensorShape.of(out);
+            },
+            (in, out, p) -> ParamCount.NONE).mark("Pm");
+
     static List<LayerKind> all() {
         return List.of(ZERO_PADDING1D, ZERO_PADDING2D, CROPPING1D, CROPPING2D, UP_SAMPLING1D, UP_SAMPLING2D,
-                REPEAT_VECTOR);
+                REPEAT_VECTOR, PERMUTE);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.neuralcanvas.engine.compile;
 
 import static org.neuralcanvas.domain.layer.ParamKeys.CROPPING;
+import static org.neuralcanvas.domain.layer.ParamKeys.DIMS;
 import static org.neuralcanvas.domain.layer.ParamKeys.LENGTH_FACTOR;
 import static org.neuralcanvas.domain.layer.ParamKeys.N;
 import static org.neuralcanvas.domain.layer.ParamKeys.PADDING_SIZE;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
@@ -37,6 +39,12 @@ final class ReshapingMappings {
                 .dataFormat(CNN2DFormat.NHWC).build()));
         m.put("UpSampling1D", b -> Dl4jLayers.asImage(b, "up2d", new Upsampling2D.Builder()
                 .size(new int[] {b.param(LENGTH_FACTOR), 1}).dataFormat(CNN2DFormat.NHWC).build()));
+        m.put("Permute", b -> {
+            int[] dims = b.param(DIMS).stream().mapToInt(Integer::intValue).toArray();
+            b.graph().addVertex(b.name(), new PreprocessorVertex(new ChannelsLastPermute(dims,
+                    Dl4jLayers.longs(b.outShape()))), b.inputs());
+            return Dl4jVertex.of(b.name());
+        });
         m.put("RepeatVector", b -> b.addLayer(new RepeatVector.Builder(b.param(N)).dataFormat(RNNFormat.NWC).build()));
     }
 

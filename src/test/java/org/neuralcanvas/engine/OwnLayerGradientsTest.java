@@ -18,11 +18,12 @@ import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Our GRU's hand-written backpropagation through time equals a numerical gradient (DL4J's gradient check, in double
+ * The layers and vertices we wrote on DL4J's extension points pass the gradient a numerical one gives (DL4J's
+ * gradient check, in double precision). Our GRU's hand-written backpropagation through time equals a numerical gradient (DL4J's gradient check, in double
  * precision), for its weights and for the gradient it passes to the layer below: two stacked GRUs, the first
  * returning sequences. (That it computes Keras's GRU is KerasFormulasTest's part.)
  */
-class KerasGruTest {
+class OwnLayerGradientsTest {
 
     @Test
     void gradientsMatchANumericalGradient() {
@@ -30,6 +31,37 @@ class KerasGruTest {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         try {
             check();
+        } finally {
+            Nd4j.setDefaultDataTypes(before, before);
+        }
+    }
+
+    @Test
+    void permuteSendsTheGradientBackInTheInputsOrder() {
+        DataType before = Nd4j.dataType();
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        try {
+            var conf = new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE).seed(5).updater(new NoOp())
+                    .graphBuilder()
+                    .addInputs("in")
+                    .addLayer("first", new KerasGru(4, true, "tanh", "sigmoid"), "in")
+                    .addVertex("permute", new org.deeplearning4j.nn.conf.graph.PreprocessorVertex(
+                            new org.neuralcanvas.engine.compile.ChannelsLastPermute(new int[] {2, 1}, new long[] {4, 3})),
+                            "first")
+                    .addLayer("gru", new KerasGru(2, false, "tanh", "sigmoid"), "permute")
+                    .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
+                            .activation(Activation.IDENTITY).build(), "gru")
+                    .setOutputs("out")
+                    .setInputTypes(InputType.recurrent(4, 3, RNNFormat.NWC))
+                    .build();
+            ComputationGraph net = new ComputationGraph(conf);
+            net.init();
+            INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 3, 4).subi(0.5);
+            // The first GRU's weights get their gradient through Permute: a wrong inverse order would show there.
+            boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(net)
+                    .inputs(new INDArray[] {x}).labels(new INDArray[] {Nd4j.rand(DataType.DOUBLE, 2, 1)})
+                    .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9));
+            assertTrue(ok, "gradients through Permute differ from the numerical ones");
         } finally {
             Nd4j.setDefaultDataTypes(before, before);
         }
