@@ -253,4 +253,22 @@ class KerasParameterCountsTest {
                 "(None, 48, 48, 1)", "(None, 48, 48, 1)", "(None, 1)", "(None, 5, 1)", "(None, 7, 1)", "(None, 5, 1)",
                 "(None, 15, 1)", "(None, 15, 1)"), s.rows().stream().map(r -> r.outputShape()).toList());
     }
+
+    /**
+     * keras/src/layers/rnn/gru.py (reset_after=True: kernel [in, 3u], recurrent kernel [u, 3u], bias [2, 3u]) and
+     * keras/src/layers/normalization/layer_normalization.py (gamma and beta per feature), on the keras.io
+     * "Working with RNNs" Embedding(1000, 64) → GRU(256).
+     */
+    @Test
+    void gruAndLayerNormalizationCountAsKeras() {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(20)));
+        b.then("Embedding", Map.of("input_dim", 1000, "output_dim", 64));
+        b.then("GRU", Map.of("units", 256, "return_sequences", true));
+        b.then("LayerNormalization", Map.of());
+        b.then("GRU", Map.of("units", 32, "reset_after", false));
+        ModelSummary s = summarise(b.graph());
+        // 3·256·(64 + 256) + 2·3·256; 2·256; reset_after=False has one bias: 3·32·(256 + 32) + 3·32.
+        assertEquals(List.of(64000L, 247296L, 512L, 27744L), rowParams(s));
+    }
 }

@@ -19,7 +19,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The layers and vertices we wrote on DL4J's extension points pass the gradient a numerical one gives (DL4J's
- * gradient check, in double precision). Our GRU's hand-written backpropagation through time equals a numerical gradient (DL4J's gradient check, in double
+ * gradient check, in double precision): LayerNormalization between two GRUs, and Permute. Our GRU's hand-written backpropagation through time equals a numerical gradient (DL4J's gradient check, in double
  * precision), for its weights and for the gradient it passes to the layer below: two stacked GRUs, the first
  * returning sequences. (That it computes Keras's GRU is KerasFormulasTest's part.)
  */
@@ -73,7 +73,8 @@ class OwnLayerGradientsTest {
                 .graphBuilder()
                 .addInputs("in")
                 .addLayer("gru1", new KerasGru(4, true, "tanh", "sigmoid"), "in")
-                .addLayer("gru2", new KerasGru(3, false, "tanh", "hard_sigmoid"), "gru1")
+                .addLayer("norm", new org.neuralcanvas.engine.compile.KerasLayerNormalization(1e-3, true, true), "gru1")
+                .addLayer("gru2", new KerasGru(3, false, "tanh", "hard_sigmoid"), "norm")
                 .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2)
                         .activation(Activation.IDENTITY).build(), "gru2")
                 .setOutputs("out")
@@ -83,6 +84,9 @@ class OwnLayerGradientsTest {
         net.init();
         // Biases away from zero, so that their gradients are checked where they matter.
         net.getLayer("gru1").getParam(KerasGru.BIAS).assign(Nd4j.rand(DataType.DOUBLE, 2, 12).subi(0.5));
+        // And gamma and beta away from 1 and 0.
+        net.getLayer("norm").getParam("gamma").assign(Nd4j.rand(DataType.DOUBLE, 1, 4).addi(0.5));
+        net.getLayer("norm").getParam("beta").assign(Nd4j.rand(DataType.DOUBLE, 1, 4).subi(0.5));
         INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 6, 5).subi(0.5);
         INDArray y = Nd4j.rand(DataType.DOUBLE, 3, 2);
         boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(net)

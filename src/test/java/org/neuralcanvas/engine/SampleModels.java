@@ -44,6 +44,7 @@ public final class SampleModels {
         b.then("LeakyReLU", Map.of("negative_slope", 0.1));
         b.then("Dense", Map.of("units", 12));
         b.then("PReLU", Map.of());
+        b.then("LayerNormalization", Map.of("center", false));
         b.then("ELU", Map.of("alpha", 0.5));
         b.then("ReLU", Map.of("max_value", 6.0, "negative_slope", 0.1, "threshold", 0.5));
         b.then("GaussianNoise", Map.of("stddev", 0.2));
@@ -91,6 +92,7 @@ public final class SampleModels {
         b.then("Input", Map.of("shape", List.of(9)));
         b.then("Embedding", Map.of("input_dim", 30, "output_dim", 6));
         b.then("GRU", Map.of("units", 5, "return_sequences", true));
+        b.then("LayerNormalization", Map.of("epsilon", 0.01));
         b.then("GRU", Map.of("units", 4, "recurrent_activation", "hard_sigmoid"));
         b.then("Dense", Map.of("units", 1, "activation", "sigmoid"));
         return b.graph();

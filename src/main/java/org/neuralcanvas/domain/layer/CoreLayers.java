@@ -83,6 +83,17 @@ final class CoreLayers {
                 return new ParamCount(trainable, 2 * channels);
             }).mark("BN");
 
+    /** LayerNormalization over the last axis: gamma and beta per feature, no moving statistics. */
+    static final LayerKind LAYER_NORMALIZATION = new LayerKind("LayerNormalization", "layer_normalization",
+            LayerCategory.NORMALIZATION,
+            List.of(floatParam(EPSILON, 0.001, 0.0, null, false), boolParam(CENTER, true), boolParam(SCALE, true),
+                    WeightSettings.trainable()), 1, 1,
+            (name, in, p) -> in.get(0),
+            (in, out, p) -> {
+                long features = in.get(0).last();
+                return ParamCount.trainable((p.get(CENTER) ? features : 0) + (p.get(SCALE) ? features : 0));
+            }).mark("LN");
+
     /** Rescaling: x * scale + offset, e.g. scale=1/255 to bring pixel values into [0, 1]. */
     static final LayerKind RESCALING = new LayerKind("Rescaling", "rescaling", LayerCategory.CORE,
             List.of(ParamSpec.anyFloatParam(SCALE_FACTOR, 1.0 / 255).required(), ParamSpec.anyFloatParam(OFFSET, 0.0)),
@@ -126,7 +137,7 @@ final class CoreLayers {
 
     static List<LayerKind> all() {
         return List.of(INPUT, DENSE, ACTIVATION, DROPOUT, FLATTEN, RESHAPE, SOFTMAX, EMBEDDING, BATCH_NORMALIZATION,
-                RESCALING);
+                LAYER_NORMALIZATION, RESCALING);
     }
 
 }

@@ -71,6 +71,8 @@ final class CoreMappings {
                 .nOut(b.param(OUTPUT_DIM)).inputLength(b.inShape().dim(0)).hasBias(false)
                 .outputDataFormat(RNNFormat.NWC).build()));
         m.put("BatchNormalization", CoreMappings::batchNormalization);
+        m.put("LayerNormalization", b -> b.addLayer(new KerasLayerNormalization(b.param(EPSILON), b.param(CENTER),
+                b.param(SCALE))));
     }
 
     /** Dense as our fast layer, or, at the end of the network, as DL4J's OutputLayer with the loss inside. */

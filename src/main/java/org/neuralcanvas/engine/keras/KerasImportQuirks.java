@@ -31,7 +31,7 @@ final class KerasImportQuirks {
                 throw new KerasLayerMapper.Unsupported("keras.unsupported.dilation", dilation.toString());
             }
         }
-        if (name.equals("BatchNormalization")) {
+        if (name.equals("BatchNormalization") || name.equals("LayerNormalization")) {
             requireLastAxis(c);
         }
         if (kind.category() == LayerCategory.RECURRENT) {

@@ -122,6 +122,7 @@ final class KerasLayerCheck {
                         p.getString("activation"));
                 case "PReLU" -> KerasConvolutionFormulas.prelu(x, s, a.get(0));
                 case "GRU" -> gru(x, s, a, p);
+                case "LayerNormalization" -> layerNorm(x, s, a, p);
                 default -> null;
             };
         } catch (UnknownActivation e) {
@@ -242,6 +243,33 @@ final class KerasLayerCheck {
      * SimpleRNN or LSTM over x [n, steps, features] (Keras 2/3 arrays: kernel, recurrent kernel, bias;
      * LSTM gates input, forget, cell, output). {@code backwards}: Keras's go_backwards.
      */
+    /** Keras's LayerNormalization over the last axis: (x − mean) / sqrt(var + epsilon) · gamma + beta. */
+    private static double[] layerNorm(double[] x, long[] s, List<KerasArray> a, LayerParams p) {
+        int f = (int) s[s.length - 1];
+        int i = 0;
+        float[] gamma = p.getBool("scale") ? a.get(i++).values() : null;
+        float[] beta = p.getBool("center") ? a.get(i).values() : null;
+        double eps = p.getDouble("epsilon");
+        double[] y = new double[x.length];
+        for (int row = 0; row < x.length / f; row++) {
+            double mean = 0;
+            for (int j = 0; j < f; j++) {
+                mean += x[row * f + j];
+            }
+            mean /= f;
+            double var = 0;
+            for (int j = 0; j < f; j++) {
+                var += (x[row * f + j] - mean) * (x[row * f + j] - mean);
+            }
+            double inv = 1 / Math.sqrt(var / f + eps);
+            for (int j = 0; j < f; j++) {
+                double v = (x[row * f + j] - mean) * inv;
+                y[row * f + j] = v * (gamma == null ? 1 : gamma[j]) + (beta == null ? 0 : beta[j]);
+            }
+        }
+        return y;
+    }
+
     /** Keras's GRU with reset_after=True: z, r, ĥ blocks; the reset gate scales the recurrent product plus its bias. */
     private static double[] gru(double[] x, long[] s, List<KerasArray> a, LayerParams p) {
         int n = (int) s[0], steps = (int) s[1], in = (int) s[2];

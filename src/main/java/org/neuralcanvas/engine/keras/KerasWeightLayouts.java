@@ -51,6 +51,7 @@ final class KerasWeightLayouts {
             Map.entry("SeparableConv2D", KerasWeightLayouts::separable),
             Map.entry("PReLU", KerasWeightLayouts::prelu),
             Map.entry("GRU", KerasWeightLayouts::gru),
+            Map.entry("LayerNormalization", KerasWeightLayouts::layerNormalization),
             Map.entry("Conv1D", KerasWeightLayouts::conv1d),
             Map.entry("Embedding", KerasWeightLayouts::embedding),
             Map.entry("BatchNormalization", KerasWeightLayouts::batchNormalization),
@@ -146,6 +147,25 @@ final class KerasWeightLayouts {
         out.put("W", array(expect(a.get(0), "kernel", w)));
         out.put("RW", array(expect(a.get(1), "recurrent_kernel", rw)));
         out.put("b", array(expect(a.get(2), "bias", b)));
+        return out;
+    }
+
+    /** Keras keeps gamma (if scale), then beta (if center), one per feature; ours are rows of one. */
+    private static Map<String, INDArray> layerNormalization(LayerNode node, List<KerasArray> a,
+                                                            Map<String, long[]> target, Layer conf) throws Mismatch {
+        List<String> names = new ArrayList<>();
+        if (target.containsKey("gamma")) {
+            names.add("gamma");
+        }
+        if (target.containsKey("beta")) {
+            names.add("beta");
+        }
+        count(a, names.size());
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            long[] shape = target.get(names.get(i));
+            out.put(names.get(i), array(expect(a.get(i), names.get(i), product(shape))).reshape(shape));
+        }
         return out;
     }
 
@@ -386,6 +406,13 @@ final class KerasWeightLayouts {
                 }
             }
             case "PReLU" -> arrays.put("alpha", params.get("W"));
+            case "LayerNormalization" -> {
+                for (String name : List.of("gamma", "beta")) {
+                    if (params.containsKey(name)) {
+                        arrays.put(name, flat(params.get(name)));
+                    }
+                }
+            }
             case "GRU" -> {
                 arrays.put("gru_cell/kernel", params.get("W"));
                 arrays.put("gru_cell/recurrent_kernel", params.get("RW"));

@@ -45,7 +45,8 @@ class KerasFormulasTest {
                     + kindOf.get(outcome.failedLayer()) + ") differs from Keras's formula by " + outcome.difference());
             outcome.checked().forEach(name -> checkedKinds.add(kindOf.get(name)));
         }
-        for (String kind : List.of("Conv2DTranspose", "SeparableConv2D", "DepthwiseConv2D", "PReLU", "Dense", "Conv2D",
+        for (String kind : List.of("Conv2DTranspose", "SeparableConv2D", "DepthwiseConv2D", "PReLU", "GRU",
+                "LayerNormalization", "Dense", "Conv2D",
                 "Conv1D", "LSTM", "SimpleRNN", "Bidirectional", "Embedding", "BatchNormalization")) {
             assertTrue(checkedKinds.contains(kind), kind + " was not checked against Keras's formula: " + checkedKinds);
         }
