@@ -1,13 +1,9 @@
 package org.neuralcanvas.dataset.fetch;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,7 +70,7 @@ public final class DatasetFetcher {
         return root;
     }
 
-    /** The cache names of the files that are missing, unreadable or damaged, in checksum-list order. */
+    /** The cache names of the files that are missing, unreadable or damaged, in name order. */
     public List<String> filesToFetch() {
         List<String> bad = new ArrayList<>();
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(checksums).entrySet()) {
@@ -151,13 +147,11 @@ public final class DatasetFetcher {
     }
 
     private static String sha256(Path file) throws FetchException {
-        MessageDigest digest = ArchiveUnpacker.sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+        try {
+            return DatasetCache.sha256(file);
         } catch (IOException e) {
             throw new FetchException("The downloaded file " + file + " could not be read back (" + e.getMessage()
                     + "); check the disk and run the build again.", e);
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }
