@@ -21,8 +21,8 @@ import java.util.Map;
 /**
  * The folder the build's fetch step fills ({@code ~/.neuralcanvas/datasets} unless the system
  * property {@value #ROOT_PROPERTY} says otherwise), one sub-folder per dataset. Every file is
- * checked against the SHA-256 in {@code checksums.sha256} (the same list the fetch script
- * checks) before it is read, so a partial or damaged file is reported, never trained on.
+ * checked against the SHA-256 in {@code checksums.sha256} (the same list the build's fetch step,
+ * {@code dataset.fetch.DatasetFetcher}, checks) before it is read, so a partial or damaged file is reported, never trained on.
  * Nothing here downloads: at run time the app works offline.
  */
 public final class DatasetCache {
@@ -30,10 +30,13 @@ public final class DatasetCache {
     /** System property that moves the cache root, for tests and unusual set-ups. */
     public static final String ROOT_PROPERTY = "neuralcanvas.datasets.dir";
 
-    /** The command that fills the cache; quoted in every "not there" message. */
-    public static final String FETCH_SCRIPT = "scripts/fetch-datasets.sh";
+    /**
+     * The command that fills the cache (the build's fetch step, {@code dataset.fetch.FetchDatasets}, runs in
+     * {@code process-classes}); quoted in every "not there" message.
+     */
+    public static final String FETCH_STEP = "mvn -B -ntp process-classes";
     public static final String SETUP_COMMAND = "mvn -B -ntp verify";
-    public static final String FETCH_COMMAND = FETCH_SCRIPT + " (run by the set-up command `" + SETUP_COMMAND + "`)";
+    public static final String FETCH_COMMAND = "`" + FETCH_STEP + "` (part of the set-up command `" + SETUP_COMMAND + "`)";
 
     private static final String CHECKSUMS_RESOURCE = "checksums.sha256";
 
@@ -151,8 +154,13 @@ public final class DatasetCache {
         return file;
     }
 
+    /** The checksum list every cache is checked against: cache name ("mnist/...") to hex SHA-256. */
+    public static Map<String, String> bundledChecksums() {
+        return java.util.Collections.unmodifiableMap(readChecksums());
+    }
+
     /** Hex SHA-256 of a file, read in large direct chunks so hashing keeps up with the disk. */
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neuralcanvas.domain.graph.ModelBuilder;
 import org.neuralcanvas.project.DatasetChoice;
@@ -76,6 +77,7 @@ class BrokenFilesTest extends CliTestBase {
     }
 
     @Test
+    @Tag("slow") // about 25 s: builds and checks a 10,000-layer graph
     void aModelOfTenThousandLayersIsRefusedBeforeAnythingIsBuilt() throws Exception {
         ModelBuilder b = new ModelBuilder();
         b.then("Input", Map.of("shape", List.of(4)));

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * MNIST 784-512-10 rmsprop 5 epochs, IMDB 16-16-1 multi-hot 4 epochs, Reuters 64-64-46 9 epochs,
  * Boston housing 64-64-1 standardised 80 epochs.
  */
+@Tag("slow") // about 3 minutes on 2 cores: four tutorial trainings on the real datasets
 class KerasReferenceResultsTest {
 
     @TempDir

@@ -50,7 +50,7 @@ class DatasetCacheTest {
         DatasetException e = assertThrows(DatasetException.class, () -> datasets.load("iris"));
         assertEquals(DatasetException.Reason.CORRUPT, e.reason());
         assertTrue(e.getMessage().contains("damaged") && e.getMessage().contains(file.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("fetch-datasets.sh"), e.getMessage());
+        assertTrue(e.getMessage().contains("Run `mvn -B -ntp process-classes` (part of the set-up command `mvn -B -ntp verify`)"), e.getMessage());
         assertFalse(datasets.isReady("iris"));
     }
 

@@ -73,6 +73,6 @@ class DatasetCatalogTest {
                 notReady.add(d.id());
             }
         }
-        assertEquals(Set.of(), notReady, "run scripts/fetch-datasets.sh (the build's generate-resources step)");
+        assertEquals(Set.of(), notReady, "run mvn -B -ntp process-classes (the build's fetch step)");
     }
 }

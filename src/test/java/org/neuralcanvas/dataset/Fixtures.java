@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Shared test access to the real datasets in the cache the build's fetch step filled (it runs
- * in generate-resources, before the tests of the same {@code mvn verify}). Loaded datasets are
+ * in process-classes, before the tests of the same {@code mvn verify}). Loaded datasets are
  * kept for the whole test run so each is read once.
  */
 public final class Fixtures {

@@ -49,7 +49,7 @@ final class DenseSource implements BatchSource {
 
     @Override
     public int size() {
-        return (int) features.rows();
+        return features.rows();
     }
 
     @Override
@@ -59,7 +59,7 @@ final class DenseSource implements BatchSource {
 
     @Override
     public int labelWidth() {
-        return (int) labels.columns();
+        return labels.columns();
     }
 
     @Override
@@ -80,7 +80,7 @@ final class DenseSource implements BatchSource {
      * 12 ms for 128 MNIST rows, which would make a shuffled epoch take seconds.)
      */
     static INDArray gather(INDArray source, int[] rows) {
-        int w = (int) source.columns();
+        int w = source.columns();
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, rows.length, w);
         FloatBuffer from = source.data().asNioFloat();
         FloatBuffer to = out.data().asNioFloat();

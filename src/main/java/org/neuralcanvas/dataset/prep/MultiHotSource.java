@@ -34,7 +34,7 @@ final class MultiHotSource implements BatchSource {
 
     @Override
     public int labelWidth() {
-        return (int) labels.columns();
+        return labels.columns();
     }
 
     @Override

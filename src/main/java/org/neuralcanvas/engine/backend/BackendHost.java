@@ -11,7 +11,10 @@ import java.util.Locale;
  */
 public interface BackendHost {
 
-    /** The processor as {@code /proc/cpuinfo} describes it; {@link CpuInfo#unknown()} without it. */
+    /**
+     * The processor as the OS describes it ({@code /proc/cpuinfo} on Linux, {@code sysctl} on macOS,
+     * {@code IsProcessorFeaturePresent} on Windows), in /proc/cpuinfo's flag names; no flags when unreadable.
+     */
     CpuInfo cpuInfo();
 
     /** A JVM system property, or null. */
@@ -51,16 +54,12 @@ public interface BackendHost {
     /** Reads the live machine. Kept free of JavaCPP and ND4J so nothing native loads early. */
     final class SystemHost implements BackendHost {
 
-        private static final Path CPUINFO = Path.of("/proc/cpuinfo");
         private static final Path NVIDIA_DRIVER = Path.of("/proc/driver/nvidia/version");
 
+        /** Read from what this OS offers: /proc/cpuinfo, sysctl or IsProcessorFeaturePresent ({@link OsCpuInfo}). */
         @Override
         public CpuInfo cpuInfo() {
-            try {
-                return CpuInfo.parse(Files.readString(CPUINFO));
-            } catch (IOException | RuntimeException e) {
-                return CpuInfo.unknown();
-            }
+            return OsCpuInfo.read(platform());
         }
 
         @Override

@@ -158,7 +158,9 @@ public final class Backends {
 
     private BuildChoice chooseBuild(CpuInfo cpu, List<String> notices) {
         CpuBuild best = bestShippedBuild(cpu);
-        String flagsReason = cpu.flags().isEmpty()
+        String flagsReason = !host.platform().endsWith("x86_64")
+                ? host.platform() + " has one CPU build, " + best.id()
+                : cpu.flags().isEmpty()
                 ? "no CPU flags readable, generic is the only safe build"
                 : "CPU flags allow " + cpu.bestBuild().id()
                         + (best == cpu.bestBuild() ? "" : ", best shipped is " + best.id());
@@ -201,9 +203,22 @@ public final class Backends {
 
     /** Whether the class path holds this build's native libraries for this platform. */
     boolean shipped(CpuBuild build) {
-        String dir = CPU_BINDINGS + host.platform() + build.extension() + "/";
-        return host.hasResource(dir + System.mapLibraryName("jnind4jcpu"))
-                && host.hasResource(dir + System.mapLibraryName("nd4jcpu"));
+        String platform = host.platform();
+        String dir = CPU_BINDINGS + platform + build.extension() + "/";
+        return host.hasResource(dir + libraryFile(platform, "jnind4jcpu"))
+                && host.hasResource(dir + libraryFile(platform, "nd4jcpu"));
+    }
+
+    /**
+     * The file a native library of nd4j-native has in the platform's jars: {@code libNAME.so} on Linux,
+     * {@code libNAME.dylib} on macOS; on Windows JavaCPP's JNI library is {@code NAME.dll} but libnd4j, built with
+     * MinGW, is {@code libnd4jcpu.dll} (as in the windows-x86_64 jars of 1.0.0-M2.1).
+     */
+    static String libraryFile(String platform, String name) {
+        if (platform.startsWith("windows")) {
+            return (name.startsWith("jni") ? "" : "lib") + name + ".dll";
+        }
+        return "lib" + name + (platform.startsWith("macosx") ? ".dylib" : ".so");
     }
 
     /**

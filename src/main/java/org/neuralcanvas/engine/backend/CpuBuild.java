@@ -7,7 +7,10 @@ import java.util.Set;
 /**
  * The builds of ND4J's CPU backend (nd4j-native) that the application ships, from the most
  * to the least demanding. Each build is a separate native library that JavaCPP finds by the
- * platform extension appended to {@code linux-x86_64}.
+ * platform extension appended to the platform's name ({@code linux-x86_64}, {@code windows-x86_64},
+ * {@code macosx-x86_64}, ...). Which a build of the app carries depends on its platform (the pom's OS
+ * profiles): every platform has {@link #GENERIC}; the x86-64 ones add oneDNN builds; ARM has only
+ * {@link #GENERIC}. {@link Backends} takes the best one the processor runs that the class path holds.
  */
 public enum CpuBuild {
 

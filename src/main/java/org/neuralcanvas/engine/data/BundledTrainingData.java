@@ -177,7 +177,7 @@ public final class BundledTrainingData implements TrainingDataSource {
         // "Fits" must not be said of data that is not there: training would only fail after Train.
         if (!d.synthetic() && !datasets.cache().isPresent(d)) {
             problems.add(SAY.say("fit.notFetched", d.displayName(), datasets.cache().root().toString(),
-                    DatasetCache.FETCH_SCRIPT, DatasetCache.SETUP_COMMAND));
+                    DatasetCache.FETCH_STEP, DatasetCache.SETUP_COMMAND));
         }
         List<LayerNode> inputs = graph.nodes().stream().filter(n -> n.kind().isInput()).toList();
         List<LayerNode> outputs = graph.nodes().stream().filter(n -> graph.outgoing(n.id()).isEmpty() && !n.kind().isInput()).toList();

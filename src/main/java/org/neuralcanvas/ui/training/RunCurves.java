@@ -66,7 +66,12 @@ public final class RunCurves {
         charts.remove(chart);
     }
 
-    /** Starts a new run's curves; {@code metricName} is the chart's metric (accuracy, mae or mse), or null. */
+    /**
+     * Starts a new run's curves; {@code metricName} is the chart's metric (accuracy, mae or mse), or null.
+     * The metric series are renamed in place (JFreeChart 1.5 deprecates {@code Series.setKey}, with no
+     * replacement but new series): every attached chart's dataset keeps holding the same two series.
+     */
+    @SuppressWarnings("deprecation")
     public void reset(String metricName) {
         this.metricName = metricName;
         trainMetric.setKey(metricName == null ? "metric" : metricName);

@@ -112,8 +112,8 @@ class PreprocessorTest {
         DataSet batch = p.train().slice(0, 64);
         INDArray x = batch.getFeatures();
         assertArrayEquals(new long[] {64, 10_000}, x.shape());
-        assertEquals(64 * 10_000, x.eq(0).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().intValue()
-                + x.eq(1).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().intValue(), "only 0 and 1");
+        assertEquals(64 * 10_000, x.eq(0).castTo(org.nd4j.linalg.api.buffer.DataType.INT32).sumNumber().intValue()
+                + x.eq(1).castTo(org.nd4j.linalg.api.buffer.DataType.INT32).sumNumber().intValue(), "only 0 and 1");
         assertEquals(64.0, x.getColumn(1).sumNumber().doubleValue(), "every review has the start marker");
         assertArrayEquals(new long[] {64, 1}, batch.getLabels().shape());
         assertEquals(FeatureLayout.MULTI_HOT, p.layout());

@@ -15,9 +15,16 @@ final class FakeHost implements BackendHost {
     final Map<String, String> env = new LinkedHashMap<>();
     boolean nvidiaDriver;
     java.util.List<NvidiaGpu> gpus = java.util.List.of();
+    String platform = "linux-x86_64";
 
     FakeHost(String flags) {
         cpu = new CpuInfo("Test CPU", CpuInfo.parseFlags(flags), 4);
+    }
+
+    /** A machine of another platform (JavaCPP's name, e.g. windows-x86_64) with the processor the OS describes. */
+    FakeHost(String platform, CpuInfo cpu) {
+        this.platform = platform;
+        this.cpu = cpu;
     }
 
     /** Puts nd4j-native (the backend class and the given builds' libraries) on the class path. */
@@ -25,8 +32,15 @@ final class FakeHost implements BackendHost {
         resources.add(Backends.CPU_BACKEND_CLASS);
         for (CpuBuild b : builds) {
             String dir = Backends.CPU_BINDINGS + platform() + b.extension() + "/";
-            resources.add(dir + System.mapLibraryName("jnind4jcpu"));
-            resources.add(dir + System.mapLibraryName("nd4jcpu"));
+            // The names the real jars of 1.0.0-M2.1 use (jar tf nd4j-native-1.0.0-M2.1-<platform>.jar).
+            if (platform.startsWith("windows")) {
+                resources.add(dir + "jnind4jcpu.dll");
+                resources.add(dir + "libnd4jcpu.dll");
+            } else {
+                String suffix = platform.startsWith("macosx") ? ".dylib" : ".so";
+                resources.add(dir + "libjnind4jcpu" + suffix);
+                resources.add(dir + "libnd4jcpu" + suffix);
+            }
         }
         return this;
     }
@@ -68,7 +82,7 @@ final class FakeHost implements BackendHost {
 
     @Override
     public String platform() {
-        return "linux-x86_64";
+        return platform;
     }
 
     @Override

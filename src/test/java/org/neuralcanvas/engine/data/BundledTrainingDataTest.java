@@ -40,7 +40,7 @@ class BundledTrainingDataTest {
                 mlp(4, 3, "softmax"));
         assertFalse(fit.fits());
         assertTrue(fit.problems().get(0).contains("is not in the dataset cache (" + emptyCache + ") yet. Fetch it with "
-                + "scripts/fetch-datasets.sh"), fit.problems().toString());
+                + "mvn -B -ntp process-classes"), fit.problems().toString());
         DatasetFit generated = nothingFetched.check(new DatasetChoice("synthetic_classes", Map.of()),
                 TrainingSettings.defaults(), mlp(100, 10, "softmax"));
         assertTrue(generated.datasetInput() != null, "the generated dataset is known: " + generated.problems());

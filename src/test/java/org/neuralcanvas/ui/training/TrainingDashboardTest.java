@@ -22,6 +22,7 @@ import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Trains from the window as a person does: a template, a small dataset, Train, watch, Stop, read the results. */
+@Tag("slow") // about 2 minutes on 2 cores: real training runs driven from the window
 @ExtendWith(ApplicationExtension.class)
 class TrainingDashboardTest {
 
