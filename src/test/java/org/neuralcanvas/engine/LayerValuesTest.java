@@ -171,4 +171,29 @@ class LayerValuesTest {
         assertEquals(1.0, net.getLayer("dense").getParam("b").minNumber().doubleValue(), 0);
         assertEquals(0.0, net.getLayer("dense_1").getParam("W").amaxNumber().doubleValue(), 0);
     }
+
+    /** Keras adds l1 · Σ|w| + l2 · Σw² to the loss: the compiled network's score rises by exactly that. */
+    @Test
+    void regularizersAddKerassPenaltyToTheLoss() {
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 6);
+        INDArray y = Nd4j.rand(DataType.FLOAT, 8, 2);
+        double[] scores = new double[2];
+        INDArray kernel = null;
+        for (int i = 0; i < 2; i++) {
+            ModelBuilder b = new ModelBuilder();
+            b.then("Input", Map.of("shape", List.of(6)));
+            b.then("Dense", i == 0 ? Map.of("units", 2) : Map.of("units", 2, "kernel_regularizer", "l1_l2(l1=0.01, l2=0.1)"));
+            Compilation c = Dl4jCompiler.compile(b.graph(), TrainingSettings.defaults().withLoss("mse"));
+            assertTrue(c.ok(), c.problems()::toString);
+            ComputationGraph net = new ComputationGraph(c.model().configuration());
+            net.init();
+            if (kernel == null) {
+                kernel = net.getLayer("dense").getParam("W").dup();
+            }
+            net.getLayer("dense").setParam("W", kernel);
+            scores[i] = net.score(new org.nd4j.linalg.dataset.DataSet(x, y));
+        }
+        double penalty = 0.01 * kernel.norm1Number().doubleValue() + 0.1 * kernel.mul(kernel).sumNumber().doubleValue();
+        assertEquals(penalty, scores[1] - scores[0], 1e-4 * Math.max(1, penalty));
+    }
 }

@@ -86,6 +86,12 @@ public final class DatasetFetcher {
         return bad;
     }
 
+    /** The bytes to download for these cache names: each archive that holds one of them, once. */
+    public long downloadSize(List<String> files) {
+        return sources.stream().filter(s -> s.files().stream().anyMatch(x -> files.contains(x.target())))
+                .mapToLong(DatasetSource::size).sum();
+    }
+
     /** Fetches what {@link #filesToFetch()} names; does nothing (offline) when that is empty. */
     public Result fetchMissing() throws FetchException {
         List<String> bad = filesToFetch();

@@ -120,6 +120,12 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, Double
                 false, KerasArgument.PLAIN);
     }
 
+    /** A weight regularizer, None by default. */
+    public static ParamSpec regularizerParam(ParamKey<String> key) {
+        return new ParamSpec(key.name(), ParamType.REGULARIZER, null, null, null, false, List.of(), 0, 0, false, true,
+                KerasArgument.PLAIN);
+    }
+
     /** A tuple of whole numbers, each at least 1. */
     public static ParamSpec tupleParam(ParamKey<List<Integer>> key, List<Integer> defaultValue, int minLength,
                                        int maxLength) {
@@ -165,6 +171,8 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, Double
                     ? null
                     : SAY.say("param.choice", name, String.valueOf(value), String.join(", ", choices));
             case INT_TUPLE -> validateTuple(value);
+            case REGULARIZER -> value instanceof String s && Regularizer.parse(s).isPresent()
+                    ? null : SAY.say("param.regularizer", name, String.valueOf(value));
         };
     }
 

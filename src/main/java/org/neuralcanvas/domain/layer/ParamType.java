@@ -11,5 +11,7 @@ public enum ParamType {
     /** One of a fixed list of strings, such as an activation or a padding mode. */
     CHOICE,
     /** A tuple of whole numbers such as {@code kernel_size=(3, 3)}, stored as {@code List<Integer>}. */
-    INT_TUPLE
+    INT_TUPLE,
+    /** A weight regularizer such as {@code l2(0.001)}, stored as that text ({@link Regularizer}); None for none. */
+    REGULARIZER
 }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The settings every layer with weights shares with its Keras counterpart: how its kernel and bias start
- * (Keras's initializer names; those DL4J has an exact counterpart for) and whether training changes them
+ * (Keras's initializer names; those DL4J has an exact counterpart for), their L1/L2 penalties, and whether training
+ * changes them
  * ({@code trainable=False}: a frozen layer, counted as non-trainable in the summary).
  */
 public final class WeightSettings {
@@ -22,10 +23,12 @@ public final class WeightSettings {
     private WeightSettings() {
     }
 
-    /** kernel_initializer and bias_initializer (Keras 1 called the first init). */
+    /** kernel/bias initializers (Keras 1 called the first init) and regularizers (Keras 1: W_/b_regularizer). */
     static List<ParamSpec> initializers() {
         return List.of(ParamSpec.choiceParam(KERNEL_INITIALIZER, "glorot_uniform", KERNEL_INITIALIZERS).aka("init"),
-                ParamSpec.choiceParam(BIAS_INITIALIZER, "zeros", BIAS_INITIALIZERS));
+                ParamSpec.choiceParam(BIAS_INITIALIZER, "zeros", BIAS_INITIALIZERS),
+                ParamSpec.regularizerParam(ParamKeys.KERNEL_REGULARIZER).aka("W_regularizer"),
+                ParamSpec.regularizerParam(ParamKeys.BIAS_REGULARIZER).aka("b_regularizer"));
     }
 
     static ParamSpec trainable() {

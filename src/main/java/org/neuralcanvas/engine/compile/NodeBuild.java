@@ -62,6 +62,26 @@ record NodeBuild(GraphBuilder graph, NodeResult result, String[] inputs, boolean
      * The node's layer with its Keras weight settings applied: its initializers (where not Keras's default, which is
      * the network's) and, for {@code trainable=False}, frozen, still passing gradients to the layers before it.
      */
+    /**
+     * DL4J's penalties for a Keras regularizer: the same L1, and an L2 of twice Keras's factor, because DL4J's L2
+     * adds ½ · c · Σw² where Keras adds l2 · Σw² (LayerValuesTest compares the scores).
+     */
+    private static java.util.Optional<java.util.List<org.nd4j.linalg.learning.regularization.Regularization>> regularizer(
+            LayerParams p, org.neuralcanvas.domain.layer.ParamKey<String> key) {
+        if (!p.has(key.name()) || p.get(key) == null) {
+            return java.util.Optional.empty();
+        }
+        var r = org.neuralcanvas.domain.layer.Regularizer.parse(p.get(key)).orElseThrow();
+        java.util.List<org.nd4j.linalg.learning.regularization.Regularization> list = new java.util.ArrayList<>();
+        if (r.l1() > 0) {
+            list.add(new org.nd4j.linalg.learning.regularization.L1Regularization(r.l1()));
+        }
+        if (r.l2() > 0) {
+            list.add(new org.nd4j.linalg.learning.regularization.L2Regularization(2 * r.l2()));
+        }
+        return java.util.Optional.of(list);
+    }
+
     Layer withWeightSettings(Layer layer) {
         LayerParams p = params();
         if (layer instanceof BaseLayer base) {
@@ -69,6 +89,8 @@ record NodeBuild(GraphBuilder graph, NodeResult result, String[] inputs, boolean
                     && !"glorot_uniform".equals(p.get(ParamKeys.KERNEL_INITIALIZER))) {
                 base.setWeightInitFn(Dl4jInitializers.of(p.get(ParamKeys.KERNEL_INITIALIZER)).getWeightInitFunction());
             }
+            regularizer(p, ParamKeys.KERNEL_REGULARIZER).ifPresent(base::setRegularization);
+            regularizer(p, ParamKeys.BIAS_REGULARIZER).ifPresent(base::setRegularizationBias);
             if (p.has(ParamKeys.BIAS_INITIALIZER.name())) {
                 base.setBiasInit("ones".equals(p.get(ParamKeys.BIAS_INITIALIZER)) ? 1.0 : 0.0);
             }

@@ -119,7 +119,21 @@ final class KerasConfigWriter {
             if (spec.keras().ofWrapped() != wrapped || spec.name().equals(ParamKeys.LAYER.name()) || value == null) {
                 continue;
             }
-            if (spec.keras().inPairs() && value instanceof List<?> flat && flat.size() % 2 == 0) {
+            if (spec.type() == org.neuralcanvas.domain.layer.ParamType.REGULARIZER && value instanceof String text) {
+                org.neuralcanvas.domain.layer.Regularizer r = org.neuralcanvas.domain.layer.Regularizer.parse(text)
+                        .orElseThrow();
+                ObjectNode reg = config.putObject(spec.name());
+                reg.put("module", "keras.regularizers");
+                reg.put("class_name", r.kerasClass());
+                ObjectNode rc = reg.putObject("config");
+                if (r.l1() > 0) {
+                    rc.put("l1", r.l1());
+                }
+                if (r.l2() > 0) {
+                    rc.put("l2", r.l2());
+                }
+                reg.putNull("registered_name");
+            } else if (spec.keras().inPairs() && value instanceof List<?> flat && flat.size() % 2 == 0) {
                 ArrayNode pairs = config.putArray(spec.name());
                 for (int i = 0; i < flat.size(); i += 2) {
                     pairs.addArray().add((Integer) flat.get(i)).add((Integer) flat.get(i + 1));

@@ -12,6 +12,7 @@ import org.neuralcanvas.domain.layer.LayerKind;
 import org.neuralcanvas.domain.layer.ParamKeys;
 import org.neuralcanvas.domain.layer.ParamSpec;
 import org.neuralcanvas.domain.layer.ParamType;
+import org.neuralcanvas.domain.layer.Regularizer;
 import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.EngineSentences;
 
@@ -39,9 +40,9 @@ final class KerasLayerMapper {
     /** Length given to an Input whose size the file leaves open (None), such as a text model's sequence length. */
     static final int OPEN_LENGTH = 100;
 
-    private static final Set<String> NOT_KEPT = Set.of("kernel_regularizer", "bias_regularizer",
-            "activity_regularizer", "recurrent_regularizer", "kernel_constraint", "bias_constraint",
-            "recurrent_constraint", "W_regularizer", "b_regularizer", "U_regularizer", "embeddings_regularizer");
+    /** Settings we do not keep; a layer's declared regularizers are read like any declared argument. */
+    private static final Set<String> NOT_KEPT = Set.of("activity_regularizer", "recurrent_regularizer",
+            "kernel_constraint", "bias_constraint", "recurrent_constraint", "U_regularizer", "embeddings_regularizer");
 
     private KerasLayerMapper() {
     }
@@ -50,7 +51,6 @@ final class KerasLayerMapper {
         JsonNode c = layer.config();
         Map<String, Object> p = new LinkedHashMap<>();
         List<String> changes = new ArrayList<>();
-        notKept(c, changes);
         String cls = layer.className();
         String kind = switch (cls) {
             case "InputLayer" -> {
@@ -78,6 +78,7 @@ final class KerasLayerMapper {
         LayerKind kind = LayerCatalog.standard().findKerasClass(cls).filter(k -> !k.isInput())
                 .orElseThrow(() -> new Unsupported("keras.unsupported.noSuchLayer", cls));
         noteChannelsFirst(c, changes);
+        notKept(kind, c, changes);
         KerasImportQuirks.check(kind, c, changes);
         for (ParamSpec spec : kind.params()) {
             p.put(spec.name(), read(spec, c, changes));
@@ -117,6 +118,7 @@ final class KerasLayerMapper {
             case BOOL -> v.isBoolean() ? v.asBoolean() : spec.defaultValue();
             case CHOICE -> choice(spec, v);
             case INT_TUPLE -> tupleOf(spec, v);
+            case REGULARIZER -> regularizer(spec, v, changes);
         };
     }
 
@@ -144,6 +146,25 @@ final class KerasLayerMapper {
         changes.add(SAY.say("keras.change.initializer", spec.name(), name.isEmpty() ? v.toString() : name,
                 String.valueOf(spec.defaultValue())));
         return (String) spec.defaultValue();
+    }
+
+    /**
+     * A regularizer as Keras 2 and 3 write it ({@code {"class_name": "L1L2", "config": {"l1": 0.0, "l2": 0.01}}}) or
+     * Keras 1 ({@code {"name": "L1L2Regularizer", "l1": 0.0, "l2": 0.01}}); one of another kind is noted and left out.
+     */
+    private static String regularizer(ParamSpec spec, JsonNode v, List<String> changes) {
+        JsonNode cfg = v.has("config") ? v.path("config") : v;
+        String cls = v.path("class_name").asText(v.path("name").asText(""));
+        if (cls.startsWith("L1") || cls.startsWith("L2") || cls.startsWith("l1") || cls.startsWith("l2")) {
+            double l1 = cfg.path("l1").asDouble(0);
+            double l2 = cfg.path("l2").asDouble(0);
+            if (l1 > 0 || l2 > 0) {
+                return new Regularizer(l1, l2).text();
+            }
+            return null;
+        }
+        changes.add(SAY.say("keras.change.notKept", spec.name()));
+        return null;
     }
 
     private static String choice(ParamSpec spec, JsonNode v) throws Unsupported {
@@ -262,9 +283,9 @@ final class KerasLayerMapper {
         return inputShape(c, changes);
     }
 
-    private static void notKept(JsonNode c, List<String> changes) {
+    private static void notKept(LayerKind kind, JsonNode c, List<String> changes) {
         for (String key : NOT_KEPT) {
-            if (c.has(key) && !c.path(key).isNull()) {
+            if (c.has(key) && !c.path(key).isNull() && kind.param(key).isEmpty()) {
                 changes.add(SAY.say("keras.change.notKept", key));
             }
         }

@@ -55,6 +55,11 @@ public final class KerasLayerCode {
 
     /** A value as Python; a flat tuple Keras reads as pairs is written as pairs. */
     static String literal(ParamSpec spec, Object value) {
+        if (spec.type() == org.neuralcanvas.domain.layer.ParamType.REGULARIZER && value instanceof String text) {
+            var r = org.neuralcanvas.domain.layer.Regularizer.parse(text).orElseThrow();
+            return r.l1() > 0 && r.l2() > 0 ? "keras.regularizers.L1L2(l1=" + r.l1() + ", l2=" + r.l2() + ")"
+                    : "keras.regularizers." + r.kerasClass() + "(" + (r.l1() > 0 ? r.l1() : r.l2()) + ")";
+        }
         if (spec.keras().inPairs() && value instanceof List<?> flat && flat.size() % 2 == 0) {
             List<String> pairs = new ArrayList<>();
             for (int i = 0; i < flat.size(); i += 2) {

@@ -122,7 +122,7 @@ public final class InspectorViewModel {
                 case INT -> Integer.parseInt(text);
                 case FLOAT -> Double.parseDouble(text);
                 case BOOL -> text.equalsIgnoreCase("true") ? Boolean.TRUE : text.equalsIgnoreCase("false") ? Boolean.FALSE : text;
-                case CHOICE -> text;
+                case CHOICE, REGULARIZER -> text;
                 case INT_TUPLE -> parseTuple(text);
             };
         } catch (NumberFormatException e) {

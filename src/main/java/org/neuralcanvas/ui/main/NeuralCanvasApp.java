@@ -3,6 +3,7 @@ package org.neuralcanvas.ui.main;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.neuralcanvas.project.templates.Template;
+import org.neuralcanvas.ui.datasets.DatasetDownloads;
 import org.neuralcanvas.ui.exchange.ExchangeMenu;
 import org.neuralcanvas.ui.training.TrainingFeature;
 
@@ -23,6 +24,8 @@ public final class NeuralCanvasApp extends Application {
         UncaughtFailures.install(ctx.prompts(), window::i18n);
         window.show();
         openFromArguments(window, getParameters().getRaw());
+        // An installed app has no build that fetched the datasets: offer the download at its first start.
+        DatasetDownloads.offerIfMissing(stage, window.i18n(), ctx.background());
     }
 
     /** {@code neuralcanvas model.ncproj.json} opens a file; {@code --template=mnist_cnn} starts from a template. */

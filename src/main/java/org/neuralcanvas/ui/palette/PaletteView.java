@@ -66,6 +66,11 @@ public final class PaletteView extends VBox {
         }
         ScrollPane scroll = new ScrollPane(list);
         scroll.setFitToWidth(true);
+        // The list scrolls: its length (46 kinds) must not become the window's minimum height, which squeezed the
+        // summary and problems below the canvas to nothing.
+        scroll.setMinHeight(0);
+        scroll.setPrefHeight(200);
+        setMinHeight(0);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(search, scroll);
         ghost.getStyleClass().add("palette-ghost");

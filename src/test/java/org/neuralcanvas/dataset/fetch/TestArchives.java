@@ -18,13 +18,13 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 
 /** Small archives made in the test itself, laid out as npm's .tgz and Debian's .deb are. */
-final class TestArchives {
+public final class TestArchives {
 
     private TestArchives() {
     }
 
     /** Entry name to content, in order; names are written exactly as given (even "../x" or "/x"). */
-    static Map<String, byte[]> entries(Object... nameThenContent) {
+    public static Map<String, byte[]> entries(Object... nameThenContent) {
         Map<String, byte[]> m = new LinkedHashMap<>();
         for (int i = 0; i < nameThenContent.length; i += 2) {
             Object c = nameThenContent[i + 1];
@@ -33,7 +33,7 @@ final class TestArchives {
         return m;
     }
 
-    static byte[] tar(Map<String, byte[]> entries) throws IOException {
+    public static byte[] tar(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -49,7 +49,7 @@ final class TestArchives {
     }
 
     /** An npm-style package tarball: a gzip-compressed tar. */
-    static byte[] tgz(Map<String, byte[]> entries) throws IOException {
+    public static byte[] tgz(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream gz = new GzipCompressorOutputStream(bytes)) {
             gz.write(tar(entries));
@@ -81,7 +81,7 @@ final class TestArchives {
         return bytes.toByteArray();
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -89,7 +89,7 @@ final class TestArchives {
         }
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -211,6 +211,7 @@ class CatalogCoverageTest {
             }
             case BOOL -> List.of(!(Boolean) d);
             case CHOICE -> List.copyOf(spec.choices());
+            case REGULARIZER -> List.of("l1_l2(l1=0.01, l2=0.001)");
             case INT_TUPLE -> {
                 List<Integer> base = d == null ? java.util.Collections.nCopies(spec.maxLength(), 1) : (List<Integer>) d;
                 yield List.of(base.stream().map(v -> v + 1).toList(), base);

@@ -223,7 +223,8 @@ class MainWindowTest {
 
     @Test
     void theZoomButtonsAndFitChangeTheZoom(FxRobot robot) {
-        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_mlp").orElseThrow()));
+        // Two layers: small enough to fit the canvas at 100 % now that the summary below it keeps its height.
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("linear_regression").orElseThrow()));
         double before = window.canvas().zoomProperty().get();
         robot.clickOn("#toolbar-zoomOut");
         assertEquals(before / 1.2, window.canvas().zoomProperty().get(), 1e-9);
@@ -255,6 +256,8 @@ class MainWindowTest {
     void doubleClickingAPaletteLayerAppendsItAfterTheSelection(FxRobot robot) {
         robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("linear_regression").orElseThrow()));
         robot.clickOn(view("dense"));
+        // Found as a user finds a layer below the fold: by searching the palette.
+        robot.clickOn("#paletteSearch").write("Dropout");
         robot.doubleClickOn("#palette-Dropout");
         WaitForAsyncUtils.waitForFxEvents();
 

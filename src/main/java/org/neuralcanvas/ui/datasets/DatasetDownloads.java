@@ -1,0 +1,57 @@
+package org.neuralcanvas.ui.datasets;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.stage.Window;
+import org.neuralcanvas.dataset.DatasetCache;
+import org.neuralcanvas.dataset.fetch.DatasetFetcher;
+import org.neuralcanvas.ui.common.I18n;
+
+/**
+ * Where the window offers the datasets' download: at start when the cache lacks files (an app installed from its
+ * image, whose build never fetched them), and from Help ▸ Download Datasets. The check hashes the cache's files,
+ * so it runs on the background executor.
+ */
+public final class DatasetDownloads {
+
+    /** {@code -Dneuralcanvas.datasets.offer=false} starts without the offer (scripted runs, tests). */
+    public static final String OFFER_PROPERTY = "neuralcanvas.datasets.offer";
+
+    private DatasetDownloads() {
+    }
+
+    /** At start: opens the download window only if files are missing. */
+    public static void offerIfMissing(Window owner, I18n i18n, Executor background) {
+        if (!"false".equalsIgnoreCase(System.getProperty(OFFER_PROPERTY))) {
+            check(owner, i18n, background, false);
+        }
+    }
+
+    /** From the menu: the download window, or the sentence that everything is there. */
+    public static void open(Window owner, I18n i18n, Executor background) {
+        check(owner, i18n, background, true);
+    }
+
+    private static void check(Window owner, I18n i18n, Executor background, boolean evenIfComplete) {
+        Path root = DatasetCache.atDefaultLocation().root();
+        background.execute(() -> {
+            DatasetFetcher probe = DatasetFetcher.standard(root, sentence -> { });
+            List<String> missing = probe.filesToFetch();
+            long bytes = probe.downloadSize(missing);
+            if (missing.isEmpty() && !evenIfComplete) {
+                return;
+            }
+            Platform.runLater(() -> {
+                DatasetDownloadWindow w = new DatasetDownloadWindow(owner, i18n,
+                        listener -> DatasetFetcher.standard(root, listener));
+                if (missing.isEmpty()) {
+                    w.complete(root.toString());
+                } else {
+                    w.offer(missing, bytes);
+                }
+            });
+        });
+    }
+}
