@@ -45,6 +45,7 @@ public final class DatasetDownloadWindow {
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private volatile long total;
     private Thread worker;
+    private Runnable onFetched = () -> { };
 
     /**
      * @param fetchers makes the fetcher with the window's listener: {@code DatasetFetcher.standard(root, listener)}
@@ -104,6 +105,11 @@ public final class DatasetDownloadWindow {
         stage.show();
     }
 
+    /** Run on the FX thread once a download has completed. */
+    public void onFetched(Runnable action) {
+        this.onFetched = action;
+    }
+
     public Stage stage() {
         return stage;
     }
@@ -139,6 +145,7 @@ public final class DatasetDownloadWindow {
             try {
                 fetcher.fetchMissing();
                 finish(buttons, i18n.get("datasets.done"), 1);
+                Platform.runLater(() -> onFetched.run());
             } catch (FetchException e) {
                 finish(buttons, cancelled.get() ? i18n.get("datasets.cancelled")
                         : i18n.format("datasets.failed", e.getMessage()), 0);

@@ -23,18 +23,20 @@ public final class DatasetDownloads {
     }
 
     /** At start: opens the download window only if files are missing. */
-    public static void offerIfMissing(Window owner, I18n i18n, Executor background) {
+    /** @param onFetched run on the FX thread after a download completed (the Train panel checks its data again) */
+    public static void offerIfMissing(Window owner, I18n i18n, Executor background, Runnable onFetched) {
         if (!"false".equalsIgnoreCase(System.getProperty(OFFER_PROPERTY))) {
-            check(owner, i18n, background, false);
+            check(owner, i18n, background, false, onFetched);
         }
     }
 
     /** From the menu: the download window, or the sentence that everything is there. */
-    public static void open(Window owner, I18n i18n, Executor background) {
-        check(owner, i18n, background, true);
+    public static void open(Window owner, I18n i18n, Executor background, Runnable onFetched) {
+        check(owner, i18n, background, true, onFetched);
     }
 
-    private static void check(Window owner, I18n i18n, Executor background, boolean evenIfComplete) {
+    private static void check(Window owner, I18n i18n, Executor background, boolean evenIfComplete,
+                              Runnable onFetched) {
         Path root = DatasetCache.atDefaultLocation().root();
         background.execute(() -> {
             DatasetFetcher probe = DatasetFetcher.standard(root, sentence -> { });
@@ -46,6 +48,7 @@ public final class DatasetDownloads {
             Platform.runLater(() -> {
                 DatasetDownloadWindow w = new DatasetDownloadWindow(owner, i18n,
                         listener -> DatasetFetcher.standard(root, listener));
+                w.onFetched(onFetched);
                 if (missing.isEmpty()) {
                     w.complete(root.toString());
                 } else {

@@ -133,7 +133,7 @@ final class MainMenus {
     private Menu help() {
         Menu menu = new Menu(i18n.get("menu.help"), null, item("menu.help.shortcuts", null, window::showShortcuts),
                 item("menu.help.datasets", null, () -> org.neuralcanvas.ui.datasets.DatasetDownloads.open(window.stage(),
-                        i18n, window.context().background())));
+                        i18n, window.context().background(), window.viewModel()::datasetsFetched)));
         menu.setId("menu-help");
         return menu;
     }

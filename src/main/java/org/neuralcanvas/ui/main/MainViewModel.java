@@ -49,6 +49,9 @@ public final class MainViewModel {
     private final StringProperty displayName = new SimpleStringProperty("");
     private final StringProperty opening = new SimpleStringProperty("");
     private long outsideChanges;
+    /** Counts downloads of the datasets: whatever checked the cache checks again (the Train panel's dataset fit). */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper datasetsFetched =
+            new javafx.beans.property.ReadOnlyIntegerWrapper();
     /** What the training engine runs on ("CPU (AVX2)", "CUDA 11.6 on RTX 3080"); set by whoever starts the engine. */
     private final ObjectProperty<String> backendDescription = new SimpleObjectProperty<>();
     private final Selection selection = new Selection();
@@ -210,6 +213,15 @@ public final class MainViewModel {
     }
 
     /** How many changes outside the graph's undo history (runs, recovered state) were made: autosave counts them too. */
+    /** The datasets were downloaded (Help ▸ Download Datasets, or the offer at start). */
+    public void datasetsFetched() {
+        datasetsFetched.set(datasetsFetched.get() + 1);
+    }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty datasetsFetchedProperty() {
+        return datasetsFetched.getReadOnlyProperty();
+    }
+
     public long outsideChanges() {
         return outsideChanges;
     }

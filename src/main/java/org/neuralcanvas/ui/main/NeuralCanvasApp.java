@@ -25,7 +25,7 @@ public final class NeuralCanvasApp extends Application {
         window.show();
         openFromArguments(window, getParameters().getRaw());
         // An installed app has no build that fetched the datasets: offer the download at its first start.
-        DatasetDownloads.offerIfMissing(stage, window.i18n(), ctx.background());
+        DatasetDownloads.offerIfMissing(stage, window.i18n(), ctx.background(), window.viewModel()::datasetsFetched);
     }
 
     /** {@code neuralcanvas model.ncproj.json} opens a file; {@code --template=mnist_cnn} starts from a template. */

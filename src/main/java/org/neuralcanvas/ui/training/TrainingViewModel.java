@@ -109,6 +109,7 @@ public final class TrainingViewModel {
         this.weights = new TrainedWeights(() -> main.document().graph());
         this.drainTimer = new FxTicker("dashboard-ticker", Duration.ofMillis(100), fx, this::drain);
         main.documentProperty().addListener((o, a, doc) -> loadProject());
+        main.datasetsFetchedProperty().addListener((o, a, b) -> recheck());
         overlaid.addListener((javafx.collections.ListChangeListener<RunRecord>) c -> curves.showOverlays(overlaid));
         loadProject();
     }

@@ -39,8 +39,8 @@ class BundledTrainingDataTest {
         DatasetFit fit = nothingFetched.check(new DatasetChoice("iris", Map.of()), TrainingSettings.defaults(),
                 mlp(4, 3, "softmax"));
         assertFalse(fit.fits());
-        assertTrue(fit.problems().get(0).contains("is not in the dataset cache (" + emptyCache + ") yet. Fetch it with "
-                + "mvn -B -ntp process-classes"), fit.problems().toString());
+        assertTrue(fit.problems().get(0).contains("is not in the dataset cache (" + emptyCache + ") yet. Download it with "
+                + "Help ▸ Download Datasets (from a source tree: mvn -B -ntp process-classes"), fit.problems().toString());
         DatasetFit generated = nothingFetched.check(new DatasetChoice("synthetic_classes", Map.of()),
                 TrainingSettings.defaults(), mlp(100, 10, "softmax"));
         assertTrue(generated.datasetInput() != null, "the generated dataset is known: " + generated.problems());
