@@ -86,6 +86,12 @@ public final class DatasetFetcher {
         return bad;
     }
 
+    /** The cache names of the files that are not there at all: a check of names only, cheap enough for a start. */
+    public List<String> filesAbsent() {
+        return new java.util.TreeMap<>(checksums).keySet().stream()
+                .filter(name -> !Files.isRegularFile(root.resolve(name))).toList();
+    }
+
     /** The bytes to download for these cache names: each archive that holds one of them, once. */
     public long downloadSize(List<String> files) {
         return sources.stream().filter(s -> s.files().stream().anyMatch(x -> files.contains(x.target())))

@@ -5,8 +5,6 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -33,7 +31,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * channels-last sequences [batch, steps, features]; without {@code returnSequences} the output is the last
  * step's [batch, units].
  */
-public final class FusedLstm extends SameDiffLayer {
+public final class FusedLstm extends KerasRecurrentConfiguration {
 
     /** {@code -Dneuralcanvas.fusedlstm=false} compiles LSTMs as DL4J's own layer (benchmarks, comparisons). */
     public static final String PROPERTY = "neuralcanvas.fusedlstm";
@@ -44,9 +42,6 @@ public final class FusedLstm extends SameDiffLayer {
     static final int NTS = 1;
     static final int FORWARD = 0;
 
-    private long nIn;
-    private long units;
-    private boolean returnSequences;
     private LSTMActivations gateActivation = LSTMActivations.SIGMOID;
     private LSTMActivations activation = LSTMActivations.TANH;
 
@@ -55,8 +50,7 @@ public final class FusedLstm extends SameDiffLayer {
     }
 
     public FusedLstm(long units, boolean returnSequences, LSTMActivations activation, LSTMActivations gateActivation) {
-        this.units = units;
-        this.returnSequences = returnSequences;
+        super(units, returnSequences);
         this.activation = activation;
         this.gateActivation = gateActivation;
     }
@@ -108,8 +102,8 @@ public final class FusedLstm extends SameDiffLayer {
                 .gateAct(gateActivation)
                 .cellAct(activation)
                 .outAct(activation)
-                .retFullSequence(returnSequences)
-                .retLastH(!returnSequences)
+                .retFullSequence(isReturnSequences())
+                .retLastH(!isReturnSequences())
                 .retLastC(false)
                 .build();
         LSTMLayerWeights weights = LSTMLayerWeights.builder()
@@ -118,15 +112,15 @@ public final class FusedLstm extends SameDiffLayer {
                 .bias(params.get(BIAS))
                 .build();
         LSTMLayerOutputs out = new LSTMLayerOutputs(sd.rnn().lstmLayer(input, weights, config), config);
-        return returnSequences ? out.getOutput() : out.getLastOutput();
+        return isReturnSequences() ? out.getOutput() : out.getLastOutput();
     }
 
     @Override
     public void defineParameters(SDLayerParams params) {
         params.clear();
-        params.addWeightParam(WEIGHTS, nIn, 4 * units);
-        params.addWeightParam(RECURRENT_WEIGHTS, units, 4 * units);
-        params.addBiasParam(BIAS, 4 * units);
+        params.addWeightParam(WEIGHTS, getNIn(), 4 * getUnits());
+        params.addWeightParam(RECURRENT_WEIGHTS, getUnits(), 4 * getUnits());
+        params.addBiasParam(BIAS, 4 * getUnits());
     }
 
     @Override
@@ -134,13 +128,13 @@ public final class FusedLstm extends SameDiffLayer {
         // DL4J seeds ND4J's generator from the model's seed before it initialises parameters: reproducible.
         try (var ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             INDArray w = params.get(WEIGHTS);
-            double limit = Math.sqrt(6.0 / (nIn + 4 * units)); // glorot_uniform over the whole [in, 4u] kernel
+            double limit = Math.sqrt(6.0 / (getNIn() + 4 * getUnits())); // glorot_uniform over the whole [in, 4u] kernel
             w.assign(Nd4j.rand(w.dataType(), w.shape()).muli(2 * limit).subi(limit));
             INDArray rw = params.get(RECURRENT_WEIGHTS);
             rw.assign(orthonormalRows(Nd4j.rand(rw.dataType(), rw.shape()).subi(0.5).toDoubleMatrix()));
             INDArray b = params.get(BIAS);
             b.assign(0);
-            b.get(NDArrayIndex.interval(units, 2 * units)).assign(1); // unit_forget_bias: the forget gate's block
+            b.get(NDArrayIndex.interval(getUnits(), 2 * getUnits())).assign(1); // unit_forget_bias: the forget gate's block
         }
     }
 
@@ -180,55 +174,15 @@ public final class FusedLstm extends SameDiffLayer {
                 initializer());
     }
 
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        if (!returnSequences) {
-            return InputType.feedForward(units);
-        }
-        long steps = inputType instanceof InputType.InputTypeRecurrent r ? r.getTimeSeriesLength() : -1;
-        return InputType.recurrent(units, steps, RNNFormat.NWC);
-    }
 
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        if (inputType instanceof InputType.InputTypeRecurrent r && (override || nIn <= 0)) {
-            nIn = r.getSize();
-        }
-    }
 
-    @Override
-    public org.deeplearning4j.nn.conf.InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
 
-    @Override
-    public char paramReshapeOrder(String param) {
-        return 'c';
-    }
 
-    public long getNIn() {
-        return nIn;
-    }
 
-    public void setNIn(long nIn) {
-        this.nIn = nIn;
-    }
 
-    public long getUnits() {
-        return units;
-    }
 
-    public void setUnits(long units) {
-        this.units = units;
-    }
 
-    public boolean isReturnSequences() {
-        return returnSequences;
-    }
 
-    public void setReturnSequences(boolean returnSequences) {
-        this.returnSequences = returnSequences;
-    }
 
     public LSTMActivations getGateActivation() {
         return gateActivation;

@@ -3,8 +3,6 @@ package org.neuralcanvas.engine.compile;
 import java.util.Collection;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -25,15 +23,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * Keras does (glorot_uniform, orthogonal, zeros). Per step: z = σ(x·Wz + bz + h·Uz + b'z), r likewise,
  * ĥ = tanh(x·Wh + bh + r ⊙ (h·Uh + b'h)), h = z ⊙ h + (1 − z) ⊙ ĥ.
  */
-public final class KerasGru extends SameDiffLayer {
+public final class KerasGru extends KerasRecurrentConfiguration {
 
     public static final String WEIGHTS = "W";
     public static final String RECURRENT_WEIGHTS = "RW";
     public static final String BIAS = "b";
 
-    private long nIn;
-    private long units;
-    private boolean returnSequences;
     private String activation = "tanh";
     private String recurrentActivation = "sigmoid";
 
@@ -42,8 +37,7 @@ public final class KerasGru extends SameDiffLayer {
     }
 
     public KerasGru(long units, boolean returnSequences, String activation, String recurrentActivation) {
-        this.units = units;
-        this.returnSequences = returnSequences;
+        super(units, returnSequences);
         this.activation = activation;
         this.recurrentActivation = recurrentActivation;
     }
@@ -57,9 +51,9 @@ public final class KerasGru extends SameDiffLayer {
     @Override
     public void defineParameters(SDLayerParams params) {
         params.clear();
-        params.addWeightParam(WEIGHTS, nIn, 3 * units);
-        params.addWeightParam(RECURRENT_WEIGHTS, units, 3 * units);
-        params.addBiasParam(BIAS, 2, 3 * units);
+        params.addWeightParam(WEIGHTS, getNIn(), 3 * getUnits());
+        params.addWeightParam(RECURRENT_WEIGHTS, getUnits(), 3 * getUnits());
+        params.addBiasParam(BIAS, 2, 3 * getUnits());
     }
 
     @Override
@@ -67,7 +61,7 @@ public final class KerasGru extends SameDiffLayer {
         // DL4J seeds ND4J's generator from the model's seed before it initialises parameters: reproducible.
         try (var ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             INDArray w = params.get(WEIGHTS);
-            double limit = Math.sqrt(6.0 / (nIn + 3 * units)); // glorot_uniform over the whole [in, 3u] kernel
+            double limit = Math.sqrt(6.0 / (getNIn() + 3 * getUnits())); // glorot_uniform over the whole [in, 3u] kernel
             w.assign(Nd4j.rand(w.dataType(), w.shape()).muli(2 * limit).subi(limit));
             INDArray rw = params.get(RECURRENT_WEIGHTS);
             rw.assign(FusedLstm.orthonormalRows(Nd4j.rand(rw.dataType(), rw.shape()).subi(0.5).toDoubleMatrix()));
@@ -82,55 +76,15 @@ public final class KerasGru extends SameDiffLayer {
                 initializer());
     }
 
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        if (!returnSequences) {
-            return InputType.feedForward(units);
-        }
-        long steps = inputType instanceof InputType.InputTypeRecurrent r ? r.getTimeSeriesLength() : -1;
-        return InputType.recurrent(units, steps, RNNFormat.NWC);
-    }
 
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        if (inputType instanceof InputType.InputTypeRecurrent r && (override || nIn <= 0)) {
-            nIn = r.getSize();
-        }
-    }
 
-    @Override
-    public org.deeplearning4j.nn.conf.InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
 
-    @Override
-    public char paramReshapeOrder(String param) {
-        return 'c';
-    }
 
-    public long getNIn() {
-        return nIn;
-    }
 
-    public void setNIn(long nIn) {
-        this.nIn = nIn;
-    }
 
-    public long getUnits() {
-        return units;
-    }
 
-    public void setUnits(long units) {
-        this.units = units;
-    }
 
-    public boolean isReturnSequences() {
-        return returnSequences;
-    }
 
-    public void setReturnSequences(boolean returnSequences) {
-        this.returnSequences = returnSequences;
-    }
 
     public String getActivation() {
         return activation;

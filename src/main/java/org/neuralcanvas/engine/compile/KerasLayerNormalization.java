@@ -5,7 +5,6 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -19,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * variance plus {@code epsilon}, then scaled by {@code gamma} and shifted by {@code beta} (Keras starts them at 1
  * and 0). {@link KerasLayerNormalizationLayer} computes it and its gradient.
  */
-public final class KerasLayerNormalization extends SameDiffLayer {
+public final class KerasLayerNormalization extends OwnLayerConfiguration {
 
     public static final String GAMMA = "gamma";
     public static final String BETA = "beta";
@@ -92,16 +91,6 @@ public final class KerasLayerNormalization extends SameDiffLayer {
                 features = c.getChannels();
             }
         }
-    }
-
-    @Override
-    public org.deeplearning4j.nn.conf.InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
-
-    @Override
-    public char paramReshapeOrder(String param) {
-        return 'c';
     }
 
     public long getFeatures() {

@@ -45,8 +45,10 @@ final class KerasWeightLayouts {
 
     private static final Map<String, Layout> BY_KIND = Map.ofEntries(
             Map.entry("Dense", KerasWeightLayouts::dense),
-            Map.entry("Conv2D", KerasWeightLayouts::conv2d),
-            Map.entry("Conv2DTranspose", KerasWeightLayouts::conv2dTranspose),
+            Map.entry("Conv2D", (node, arrays, target, conf) -> conv2d(arrays, target, 0)),
+            // DL4J's deconvolution kernel is [in, out, h, w], Keras's [h, w, out, in]: the same turn as Conv2D's, with
+            // the filters (and the bias) on DL4J's second axis.
+            Map.entry("Conv2DTranspose", (node, arrays, target, conf) -> conv2d(arrays, target, 1)),
             Map.entry("DepthwiseConv2D", KerasWeightLayouts::depthwise),
             Map.entry("SeparableConv2D", KerasWeightLayouts::separable),
             Map.entry("PReLU", KerasWeightLayouts::prelu),
@@ -88,25 +90,13 @@ final class KerasWeightLayouts {
         return withBias(array(expect(a.get(0), "kernel", w[0], w[1])), a, target, w[1]);
     }
 
-    /** Keras [h, w, in, out] → DL4J [out, in, h, w]. */
-    private static Map<String, INDArray> conv2d(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
-                                                Layer conf) throws Mismatch {
+    /** Keras [h, w, a, b] → DL4J [b, a, h, w]; the bias has one value per DL4J axis {@code filtersAxis}. */
+    private static Map<String, INDArray> conv2d(List<KerasArray> a, Map<String, long[]> target, int filtersAxis)
+            throws Mismatch {
         long[] w = need(target, "W");
         count(a, target.containsKey("b") ? 2 : 1);
         return withBias(array(expect(a.get(0), "kernel", w[2], w[3], w[1], w[0])).permute(3, 2, 0, 1).dup('c'), a,
-                target, w[0]);
-    }
-
-    /**
-     * DL4J's deconvolution kernel is [in, out, h, w] and Keras's [h, w, out, in]: the same turn as Conv2D's, but the
-     * filters (and the bias) are DL4J's second axis.
-     */
-    private static Map<String, INDArray> conv2dTranspose(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
-                                                         Layer conf) throws Mismatch {
-        long[] w = need(target, "W");
-        count(a, target.containsKey("b") ? 2 : 1);
-        return withBias(array(expect(a.get(0), "kernel", w[2], w[3], w[1], w[0])).permute(3, 2, 0, 1).dup('c'), a,
-                target, w[1]);
+                target, w[filtersAxis]);
     }
 
     /** Keras's depthwise kernel [h, w, in, multiplier] is DL4J's as it is; a bias per output channel. */

@@ -11,8 +11,8 @@ import org.neuralcanvas.ui.common.I18n;
 
 /**
  * Where the window offers the datasets' download: at start when the cache lacks files (an app installed from its
- * image, whose build never fetched them), and from Help ▸ Download Datasets. The check hashes the cache's files,
- * so it runs on the background executor.
+ * image, whose build never fetched them), and from Help ▸ Download Datasets. The checks read the disk (the
+ * menu's hashes every file), so they run on the background executor.
  */
 public final class DatasetDownloads {
 
@@ -40,7 +40,9 @@ public final class DatasetDownloads {
         Path root = DatasetCache.atDefaultLocation().root();
         background.execute(() -> {
             DatasetFetcher probe = DatasetFetcher.standard(root, sentence -> { });
-            List<String> missing = probe.filesToFetch();
+            // At start, names only (hashing 200 MB each start is not worth it: training checks the files it reads);
+            // from the menu, every file's SHA-256.
+            List<String> missing = evenIfComplete ? probe.filesToFetch() : probe.filesAbsent();
             long bytes = probe.downloadSize(missing);
             if (missing.isEmpty() && !evenIfComplete) {
                 return;
