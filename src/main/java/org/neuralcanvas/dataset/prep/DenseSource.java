@@ -64,14 +64,25 @@ final class DenseSource implements BatchSource {
 
     @Override
     public DataSet rows(int from, int to) {
-        INDArray x = features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-        INDArray y = labels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-        return new DataSet(shaped(x), y);
+        INDArray x = shaped(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+        if (labelsAreInputs()) {
+            return new DataSet(x, x);
+        }
+        return new DataSet(x, labels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
     }
 
     @Override
     public DataSet rows(int[] rows) {
-        return new DataSet(shaped(gather(features, rows)), gather(labels, rows));
+        INDArray x = shaped(gather(features, rows));
+        return new DataSet(x, labelsAreInputs() ? x : gather(labels, rows));
+    }
+
+    /**
+     * Keras's {@code fit(x, x)} ({@link LabelEncoding#INPUTS}): the labels are the features array itself, and a
+     * batch's labels are its inputs in their shape (an image autoencoder's output is an image), not a copy.
+     */
+    private boolean labelsAreInputs() {
+        return labels == features;
     }
 
     /**

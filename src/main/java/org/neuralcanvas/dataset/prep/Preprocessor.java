@@ -61,8 +61,9 @@ public final class Preprocessor {
                 standardisation = Optional.of(s);
             }
             int[] shape = d.shape(layout);
-            trainSource = new DenseSource(xTrain, labels(d, options, train), shape);
-            testSource = new DenseSource(xTest, labels(d, options, test), shape);
+            boolean inputs = options.labels() == LabelEncoding.INPUTS;
+            trainSource = new DenseSource(xTrain, inputs ? xTrain : labels(d, options, train), shape);
+            testSource = new DenseSource(xTest, inputs ? xTest : labels(d, options, test), shape);
         }
 
         ExampleSet test = new ExampleSet(testSource, labelNames, 0, testSource.size());
@@ -89,6 +90,9 @@ public final class Preprocessor {
                 && !(o.validationFraction() > 0 && o.validationFraction() < 1)) {
             invalid("The validation split must be a fraction between 0 and 1, not " + o.validationFraction() + ".");
         }
+        if (o.labels() == LabelEncoding.INPUTS && d.isText()) {
+            invalid(d.displayName() + " is word indices; an autoencoder (target: inputs) needs pixel or table data.");
+        }
         if (d.isText() && o.vocabularySize() < 3) {
             invalid("The vocabulary must keep at least 3 word indices (padding, start, unknown), not "
                     + o.vocabularySize() + ".");
@@ -103,6 +107,9 @@ public final class Preprocessor {
     }
 
     private static List<String> labelNames(DatasetDescriptor d, PreprocessingOptions o) {
+        if (o.labels() == LabelEncoding.INPUTS) {
+            return List.of();
+        }
         if (d.task() == TaskKind.REGRESSION) {
             return List.of("target");
         }

@@ -79,7 +79,7 @@ final class CoreMappings {
     private static Dl4jVertex dense(NodeBuild b) {
         IActivation activation = Dl4jLayers.activation(b.node(), b.param(ACTIVATION));
         if (b.isOutput()) {
-            b.graph().addLayer(b.name(), b.withWeightSettings(new OutputLayer.Builder(b.outputLoss())
+            b.graph().addLayer(b.name(), b.withWeightSettings(new OutputLayer.Builder().lossFunction(b.outputLoss())
                     .nOut(b.param(UNITS)).activation(activation).hasBias(b.param(USE_BIAS)).build()), b.inputs());
             return Dl4jVertex.output(b.name());
         }

@@ -18,6 +18,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.neuralcanvas.domain.graph.Edge;
 import org.neuralcanvas.domain.graph.LayerNode;
@@ -131,13 +132,13 @@ public final class Dl4jCompiler {
                         node.name() + " (" + node.kind().kerasName() + ") has no DL4J counterpart yet. Replace it "
                                 + "with another layer."));
                 Dl4jVertex vertex = mapping.add(new NodeBuild(gb, r, in, !fedByAnInputAlone(graph, node),
-                        isOutput ? loss : null));
+                        isOutput ? Dl4jLosses.forOutput(loss, r.outputShape()) : null));
                 vertexOfNode.put(node.id(), vertex.name());
                 if (isOutput && vertex.appliesLoss()) {
                     outputNames.add(vertex.name());
                 } else if (isOutput) {
                     String lossName = node.name() + LOSS_SUFFIX;
-                    gb.addLayer(lossName, lossLayer(loss, r.outputShape()), vertex.name());
+                    gb.addLayer(lossName, lossLayer(Dl4jLosses.forOutput(loss, r.outputShape()), r.outputShape()), vertex.name());
                     outputNames.add(lossName);
                 }
                 if (isOutput) {
@@ -177,11 +178,13 @@ public final class Dl4jCompiler {
                 && graph.outgoing(incoming.get(0).from()).size() == 1;
     }
 
-    private static org.deeplearning4j.nn.conf.layers.Layer lossLayer(LossFunction loss, TensorShape shape) {
+    private static org.deeplearning4j.nn.conf.layers.Layer lossLayer(ILossFunction loss, TensorShape shape) {
         return switch (shape.rank()) {
-            case 1 -> new LossLayer.Builder(loss).activation(Activation.IDENTITY).build();
-            case 2 -> new RnnLossLayer.Builder(loss).activation(Activation.IDENTITY).dataFormat(RNNFormat.NWC).build();
-            default -> new CnnLossLayer.Builder(loss).activation(Activation.IDENTITY).format(CNN2DFormat.NHWC).build();
+            case 1 -> new LossLayer.Builder().lossFunction(loss).activation(Activation.IDENTITY).build();
+            case 2 -> new RnnLossLayer.Builder().lossFunction(loss).activation(Activation.IDENTITY)
+                    .dataFormat(RNNFormat.NWC).build();
+            default -> new CnnLossLayer.Builder().lossFunction(loss).activation(Activation.IDENTITY)
+                    .format(CNN2DFormat.NHWC).build();
         };
     }
 }

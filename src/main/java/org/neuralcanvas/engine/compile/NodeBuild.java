@@ -10,7 +10,7 @@ import org.neuralcanvas.domain.layer.LayerParams;
 import org.neuralcanvas.domain.layer.ParamKey;
 import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.TensorShape;
-import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
  * What a {@link Dl4jMapping} needs to add one node: the builder, the node with its inferred shapes, the
@@ -21,7 +21,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * @param outputLoss          the training loss when the node is a network output, else null
  */
 record NodeBuild(GraphBuilder graph, NodeResult result, String[] inputs, boolean inputGradientNeeded,
-                 LossFunction outputLoss) {
+                 ILossFunction outputLoss) {
 
     LayerNode node() {
         return result.node();

@@ -37,7 +37,8 @@ import org.neuralcanvas.project.TrainingSettings;
  *
  * <p>Choice options (all optional, strings as the project file stores them): {@code layout}
  * (flat, image, token_indices, multi_hot, time_steps), {@code scale_pixels}, {@code standardise}
- * (true/false), {@code vocabulary_size}, {@code sequence_length}.
+ * (true/false), {@code vocabulary_size}, {@code sequence_length}, {@code target} ({@code inputs}: each example's
+ * target is its input, Keras's {@code fit(x, x)} for an autoencoder).
  */
 public final class BundledTrainingData implements TrainingDataSource {
 
@@ -114,6 +115,9 @@ public final class BundledTrainingData implements TrainingDataSource {
                     ? LabelEncoding.INTEGER
                     : LabelEncoding.ONE_HOT);
         }
+        if ("inputs".equalsIgnoreCase(opts.getOrDefault("target", "").trim())) {
+            o = o.withLabels(LabelEncoding.INPUTS);
+        }
         if (settings.validationSplit() > 0) {
             o = o.withValidationSplit(settings.validationSplit());
         }
@@ -155,6 +159,9 @@ public final class BundledTrainingData implements TrainingDataSource {
 
     /** The width of the label rows the loss sees under these options. */
     public static int outputWidth(DatasetDescriptor d, PreprocessingOptions o) {
+        if (o.labels() == LabelEncoding.INPUTS) {
+            return (int) inputShape(d, o).size();
+        }
         if (d.task() == org.neuralcanvas.dataset.TaskKind.MULTICLASS && o.labels() == LabelEncoding.ONE_HOT) {
             return d.numClasses();
         }
@@ -201,7 +208,12 @@ public final class BundledTrainingData implements TrainingDataSource {
         } else {
             LayerNode last = outputs.get(0);
             TensorShape have = inference.node(last.id()).map(NodeResult::outputShape).orElse(null);
-            if (have != null && (have.rank() != 1 || have.last() != out)) {
+            if (o.labels() == LabelEncoding.INPUTS) {
+                if (have != null && !have.equals(in)) {
+                    problems.add(SAY.say("fit.outputShape.inputs", d.displayName(), in.toString(), last.name(),
+                            have.toString()));
+                }
+            } else if (have != null && (have.rank() != 1 || have.last() != out)) {
                 problems.add(outputAdvice(d, o, settings, last.name(), have, out));
             }
         }

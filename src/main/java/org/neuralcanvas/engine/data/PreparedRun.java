@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.neuralcanvas.dataset.DatasetDescriptor;
 import org.neuralcanvas.dataset.FeatureLayout;
+import org.neuralcanvas.dataset.prep.LabelEncoding;
 import org.neuralcanvas.dataset.prep.PreparedDataset;
 import org.neuralcanvas.domain.shape.TensorShape;
 import org.neuralcanvas.engine.eval.EvaluationReport;
@@ -46,10 +47,14 @@ public final class PreparedRun {
     /** What the session trains on: training, validation (when split off) and test iterators. */
     public TrainingData trainingData() {
         return new TrainingData(prepared.trainIterator(batchSize), prepared.validationIterator(batchSize).orElse(null),
-                prepared.testIterator(batchSize), dataDescriptor(prepared.descriptor()));
+                prepared.testIterator(batchSize), dataDescriptor(prepared.descriptor(), prepared.options().labels()));
     }
 
-    static DataDescriptor dataDescriptor(DatasetDescriptor d) {
+    /** What the labels are; an autoencoder's (labels: the inputs) are numbers, whatever the dataset's classes. */
+    static DataDescriptor dataDescriptor(DatasetDescriptor d, LabelEncoding labels) {
+        if (labels == LabelEncoding.INPUTS) {
+            return DataDescriptor.regression();
+        }
         return switch (d.task()) {
             case MULTICLASS -> new DataDescriptor(TaskKind.MULTICLASS, d.numClasses(), d.classNames());
             case BINARY -> new DataDescriptor(TaskKind.BINARY, 2, d.classNames());
@@ -79,7 +84,8 @@ public final class PreparedRun {
         DatasetDescriptor d = prepared.descriptor();
         int[] picture = picture(d, prepared.layout(), prepared.inputShape());
         return new TestPredictions(inputShape(), features.toArray(new float[0][]), truth.toArray(new float[0][]),
-                predicted.toArray(new float[0][]), d.classNames(), picture[0], picture[1]);
+                predicted.toArray(new float[0][]),
+                prepared.options().labels() == LabelEncoding.INPUTS ? List.of() : d.classNames(), picture[0], picture[1]);
     }
 
     private static void rows(INDArray a, List<float[]> into) {

@@ -44,6 +44,25 @@ public record TestPredictions(TensorShape sampleShape, float[][] features, float
         return best;
     }
 
+    /**
+     * An autoencoder's predictions: each output row is the model's reconstruction of its input (labels were the
+     * inputs, Keras's {@code fit(x, x)}), so there are no classes and every row is as long as the sample.
+     */
+    public boolean isReconstruction() {
+        return classNames.isEmpty() && size() > 0 && features[0].length > 1
+                && truth[0].length == features[0].length && predicted[0].length == features[0].length;
+    }
+
+    /** Mean squared difference between sample {@code i}'s output row and its label row. */
+    public double meanSquaredError(int i) {
+        double sum = 0;
+        for (int c = 0; c < truth[i].length; c++) {
+            double d = predicted[i][c] - truth[i][c];
+            sum += d * d;
+        }
+        return sum / truth[i].length;
+    }
+
     public boolean isPicture() {
         return pictureHeight > 0 && pictureWidth > 0;
     }

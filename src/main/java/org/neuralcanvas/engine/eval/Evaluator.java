@@ -41,7 +41,7 @@ public final class Evaluator {
             if (classification != null) {
                 evalClasses(classification, labels, out);
             } else {
-                regression.eval(labels.castTo(DataType.FLOAT), out.castTo(DataType.FLOAT));
+                regression.eval(rows(labels), rows(out));
             }
         }
         if (seen == 0) {
@@ -67,6 +67,15 @@ public final class Evaluator {
             }
         }
         return new EvaluationReport(seen, lossSum / seen, metrics, c, r);
+    }
+
+    /**
+     * One row per sample, as RegressionEvaluation scores columns: an autoencoder's image outputs [n, h, w, c] become
+     * [n, h·w·c] (its own reshaping of 4-D arrays takes them as channels-first).
+     */
+    private static INDArray rows(INDArray a) {
+        INDArray f = a.castTo(DataType.FLOAT);
+        return f.rank() == 2 ? f : f.reshape('c', f.size(0), f.length() / f.size(0));
     }
 
     /** One sigmoid output is a yes/no classifier: turn it and its labels into two one-hot columns. */

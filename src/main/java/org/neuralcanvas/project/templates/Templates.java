@@ -46,7 +46,12 @@ public final class Templates {
             // LeakyReLU, whole feature maps dropped.
             new Template("mnist_separable_cnn", Templates::mnistSeparableCnn,
                     settings("categorical_crossentropy", "adam", "accuracy", 3, 128, 0.1),
-                    new DatasetChoice("mnist", Map.of("layout", "image", "scale_pixels", "false"))));
+                    new DatasetChoice("mnist", Map.of("layout", "image", "scale_pixels", "false"))),
+            // Keras's convolutional autoencoder: digits squeezed to 7x7x8 and drawn again, trained with fit(x, x)
+            // (target: inputs); one decoder step learnt (Conv2DTranspose), one fixed (UpSampling2D).
+            new Template("mnist_conv_autoencoder", Templates::mnistConvAutoencoder,
+                    settings("binary_crossentropy", "adam", "mae", 3, 128, 0.1),
+                    new DatasetChoice("mnist", Map.of("layout", "image", "target", "inputs"))));
 
     /** Every template, in menu order. */
     public List<Template> all() {
@@ -129,6 +134,20 @@ public final class Templates {
         b.then("MaxPooling2D", Map.of("pool_size", List.of(2, 2)));
         b.then("GlobalAveragePooling2D", Map.of());
         b.then("Dense", dense(10, "softmax"));
+        return b.graph();
+    }
+
+    static ModelGraph mnistConvAutoencoder() {
+        ModelBuilder b = new ModelBuilder();
+        b.add("Input", Map.of("shape", List.of(28, 28, 1)));
+        b.then("Conv2D", Map.of("filters", 16, "kernel_size", List.of(3, 3), "activation", "relu", "padding", "same"));
+        b.then("MaxPooling2D", Map.of("pool_size", List.of(2, 2)));
+        b.then("Conv2D", Map.of("filters", 8, "kernel_size", List.of(3, 3), "activation", "relu", "padding", "same"));
+        b.then("MaxPooling2D", Map.of("pool_size", List.of(2, 2)));
+        b.then("Conv2DTranspose", Map.of("filters", 8, "kernel_size", List.of(3, 3), "strides", List.of(2, 2),
+                "activation", "relu", "padding", "same"));
+        b.then("UpSampling2D", Map.of("size", List.of(2, 2)));
+        b.then("Conv2D", Map.of("filters", 1, "kernel_size", List.of(3, 3), "activation", "sigmoid", "padding", "same"));
         return b.graph();
     }
 

@@ -121,14 +121,15 @@ public final class ResultsView extends BorderPane {
         for (Map.Entry<String, Double> m : r.metrics().entrySet()) {
             sb.append(String.format(Locale.ROOT, " - %s: %.4f", m.getKey(), m.getValue()));
         }
-        if (r.regression() != null) {
+        // R² of an image's always-black border pixels is undefined (0/0); an autoencoder's mean is then NaN.
+        if (r.regression() != null && Double.isFinite(r.regression().rSquared())) {
             sb.append(String.format(Locale.ROOT, " - R²: %.3f", r.regression().rSquared()));
         }
         scores.setText(sb.toString());
         if (r.classification() != null) {
             confusion.show(r.classification());
             left.getChildren().add(confusion);
-        } else if (vm.predictionsProperty().get() != null) {
+        } else if (vm.predictionsProperty().get() != null && !vm.predictionsProperty().get().isReconstruction()) {
             left.getChildren().add(scatter(vm.predictionsProperty().get()));
         }
     }
@@ -180,11 +181,12 @@ public final class ResultsView extends BorderPane {
             tile.getStyleClass().add("sample-tile");
             tile.setAlignment(Pos.TOP_CENTER);
             if (p.isPicture()) {
-                ImageView img = new ImageView(SampleTiles.picture(p.features()[i], p.pictureHeight(), p.pictureWidth()));
-                img.setFitWidth(56);
-                img.setFitHeight(56);
-                img.setSmooth(false);
-                tile.getChildren().add(img);
+                HBox pictures = new HBox(2, tileImage(p.features()[i], p));
+                if (p.isReconstruction()) {
+                    // The autoencoder's output beside its input: how much of the digit came back.
+                    pictures.getChildren().add(tileImage(p.predicted()[i], p));
+                }
+                tile.getChildren().add(pictures);
             } else {
                 Label f = new Label(SampleTiles.features(p.features()[i]));
                 f.setStyle("-fx-font-size: 9px;");
@@ -195,11 +197,19 @@ public final class ResultsView extends BorderPane {
             l.setStyle(wrong ? "-fx-text-fill: #b00020;" : "");
             tile.getChildren().add(l);
             tile.setStyle("-fx-border-color: " + (wrong ? "#d62728" : "#ccc") + "; -fx-padding: 3; -fx-cursor: hand;");
-            tile.setPrefWidth(p.isPicture() ? 70 : 110);
+            tile.setPrefWidth(p.isPicture() ? (p.isReconstruction() ? 128 : 70) : 110);
             int index = i;
             tile.setOnMouseClicked(e -> layerView.showSample(index));
             grid.getChildren().add(tile);
         }
+    }
+
+    private static ImageView tileImage(float[] values, TestPredictions p) {
+        ImageView img = new ImageView(SampleTiles.picture(values, p.pictureHeight(), p.pictureWidth()));
+        img.setFitWidth(56);
+        img.setFitHeight(56);
+        img.setSmooth(false);
+        return img;
     }
 
     /** Where the model is exported to (a save dialog; tests answer directly). */

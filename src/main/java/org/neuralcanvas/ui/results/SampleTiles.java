@@ -48,6 +48,9 @@ final class SampleTiles {
             return p.trueClass(i) == p.predictedClass(i) ? "✓ " + p.className(p.trueClass(i))
                     : "✗ " + p.className(p.trueClass(i)) + " → " + p.className(p.predictedClass(i));
         }
+        if (p.isReconstruction()) {
+            return String.format(Locale.ROOT, "mse %.4f", p.meanSquaredError(i));
+        }
         return String.format(Locale.ROOT, "%.2f\n→ %.2f", p.truth()[i][0], p.predicted()[i][0]);
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -32,6 +33,8 @@ public final class TrainPanel extends ScrollPane {
     private final I18n i18n;
     private final ComboBox<DatasetDescriptor> dataset = new ComboBox<>();
     private final ComboBox<FeatureLayout> layout = new ComboBox<>();
+    /** Keras's fit(x, x): each example's target is its input (an autoencoder). */
+    private final CheckBox targetInputs = new CheckBox();
     private final Label description = new Label();
     private final Label shapes = new Label();
     private final Label preprocessing = new Label();
@@ -82,6 +85,20 @@ public final class TrainPanel extends ScrollPane {
                 vm.setDataset(new DatasetChoice(vm.datasetProperty().get().datasetId(), options));
             }
         });
+        targetInputs.setId("check-target-inputs");
+        targetInputs.setText(i18n.get("train.targetInputs"));
+        targetInputs.setWrapText(true);
+        targetInputs.setOnAction(e -> {
+            if (!filling) {
+                Map<String, String> options = new HashMap<>(vm.datasetProperty().get().options());
+                if (targetInputs.isSelected()) {
+                    options.put("target", "inputs");
+                } else {
+                    options.remove("target");
+                }
+                vm.setDataset(new DatasetChoice(vm.datasetProperty().get().datasetId(), options));
+            }
+        });
         for (Label l : new Label[] {description, shapes, preprocessing, fitText}) {
             l.setWrapText(true);
         }
@@ -99,8 +116,8 @@ public final class TrainPanel extends ScrollPane {
         train.setOnAction(e -> vm.train());
         train.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive(), vm.phaseProperty()));
 
-        VBox data = new VBox(4, dataset, description, shapes, new Label(i18n.get("train.layout")), layout, preprocessing,
-                fitText, fixInput);
+        VBox data = new VBox(4, dataset, description, shapes, new Label(i18n.get("train.layout")), layout, targetInputs,
+                preprocessing, fitText, fixInput);
         data.setPadding(new Insets(4));
         TitledPane dataPane = new TitledPane(i18n.get("train.section.dataset"), data);
         dataPane.setAnimated(false);
@@ -122,6 +139,7 @@ public final class TrainPanel extends ScrollPane {
             dataset.setValue(d);
             layout.getItems().setAll(d == null ? java.util.List.of() : d.layouts().keySet());
             layout.setDisable(d == null || d.layouts().size() < 2);
+            targetInputs.setDisable(d == null || d.isText());
             if (d == null) {
                 description.setText(i18n.get("train.noDataset"));
                 shapes.setText("");
@@ -129,9 +147,11 @@ public final class TrainPanel extends ScrollPane {
             } else {
                 PreprocessingOptions o = data.options(d, vm.datasetProperty().get(), vm.settingsProperty().get());
                 layout.setValue(o.layout());
+                targetInputs.setSelected(o.labels() == LabelEncoding.INPUTS);
                 // Readiness (SHA-256 of the files) is not checked here: it reads the disk. Preparing says when it is missing.
                 description.setText(d.description());
-                String out = d.task() == org.neuralcanvas.dataset.TaskKind.REGRESSION ? i18n.get("train.regression")
+                String out = o.labels() == LabelEncoding.INPUTS ? i18n.get("train.inputs")
+                        : d.task() == org.neuralcanvas.dataset.TaskKind.REGRESSION ? i18n.get("train.regression")
                         : i18n.format("train.classes", d.numClasses());
                 shapes.setText(i18n.format("train.shapes", BundledTrainingData.inputShape(d, o), out,
                         d.trainCount(), d.testCount()));
@@ -161,7 +181,9 @@ public final class TrainPanel extends ScrollPane {
         if (o.standardise()) {
             sb.append(" · ").append(i18n.get("train.prep.standardise"));
         }
-        if (d.task() != org.neuralcanvas.dataset.TaskKind.REGRESSION) {
+        if (o.labels() == LabelEncoding.INPUTS) {
+            sb.append(" · ").append(i18n.get("train.prep.inputs"));
+        } else if (d.task() != org.neuralcanvas.dataset.TaskKind.REGRESSION) {
             sb.append(" · ").append(i18n.get(o.labels() == LabelEncoding.ONE_HOT ? "train.prep.oneHot" : "train.prep.integer"));
         }
         if (d.isText()) {

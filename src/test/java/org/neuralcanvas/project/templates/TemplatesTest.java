@@ -39,6 +39,8 @@ class TemplatesTest {
         assertEquals(326_369, params("imdb_gru"));
         // Conv2D 3·3·32 + 32, SeparableConv2D 3·3·32 + 32·64 + 64, Dense 64·10 + 10.
         assertEquals(3_370, params("mnist_separable_cnn"));
+        // Conv2D 3·3·16 + 16, Conv2D 3·3·16·8 + 8, Conv2DTranspose 3·3·8·8 + 8, Conv2D 3·3·8 + 1.
+        assertEquals(1_977, params("mnist_conv_autoencoder"));
     }
 
     @Test
@@ -50,7 +52,7 @@ class TemplatesTest {
                 Map.entry("boston_housing", "boston_housing"), Map.entry("imdb", "imdb"), Map.entry("reuters", "reuters"),
                 Map.entry("logistic_regression", "synthetic_logistic"), Map.entry("linear_regression", "synthetic_linear"),
                 Map.entry("functional_branches", "synthetic_classes"), Map.entry("imdb_gru", "imdb"),
-                Map.entry("mnist_separable_cnn", "mnist")), datasets);
+                Map.entry("mnist_separable_cnn", "mnist"), Map.entry("mnist_conv_autoencoder", "mnist")), datasets);
     }
 
     @Test
