@@ -58,7 +58,7 @@ public final class KerasCodeExporter {
                 shapes(inputs, inference), shapes(outputs, inference), settings.loss());
         data.lines().forEach(line -> py.append(line).append('\n'));
         py.append("\n# Model\n");
-        if (graph.isChain(order)) {
+        if (graph.isChain(order) && order.stream().allMatch(KerasLayerCode::fitsSequential)) {
             sequential(py, order, modelName);
         } else {
             functional(py, graph, order, inputs, outputs, modelName);
@@ -87,8 +87,7 @@ public final class KerasCodeExporter {
             }
             variables.put(node.id(), v);
             List<String> from = graph.incoming(node.id()).stream().map(e -> variables.getOrDefault(e.from(), "None")).toList();
-            String call = node.kind().isInput() ? ""
-                    : from.size() == 1 && !node.kind().isMerge() ? "(" + from.get(0) + ")" : "([" + String.join(", ", from) + "])";
+            String call = node.kind().isInput() ? "" : KerasLayerCode.call(node, from);
             py.append(v).append(" = ").append(KerasLayerCode.constructor(node)).append(call).append('\n');
         }
         py.append("model = keras.Model(inputs=").append(variableList(inputs, variables))

@@ -255,6 +255,24 @@ class KerasParameterCountsTest {
     }
 
     /**
+     * MultiHeadAttention counts as Keras's einsum projections (keras.io, "MultiHeadAttention layer"): query and key
+     * kernels (features, heads, key_dim) and biases (heads, key_dim), the value's with value_dim, the output kernel
+     * (heads, value_dim, query features) and bias. The Transformer-block example's MultiHeadAttention(num_heads=2,
+     * key_dim=32) on (200, 32) embeddings: 3 · (32·2·32 + 2·32) + (2·32·32 + 32) = 8,416.
+     */
+    @Test
+    void multiHeadAttentionCountsAsKeras() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(200, 32)));
+        b.then("MultiHeadAttention", Map.of("num_heads", 2, "key_dim", 32, "value_dim", 32));
+        assertEquals(8_416, ModelSummary.of(b.graph(), ShapeInference.infer(b.graph())).totalParams());
+        ModelBuilder noBias = new ModelBuilder();
+        noBias.then("Input", Map.of("shape", List.of(200, 32)));
+        noBias.then("MultiHeadAttention", Map.of("num_heads", 2, "key_dim", 32, "value_dim", 32, "use_bias", false));
+        assertEquals(8_192, ModelSummary.of(noBias.graph(), ShapeInference.infer(noBias.graph())).totalParams());
+    }
+
+    /**
      * keras/src/layers/rnn/gru.py (reset_after=True: kernel [in, 3u], recurrent kernel [u, 3u], bias [2, 3u]) and
      * keras/src/layers/normalization/layer_normalization.py (gamma and beta per feature), on the keras.io
      * "Working with RNNs" Embedding(1000, 64) → GRU(256).

@@ -33,7 +33,8 @@ public final class SampleModels {
                 new SampleModel("image padding, transposed, separable and depthwise convolutions", imageReshaping(), "mse"),
                 new SampleModel("sequence padding, cropping, up-sampling and RepeatVector", sequenceReshaping(), "mse"),
                 new SampleModel("gru: stacked, on word vectors", gru(), "binary_crossentropy"),
-                new SampleModel("an image output after up-sampling (autoencoder)", imageOutput(), "mse"));
+                new SampleModel("an image output after up-sampling (autoencoder)", imageOutput(), "mse"),
+                new SampleModel("self- and cross-attention", attention(), "mse"));
     }
 
     public static ModelGraph activationLayers() {
@@ -211,6 +212,18 @@ public final class SampleModels {
         String cat = b.add("Concatenate", Map.of(), add, sub, mul, ave, max);
         String logits = b.add("Dense", Map.of("units", 3), cat);
         b.add("Softmax", Map.of(), logits);
+        return b.graph();
+    }
+
+    /** MultiHeadAttention on one sequence (self-attention), then a query reading another sequence, without biases. */
+    public static ModelGraph attention() {
+        ModelBuilder b = new ModelBuilder();
+        String in = b.add("Input", Map.of("shape", List.of(6, 4)));
+        String other = b.add("Input", Map.of("shape", List.of(3, 5)));
+        String self = b.add("MultiHeadAttention", Map.of("num_heads", 2, "key_dim", 3, "value_dim", 2), in);
+        String cross = b.add("MultiHeadAttention", Map.of("num_heads", 3, "key_dim", 2, "value_dim", 4,
+                "use_bias", false), self, other);
+        b.add("Dense", Map.of("units", 1), b.add("GlobalAveragePooling1D", Map.of(), cross));
         return b.graph();
     }
 

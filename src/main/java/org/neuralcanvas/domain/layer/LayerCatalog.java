@@ -23,6 +23,7 @@ public final class LayerCatalog {
         all.addAll(CoreLayers.all());
         all.addAll(ConvolutionLayers.all());
         all.addAll(RecurrentLayers.all());
+        all.addAll(AttentionLayers.all());
         all.addAll(MergeLayers.all());
         all.addAll(ActivationLayers.all());
         all.addAll(ReshapingLayers.all());

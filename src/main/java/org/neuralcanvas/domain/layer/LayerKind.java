@@ -120,8 +120,13 @@ public final class LayerKind {
         return maxInputs == 0;
     }
 
-    /** A merge such as Add or Concatenate: it joins several branches. */
+    /** A merge such as Add or Concatenate: it joins several branches (Keras calls it on a list of them). */
     public boolean isMerge() {
+        return category == LayerCategory.MERGE;
+    }
+
+    /** Whether it may read more than one input (the merges; MultiHeadAttention's query, value and key). */
+    public boolean acceptsSeveralInputs() {
         return maxInputs > 1;
     }
 

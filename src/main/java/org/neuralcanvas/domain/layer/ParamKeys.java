@@ -56,6 +56,12 @@ public final class ParamKeys {
     /** Rescaling's factor (BatchNormalization's {@code scale} is a switch: {@link #SCALE}). */
     public static final ParamKey<Double> SCALE_FACTOR = ParamKey.ofDouble("scale");
 
+    public static final ParamKey<Integer> NUM_HEADS = ParamKey.ofInt("num_heads");
+    public static final ParamKey<Integer> KEY_DIM = ParamKey.ofInt("key_dim");
+    public static final ParamKey<Integer> VALUE_DIM = ParamKey.ofInt("value_dim");
+    /** A layer's own dropout of something inside it (attention weights; an LSTM's inputs), not a Dropout layer's. */
+    public static final ParamKey<Double> DROPOUT = ParamKey.ofDouble("dropout");
+
     private ParamKeys() {
     }
 }

@@ -26,6 +26,7 @@ public final class Dl4jMappings {
         ReshapingMappings.register(m);
         RecurrentMappings.register(m);
         MergeMappings.register(m);
+        AttentionMappings.register(m);
         return Map.copyOf(m);
     }
 

@@ -115,9 +115,10 @@ public final class ModelStore {
         } catch (IOException | RuntimeException e) {
             throw new ModelFileException(SAY.say("store.damaged", name, String.valueOf(e.getMessage())), e);
         }
-        if (net.numParams() != c.model().paramCount()) {
+        // params() counts every vertex's parameters; numParams() only layers' (not MultiHeadAttention's).
+        if (net.params().length() != c.model().paramCount()) {
             // Counts go in as text, as they always read here: without digit grouping.
-            throw new ModelFileException(SAY.say("store.inconsistent", name, String.valueOf(net.numParams()),
+            throw new ModelFileException(SAY.say("store.inconsistent", name, String.valueOf(net.params().length()),
                     String.valueOf(c.model().paramCount())), null);
         }
         DataDescriptor descriptor = meta != null && meta.descriptor() != null ? meta.descriptor()

@@ -73,7 +73,11 @@ public record KerasModelConfig(boolean sequential, String name, List<KerasLayerC
         return new KerasModelConfig(false, config.path("name").asText("model"), list);
     }
 
-    /** The layer names one call reads: Keras 2 {@code [["dense", 0, 0, {}], ...]}, Keras 3 {@code {"args": [...keras_history...]}}. */
+    /**
+     * The layer names one call reads: Keras 2 {@code [["dense", 0, 0, {}], ...]}, Keras 3 {@code {"args":
+     * [...keras_history...]}}, then the tensors passed by keyword ({@code mha(q, value=v)}: Keras 2 keeps them in
+     * the entry's last element, Keras 3 in {@code kwargs}). A name read twice ({@code mha(x, x)}) counts once.
+     */
     private static List<String> inboundOf(JsonNode node) {
         Set<String> names = new LinkedHashSet<>();
         if (node.isArray()) {
@@ -82,8 +86,21 @@ public record KerasModelConfig(boolean sequential, String name, List<KerasLayerC
                     names.add(entry.get(0).asText());
                 }
             }
+            for (JsonNode entry : node) {
+                if (entry.isArray() && entry.size() > 3 && entry.get(3).isObject()) {
+                    for (String keyword : List.of("value", "key")) {
+                        JsonNode t = entry.get(3).path(keyword);
+                        if (t.isArray() && t.size() > 0 && t.get(0).isTextual()) {
+                            names.add(t.get(0).asText());
+                        }
+                    }
+                }
+            }
         } else if (node.isObject()) {
             collectHistory(node.path("args"), names);
+            for (String keyword : List.of("value", "key")) {
+                collectHistory(node.path("kwargs").path(keyword), names);
+            }
         }
         return new ArrayList<>(names);
     }

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.deeplearning4j.nn.api.Layer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.shape.InferenceResult;
@@ -97,13 +97,19 @@ public final class KerasModelWriter {
      * A layer's arrays in Keras 3's tree: its own under {@code vars}, a recurrent cell's under {@code cell/vars},
      * a Bidirectional's under {@code forward_layer/cell/vars} and {@code backward_layer/cell/vars}.
      */
+    /** MultiHeadAttention's projections, by the Keras 2 names of their arrays, as Keras 3 names its sub-layers. */
+    private static final Map<String, String> KERAS3_SUBLAYER = Map.of("query", "_query_dense", "key", "_key_dense",
+            "value", "_value_dense", "attention_output", "_output_dense");
+
     private static void writeKeras3Vars(WritableGroup layer, List<KerasArray> arrays) {
         VarsTree tree = new VarsTree(layer);
         Map<String, Integer> counts = new HashMap<>();
         for (KerasArray a : arrays) {
             String half = a.name().startsWith("forward_") ? "forward_layer" : a.name().startsWith("backward_")
                     ? "backward_layer" : "";
-            String path = a.name().contains("_cell/") ? (half.isEmpty() ? "cell" : half + "/cell") : half;
+            String path = a.name().contains("_cell/") ? (half.isEmpty() ? "cell" : half + "/cell")
+                    : a.name().contains("/") ? KERAS3_SUBLAYER.getOrDefault(a.name().substring(0, a.name().indexOf('/')), half)
+                    : half;
             int index = counts.merge(path, 1, Integer::sum) - 1;
             tree.varsOf(path).putDataset(String.valueOf(index), nested(a));
         }
@@ -197,12 +203,12 @@ public final class KerasModelWriter {
     }
 
     private static List<KerasArray> kerasArrays(TrainedModel model, LayerNode node) {
-        GraphVertex v = model.network().getVertex(node.name());
-        if (v == null || !v.hasLayer() || v.getLayer().numParams() == 0) {
+        Map<String, INDArray> params = KerasWeightLoader.paramsOf(model.network(), node.name());
+        if (params.isEmpty()) {
             return List.of();
         }
-        Layer layer = v.getLayer();
-        return KerasWeightLayouts.toKeras(node, layer.paramTable(), layer.conf().getLayer());
+        GraphVertex v = model.network().getVertex(node.name());
+        return KerasWeightLayouts.toKeras(node, params, v.hasLayer() ? v.getLayer().conf().getLayer() : null);
     }
 
     /** A Java array of the array's rank (float[][] for a kernel), as jHDF writes a dataset of that shape. */

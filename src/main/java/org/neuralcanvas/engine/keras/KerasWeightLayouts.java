@@ -13,7 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.layer.ParamKeys;
 import org.neuralcanvas.engine.compile.FusedLstm;
+import org.neuralcanvas.engine.compile.KerasMultiHeadAttention;
 
 /**
  * How each layer kind's Keras arrays become the parameters of the DL4J layer our compiler builds
@@ -54,6 +56,7 @@ final class KerasWeightLayouts {
             Map.entry("PReLU", KerasWeightLayouts::prelu),
             Map.entry("GRU", KerasWeightLayouts::gru),
             Map.entry("LayerNormalization", KerasWeightLayouts::layerNormalization),
+            Map.entry("MultiHeadAttention", KerasWeightLayouts::attention),
             Map.entry("Conv1D", KerasWeightLayouts::conv1d),
             Map.entry("Embedding", KerasWeightLayouts::embedding),
             Map.entry("BatchNormalization", KerasWeightLayouts::batchNormalization),
@@ -124,6 +127,62 @@ final class KerasWeightLayouts {
             out.put("b", array(expect(a.get(2), "bias", pw[0])).reshape(target.get("b")));
         }
         return out;
+    }
+
+    /** MultiHeadAttention's projections in Keras 2's order of arrays, and the sub-layer names Keras 2 and 3 give them. */
+    private static final String[] PROJECTIONS = {"query", "key", "value", "output"};
+    private static final Map<String, String> PROJECTION_OF_SUBLAYER = Map.of("query", "query", "_query_dense", "query",
+            "key", "key", "_key_dense", "key", "value", "value", "_value_dense", "value",
+            "attention_output", "output", "_output_dense", "output");
+
+    /**
+     * MultiHeadAttention keeps Keras's einsum kernels flattened: (features, heads, dim) as [features, heads·dim],
+     * the output's (heads, value_dim, features) as [heads·value_dim, features]. Arrays are told apart by their
+     * sub-layer's name (Keras 2 {@code …/query/kernel:0}, Keras 3 {@code …/_query_dense/vars/0}, which Keras 3 files
+     * list alphabetically), else taken in Keras 2's order: query, key, value, output, kernel before bias.
+     */
+    private static Map<String, INDArray> attention(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
+                                                   Layer conf) throws Mismatch {
+        boolean bias = target.containsKey(KerasMultiHeadAttention.bias("query"));
+        int per = bias ? 2 : 1;
+        count(a, 4 * per);
+        long heads = node.params().get(ParamKeys.NUM_HEADS);
+        Map<String, List<KerasArray>> byProjection = new LinkedHashMap<>();
+        for (int i = 0; i < a.size(); i++) {
+            String projection = projectionOf(a.get(i).name());
+            byProjection.computeIfAbsent(projection != null ? projection : PROJECTIONS[i / per],
+                    k -> new ArrayList<>()).add(a.get(i));
+        }
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (String projection : PROJECTIONS) {
+            List<KerasArray> arrays = byProjection.getOrDefault(projection, List.of());
+            if (arrays.size() != per) {
+                throw new Mismatch("the file stores " + arrays.size() + " arrays for its " + projection
+                        + " projection where " + per + (per == 1 ? " is" : " are") + " needed");
+            }
+            long[] w = need(target, KerasMultiHeadAttention.kernel(projection));
+            long[] keras = projection.equals("output") ? new long[] {heads, w[0] / heads, w[1]}
+                    : new long[] {w[0], heads, w[1] / heads};
+            out.put(KerasMultiHeadAttention.kernel(projection),
+                    array(expect(arrays.get(0), projection + " kernel", keras)).reshape('c', w));
+            if (bias) {
+                long[] b = need(target, KerasMultiHeadAttention.bias(projection));
+                long[] kerasBias = projection.equals("output") ? new long[] {b[1]} : new long[] {heads, b[1] / heads};
+                out.put(KerasMultiHeadAttention.bias(projection),
+                        array(expect(arrays.get(1), projection + " bias", kerasBias)).reshape('c', b));
+            }
+        }
+        return out;
+    }
+
+    private static String projectionOf(String arrayPath) {
+        for (String part : arrayPath.split("/")) {
+            String projection = PROJECTION_OF_SUBLAYER.get(part);
+            if (projection != null) {
+                return projection;
+            }
+        }
+        return null;
     }
 
     /** Our GRU keeps Keras's arrays as they are: kernel [in, 3u], recurrent kernel [u, 3u], bias [2, 3u]. */
@@ -400,6 +459,20 @@ final class KerasWeightLayouts {
                 for (String name : List.of("gamma", "beta")) {
                     if (params.containsKey(name)) {
                         arrays.put(name, flat(params.get(name)));
+                    }
+                }
+            }
+            case "MultiHeadAttention" -> {
+                long heads = node.params().get(ParamKeys.NUM_HEADS);
+                for (String projection : PROJECTIONS) {
+                    INDArray w = params.get(KerasMultiHeadAttention.kernel(projection));
+                    boolean output = projection.equals("output");
+                    String name = output ? "attention_output" : projection;
+                    arrays.put(name + "/kernel", output ? w.reshape('c', heads, w.size(0) / heads, w.size(1))
+                            : w.reshape('c', w.size(0), heads, w.size(1) / heads));
+                    INDArray b = params.get(KerasMultiHeadAttention.bias(projection));
+                    if (b != null) {
+                        arrays.put(name + "/bias", output ? flat(b) : b.reshape('c', heads, b.length() / heads));
                     }
                 }
             }

@@ -120,33 +120,35 @@ final class KerasWeightLoader {
         Map<String, List<KerasArray>> checked = new LinkedHashMap<>();
         long copied = 0;
         for (LayerNode node : project.graph().nodes()) {
-            Layer target = layerOf(network, node.name());
-            if (target == null || target.numParams() == 0) {
+            Map<String, INDArray> targetParams = paramsOf(network, node.name());
+            if (targetParams.isEmpty()) {
                 continue;
             }
+            GraphVertex vertex = network.getVertex(node.name());
+            org.deeplearning4j.nn.conf.layers.Layer conf = vertex.hasLayer() ? vertex.getLayer().conf().getLayer() : null;
             List<KerasArray> arrays = stored.get(node.id());
             if (arrays == null) {
                 return none(SAY.say("keras.weights.missing", node.name()));
             }
             try {
                 Map<String, long[]> shapes = new LinkedHashMap<>();
-                target.paramTable().forEach((k, v) -> shapes.put(k, v.shape()));
-                Map<String, INDArray> params = KerasWeightLayouts.convert(node, arrays, shapes, target.conf().getLayer());
+                targetParams.forEach((k, v) -> shapes.put(k, v.shape()));
+                Map<String, INDArray> params = KerasWeightLayouts.convert(node, arrays, shapes, conf);
                 if (!params.keySet().equals(shapes.keySet())) {
                     return none(SAY.say("keras.weights.mismatch", node.name(), "its parameters " + params.keySet()
                             + " are not the compiled layer's " + shapes.keySet()));
                 }
                 // Into the layer's own arrays: views of the network's parameters, which a SameDiff layer's setParam
                 // (DL4J 1.0.0-M2.1) does not write through.
-                params.forEach((k, v) -> target.getParam(k).assign(v.castTo(target.getParam(k).dataType())));
+                params.forEach((k, v) -> targetParams.get(k).assign(v.castTo(targetParams.get(k).dataType())));
                 checked.put(node.id(), KerasWeightLayouts.keras2Form(node, arrays));
-                copied += target.numParams();
+                copied += targetParams.values().stream().mapToLong(INDArray::length).sum();
             } catch (KerasWeightLayouts.Mismatch e) {
                 return none(SAY.say("keras.weights.mismatch", node.name(), e.getMessage()));
             }
         }
-        if (copied != network.numParams()) {
-            return none(SAY.say("keras.transfer.partial", String.valueOf(copied), String.valueOf(network.numParams())));
+        if (copied != network.params().length()) {
+            return none(SAY.say("keras.transfer.partial", String.valueOf(copied), String.valueOf(network.params().length())));
         }
         KerasLayerCheck.Outcome check = KerasLayerCheck.run(network, compiled, project.graph(), checked);
         if (!check.passed()) {
@@ -171,9 +173,17 @@ final class KerasWeightLoader {
         return new Loaded(null, 0, List.of(why));
     }
 
-    private static Layer layerOf(ComputationGraph net, String name) {
+    /**
+     * The parameters of the vertex a node compiled to (views of the network's): a layer's, or those of a vertex of
+     * our own such as MultiHeadAttention; empty when it has none.
+     */
+    static Map<String, INDArray> paramsOf(ComputationGraph net, String name) {
         GraphVertex v = net.getVertex(name);
-        return v != null && v.hasLayer() ? v.getLayer() : null;
+        if (v == null) {
+            return Map.of();
+        }
+        Map<String, INDArray> p = v.hasLayer() ? v.getLayer().paramTable() : v.paramTable(false);
+        return p == null ? Map.of() : p;
     }
 
     private static DataDescriptor descriptor(CompiledModel compiled, Project project) {

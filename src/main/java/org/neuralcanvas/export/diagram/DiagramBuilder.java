@@ -42,13 +42,13 @@ public final class DiagramBuilder {
         List<Diagram.LayerBox> boxes = new ArrayList<>();
         for (LayerNode node : graph.nodes()) {
             boxes.add(new Diagram.LayerBox(placed.nodes().get(node.id()), node.name(), typeName(node),
-                    linesById.get(node.id()), node.kind().category(), node.kind().isMerge(),
+                    linesById.get(node.id()), node.kind().category(), node.kind().acceptsSeveralInputs(),
                     !inference.problemsOf(node.id()).isEmpty()));
         }
         List<Diagram.Arrow> arrows = new ArrayList<>();
         for (Edge edge : graph.edges()) {
             LayerNode target = graph.node(edge.to());
-            int slot = target.kind().isMerge() ? graph.incoming(target.id()).indexOf(edge) + 1 : 0;
+            int slot = target.kind().acceptsSeveralInputs() ? graph.incoming(target.id()).indexOf(edge) + 1 : 0;
             List<LayeredLayout.Point> route = placed.edges().get(edge.id());
             if (route != null && route.size() >= 2) {
                 arrows.add(new Diagram.Arrow(route, slot));

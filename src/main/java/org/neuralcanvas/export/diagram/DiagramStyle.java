@@ -55,6 +55,7 @@ public final class DiagramStyle {
             case CONVOLUTION -> new Color(0x2f, 0x9e, 0x44);
             case POOLING -> new Color(0x0c, 0x85, 0x99);
             case RECURRENT -> new Color(0x84, 0x5e, 0xf7);
+            case ATTENTION -> new Color(0xc2, 0x25, 0x5c);
             case NORMALIZATION -> new Color(0xe6, 0x77, 0x00);
             case REGULARIZATION -> new Color(0x5c, 0x6b, 0x7f);
             case ACTIVATION -> new Color(0x6f, 0x8f, 0x1e);
@@ -69,6 +70,7 @@ public final class DiagramStyle {
             case CONVOLUTION -> new Color(0xeb, 0xfb, 0xee);
             case POOLING -> new Color(0xe3, 0xfa, 0xfc);
             case RECURRENT -> new Color(0xf3, 0xf0, 0xff);
+            case ATTENTION -> new Color(0xfd, 0xec, 0xf2);
             case NORMALIZATION -> new Color(0xff, 0xf4, 0xe6);
             case REGULARIZATION -> new Color(0xf0, 0xf2, 0xf5);
             case ACTIVATION -> new Color(0xf4, 0xf9, 0xe6);

@@ -36,6 +36,30 @@ public final class KerasLayerCode {
     }
 
     /**
+     * How the layer is called on its inputs' variables: on one tensor, on a list (the merges), or with Keras's
+     * attention signature {@code (query, value[, key])}, where self-attention passes the query again as the value.
+     */
+    public static String call(LayerNode node, List<String> from) {
+        if (isAttention(node)) {
+            List<String> args = new ArrayList<>(from);
+            if (args.size() == 1) {
+                args.add(from.get(0));
+            }
+            return "(" + String.join(", ", args) + ")";
+        }
+        return from.size() == 1 && !node.kind().isMerge() ? "(" + from.get(0) + ")" : "([" + String.join(", ", from) + "])";
+    }
+
+    /** Whether keras.Sequential can hold it: not MultiHeadAttention, which needs its query passed twice. */
+    public static boolean fitsSequential(LayerNode node) {
+        return !isAttention(node);
+    }
+
+    private static boolean isAttention(LayerNode node) {
+        return node.kind().kerasName().equals("MultiHeadAttention");
+    }
+
+    /**
      * The declared arguments of the layer itself ({@code wrapped} false) or of the layer it wraps: those Keras
      * requires always, the others where they differ from Keras's default.
      */

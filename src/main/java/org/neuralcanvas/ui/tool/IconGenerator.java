@@ -35,6 +35,7 @@ public final class IconGenerator {
             LayerCategory.CONVOLUTION, new Color(0x2e9e6b),
             LayerCategory.POOLING, new Color(0x1f8a8a),
             LayerCategory.RECURRENT, new Color(0x8e5cc4),
+            LayerCategory.ATTENTION, new Color(0xc2255c),
             LayerCategory.NORMALIZATION, new Color(0xc48a1f),
             LayerCategory.MERGE, new Color(0xc45a3b));
 

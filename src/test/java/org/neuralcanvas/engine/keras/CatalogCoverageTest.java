@@ -107,16 +107,17 @@ class CatalogCoverageTest {
                     continue;
                 }
                 withWeights.add(node.kind().kerasName());
-                var layer = net.getLayer(node.name());
-                Map<String, INDArray> params = layer.paramTable();
+                var vertex = net.getVertex(node.name());
+                var conf = vertex.hasLayer() ? vertex.getLayer().conf().getLayer() : null;
+                Map<String, INDArray> params = KerasWeightLoader.paramsOf(net, node.name());
                 assertTrue(KerasWeightLayouts.covers(node.kind().kerasName()),
                         () -> node.kind() + " has weights but no layout in KerasWeightLayouts: files of it would open "
                                 + "without their weights");
-                List<KerasArray> keras = KerasWeightLayouts.toKeras(node, params, layer.conf().getLayer());
+                List<KerasArray> keras = KerasWeightLayouts.toKeras(node, params, conf);
                 Map<String, long[]> target = new LinkedHashMap<>();
                 params.forEach((name, a) -> target.put(name, a.shape()));
                 Map<String, INDArray> back = assertDoesNotThrowMismatch(() -> KerasWeightLayouts.convert(node, keras,
-                        target, layer.conf().getLayer()), node.kind().kerasName());
+                        target, conf), node.kind().kerasName());
                 assertEquals(params.keySet(), back.keySet(), node.kind().kerasName());
                 params.forEach((name, a) -> assertTrue(a.reshape(back.get(name).shape()).equalsWithEps(back.get(name),
                         1e-6), () -> node.kind() + ": " + name + " changes on its way to Keras and back"));

@@ -35,8 +35,9 @@ class KerasFormulasTest {
             for (NodeResult r : c.model().inference().order()) {
                 LayerNode node = r.node();
                 if (r.params().total() > 0) {
-                    var layer = net.getLayer(node.name());
-                    stored.put(node.id(), KerasWeightLayouts.toKeras(node, layer.paramTable(), layer.conf().getLayer()));
+                    var vertex = net.getVertex(node.name());
+                    stored.put(node.id(), KerasWeightLayouts.toKeras(node, KerasWeightLoader.paramsOf(net, node.name()),
+                            vertex.hasLayer() ? vertex.getLayer().conf().getLayer() : null));
                     kindOf.put(node.name(), node.kind().kerasName());
                 }
             }

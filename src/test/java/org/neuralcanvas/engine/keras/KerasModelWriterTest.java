@@ -91,6 +91,35 @@ class KerasModelWriterTest {
         }
     }
 
+    /**
+     * MultiHeadAttention, self- and cross-attention, leaves as a Keras file (its projections under their Keras 3
+     * sub-layers, or Keras 2's query/key/value/attention_output) and opens again computing the same.
+     */
+    @ParameterizedTest
+    @CsvSource({".keras", ".h5"})
+    void attentionGoesToAKerasFileAndBack(String format) throws Exception {
+        var graph = org.neuralcanvas.engine.SampleModels.attention();
+        var settings = org.neuralcanvas.project.TrainingSettings.defaults().withLoss("mse");
+        var compiled = org.neuralcanvas.engine.compile.Dl4jCompiler.compile(graph, settings);
+        assertTrue(compiled.ok(), compiled.problems()::toString);
+        var net = new org.deeplearning4j.nn.graph.ComputationGraph(compiled.model().configuration());
+        net.init();
+        net.params().assign(Nd4j.rand(net.params().dataType(), net.params().shape()).subi(0.5));
+        var model = new org.neuralcanvas.engine.train.TrainedModel(net, compiled.model(),
+                org.neuralcanvas.engine.train.DataDescriptor.regression(), List.of());
+        Path written = dir.resolve("attention" + format);
+        KerasModelWriter.write(model, new org.neuralcanvas.project.Project(graph, settings,
+                org.neuralcanvas.project.DatasetChoice.none(), List.of()), "attention", written);
+        KerasImportResult again = importFile(written);
+        assertTrue(again.weightsLoaded(), () -> again.messages() + " " + again.issues());
+        assertEquals(net.params().length(), again.weightCount());
+        INDArray[] x = {Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 6, 4),
+                Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 3, 5)};
+        INDArray want = net.output(false, x)[0];
+        INDArray got = again.model().network().output(false, x)[0];
+        assertTrue(want.equalsWithEps(got, 1e-5), () -> want + " vs " + got);
+    }
+
     private static KerasImportResult importFile(Path file) throws KerasImportException {
         return new KerasImporter().importFile(file, KerasImportOptions.defaults(), ImportProgress.NONE, () -> false);
     }
