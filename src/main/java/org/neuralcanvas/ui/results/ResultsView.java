@@ -103,8 +103,8 @@ public final class ResultsView extends BorderPane {
 
         vm.reportProperty().addListener((o, a, r) -> showReport(r));
         vm.shownSamples().addListener((javafx.collections.ListChangeListener<Integer>) c -> showSamples());
-        vm.shownTitleProperty().addListener((o, a, t) -> gridTitle.setText(t.isEmpty() ? i18n.get("results.samples") : t));
-        gridTitle.setText(i18n.get("results.samples"));
+        vm.shownTitleProperty().addListener((o, a, t) -> gridTitle.setText(t.isEmpty() ? samplesTitle() : t));
+        gridTitle.setText(samplesTitle());
         showReport(vm.reportProperty().get());
         showSamples();
     }
@@ -169,9 +169,18 @@ public final class ResultsView extends BorderPane {
         return c;
     }
 
+    /** What the sample grid shows: predictions, or an autoencoder's reconstructions beside their inputs. */
+    private String samplesTitle() {
+        TestPredictions p = vm.predictionsProperty().get();
+        return i18n.get(p != null && p.isReconstruction() ? "results.reconstructions" : "results.samples");
+    }
+
     private void showSamples() {
         grid.getChildren().clear();
         TestPredictions p = vm.predictionsProperty().get();
+        if (vm.shownTitleProperty().get().isEmpty()) {
+            gridTitle.setText(samplesTitle());
+        }
         if (p == null) {
             return;
         }
