@@ -76,16 +76,6 @@ public final class KerasGru extends KerasRecurrentConfiguration {
                 initializer());
     }
 
-
-
-
-
-
-
-
-
-
-
     public String getActivation() {
         return activation;
     }

@@ -59,10 +59,6 @@ record NodeBuild(GraphBuilder graph, NodeResult result, String[] inputs, boolean
     }
 
     /**
-     * The node's layer with its Keras weight settings applied: its initializers (where not Keras's default, which is
-     * the network's) and, for {@code trainable=False}, frozen, still passing gradients to the layers before it.
-     */
-    /**
      * DL4J's penalties for a Keras regularizer: the same L1, and an L2 of twice Keras's factor, because DL4J's L2
      * adds ½ · c · Σw² where Keras adds l2 · Σw² (LayerValuesTest compares the scores).
      */
@@ -82,6 +78,10 @@ record NodeBuild(GraphBuilder graph, NodeResult result, String[] inputs, boolean
         return java.util.Optional.of(list);
     }
 
+    /**
+     * The node's layer with its Keras weight settings applied: its initializers (where not Keras's default, which is
+     * the network's) and, for {@code trainable=False}, frozen, still passing gradients to the layers before it.
+     */
     Layer withWeightSettings(Layer layer) {
         LayerParams p = params();
         if (layer instanceof BaseLayer base) {

@@ -55,6 +55,40 @@ class KerasModelJsonTest {
         assertTrue(r.complete());
     }
 
+    /**
+     * Keras passes MultiHeadAttention's value by keyword ({@code mha(q, value=v)}): Keras 2 in the inbound entry's
+     * last element, Keras 3 in {@code kwargs}. Both are the node's second input; {@code mha(x, value=x)} is
+     * self-attention, one input.
+     */
+    @Test
+    void tensorsPassedByKeywordAreInputsToo() throws Exception {
+        String seq = layer("seq", "InputLayer", "'batch_input_shape': [null, 5, 4]", "[]");
+        String other = layer("other", "InputLayer", "'batch_input_shape': [null, 3, 4]", "[]");
+        String mha = "'num_heads': 2, 'key_dim': 3, 'value_dim': 3";
+        String crossKeras2 = "[[['seq', 0, 0, {'value': ['other', 0, 0]}]]]";
+        String tensor = "{'class_name': '__keras_tensor__', 'config': {'shape': [null, 3, 4], 'dtype': 'float32', "
+                + "'keras_history': ['other', 0, 0]}}";
+        String crossKeras3 = "[{'args': [" + tensor.replace("'other'", "'seq'").replace("[null, 3, 4]", "[null, 5, 4]")
+                + "], 'kwargs': {'value': " + tensor + "}}]";
+        List<String> files = new java.util.ArrayList<>();
+        for (String crossInbound : List.of(crossKeras2, crossKeras3)) {
+            files.add(functional(String.join(", ", seq, other,
+                    layer("cross", "MultiHeadAttention", mha, crossInbound),
+                    layer("self", "MultiHeadAttention", mha, "[[['cross', 0, 0, {'value': ['cross', 0, 0]}]]]")),
+                    "[['seq', 0, 0], ['other', 0, 0]]", "[['self', 0, 0]]"));
+        }
+        assertTrue(files.get(1).contains("kwargs"));
+        for (String json : files) {
+            KerasImportResult r = importer.importModelJson(json);
+            var g = r.project().graph();
+            LayerNode cross = g.findByName("cross").orElseThrow();
+            assertEquals(List.of("seq", "other"), g.incoming(cross.id()).stream().map(e -> g.node(e.from()).name())
+                    .toList(), json);
+            assertEquals(1, g.incoming(g.findByName("self").orElseThrow().id()).size());
+            assertTrue(r.complete(), r.issues()::toString);
+        }
+    }
+
     @Test
     void keras3SequentialConfigOpens() throws Exception {
         String json = ("{'module': 'keras', 'class_name': 'Sequential', 'config': {'name': 'sequential', 'trainable': true, "
