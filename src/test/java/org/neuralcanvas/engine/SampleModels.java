@@ -34,7 +34,8 @@ public final class SampleModels {
                 new SampleModel("sequence padding, cropping, up-sampling and RepeatVector", sequenceReshaping(), "mse"),
                 new SampleModel("gru: stacked, on word vectors", gru(), "binary_crossentropy"),
                 new SampleModel("an image output after up-sampling (autoencoder)", imageOutput(), "mse"),
-                new SampleModel("self- and cross-attention", attention(), "mse"));
+                new SampleModel("self- and cross-attention", attention(), "mse"),
+                new SampleModel("time-distributed convolution, pooling and dense over frames", frames(), "mse"));
     }
 
     public static ModelGraph activationLayers() {
@@ -224,6 +225,20 @@ public final class SampleModels {
         String cross = b.add("MultiHeadAttention", Map.of("num_heads", 3, "key_dim", 2, "value_dim", 4,
                 "use_bias", false), self, other);
         b.add("Dense", Map.of("units", 1), b.add("GlobalAveragePooling1D", Map.of(), cross));
+        return b.graph();
+    }
+
+    /** TimeDistributed Conv2D, MaxPooling2D, Flatten and Dense on each of 4 frames, then an LSTM over them. */
+    public static ModelGraph frames() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(4, 6, 6, 2)));
+        b.then("Conv2D", Map.of("filters", 3, "kernel_size", List.of(3, 3), "activation", "tanh", "padding", "same",
+                "time_distributed", true));
+        b.then("MaxPooling2D", Map.of("pool_size", List.of(2, 2), "time_distributed", true));
+        b.then("Flatten", Map.of("time_distributed", true));
+        b.then("Dense", Map.of("units", 5, "activation", "relu", "time_distributed", true));
+        b.then("LSTM", Map.of("units", 3));
+        b.then("Dense", Map.of("units", 1));
         return b.graph();
     }
 

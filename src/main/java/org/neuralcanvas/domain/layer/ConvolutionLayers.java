@@ -64,7 +64,8 @@ final class ConvolutionLayers {
             params.set(3, choiceParam(PADDING, "valid", List.of("valid", "same", "causal")).aka("border_mode"));
         }
         params.add(3, tupleParam(DILATION_RATE, times(1, spatial), spatial, spatial).aka("atrous_rate"));
-        return new LayerKind(keras, base, LayerCategory.CONVOLUTION, CoreLayers.withWeightSettings(params, true), 1, 1,
+        return new LayerKind(keras, base, LayerCategory.CONVOLUTION,
+                CoreLayers.distributable(CoreLayers.withWeightSettings(params, true)), 1, 1,
                 (name, in, p) -> {
                     TensorShape x = ShapeChecks.requireRank(name, keras, in, spatial + 1, fixFor(spatial, name));
                     List<Integer> dilation = p.get(DILATION_RATE);
@@ -168,9 +169,9 @@ final class ConvolutionLayers {
         // Keras 3's average pooling has no default pool size (its max pooling does).
         ParamSpec poolSize = tupleParam(POOL_SIZE, two, spatial, spatial).aka("pool_length");
         return new LayerKind(keras, base, LayerCategory.POOLING,
-                List.of(keras.startsWith("Average") ? poolSize.required() : poolSize,
+                CoreLayers.distributable(List.of(keras.startsWith("Average") ? poolSize.required() : poolSize,
                         tupleParam(STRIDES, two, spatial, spatial).orNone().aka("stride"),
-                        choiceParam(PADDING, "valid", PADDINGS).aka("border_mode")),
+                        choiceParam(PADDING, "valid", PADDINGS).aka("border_mode"))),
                 1, 1,
                 (name, in, p) -> {
                     TensorShape x = ShapeChecks.requireRank(name, keras, in, spatial + 1, fixFor(spatial, name));
@@ -183,7 +184,7 @@ final class ConvolutionLayers {
     }
 
     private static LayerKind globalPooling(String keras, String base, int spatial) {
-        return new LayerKind(keras, base, LayerCategory.POOLING, List.of(), 1, 1,
+        return new LayerKind(keras, base, LayerCategory.POOLING, CoreLayers.distributable(List.of()), 1, 1,
                 (name, in, p) -> TensorShape.of(
                         ShapeChecks.requireRank(name, keras, in, spatial + 1, fixFor(spatial, name)).last()),
                 (in, out, p) -> ParamCount.NONE);

@@ -19,13 +19,14 @@ final class CoreLayers {
     }
 
     static final LayerKind INPUT = new LayerKind("Input", "input", LayerCategory.CORE,
-            List.of(tupleParam(SHAPE, List.of(784), 1, 3).required()), 0, 0,
+            // Rank 4 for sequences of images, (steps, height, width, channels), read by TimeDistributed layers.
+            List.of(tupleParam(SHAPE, List.of(784), 1, 4).required()), 0, 0,
             (name, in, p) -> TensorShape.of(p.get(SHAPE)),
             (in, out, p) -> ParamCount.NONE).mark("IN");
 
     static final LayerKind DENSE = new LayerKind("Dense", "dense", LayerCategory.CORE,
-            withWeightSettings(List.of(intParam(UNITS, 32, 1).required().aka("output_dim"), Activations.param("linear"),
-                    boolParam(USE_BIAS, true).aka("bias")), true), 1, 1,
+            distributable(withWeightSettings(List.of(intParam(UNITS, 32, 1).required().aka("output_dim"),
+                    Activations.param("linear"), boolParam(USE_BIAS, true).aka("bias")), true)), 1, 1,
             (name, in, p) -> {
                 ShapeChecks.requireRank(name, "Dense", in, 1, SAY.say("fix.dense", name));
                 return TensorShape.of(p.get(UNITS));
@@ -41,12 +42,12 @@ final class CoreLayers {
             (in, out, p) -> ParamCount.NONE).mark("f(x)");
 
     static final LayerKind DROPOUT = new LayerKind("Dropout", "dropout", LayerCategory.REGULARIZATION,
-            List.of(floatParam(RATE, 0.5, 0.0, 1.0, true).required().aka("p")), 1, 1,
+            distributable(List.of(floatParam(RATE, 0.5, 0.0, 1.0, true).required().aka("p"))), 1, 1,
             (name, in, p) -> in.get(0),
             (in, out, p) -> ParamCount.NONE).mark("Dr");
 
     static final LayerKind FLATTEN = new LayerKind("Flatten", "flatten", LayerCategory.RESHAPING,
-            List.of(), 1, 1,
+            distributable(List.of()), 1, 1,
             (name, in, p) -> TensorShape.of(Math.toIntExact(in.get(0).size())),
             (in, out, p) -> ParamCount.NONE).mark("Fl");
 
@@ -100,6 +101,13 @@ final class CoreLayers {
             1, 1,
             (name, in, p) -> in.get(0),
             (in, out, p) -> ParamCount.NONE).mark("×k");
+
+    /** The parameters, then the switch that applies the layer to every step (Keras's TimeDistributed). */
+    static List<ParamSpec> distributable(List<ParamSpec> params) {
+        List<ParamSpec> all = new java.util.ArrayList<>(params);
+        all.add(TimeDistribution.param());
+        return all;
+    }
 
     /** The parameters, then (for kinds that have them) the initializers, then trainable. */
     static List<ParamSpec> withWeightSettings(List<ParamSpec> params, boolean initializers) {

@@ -125,16 +125,39 @@ public final class LayerKind {
         return category == LayerCategory.MERGE;
     }
 
+    /**
+     * Keras calls it as {@code layer(query, value[, key])}, each input its own argument and a lone query passed
+     * again as the value (MultiHeadAttention's self-attention), so keras.Sequential cannot hold it.
+     */
+    public boolean takesQueryAndValue() {
+        return acceptsSeveralInputs() && !isMerge();
+    }
+
     /** Whether it may read more than one input (the merges; MultiHeadAttention's query, value and key). */
     public boolean acceptsSeveralInputs() {
         return maxInputs > 1;
     }
 
+    /** The output shape; for a layer distributed over steps ({@link TimeDistribution}), one step's, steps in front. */
     public TensorShape outputShape(String layerName, List<TensorShape> inputs, LayerParams p) throws ShapeException {
+        if (TimeDistribution.isOn(p)) {
+            TensorShape step = shapeRule.outputShape(layerName, TimeDistribution.oneStep(layerName, inputs), p);
+            return TimeDistribution.withSteps(inputs.get(0).dim(0), step);
+        }
         return shapeRule.outputShape(layerName, inputs, p);
     }
 
+    /** The weights; a layer distributed over steps has one step's (shared by all steps). */
     public ParamCount paramCount(List<TensorShape> inputs, TensorShape output, LayerParams p) {
+        if (TimeDistribution.isOn(p)) {
+            try {
+                List<TensorShape> step = TimeDistribution.oneStep(kerasName, inputs);
+                TensorShape stepOut = TensorShape.of(java.util.Arrays.copyOfRange(output.dims(), 1, output.rank()));
+                return WeightSettings.frozenIfSo(p, paramRule.count(step, stepOut, p));
+            } catch (ShapeException e) {
+                throw new IllegalStateException("counted before its shape was checked", e);
+            }
+        }
         return WeightSettings.frozenIfSo(p, paramRule.count(inputs, output, p));
     }
 

@@ -74,6 +74,14 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, Double
         return withKeras(new KerasArgument(keras.aliases(), keras.required(), keras.ofWrapped(), true));
     }
 
+    /**
+     * Whether Keras writes it among the layer's own arguments; not so the wrapped layer's class (Bidirectional's
+     * {@code layer}) and the TimeDistributed switch, which Keras writes as a wrapper around the layer.
+     */
+    public boolean isLayerArgument() {
+        return !name.equals(ParamKeys.LAYER.name()) && !name.equals(ParamKeys.TIME_DISTRIBUTED.name());
+    }
+
     /** Every name Keras has used for this argument, the current one first. */
     public List<String> kerasNames() {
         List<String> all = new java.util.ArrayList<>();

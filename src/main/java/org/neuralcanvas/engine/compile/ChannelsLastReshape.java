@@ -45,11 +45,15 @@ public final class ChannelsLastReshape extends BaseInputPreProcessor {
     }
 
     /** The DL4J input type of a channels-last sample shape (no batch axis). */
+    /** The DL4J input type of a channels-last sample shape (no batch axis). */
     static InputType typeOf(long[] shape) {
         return switch (shape.length) {
             case 1 -> InputType.feedForward(shape[0]);
             case 2 -> InputType.recurrent(shape[1], shape[0], RNNFormat.NWC);
             case 3 -> InputType.convolutional(shape[0], shape[1], shape[2], CNN2DFormat.NHWC);
+            // A sequence of images (steps, height, width, channels), read by TimeDistributed layers.
+            case 4 -> InputType.convolutional3D(org.deeplearning4j.nn.conf.layers.Convolution3D.DataFormat.NDHWC,
+                    shape[0], shape[1], shape[2], shape[3]);
             default -> throw new IllegalArgumentException("Unsupported rank " + shape.length);
         };
     }

@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
@@ -27,6 +28,7 @@ import org.neuralcanvas.domain.shape.InferenceResult;
 import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.Problem;
 import org.neuralcanvas.domain.shape.ShapeInference;
+import org.neuralcanvas.domain.layer.TimeDistribution;
 import org.neuralcanvas.domain.shape.TensorShape;
 import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.project.SettingRanges;
@@ -131,8 +133,9 @@ public final class Dl4jCompiler {
                 Dl4jMapping mapping = Dl4jMappings.of(node.kind()).orElseThrow(() -> new UnsupportedOperationException(
                         node.name() + " (" + node.kind().kerasName() + ") has no DL4J counterpart yet. Replace it "
                                 + "with another layer."));
-                Dl4jVertex vertex = mapping.add(new NodeBuild(gb, r, in, !fedByAnInputAlone(graph, node),
-                        isOutput ? Dl4jLosses.forOutput(loss, r.outputShape()) : null));
+                Dl4jVertex vertex = TimeDistribution.isOn(node.params()) ? overSteps(mapping, gb, r, in)
+                        : mapping.add(new NodeBuild(gb, r, in, !fedByAnInputAlone(graph, node),
+                                isOutput ? Dl4jLosses.forOutput(loss, r.outputShape()) : null));
                 vertexOfNode.put(node.id(), vertex.name());
                 if (isOutput && vertex.appliesLoss()) {
                     outputNames.add(vertex.name());
@@ -166,6 +169,32 @@ public final class Dl4jCompiler {
         }
         return new Compilation(new CompiledModel(conf, graph, settings, inference, inputNames, inputTypes, inputShapes,
                 outputNames, outputShapes, vertexOfNode, params), List.of());
+    }
+
+    /**
+     * Keras's TimeDistributed: the kind's own mapping, built for one step, between the reshapes that turn a batch of
+     * sequences into a batch of steps and back ({@link StepsAsBatch}). At the network's end the compiler's loss
+     * layer follows, as for any layer that applies no loss itself.
+     */
+    private static Dl4jVertex overSteps(Dl4jMapping mapping, GraphBuilder gb, NodeResult r, String[] in) {
+        String name = r.node().name();
+        int steps = r.inputShapes().get(0).dim(0);
+        List<TensorShape> stepIn;
+        try {
+            stepIn = TimeDistribution.oneStep(name, r.inputShapes());
+        } catch (org.neuralcanvas.domain.layer.ShapeException e) {
+            throw new IllegalStateException("compiled before its shape was checked", e); // inference checked it
+        }
+        TensorShape stepOut = TensorShape.of(java.util.Arrays.copyOfRange(r.outputShape().dims(), 1,
+                r.outputShape().rank()));
+        String merged = name + "__steps";
+        gb.addVertex(merged, new PreprocessorVertex(new StepsAsBatch(steps, Dl4jLayers.longs(stepIn.get(0)), true)), in);
+        Dl4jVertex step = mapping.add(new NodeBuild(gb, new NodeResult(r.node(), stepIn, stepOut, r.params()),
+                new String[] {merged}, true, null));
+        String out = name + "__sequences";
+        gb.addVertex(out, new PreprocessorVertex(new StepsAsBatch(steps, Dl4jLayers.longs(stepOut), false)),
+                step.name());
+        return Dl4jVertex.of(out);
     }
 
     /**

@@ -35,6 +35,11 @@ public final class Dl4jShapes {
             return TensorShape.of(Math.toIntExact(cnn.getHeight()), Math.toIntExact(cnn.getWidth()),
                     Math.toIntExact(cnn.getChannels()));
         }
+        if (type instanceof InputType.InputTypeConvolutional3D clip) {
+            // A sequence of images (steps, height, width, channels), between TimeDistributed layers.
+            return TensorShape.of(Math.toIntExact(clip.getDepth()), Math.toIntExact(clip.getHeight()),
+                    Math.toIntExact(clip.getWidth()), Math.toIntExact(clip.getChannels()));
+        }
         throw new IllegalArgumentException("Unsupported DL4J input type " + type);
     }
 }

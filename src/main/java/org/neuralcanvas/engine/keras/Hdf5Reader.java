@@ -140,6 +140,10 @@ final class Hdf5Reader implements AutoCloseable {
             return file.getByPath(path);
         } catch (HdfInvalidPathException e) {
             return null;
+        } catch (io.jhdf.exceptions.HdfException e) {
+            // jHDF 0.9.4 fails to build its "no such path" message for a file read from memory (a .keras zip's
+            // weights) and throws this instead: the path is not there either way.
+            return null;
         }
     }
 

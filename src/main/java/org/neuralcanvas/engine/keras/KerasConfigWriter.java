@@ -12,6 +12,7 @@ import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.domain.layer.ParamKeys;
 import org.neuralcanvas.domain.layer.ParamSpec;
+import org.neuralcanvas.domain.layer.TimeDistribution;
 import org.neuralcanvas.domain.shape.InferenceResult;
 import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.TensorShape;
@@ -37,7 +38,7 @@ final class KerasConfigWriter {
     /** The model's config object, with {@code compile_config} when {@code settings} is given. */
     static ObjectNode model(ModelGraph graph, InferenceResult inference, String name, TrainingSettings settings) {
         List<LayerNode> order = inference.order().stream().map(NodeResult::node).toList();
-        boolean chain = graph.isChain(order);
+        boolean chain = graph.isChain(order) && order.stream().noneMatch(n -> n.kind().takesQueryAndValue());
         ObjectNode root = JSON.createObjectNode();
         root.put("module", chain ? "keras" : "keras.src.models.functional");
         root.put("class_name", chain ? "Sequential" : "Functional");
@@ -82,6 +83,9 @@ final class KerasConfigWriter {
             config.put("dtype", "float32");
             config.put("sparse", false);
             config.put("name", node.name());
+        } else if (TimeDistribution.isOn(node.params())) {
+            layer.put("class_name", "TimeDistributed");
+            config = timeDistributed(node);
         } else {
             layer.put("class_name", kind);
             config = config(node);
@@ -94,6 +98,28 @@ final class KerasConfigWriter {
             layer.putObject("build_config").set("input_shape", shapes);
         }
         return layer;
+    }
+
+    /** The Keras class a node is written as: InputLayer, TimeDistributed around a distributed layer, or its kind. */
+    static String kerasClass(LayerNode node) {
+        return node.kind().isInput() ? "InputLayer" : TimeDistribution.isOn(node.params()) ? "TimeDistributed"
+                : node.kind().kerasName();
+    }
+
+    /** TimeDistributed(layer)'s {@code config}: the wrapper has the name, the layer inside it its arguments. */
+    static ObjectNode timeDistributed(LayerNode node) {
+        ObjectNode config = JSON.createObjectNode();
+        config.put("name", node.name());
+        config.put("trainable", true);
+        config.put("dtype", "float32");
+        ObjectNode inner = config.putObject("layer");
+        inner.put("module", "keras.layers");
+        inner.put("class_name", node.kind().kerasName());
+        ObjectNode innerConfig = config(node);
+        innerConfig.put("name", node.name() + "_step");
+        inner.set("config", innerConfig);
+        inner.putNull("registered_name");
+        return config;
     }
 
     /** A (non-input) layer's {@code config}: its name and its Keras arguments. */
@@ -116,7 +142,7 @@ final class KerasConfigWriter {
     private static void arguments(LayerNode node, boolean wrapped, ObjectNode config) {
         for (ParamSpec spec : node.kind().params()) {
             Object value = node.params().get(spec.name());
-            if (spec.keras().ofWrapped() != wrapped || spec.name().equals(ParamKeys.LAYER.name()) || value == null) {
+            if (spec.keras().ofWrapped() != wrapped || !spec.isLayerArgument() || value == null) {
                 continue;
             }
             if (spec.type() == org.neuralcanvas.domain.layer.ParamType.REGULARIZER && value instanceof String text) {
@@ -168,7 +194,13 @@ final class KerasConfigWriter {
         }
         ObjectNode call = nodes.addObject();
         ArrayNode args = call.putArray("args");
-        if (in.size() == 1) {
+        if (node.kind().takesQueryAndValue()) {
+            // mha(query, value[, key]): a lone query is the value too.
+            in.forEach(e -> args.add(tensor(graph.node(e.from()), inference)));
+            if (in.size() == 1) {
+                args.add(tensor(graph.node(in.get(0).from()), inference));
+            }
+        } else if (in.size() == 1) {
             args.add(tensor(graph.node(in.get(0).from()), inference));
         } else {
             ArrayNode list = args.addArray();

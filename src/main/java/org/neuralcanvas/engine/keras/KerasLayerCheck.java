@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.neuralcanvas.domain.graph.Edge;
 import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.layer.TimeDistribution;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.domain.layer.LayerParams;
 import org.neuralcanvas.domain.shape.TensorShape;
@@ -103,6 +104,13 @@ final class KerasLayerCheck {
         double[] x = input.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         long[] s = input.shape();
         LayerParams p = node.params();
+        if (TimeDistribution.isOn(p)) {
+            // Every step is a sample of the layer: the same values, batch and steps read as one axis.
+            long[] merged = new long[s.length - 1];
+            merged[0] = s[0] * s[1];
+            System.arraycopy(s, 2, merged, 1, s.length - 2);
+            s = merged;
+        }
         try {
             return switch (node.kind().kerasName()) {
                 case "Dense" -> activate(dense(x, s, a), (int) a.get(0).dim(1), p.getString("activation"));

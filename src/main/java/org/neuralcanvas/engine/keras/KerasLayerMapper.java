@@ -58,6 +58,7 @@ final class KerasLayerMapper {
                 yield "Input";
             }
             case "Merge" -> keras1Merge(c, p);
+            case "TimeDistributed" -> timeDistributed(c, p, changes);
             case "Lambda" -> throw new Unsupported("keras.unsupported.lambda");
             case "Sequential", "Model", "Functional" -> throw new Unsupported("keras.unsupported.nested");
             default -> declared(cls, c, p, changes);
@@ -85,6 +86,18 @@ final class KerasLayerMapper {
         }
         KerasImportQuirks.adjust(kind, c, p, changes);
         return kind.kerasName();
+    }
+
+    /** Keras's TimeDistributed(layer): the layer it wraps, switched to apply to every step, under the wrapper's name. */
+    private static String timeDistributed(JsonNode c, Map<String, Object> p, List<String> changes) throws Unsupported {
+        JsonNode inner = c.path("layer");
+        String cls = inner.path("class_name").asText("");
+        String kind = declared(cls, inner.path("config"), p, changes);
+        if (!p.containsKey(ParamKeys.TIME_DISTRIBUTED.name())) {
+            throw new Unsupported("keras.unsupported.timeDistributed", cls);
+        }
+        p.put(ParamKeys.TIME_DISTRIBUTED.name(), true);
+        return kind;
     }
 
     /** One declared parameter's value from a layer's config (or, for a wrapped layer's argument, its inner config). */
@@ -251,7 +264,7 @@ final class KerasLayerMapper {
         } else {
             throw new Unsupported("keras.unsupported.noInputShape");
         }
-        if (dims.isEmpty() || dims.size() > 3) {
+        if (dims.isEmpty() || dims.size() > 4) {
             throw new Unsupported("keras.unsupported.inputAxes", String.valueOf(dims.size()));
         }
         if (dims.contains(-1)) {

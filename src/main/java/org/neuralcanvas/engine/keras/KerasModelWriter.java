@@ -22,6 +22,7 @@ import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.layer.TimeDistribution;
 import org.neuralcanvas.domain.shape.InferenceResult;
 import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.ShapeInference;
@@ -71,10 +72,16 @@ public final class KerasModelWriter {
                 WritableGroup layers = h5.putGroup("layers");
                 Map<String, Integer> used = new HashMap<>();
                 for (LayerNode node : modelLayers(inference, config)) {
-                    String snake = Keras3Weights.snakeCase(kerasClass(node));
+                    String snake = Keras3Weights.snakeCase(KerasConfigWriter.kerasClass(node));
                     int seen = used.merge(snake, 1, Integer::sum) - 1;
                     WritableGroup group = layers.putGroup(seen == 0 ? snake : snake + "_" + seen);
-                    writeKeras3Vars(group, kerasArrays(model, node));
+                    // A TimeDistributed wrapper keeps its layer's arrays under layer/, and has (empty) vars of its own.
+                    if (TimeDistribution.isOn(node.params())) {
+                        group.putGroup("vars");
+                        writeKeras3Vars(group.putGroup("layer"), kerasArrays(model, node));
+                    } else {
+                        writeKeras3Vars(group, kerasArrays(model, node));
+                    }
                 }
                 // Keras also writes the model's own (empty) vars and the optimizer's at the root; it reads a missing
                 // group as empty (the optimizer starts afresh, as ours does), and jHDF 0.9.4 writes a damaged root
@@ -198,9 +205,6 @@ public final class KerasModelWriter {
                 .toList();
     }
 
-    private static String kerasClass(LayerNode node) {
-        return node.kind().isInput() ? "InputLayer" : node.kind().kerasName();
-    }
 
     private static List<KerasArray> kerasArrays(TrainedModel model, LayerNode node) {
         Map<String, INDArray> params = KerasWeightLoader.paramsOf(model.network(), node.name());

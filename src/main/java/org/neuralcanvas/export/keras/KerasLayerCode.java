@@ -7,6 +7,7 @@ import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.layer.LayerKind;
 import org.neuralcanvas.domain.layer.ParamKeys;
 import org.neuralcanvas.domain.layer.ParamSpec;
+import org.neuralcanvas.domain.layer.TimeDistribution;
 
 /**
  * One layer as a Keras constructor call, e.g. {@code layers.Dense(units=64, activation='relu', name='dense')}:
@@ -31,7 +32,12 @@ public final class KerasLayerCode {
             args.add("layers." + node.params().get(ParamKeys.LAYER) + "(" + String.join(", ", arguments(node, true)) + ")");
         }
         args.addAll(arguments(node, false));
-        args.add("name=" + PythonSyntax.string(node.name()));
+        String name = "name=" + PythonSyntax.string(node.name());
+        if (TimeDistribution.isOn(node.params())) {
+            // The wrapper carries the name; Keras names the layer inside itself.
+            return "layers.TimeDistributed(layers." + kind.kerasName() + "(" + String.join(", ", args) + "), " + name + ")";
+        }
+        args.add(name);
         return "layers." + kind.kerasName() + "(" + String.join(", ", args) + ")";
     }
 
@@ -40,7 +46,7 @@ public final class KerasLayerCode {
      * attention signature {@code (query, value[, key])}, where self-attention passes the query again as the value.
      */
     public static String call(LayerNode node, List<String> from) {
-        if (isAttention(node)) {
+        if (node.kind().takesQueryAndValue()) {
             List<String> args = new ArrayList<>(from);
             if (args.size() == 1) {
                 args.add(from.get(0));
@@ -52,11 +58,7 @@ public final class KerasLayerCode {
 
     /** Whether keras.Sequential can hold it: not MultiHeadAttention, which needs its query passed twice. */
     public static boolean fitsSequential(LayerNode node) {
-        return !isAttention(node);
-    }
-
-    private static boolean isAttention(LayerNode node) {
-        return node.kind().kerasName().equals("MultiHeadAttention");
+        return !node.kind().takesQueryAndValue();
     }
 
     /**
@@ -66,7 +68,7 @@ public final class KerasLayerCode {
     private static List<String> arguments(LayerNode node, boolean wrapped) {
         List<String> args = new ArrayList<>();
         for (ParamSpec spec : node.kind().params()) {
-            if (spec.keras().ofWrapped() != wrapped || spec.name().equals(ParamKeys.LAYER.name())) {
+            if (spec.keras().ofWrapped() != wrapped || !spec.isLayerArgument()) {
                 continue;
             }
             Object value = node.params().get(spec.name());

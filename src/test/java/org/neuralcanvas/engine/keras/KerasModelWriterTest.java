@@ -98,7 +98,22 @@ class KerasModelWriterTest {
     @ParameterizedTest
     @CsvSource({".keras", ".h5"})
     void attentionGoesToAKerasFileAndBack(String format) throws Exception {
-        var graph = org.neuralcanvas.engine.SampleModels.attention();
+        roundTrip(org.neuralcanvas.engine.SampleModels.attention(), format,
+                Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 6, 4),
+                Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 3, 5));
+    }
+
+    /** TimeDistributed layers leave as Keras's wrapper (weights under the wrapper's layer/) and come back. */
+    @ParameterizedTest
+    @CsvSource({".keras", ".h5"})
+    void timeDistributedLayersGoToAKerasFileAndBack(String format) throws Exception {
+        roundTrip(org.neuralcanvas.engine.SampleModels.frames(), format,
+                Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 4, 6, 6, 2));
+    }
+
+    /** The graph with random weights, written in the format, imported again: the same weights, the same outputs. */
+    private void roundTrip(org.neuralcanvas.domain.graph.ModelGraph graph, String format, INDArray... x)
+            throws Exception {
         var settings = org.neuralcanvas.project.TrainingSettings.defaults().withLoss("mse");
         var compiled = org.neuralcanvas.engine.compile.Dl4jCompiler.compile(graph, settings);
         assertTrue(compiled.ok(), compiled.problems()::toString);
@@ -107,14 +122,12 @@ class KerasModelWriterTest {
         net.params().assign(Nd4j.rand(net.params().dataType(), net.params().shape()).subi(0.5));
         var model = new org.neuralcanvas.engine.train.TrainedModel(net, compiled.model(),
                 org.neuralcanvas.engine.train.DataDescriptor.regression(), List.of());
-        Path written = dir.resolve("attention" + format);
+        Path written = dir.resolve("model" + format);
         KerasModelWriter.write(model, new org.neuralcanvas.project.Project(graph, settings,
-                org.neuralcanvas.project.DatasetChoice.none(), List.of()), "attention", written);
+                org.neuralcanvas.project.DatasetChoice.none(), List.of()), "model", written);
         KerasImportResult again = importFile(written);
         assertTrue(again.weightsLoaded(), () -> again.messages() + " " + again.issues());
         assertEquals(net.params().length(), again.weightCount());
-        INDArray[] x = {Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 6, 4),
-                Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 3, 5)};
         INDArray want = net.output(false, x)[0];
         INDArray got = again.model().network().output(false, x)[0];
         assertTrue(want.equalsWithEps(got, 1e-5), () -> want + " vs " + got);
