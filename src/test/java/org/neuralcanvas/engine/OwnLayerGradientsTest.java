@@ -74,9 +74,11 @@ class OwnLayerGradientsTest {
                 .addInputs("in")
                 .addLayer("gru1", new KerasGru(4, true, "tanh", "sigmoid"), "in")
                 .addLayer("norm", new org.neuralcanvas.engine.compile.KerasLayerNormalization(1e-3, true, true), "gru1")
-                .addLayer("gru2", new KerasGru(3, false, "tanh", "hard_sigmoid"), "norm")
+                .addLayer("gru2", new KerasGru(3, true, "tanh", "hard_sigmoid"), "norm")
+                // Keras 2.2's GRU, the reset gate before the recurrent product, one bias.
+                .addLayer("gru3", new KerasGru(3, false, "tanh", "sigmoid", false), "gru2")
                 .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2)
-                        .activation(Activation.IDENTITY).build(), "gru2")
+                        .activation(Activation.IDENTITY).build(), "gru3")
                 .setOutputs("out")
                 .setInputTypes(InputType.recurrent(5, 6, RNNFormat.NWC))
                 .build();
@@ -84,6 +86,7 @@ class OwnLayerGradientsTest {
         net.init();
         // Biases away from zero, so that their gradients are checked where they matter.
         net.getLayer("gru1").getParam(KerasGru.BIAS).assign(Nd4j.rand(DataType.DOUBLE, 2, 12).subi(0.5));
+        net.getLayer("gru3").getParam(KerasGru.BIAS).assign(Nd4j.rand(DataType.DOUBLE, 1, 9).subi(0.5));
         // And gamma and beta away from 1 and 0.
         net.getLayer("norm").getParam("gamma").assign(Nd4j.rand(DataType.DOUBLE, 1, 4).addi(0.5));
         net.getLayer("norm").getParam("beta").assign(Nd4j.rand(DataType.DOUBLE, 1, 4).subi(0.5));

@@ -95,7 +95,8 @@ public final class SampleModels {
         b.then("Embedding", Map.of("input_dim", 30, "output_dim", 6));
         b.then("GRU", Map.of("units", 5, "return_sequences", true));
         b.then("LayerNormalization", Map.of("epsilon", 0.01));
-        b.then("GRU", Map.of("units", 4, "recurrent_activation", "hard_sigmoid"));
+        b.then("GRU", Map.of("units", 4, "recurrent_activation", "hard_sigmoid", "return_sequences", true));
+        b.then("GRU", Map.of("units", 3, "reset_after", false));
         b.then("Dense", Map.of("units", 1, "activation", "sigmoid"));
         return b.graph();
     }

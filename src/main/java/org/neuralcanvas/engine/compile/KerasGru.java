@@ -19,7 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * product (Keras's {@code reset_after=False}), so it cannot stand in.
  *
  * <p>Weights are kept as Keras keeps them, gates in Keras's order (update z, reset r, candidate h): {@code W}
- * [inputs, 3·units], {@code RW} [units, 3·units], {@code b} [2, 3·units] (input bias, recurrent bias), initialised as
+ * [inputs, 3·units], {@code RW} [units, 3·units], {@code b} [2, 3·units] (input bias, recurrent bias; one row for
+ * {@code reset_after=False}), initialised as
  * Keras does (glorot_uniform, orthogonal, zeros). Per step: z = σ(x·Wz + bz + h·Uz + b'z), r likewise,
  * ĥ = tanh(x·Wh + bh + r ⊙ (h·Uh + b'h)), h = z ⊙ h + (1 − z) ⊙ ĥ.
  */
@@ -31,15 +32,26 @@ public final class KerasGru extends KerasRecurrentConfiguration {
 
     private String activation = "tanh";
     private String recurrentActivation = "sigmoid";
+    private boolean resetAfter = true;
 
     /** For Jackson, which restores a saved model's configuration. */
     public KerasGru() {
     }
 
     public KerasGru(long units, boolean returnSequences, String activation, String recurrentActivation) {
+        this(units, returnSequences, activation, recurrentActivation, true);
+    }
+
+    /**
+     * @param resetAfter Keras 3's GRU (true); false: Keras 2.2's, the reset gate applied to h before the recurrent
+     *                   product of the candidate, ĥ = tanh(x·Wh + bh + (r ⊙ h)·Uh), and one bias [1, 3·units]
+     */
+    public KerasGru(long units, boolean returnSequences, String activation, String recurrentActivation,
+                    boolean resetAfter) {
         super(units, returnSequences);
         this.activation = activation;
         this.recurrentActivation = recurrentActivation;
+        this.resetAfter = resetAfter;
     }
 
     /** Never built: {@link KerasGruLayer} computes the layer itself. */
@@ -53,7 +65,7 @@ public final class KerasGru extends KerasRecurrentConfiguration {
         params.clear();
         params.addWeightParam(WEIGHTS, getNIn(), 3 * getUnits());
         params.addWeightParam(RECURRENT_WEIGHTS, getUnits(), 3 * getUnits());
-        params.addBiasParam(BIAS, 2, 3 * getUnits());
+        params.addBiasParam(BIAS, resetAfter ? 2 : 1, 3 * getUnits());
     }
 
     @Override
@@ -74,6 +86,14 @@ public final class KerasGru extends KerasRecurrentConfiguration {
             Collection<TrainingListener> listeners, int index, INDArray view, boolean initialize, DataType dataType) {
         return LayerInstances.wire(new KerasGruLayer(conf, dataType), conf, listeners, index, view, initialize,
                 initializer());
+    }
+
+    public boolean isResetAfter() {
+        return resetAfter;
+    }
+
+    public void setResetAfter(boolean resetAfter) {
+        this.resetAfter = resetAfter;
     }
 
     public String getActivation() {

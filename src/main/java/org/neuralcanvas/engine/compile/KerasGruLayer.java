@@ -21,7 +21,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class KerasGruLayer extends SameDiffLayer {
 
-    /** Per step, from the last forward pass in training: h before the step, gates, candidate and their inputs. */
+    /**
+     * Per step, from the last forward pass in training: h before the step, gates, candidate and their inputs; the
+     * "recurrent candidate" is h·Uh + b'h (reset after) or r ⊙ h (reset before, Keras 2.2's GRU).
+     */
     private INDArray[] hPrev;
     private INDArray[] gatesPre;
     private INDArray[] gates;
@@ -54,8 +57,11 @@ final class KerasGruLayer extends SameDiffLayer {
             INDArray w = getParam(KerasGru.WEIGHTS);
             INDArray rw = getParam(KerasGru.RECURRENT_WEIGHTS);
             INDArray b = getParam(KerasGru.BIAS);
+            boolean after = gru().isResetAfter();
             INDArray inputBias = b.getRow(0);
-            INDArray recurrentBias = b.getRow(1);
+            INDArray recurrentBias = after ? b.getRow(1) : null;
+            INDArray gateWeights = rw.get(cols(0, 2 * u));
+            INDArray candidateWeights = rw.get(cols(2 * u, 3 * u));
             // x·W + b for every step at once: [batch·steps, 3u], viewed as [batch, steps, 3u].
             INDArray mx = x.reshape(batch * steps, x.size(2)).mmul(w).addiRowVector(inputBias).reshape(batch, steps, 3 * u);
             IActivation act = Dl4jActivations.function(gru().getActivation());
@@ -72,13 +78,20 @@ final class KerasGruLayer extends SameDiffLayer {
             INDArray all = gru().isReturnSequences() ? Nd4j.create(dataType, batch, steps, u) : null;
             for (int t = 0; t < steps; t++) {
                 INDArray mxT = mx.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all());
-                INDArray mh = h.mmul(rw).addiRowVector(recurrentBias);
+                INDArray mh = after ? h.mmul(rw).addiRowVector(recurrentBias) : h.mmul(gateWeights);
                 INDArray zrPre = mxT.get(cols(0, 2 * u)).add(mh.get(cols(0, 2 * u)));
                 INDArray zr = rec.getActivation(zrPre.dup(), training);
                 INDArray z = zr.get(cols(0, u));
                 INDArray r = zr.get(cols(u, 2 * u));
-                INDArray mhH = mh.get(cols(2 * u, 3 * u)).dup();
-                INDArray hhPre = mxT.get(cols(2 * u, 3 * u)).add(r.mul(mhH));
+                INDArray mhH;
+                INDArray hhPre;
+                if (after) {
+                    mhH = mh.get(cols(2 * u, 3 * u)).dup();
+                    hhPre = mxT.get(cols(2 * u, 3 * u)).add(r.mul(mhH));
+                } else {
+                    mhH = r.mul(h);
+                    hhPre = mxT.get(cols(2 * u, 3 * u)).add(mhH.mmul(candidateWeights));
+                }
                 INDArray hh = act.getActivation(hhPre.dup(), training);
                 // h = z ⊙ h + (1 − z) ⊙ ĥ = ĥ + z ⊙ (h − ĥ)
                 INDArray next = hh.add(z.mul(h.sub(hh)));
@@ -128,6 +141,9 @@ final class KerasGruLayer extends SameDiffLayer {
             INDArray rw = getParam(KerasGru.RECURRENT_WEIGHTS);
             IActivation act = Dl4jActivations.function(gru().getActivation());
             IActivation rec = Dl4jActivations.function(gru().getRecurrentActivation());
+            boolean after = gru().isResetAfter();
+            INDArray gateWeights = rw.get(cols(0, 2 * u));
+            INDArray candidateWeights = rw.get(cols(2 * u, 3 * u));
             INDArray eps = epsilon.castTo(dataType);
             INDArray dmx = Nd4j.create(dataType, batch, steps, 3 * u);
             INDArray dRw = Nd4j.zeros(dataType, u, 3 * u);
@@ -146,23 +162,39 @@ final class KerasGruLayer extends SameDiffLayer {
                 INDArray dhh = dh.mul(z.rsub(1.0));
                 INDArray dhPrev = dh.mul(z);
                 INDArray dhhPre = act.backprop(candidatePre[t].dup(), dhh).getFirst();
-                INDArray dr = dhhPre.mul(recurrentCandidate[t]);
-                INDArray dzrPre = rec.backprop(gatesPre[t].dup(), Nd4j.hstack(dz, dr)).getFirst();
-                INDArray dmh = Nd4j.hstack(dzrPre, dhhPre.mul(r));
+                INDArray dzrPre;
+                if (after) {
+                    dzrPre = gateGradient(rec, t, dz, dhhPre.mul(recurrentCandidate[t]));
+                    INDArray dmh = Nd4j.hstack(dzrPre, dhhPre.mul(r));
+                    dRw.addi(hPrev[t].transpose().mmul(dmh));
+                    dRecurrentBias.addi(dmh.sum(true, 0));
+                    dhNext = dhPrev.addi(dmh.mmul(rw.transpose()));
+                } else {
+                    // ĥ's input (r ⊙ h)·Uh: its gradient reaches r and h; the gates read h·U[z, r].
+                    INDArray dRh = dhhPre.mmul(candidateWeights.transpose());
+                    dzrPre = gateGradient(rec, t, dz, dRh.mul(hPrev[t]));
+                    dRw.get(cols(0, 2 * u)).addi(hPrev[t].transpose().mmul(dzrPre));
+                    dRw.get(cols(2 * u, 3 * u)).addi(recurrentCandidate[t].transpose().mmul(dhhPre));
+                    dhNext = dhPrev.addi(dzrPre.mmul(gateWeights.transpose())).addi(dRh.mul(r));
+                }
                 dmx.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).assign(Nd4j.hstack(dzrPre, dhhPre));
-                dRw.addi(hPrev[t].transpose().mmul(dmh));
-                dRecurrentBias.addi(dmh.sum(true, 0));
-                dhNext = dhPrev.addi(dmh.mmul(rw.transpose()));
             }
             INDArray dmx2 = dmx.reshape(batch * steps, 3 * u);
             gradTable.get(KerasGru.WEIGHTS).assign(x.reshape(batch * steps, features).transpose().mmul(dmx2));
             gradTable.get(KerasGru.RECURRENT_WEIGHTS).assign(dRw);
             INDArray dB = gradTable.get(KerasGru.BIAS);
             dB.getRow(0).assign(dmx2.sum(0));
-            dB.getRow(1).assign(dRecurrentBias.reshape(3 * u));
+            if (gru().isResetAfter()) {
+                dB.getRow(1).assign(dRecurrentBias.reshape(3 * u));
+            }
             dLdx = dmx2.mmul(w.transpose()).reshape(batch, steps, features);
         }
         return dLdx;
+    }
+
+    /** dL/d(gate inputs) of step t from dL/dz and dL/dr: the gate activation's derivative at its input. */
+    private INDArray gateGradient(IActivation rec, int t, INDArray dz, INDArray dr) {
+        return rec.backprop(gatesPre[t].dup(), Nd4j.hstack(dz, dr)).getFirst();
     }
 
     @Override

@@ -31,15 +31,11 @@ final class RecurrentMappings {
         m.put("LSTM", b -> b.addLayer(lstm(b.node())));
         m.put("SimpleRNN", b -> b.addLayer(lastStepUnless(b.params(), cell(b.node(), "SimpleRNN"))));
         m.put("GRU", b -> {
-            if (!b.param(RESET_AFTER)) {
-                throw new UnsupportedOperationException(b.name() + " (GRU) has reset_after=False (Keras 2.2's GRU); "
-                        + "NeuralCanvas computes Keras 3's GRU, reset_after=True. Set reset_after to True.");
-            }
             // Checked here so that an activation DL4J lacks is a sentence, not a failure inside the layer.
             Dl4jLayers.activation(b.node(), b.param(ACTIVATION));
             Dl4jLayers.activation(b.node(), gateActivation(b.params()));
             return b.addLayer(new KerasGru(b.param(UNITS), b.param(RETURN_SEQUENCES), b.param(ACTIVATION),
-                    gateActivation(b.params())));
+                    gateActivation(b.params()), b.param(RESET_AFTER)));
         });
         m.put("Bidirectional", b -> {
             // The last step of each direction, as Keras takes it: the backward half's is its state after the

@@ -278,14 +278,18 @@ final class KerasLayerCheck {
         return y;
     }
 
-    /** Keras's GRU with reset_after=True: z, r, ĥ blocks; the reset gate scales the recurrent product plus its bias. */
+    /**
+     * Keras's GRU: z, r, ĥ blocks; with reset_after=True the reset gate scales the recurrent product plus its bias,
+     * with False (Keras 2.2) it scales h before the product.
+     */
     private static double[] gru(double[] x, long[] s, List<KerasArray> a, LayerParams p) {
         int n = (int) s[0], steps = (int) s[1], in = (int) s[2];
         int width = (int) a.get(0).dim(1);
         int units = width / 3;
         float[] k = a.get(0).values();
         float[] r = a.get(1).values();
-        float[] bias = a.get(2).values(); // [2, 3u]: input bias, then recurrent bias
+        float[] bias = a.get(2).values(); // [2, 3u]: input bias, then recurrent bias; (3u) with reset_after=False
+        boolean after = p.getBool("reset_after");
         String activation = p.getString("activation");
         String gate = p.getString("recurrent_activation");
         boolean sequences = p.getBool("return_sequences");
@@ -300,7 +304,7 @@ final class KerasLayerCheck {
                     for (int i = 0; i < in; i++) {
                         sx += x[(b * steps + t) * in + i] * k[i * width + g];
                     }
-                    double sh = bias[width + g];
+                    double sh = after ? bias[width + g] : 0;
                     for (int u = 0; u < units; u++) {
                         sh += h[u] * r[u * width + g];
                     }
@@ -308,10 +312,21 @@ final class KerasLayerCheck {
                     mh[g] = sh;
                 }
                 double[] next = new double[units];
+                double[] rh = new double[units]; // reset_after=False: the candidate reads (r ⊙ h)·Uh
+                for (int u = 0; u < units; u++) {
+                    rh[u] = apply(gate, mx[units + u] + mh[units + u]) * h[u];
+                }
                 for (int u = 0; u < units; u++) {
                     double z = apply(gate, mx[u] + mh[u]);
                     double rg = apply(gate, mx[units + u] + mh[units + u]);
-                    double hh = apply(activation, mx[2 * units + u] + rg * mh[2 * units + u]);
+                    double candidate = rg * mh[2 * units + u];
+                    if (!after) {
+                        candidate = 0;
+                        for (int v = 0; v < units; v++) {
+                            candidate += rh[v] * r[v * width + 2 * units + u];
+                        }
+                    }
+                    double hh = apply(activation, mx[2 * units + u] + candidate);
                     next[u] = z * h[u] + (1 - z) * hh;
                 }
                 h = next;

@@ -185,7 +185,10 @@ final class KerasWeightLayouts {
         return null;
     }
 
-    /** Our GRU keeps Keras's arrays as they are: kernel [in, 3u], recurrent kernel [u, 3u], bias [2, 3u]. */
+    /**
+     * Our GRU keeps Keras's arrays as they are: kernel [in, 3u], recurrent kernel [u, 3u], bias [2, 3u] (Keras 2.2's
+     * reset_after=False: one bias (3u), kept as [1, 3u]).
+     */
     private static Map<String, INDArray> gru(LayerNode node, List<KerasArray> a, Map<String, long[]> target,
                                              Layer conf) throws Mismatch {
         long[] w = need(target, "W");
@@ -195,7 +198,8 @@ final class KerasWeightLayouts {
         Map<String, INDArray> out = new LinkedHashMap<>();
         out.put("W", array(expect(a.get(0), "kernel", w)));
         out.put("RW", array(expect(a.get(1), "recurrent_kernel", rw)));
-        out.put("b", array(expect(a.get(2), "bias", b)));
+        out.put("b", b[0] == 1 ? array(expect(a.get(2), "bias", b[1])).reshape(b)
+                : array(expect(a.get(2), "bias", b)));
         return out;
     }
 
@@ -479,7 +483,8 @@ final class KerasWeightLayouts {
             case "GRU" -> {
                 arrays.put("gru_cell/kernel", params.get("W"));
                 arrays.put("gru_cell/recurrent_kernel", params.get("RW"));
-                arrays.put("gru_cell/bias", params.get("b"));
+                INDArray bias = params.get("b");
+                arrays.put("gru_cell/bias", bias.size(0) == 1 ? flat(bias) : bias);
             }
             default -> {
                 if (!params.isEmpty()) {
