@@ -1,13 +1,16 @@
 package org.neuralcanvas.domain.layer;
 
+import static org.neuralcanvas.domain.layer.ParamKeys.DROPOUT;
 import static org.neuralcanvas.domain.layer.ParamKeys.LAYER;
 import static org.neuralcanvas.domain.layer.ParamKeys.MERGE_MODE;
 import static org.neuralcanvas.domain.layer.ParamKeys.RECURRENT_ACTIVATION;
+import static org.neuralcanvas.domain.layer.ParamKeys.RECURRENT_DROPOUT;
 import static org.neuralcanvas.domain.layer.ParamKeys.RESET_AFTER;
 import static org.neuralcanvas.domain.layer.ParamKeys.RETURN_SEQUENCES;
 import static org.neuralcanvas.domain.layer.ParamKeys.UNITS;
 import static org.neuralcanvas.domain.layer.ParamSpec.boolParam;
 import static org.neuralcanvas.domain.layer.ParamSpec.choiceParam;
+import static org.neuralcanvas.domain.layer.ParamSpec.floatParam;
 import static org.neuralcanvas.domain.layer.ParamSpec.intParam;
 
 import java.util.List;
@@ -22,14 +25,14 @@ final class RecurrentLayers {
     }
 
     static final LayerKind SIMPLE_RNN = new LayerKind("SimpleRNN", "simple_rnn", LayerCategory.RECURRENT,
-            List.of(units(), Activations.param("tanh"), returnSequences(), WeightSettings.trainable()), 1, 1,
+            List.of(units(), Activations.param("tanh"), returnSequences(), dropout(), WeightSettings.trainable()), 1, 1,
             (name, in, p) -> rnnOutput(name, "SimpleRNN", in, p.get(UNITS), p.get(RETURN_SEQUENCES)),
             (in, out, p) -> ParamCount.trainable(cellWeights(1, in.get(0).last(), p.get(UNITS)))).mark("RNN");
 
     static final LayerKind LSTM = new LayerKind("LSTM", "lstm", LayerCategory.RECURRENT,
             List.of(units(), Activations.param("tanh"),
                     choiceParam(RECURRENT_ACTIVATION, "sigmoid", Activations.NAMES).aka("inner_activation"),
-                    returnSequences(), WeightSettings.trainable()), 1, 1,
+                    returnSequences(), dropout(), WeightSettings.trainable()), 1, 1,
             (name, in, p) -> rnnOutput(name, "LSTM", in, p.get(UNITS), p.get(RETURN_SEQUENCES)),
             (in, out, p) -> ParamCount.trainable(cellWeights(4, in.get(0).last(), p.get(UNITS)))).mark("LSTM");
 
@@ -40,7 +43,8 @@ final class RecurrentLayers {
     static final LayerKind GRU = new LayerKind("GRU", "gru", LayerCategory.RECURRENT,
             List.of(units(), Activations.param("tanh"),
                     choiceParam(RECURRENT_ACTIVATION, "sigmoid", Activations.NAMES).aka("inner_activation"),
-                    returnSequences(), boolParam(RESET_AFTER, true), WeightSettings.trainable()), 1, 1,
+                    returnSequences(), boolParam(RESET_AFTER, true), dropout(),
+                    floatParam(RECURRENT_DROPOUT, 0.0, 0.0, 1.0, true).aka("dropout_U"), WeightSettings.trainable()), 1, 1,
             (name, in, p) -> rnnOutput(name, "GRU", in, p.get(UNITS), p.get(RETURN_SEQUENCES)),
             (in, out, p) -> {
                 long units = p.get(UNITS);
@@ -57,7 +61,7 @@ final class RecurrentLayers {
      */
     static final LayerKind BIDIRECTIONAL = new LayerKind("Bidirectional", "bidirectional", LayerCategory.RECURRENT,
             List.of(choiceParam(LAYER, "LSTM", WRAPPABLE).required(), units().ofWrapped(),
-                    Activations.param("tanh").ofWrapped(), returnSequences().ofWrapped(),
+                    Activations.param("tanh").ofWrapped(), returnSequences().ofWrapped(), dropout().ofWrapped(),
                     choiceParam(MERGE_MODE, "concat", List.of("concat", "sum", "mul", "ave")), WeightSettings.trainable()),
             1, 1,
             (name, in, p) -> {
@@ -75,6 +79,11 @@ final class RecurrentLayers {
 
     private static ParamSpec units() {
         return intParam(UNITS, 32, 1).required().aka("output_dim");
+    }
+
+    /** Keras's dropout of the layer's inputs while training, one mask for all steps (Keras 1: dropout_W). */
+    private static ParamSpec dropout() {
+        return floatParam(DROPOUT, 0.0, 0.0, 1.0, true).aka("dropout_W");
     }
 
     private static ParamSpec returnSequences() {

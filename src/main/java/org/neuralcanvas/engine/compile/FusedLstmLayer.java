@@ -39,6 +39,7 @@ final class FusedLstmLayer extends SameDiffLayer {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
+        applyDropOutIfNecessary(training, workspaceMgr); // Keras's dropout: input with one mask for all steps
         INDArray x = input.castTo(dataType);
         long units = lstm().getUnits();
         long[] shape = lstm().isReturnSequences() ? new long[] {x.size(0), x.size(1), units} : new long[] {x.size(0), units};
@@ -62,7 +63,7 @@ final class FusedLstmLayer extends SameDiffLayer {
         for (String key : new String[] {FusedLstm.WEIGHTS, FusedLstm.RECURRENT_WEIGHTS, FusedLstm.BIAS}) {
             g.gradientForVariable().put(key, gradTable.get(key));
         }
-        return new Pair<>(g, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dLdx));
+        return new Pair<>(g, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, backpropDropOutIfPresent(dLdx)));
     }
 
     /**

@@ -33,6 +33,7 @@ public final class KerasGru extends KerasRecurrentConfiguration {
     private String activation = "tanh";
     private String recurrentActivation = "sigmoid";
     private boolean resetAfter = true;
+    private double recurrentDropout;
 
     /** For Jackson, which restores a saved model's configuration. */
     public KerasGru() {
@@ -86,6 +87,15 @@ public final class KerasGru extends KerasRecurrentConfiguration {
             Collection<TrainingListener> listeners, int index, INDArray view, boolean initialize, DataType dataType) {
         return LayerInstances.wire(new KerasGruLayer(conf, dataType), conf, listeners, index, view, initialize,
                 initializer());
+    }
+
+    /** Keras's recurrent_dropout: while training, h is dropped before each step with one mask for all steps. */
+    public double getRecurrentDropout() {
+        return recurrentDropout;
+    }
+
+    public void setRecurrentDropout(double recurrentDropout) {
+        this.recurrentDropout = recurrentDropout;
     }
 
     public boolean isResetAfter() {

@@ -31,6 +31,8 @@ final class KerasGruLayer extends SameDiffLayer {
     private INDArray[] candidatePre;
     private INDArray[] candidate;
     private INDArray[] recurrentCandidate;
+    /** recurrent_dropout's mask for this batch (h is multiplied by it before every step), or null. */
+    private INDArray recurrentMask;
 
     KerasGruLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -43,6 +45,7 @@ final class KerasGruLayer extends SameDiffLayer {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
+        applyDropOutIfNecessary(training, workspaceMgr); // Keras's dropout: input with one mask for all steps
         // One libnd4j thread, as around the fused LSTM: its ops here work on [batch, units] arrays, where waking
         // a second thread for each op costs more than the op (3–17 s a step of the IMDB template, 0.3 s on one).
         return FusedLstmLayer.withoutPlatformHelpers(() -> forward(training, workspaceMgr));
@@ -76,7 +79,15 @@ final class KerasGruLayer extends SameDiffLayer {
             }
             INDArray h = Nd4j.zeros(dataType, batch, u);
             INDArray all = gru().isReturnSequences() ? Nd4j.create(dataType, batch, steps, u) : null;
+            double rate = gru().getRecurrentDropout();
+            // Keras's recurrent_dropout: the state the step reads (gates, candidate and the carried part alike) is
+            // h times one mask for the whole sequence, scaled by 1/(1 − rate).
+            recurrentMask = training && rate > 0
+                    ? Nd4j.rand(dataType, batch, u).gt(rate).castTo(dataType).divi(1 - rate) : null;
             for (int t = 0; t < steps; t++) {
+                if (recurrentMask != null) {
+                    h = h.mul(recurrentMask);
+                }
                 INDArray mxT = mx.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all());
                 INDArray mh = after ? h.mmul(rw).addiRowVector(recurrentBias) : h.mmul(gateWeights);
                 INDArray zrPre = mxT.get(cols(0, 2 * u)).add(mh.get(cols(0, 2 * u)));
@@ -119,7 +130,7 @@ final class KerasGruLayer extends SameDiffLayer {
         if (hPrev == null) {
             activate(true, workspaceMgr);
         }
-        INDArray dLdx = FusedLstmLayer.withoutPlatformHelpers(() -> backward(epsilon));
+        INDArray dLdx = backpropDropOutIfPresent(FusedLstmLayer.withoutPlatformHelpers(() -> backward(epsilon)));
         Gradient g = new DefaultGradient(gradients);
         for (String key : new String[] {KerasGru.WEIGHTS, KerasGru.RECURRENT_WEIGHTS, KerasGru.BIAS}) {
             g.gradientForVariable().put(key, gradTable.get(key));
@@ -178,6 +189,9 @@ final class KerasGruLayer extends SameDiffLayer {
                     dhNext = dhPrev.addi(dzrPre.mmul(gateWeights.transpose())).addi(dRh.mul(r));
                 }
                 dmx.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).assign(Nd4j.hstack(dzrPre, dhhPre));
+                if (recurrentMask != null) {
+                    dhNext.muli(recurrentMask); // from the dropped state back to the previous step's output
+                }
             }
             INDArray dmx2 = dmx.reshape(batch * steps, 3 * u);
             gradTable.get(KerasGru.WEIGHTS).assign(x.reshape(batch * steps, features).transpose().mmul(dmx2));
@@ -204,6 +218,7 @@ final class KerasGruLayer extends SameDiffLayer {
     }
 
     private void clearSteps() {
+        recurrentMask = null;
         hPrev = null;
         gatesPre = null;
         gates = null;

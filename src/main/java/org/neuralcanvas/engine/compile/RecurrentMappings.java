@@ -1,9 +1,11 @@
 package org.neuralcanvas.engine.compile;
 
 import static org.neuralcanvas.domain.layer.ParamKeys.ACTIVATION;
+import static org.neuralcanvas.domain.layer.ParamKeys.DROPOUT;
 import static org.neuralcanvas.domain.layer.ParamKeys.LAYER;
 import static org.neuralcanvas.domain.layer.ParamKeys.MERGE_MODE;
 import static org.neuralcanvas.domain.layer.ParamKeys.RECURRENT_ACTIVATION;
+import static org.neuralcanvas.domain.layer.ParamKeys.RECURRENT_DROPOUT;
 import static org.neuralcanvas.domain.layer.ParamKeys.RESET_AFTER;
 import static org.neuralcanvas.domain.layer.ParamKeys.RETURN_SEQUENCES;
 import static org.neuralcanvas.domain.layer.ParamKeys.UNITS;
@@ -34,8 +36,10 @@ final class RecurrentMappings {
             // Checked here so that an activation DL4J lacks is a sentence, not a failure inside the layer.
             Dl4jLayers.activation(b.node(), b.param(ACTIVATION));
             Dl4jLayers.activation(b.node(), gateActivation(b.params()));
-            return b.addLayer(new KerasGru(b.param(UNITS), b.param(RETURN_SEQUENCES), b.param(ACTIVATION),
-                    gateActivation(b.params()), b.param(RESET_AFTER)));
+            KerasGru gru = new KerasGru(b.param(UNITS), b.param(RETURN_SEQUENCES), b.param(ACTIVATION),
+                    gateActivation(b.params()), b.param(RESET_AFTER));
+            gru.setRecurrentDropout(b.param(RECURRENT_DROPOUT));
+            return b.addLayer(withDropout(gru, b.params(), 1));
         });
         m.put("Bidirectional", b -> {
             // The last step of each direction, as Keras takes it: the backward half's is its state after the
@@ -60,7 +64,19 @@ final class RecurrentMappings {
         if (act == null || gateAct == null || "false".equalsIgnoreCase(System.getProperty(FusedLstm.PROPERTY))) {
             return lastStepUnless(p, cell(node, "LSTM"));
         }
-        return new FusedLstm(p.get(UNITS), p.get(RETURN_SEQUENCES), act, gateAct);
+        return withDropout(new FusedLstm(p.get(UNITS), p.get(RETURN_SEQUENCES), act, gateAct), p, 1);
+    }
+
+    /**
+     * The layer with Keras's input dropout, one mask for all steps ({@link TimeSharedDropout}), which it applies to
+     * [batch, steps, features] ({@code stepsAxis} 1) or, as DL4J's LSTM does, to [batch, features, steps] (2).
+     */
+    private static <L extends Layer> L withDropout(L layer, LayerParams p, int stepsAxis) {
+        double rate = p.has(DROPOUT.name()) ? p.get(DROPOUT) : 0;
+        if (rate > 0) {
+            layer.setIDropout(new TimeSharedDropout(rate, stepsAxis));
+        }
+        return layer;
     }
 
     /** DL4J's cell for a recurrent kind, with the node's units and activation. */
@@ -68,10 +84,11 @@ final class RecurrentMappings {
         LayerParams p = node.params();
         var act = Dl4jLayers.activation(node, p.get(ACTIVATION));
         return switch (kind) {
-            case "LSTM" -> new LSTM.Builder().gateActivationFunction(Dl4jLayers.activation(node, gateActivation(p)))
-                    .nOut(p.get(UNITS)).activation(act).dataFormat(RNNFormat.NWC).build();
-            case "SimpleRNN" -> new SimpleRnn.Builder().nOut(p.get(UNITS)).activation(act)
-                    .dataFormat(RNNFormat.NWC).build();
+            case "LSTM" -> withDropout(new LSTM.Builder()
+                    .gateActivationFunction(Dl4jLayers.activation(node, gateActivation(p)))
+                    .nOut(p.get(UNITS)).activation(act).dataFormat(RNNFormat.NWC).build(), p, 2);
+            case "SimpleRNN" -> withDropout(new SimpleRnn.Builder().nOut(p.get(UNITS)).activation(act)
+                    .dataFormat(RNNFormat.NWC).build(), p, 1);
             default -> throw new UnsupportedOperationException(node.name() + " wraps a " + kind
                     + ", which has no DL4J cell here. Wrap an LSTM or a SimpleRNN.");
         };

@@ -35,7 +35,10 @@ final class KerasImportQuirks {
             requireLastAxis(c);
         }
         if (kind.category() == LayerCategory.RECURRENT) {
-            recurrentFlags(name.equals("Bidirectional") ? c.path("layer").path("config") : c, changes);
+            JsonNode cell = name.equals("Bidirectional") ? c.path("layer").path("config") : c;
+            LayerKind cellKind = name.equals("Bidirectional") ? org.neuralcanvas.domain.layer.LayerCatalog.standard()
+                    .findKerasClass(c.path("layer").path("class_name").asText("")).orElse(kind) : kind;
+            recurrentFlags(cellKind, cell, changes);
         }
         if (name.equals("Bidirectional") && c.path("merge_mode").isNull()) {
             throw new KerasLayerMapper.Unsupported("keras.unsupported.mergeMode", "None");
@@ -58,14 +61,17 @@ final class KerasImportQuirks {
         }
     }
 
-    private static void recurrentFlags(JsonNode c, List<String> changes) throws KerasLayerMapper.Unsupported {
+    private static void recurrentFlags(LayerKind kind, JsonNode c, List<String> changes)
+            throws KerasLayerMapper.Unsupported {
         for (String flag : List.of("return_state", "go_backwards", "stateful")) {
             if (c.path(flag).asBoolean(false)) {
                 throw new KerasLayerMapper.Unsupported("keras.unsupported.flag", flag);
             }
         }
+        // The dropouts a kind declares are read as its parameters; the others (an LSTM's recurrent_dropout) noted.
         for (String dropout : List.of("dropout", "recurrent_dropout", "dropout_W", "dropout_U")) {
-            if (c.path(dropout).asDouble(0) > 0) {
+            boolean declared = kind.params().stream().anyMatch(spec -> spec.kerasNames().contains(dropout));
+            if (c.path(dropout).asDouble(0) > 0 && !declared) {
                 changes.add(SAY.say("keras.change.dropout", dropout, String.valueOf(c.path(dropout).asDouble())));
             }
         }
