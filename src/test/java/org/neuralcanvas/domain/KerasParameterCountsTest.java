@@ -260,6 +260,17 @@ class KerasParameterCountsTest {
      * (heads, value_dim, query features) and bias. The Transformer-block example's MultiHeadAttention(num_heads=2,
      * key_dim=32) on (200, 32) embeddings: 3 · (32·2·32 + 2·32) + (2·32·32 + 32) = 8,416.
      */
+    /** Bidirectional(GRU) is two GRUs: 2 · (3·u·(f + u) + 2·3·u), Keras 2.2's 2 · (3·u·(f + u) + 3·u). */
+    @Test
+    void bidirectionalGruCountsTwoGrus() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(100, 32)));
+        b.then("Bidirectional", Map.of("layer", "GRU", "units", 64, "return_sequences", true));
+        b.then("Bidirectional", Map.of("layer", "GRU", "units", 16, "reset_after", false));
+        // 2 · (3·64·96 + 384) = 37,632; 2 · (3·16·(128 + 16) + 48) = 13,920.
+        assertEquals(51_552, ModelSummary.of(b.graph(), ShapeInference.infer(b.graph())).totalParams());
+    }
+
     @Test
     void multiHeadAttentionCountsAsKeras() {
         ModelBuilder b = new ModelBuilder();

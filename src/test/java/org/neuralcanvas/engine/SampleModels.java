@@ -26,6 +26,7 @@ public final class SampleModels {
                 new SampleModel("reshape to image and to sequence", reshapes(), "mse"),
                 new SampleModel("text: embedding, conv1d, pooling, rnn, lstm", text(), "binary_crossentropy"),
                 new SampleModel("bidirectional", bidirectional(), "mse"),
+                new SampleModel("bidirectional gru", bidirectionalGru(), "mse"),
                 new SampleModel("global pooling 1d", globalPooling1d(), "mse"),
                 new SampleModel("every merge", merges(), "categorical_crossentropy"),
                 new SampleModel("sequence output and flattened sequence", sequences(), "mse"),
@@ -188,6 +189,16 @@ public final class SampleModels {
         b.then("Bidirectional", Map.of("layer", "LSTM", "units", 4, "return_sequences", true));
         b.then("Bidirectional", Map.of("layer", "SimpleRNN", "units", 3, "merge_mode", "sum"));
         b.then("Dense", Map.of("units", 2));
+        return b.graph();
+    }
+
+    /** Bidirectional GRUs: Keras 3's (concatenated sequences), then Keras 2.2's averaged. */
+    public static ModelGraph bidirectionalGru() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(5, 3)));
+        b.then("Bidirectional", Map.of("layer", "GRU", "units", 4, "return_sequences", true));
+        b.then("Bidirectional", Map.of("layer", "GRU", "units", 2, "merge_mode", "ave", "reset_after", false));
+        b.then("Dense", Map.of("units", 1));
         return b.graph();
     }
 

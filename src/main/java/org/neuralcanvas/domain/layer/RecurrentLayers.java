@@ -52,8 +52,8 @@ final class RecurrentLayers {
                 return ParamCount.trainable(3 * units * (in.get(0).last() + units) + biases);
             }).mark("GRU");
 
-    /** The recurrent layers a Bidirectional wrapper may hold: the kinds above, by name. */
-    static final List<String> WRAPPABLE = List.of(LSTM.kerasName(), SIMPLE_RNN.kerasName());
+    /** The recurrent layers a Bidirectional wrapper may hold: the kinds above, by name (reset_after is a GRU's). */
+    static final List<String> WRAPPABLE = List.of(LSTM.kerasName(), GRU.kerasName(), SIMPLE_RNN.kerasName());
 
     /**
      * Bidirectional(layer): {@code layer} names the wrapped kind, and units, activation and return_sequences are
@@ -62,6 +62,7 @@ final class RecurrentLayers {
     static final LayerKind BIDIRECTIONAL = new LayerKind("Bidirectional", "bidirectional", LayerCategory.RECURRENT,
             List.of(choiceParam(LAYER, "LSTM", WRAPPABLE).required(), units().ofWrapped(),
                     Activations.param("tanh").ofWrapped(), returnSequences().ofWrapped(), dropout().ofWrapped(),
+                    boolParam(RESET_AFTER, true).ofWrapped(),
                     choiceParam(MERGE_MODE, "concat", List.of("concat", "sum", "mul", "ave")), WeightSettings.trainable()),
             1, 1,
             (name, in, p) -> {
@@ -69,8 +70,14 @@ final class RecurrentLayers {
                 return rnnOutput(name, "Bidirectional", in, units, p.get(RETURN_SEQUENCES));
             },
             (in, out, p) -> {
+                long features = in.get(0).last();
+                long units = p.get(UNITS);
+                if (GRU.kerasName().equals(p.get(LAYER))) {
+                    return ParamCount.trainable(2 * (3 * units * (features + units)
+                            + (p.get(RESET_AFTER) ? 2 * 3 * units : 3 * units)));
+                }
                 int gates = LSTM.kerasName().equals(p.get(LAYER)) ? 4 : 1;
-                return ParamCount.trainable(2 * cellWeights(gates, in.get(0).last(), p.get(UNITS)));
+                return ParamCount.trainable(2 * cellWeights(gates, features, units));
             }).mark("Bi");
 
     static List<LayerKind> all() {

@@ -34,6 +34,7 @@ public final class KerasGru extends KerasRecurrentConfiguration {
     private String recurrentActivation = "sigmoid";
     private boolean resetAfter = true;
     private double recurrentDropout;
+    private boolean backwards;
 
     /** For Jackson, which restores a saved model's configuration. */
     public KerasGru() {
@@ -87,6 +88,18 @@ public final class KerasGru extends KerasRecurrentConfiguration {
             Collection<TrainingListener> listeners, int index, INDArray view, boolean initialize, DataType dataType) {
         return LayerInstances.wire(new KerasGruLayer(conf, dataType), conf, listeners, index, view, initialize,
                 initializer());
+    }
+
+    /**
+     * The backward half of a Bidirectional GRU: reads the steps last to first, and puts each step's output at its
+     * input's position (as Keras's Bidirectional turns the backward layer's sequence round again).
+     */
+    public boolean isBackwards() {
+        return backwards;
+    }
+
+    public void setBackwards(boolean backwards) {
+        this.backwards = backwards;
     }
 
     /** Keras's recurrent_dropout: while training, h is dropped before each step with one mask for all steps. */

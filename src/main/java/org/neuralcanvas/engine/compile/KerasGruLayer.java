@@ -84,7 +84,8 @@ final class KerasGruLayer extends SameDiffLayer {
             // h times one mask for the whole sequence, scaled by 1/(1 − rate).
             recurrentMask = training && rate > 0
                     ? Nd4j.rand(dataType, batch, u).gt(rate).castTo(dataType).divi(1 - rate) : null;
-            for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < steps; i++) {
+                int t = position(i, steps); // i-th step read; t its place in the sequence
                 if (recurrentMask != null) {
                     h = h.mul(recurrentMask);
                 }
@@ -107,12 +108,12 @@ final class KerasGruLayer extends SameDiffLayer {
                 // h = z ⊙ h + (1 − z) ⊙ ĥ = ĥ + z ⊙ (h − ĥ)
                 INDArray next = hh.add(z.mul(h.sub(hh)));
                 if (training) {
-                    hPrev[t] = h;
-                    gatesPre[t] = zrPre;
-                    gates[t] = zr;
-                    candidatePre[t] = hhPre;
-                    candidate[t] = hh;
-                    recurrentCandidate[t] = mhH;
+                    hPrev[i] = h;
+                    gatesPre[i] = zrPre;
+                    gates[i] = zr;
+                    candidatePre[i] = hhPre;
+                    candidate[i] = hh;
+                    recurrentCandidate[i] = mhH;
                 }
                 h = next;
                 if (all != null) {
@@ -161,9 +162,10 @@ final class KerasGruLayer extends SameDiffLayer {
             INDArray dRecurrentBias = Nd4j.zeros(dataType, 1, 3 * u);
             INDArray dhNext = Nd4j.zeros(dataType, batch, u);
             for (int t = (int) steps - 1; t >= 0; t--) {
+                int at = position(t, steps); // t: the t-th step read, as the arrays above keep them; at: its place
                 INDArray dh = dhNext;
                 if (gru().isReturnSequences()) {
-                    dh = dh.add(eps.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()));
+                    dh = dh.add(eps.get(NDArrayIndex.all(), NDArrayIndex.point(at), NDArrayIndex.all()));
                 } else if (t == steps - 1) {
                     dh = dh.add(eps);
                 }
@@ -188,7 +190,7 @@ final class KerasGruLayer extends SameDiffLayer {
                     dRw.get(cols(2 * u, 3 * u)).addi(recurrentCandidate[t].transpose().mmul(dhhPre));
                     dhNext = dhPrev.addi(dzrPre.mmul(gateWeights.transpose())).addi(dRh.mul(r));
                 }
-                dmx.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).assign(Nd4j.hstack(dzrPre, dhhPre));
+                dmx.get(NDArrayIndex.all(), NDArrayIndex.point(at), NDArrayIndex.all()).assign(Nd4j.hstack(dzrPre, dhhPre));
                 if (recurrentMask != null) {
                     dhNext.muli(recurrentMask); // from the dropped state back to the previous step's output
                 }
@@ -204,6 +206,11 @@ final class KerasGruLayer extends SameDiffLayer {
             dLdx = dmx2.mmul(w.transpose()).reshape(batch, steps, features);
         }
         return dLdx;
+    }
+
+    /** Where the i-th step read lies in the sequence: i, or from the end for the backward half of a Bidirectional. */
+    private int position(int i, long steps) {
+        return gru().isBackwards() ? (int) steps - 1 - i : i;
     }
 
     /** dL/d(gate inputs) of step t from dL/dz and dL/dr: the gate activation's derivative at its input. */

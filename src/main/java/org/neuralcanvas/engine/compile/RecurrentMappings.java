@@ -12,6 +12,8 @@ import static org.neuralcanvas.domain.layer.ParamKeys.UNITS;
 
 import java.util.Map;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
@@ -24,7 +26,7 @@ import org.neuralcanvas.domain.layer.LayerParams;
  * DL4J mappings of the recurrent layers. Each recurrent kind has one cell builder here ({@link #cell}), used on
  * its own and inside Bidirectional; a kind without one is refused by name rather than built as another cell.
  */
-final class RecurrentMappings {
+public final class RecurrentMappings {
 
     private RecurrentMappings() {
     }
@@ -32,16 +34,11 @@ final class RecurrentMappings {
     static void register(Map<String, Dl4jMapping> m) {
         m.put("LSTM", b -> b.addLayer(lstm(b.node())));
         m.put("SimpleRNN", b -> b.addLayer(lastStepUnless(b.params(), cell(b.node(), "SimpleRNN"))));
-        m.put("GRU", b -> {
-            // Checked here so that an activation DL4J lacks is a sentence, not a failure inside the layer.
-            Dl4jLayers.activation(b.node(), b.param(ACTIVATION));
-            Dl4jLayers.activation(b.node(), gateActivation(b.params()));
-            KerasGru gru = new KerasGru(b.param(UNITS), b.param(RETURN_SEQUENCES), b.param(ACTIVATION),
-                    gateActivation(b.params()), b.param(RESET_AFTER));
-            gru.setRecurrentDropout(b.param(RECURRENT_DROPOUT));
-            return b.addLayer(withDropout(gru, b.params(), 1));
-        });
+        m.put("GRU", b -> b.addLayer(gru(b.node(), false)));
         m.put("Bidirectional", b -> {
+            if ("GRU".equals(b.param(LAYER))) {
+                return bidirectionalGru(b);
+            }
             // The last step of each direction, as Keras takes it: the backward half's is its state after the
             // whole reversed sequence. (A last step of the merged sequences would take the backward half after
             // reading one step only.)
@@ -49,6 +46,47 @@ final class RecurrentMappings {
             return b.addLayer(new Bidirectional(mergeMode(b.param(MERGE_MODE)), inner));
         });
     }
+
+    /** Our GRU for the node (a GRU, or the GRU a Bidirectional holds), reading forwards or backwards. */
+    private static KerasGru gru(LayerNode node, boolean backwards) {
+        LayerParams p = node.params();
+        // Checked here so that an activation DL4J lacks is a sentence, not a failure inside the layer.
+        Dl4jLayers.activation(node, p.get(ACTIVATION));
+        Dl4jLayers.activation(node, gateActivation(p));
+        KerasGru gru = new KerasGru(p.get(UNITS), p.get(RETURN_SEQUENCES), p.get(ACTIVATION), gateActivation(p),
+                !p.has(RESET_AFTER.name()) || p.get(RESET_AFTER));
+        gru.setRecurrentDropout(p.has(RECURRENT_DROPOUT.name()) ? p.get(RECURRENT_DROPOUT) : 0);
+        gru.setBackwards(backwards);
+        return withDropout(gru, p, 1);
+    }
+
+    /**
+     * Bidirectional(GRU): DL4J's wrapper holds DL4J's own recurrent layers only, so the two halves are our GRUs side
+     * by side, the backward one reading the steps last to first, joined as merge_mode says. Their weights are the
+     * node's, under {@code __forward} and {@code __backward} (NodeParams joins them).
+     */
+    private static Dl4jVertex bidirectionalGru(NodeBuild b) {
+        String forward = b.name() + FORWARD;
+        String backward = b.name() + BACKWARD;
+        b.graph().addLayer(forward, b.withWeightSettings(gru(b.node(), false)), b.inputs());
+        b.graph().addLayer(backward, b.withWeightSettings(gru(b.node(), true)), b.inputs());
+        org.deeplearning4j.nn.conf.graph.GraphVertex join = switch (b.param(MERGE_MODE)) {
+            case "sum" -> new ElementWiseVertex(ElementWiseVertex.Op.Add);
+            case "mul" -> new ElementWiseVertex(ElementWiseVertex.Op.Product);
+            case "ave" -> new ElementWiseVertex(ElementWiseVertex.Op.Average);
+            default -> {
+                MergeVertex concat = new MergeVertex();
+                concat.setMergeAxis(b.outShape().rank()); // the last axis, channels-last
+                yield concat;
+            }
+        };
+        b.graph().addVertex(b.name(), join, forward, backward);
+        return Dl4jVertex.of(b.name());
+    }
+
+    /** The DL4J names of a Bidirectional GRU's halves, after the node's name. */
+    public static final String FORWARD = "__forward";
+    public static final String BACKWARD = "__backward";
 
     /**
      * An LSTM as one fused native op ({@link FusedLstm}), or DL4J's own layer where the op lacks an activation.

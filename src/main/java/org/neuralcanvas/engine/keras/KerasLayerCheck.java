@@ -289,9 +289,9 @@ final class KerasLayerCheck {
         float[] k = a.get(0).values();
         float[] r = a.get(1).values();
         float[] bias = a.get(2).values(); // [2, 3u]: input bias, then recurrent bias; (3u) with reset_after=False
-        boolean after = p.getBool("reset_after");
+        boolean after = !p.has("reset_after") || p.getBool("reset_after");
         String activation = p.getString("activation");
-        String gate = p.getString("recurrent_activation");
+        String gate = p.has("recurrent_activation") ? p.getString("recurrent_activation") : "sigmoid";
         boolean sequences = p.getBool("return_sequences");
         double[] y = new double[sequences ? n * steps * units : n * units];
         for (int b = 0; b < n; b++) {
@@ -395,13 +395,33 @@ final class KerasLayerCheck {
         return y;
     }
 
+    /** x [n, steps, features] with each sample's steps in reverse order. */
+    private static double[] reversedSteps(double[] x, long[] s) {
+        int n = (int) s[0], steps = (int) s[1], f = (int) s[2];
+        double[] r = new double[x.length];
+        for (int b = 0; b < n; b++) {
+            for (int t = 0; t < steps; t++) {
+                System.arraycopy(x, (b * steps + t) * f, r, (b * steps + steps - 1 - t) * f, f);
+            }
+        }
+        return r;
+    }
+
     private static double[] bidirectional(double[] x, long[] s, List<KerasArray> a, LayerParams p) {
         String kind = p.getString("layer");
         boolean sequences = p.getBool("return_sequences");
         int half = a.size() / 2;
         String activation = p.has("activation") ? p.getString("activation") : "tanh";
-        double[] fwd = recurrent(kind, x, s, a.subList(0, half), p, activation, sequences, false);
-        double[] bwd = recurrent(kind, x, s, a.subList(half, a.size()), p, activation, sequences, true);
+        double[] fwd;
+        double[] bwd;
+        if (kind.equals("GRU")) {
+            // The backward GRU reads the steps reversed; its outputs come in that order, like recurrent()'s.
+            fwd = gru(x, s, a.subList(0, half), p);
+            bwd = gru(reversedSteps(x, s), s, a.subList(half, a.size()), p);
+        } else {
+            fwd = recurrent(kind, x, s, a.subList(0, half), p, activation, sequences, false);
+            bwd = recurrent(kind, x, s, a.subList(half, a.size()), p, activation, sequences, true);
+        }
         int n = (int) s[0], steps = sequences ? (int) s[1] : 1;
         int units = fwd.length / (n * steps);
         if (sequences) {

@@ -207,7 +207,7 @@ public final class KerasModelWriter {
 
 
     private static List<KerasArray> kerasArrays(TrainedModel model, LayerNode node) {
-        Map<String, INDArray> params = KerasWeightLoader.paramsOf(model.network(), node.name());
+        Map<String, INDArray> params = org.neuralcanvas.engine.compile.NodeParams.of(model.network(), node.name());
         if (params.isEmpty()) {
             return List.of();
         }

@@ -336,6 +336,20 @@ final class KerasWeightLayouts {
         int half = a.size() / 2;
         boolean lstm = "LSTM".equals(node.params().getString("layer"));
         Map<String, INDArray> out = new LinkedHashMap<>();
+        if ("GRU".equals(node.params().getString("layer"))) {
+            // Our GRU halves keep Keras's arrays; the f… and b… names are NodeParams's.
+            for (String half2 : List.of("f", "b")) {
+                Map<String, long[]> own = new LinkedHashMap<>();
+                target.forEach((k, v) -> {
+                    if (k.startsWith(half2)) {
+                        own.put(k.substring(1), v);
+                    }
+                });
+                List<KerasArray> arrays = half2.equals("f") ? a.subList(0, half) : a.subList(half, a.size());
+                gru(node, arrays, own, conf).forEach((k, v) -> out.put(half2 + k, v));
+            }
+            return out;
+        }
         out.putAll(recurrent(node, lstm ? lstmArrays(a.subList(0, half)) : a.subList(0, half), target, "f", lstm));
         out.putAll(recurrent(node, lstm ? lstmArrays(a.subList(half, a.size())) : a.subList(half, a.size()), target,
                 "b", lstm));
@@ -502,14 +516,20 @@ final class KerasWeightLayouts {
     }
 
     private static String cellName(String recurrentKind) {
-        return recurrentKind.equals("LSTM") ? "lstm_cell" : "simple_rnn_cell";
+        return switch (recurrentKind) {
+            case "LSTM" -> "lstm_cell";
+            case "GRU" -> "gru_cell";
+            default -> "simple_rnn_cell";
+        };
     }
 
     private static void recurrentToKeras(Map<String, INDArray> params, String prefix, boolean dl4jGateOrder,
                                          String path, Map<String, INDArray> out) {
         INDArray w = params.get(prefix + "W");
         INDArray rw = params.get(prefix + "RW");
-        INDArray b = flat(params.get(prefix + "b"));
+        INDArray bias = params.get(prefix + "b");
+        // Keras keeps a GRU's two bias rows (reset_after=True) as [2, 3u]; every other bias is flat.
+        INDArray b = bias.rank() == 2 && bias.size(0) == 2 ? bias : flat(bias);
         long units = rw.size(0);
         if (dl4jGateOrder) {
             w = FusedLstm.fromDl4jGateOrder(w, units);

@@ -21,6 +21,7 @@ import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.engine.compile.Compilation;
 import org.neuralcanvas.engine.compile.CompiledModel;
+import org.neuralcanvas.engine.compile.NodeParams;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
 import org.neuralcanvas.engine.train.DataDescriptor;
 import org.neuralcanvas.engine.train.TrainedModel;
@@ -120,7 +121,7 @@ final class KerasWeightLoader {
         Map<String, List<KerasArray>> checked = new LinkedHashMap<>();
         long copied = 0;
         for (LayerNode node : project.graph().nodes()) {
-            Map<String, INDArray> targetParams = paramsOf(network, node.name());
+            Map<String, INDArray> targetParams = NodeParams.of(network, node.name());
             if (targetParams.isEmpty()) {
                 continue;
             }
@@ -173,18 +174,6 @@ final class KerasWeightLoader {
         return new Loaded(null, 0, List.of(why));
     }
 
-    /**
-     * The parameters of the vertex a node compiled to (views of the network's): a layer's, or those of a vertex of
-     * our own such as MultiHeadAttention; empty when it has none.
-     */
-    static Map<String, INDArray> paramsOf(ComputationGraph net, String name) {
-        GraphVertex v = net.getVertex(name);
-        if (v == null) {
-            return Map.of();
-        }
-        Map<String, INDArray> p = v.hasLayer() ? v.getLayer().paramTable() : v.paramTable(false);
-        return p == null ? Map.of() : p;
-    }
 
     private static DataDescriptor descriptor(CompiledModel compiled, Project project) {
         int width = compiled.outputShapes().get(0).last();

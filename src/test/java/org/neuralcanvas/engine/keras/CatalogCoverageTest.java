@@ -118,7 +118,7 @@ class CatalogCoverageTest {
                 withWeights.add(node.kind().kerasName());
                 var vertex = net.getVertex(node.name());
                 var conf = vertex.hasLayer() ? vertex.getLayer().conf().getLayer() : null;
-                Map<String, INDArray> params = KerasWeightLoader.paramsOf(net, node.name());
+                Map<String, INDArray> params = org.neuralcanvas.engine.compile.NodeParams.of(net, node.name());
                 assertTrue(KerasWeightLayouts.covers(node.kind().kerasName()),
                         () -> node.kind() + " has weights but no layout in KerasWeightLayouts: files of it would open "
                                 + "without their weights");

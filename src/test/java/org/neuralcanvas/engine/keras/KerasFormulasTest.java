@@ -36,7 +36,7 @@ class KerasFormulasTest {
                 LayerNode node = r.node();
                 if (r.params().total() > 0) {
                     var vertex = net.getVertex(node.name());
-                    stored.put(node.id(), KerasWeightLayouts.toKeras(node, KerasWeightLoader.paramsOf(net, node.name()),
+                    stored.put(node.id(), KerasWeightLayouts.toKeras(node, org.neuralcanvas.engine.compile.NodeParams.of(net, node.name()),
                             vertex.hasLayer() ? vertex.getLayer().conf().getLayer() : null));
                     kindOf.put(node.name(), node.kind().kerasName());
                 }

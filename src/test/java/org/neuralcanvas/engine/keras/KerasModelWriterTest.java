@@ -111,6 +111,14 @@ class KerasModelWriterTest {
                 Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 4, 6, 6, 2));
     }
 
+    /** Bidirectional GRUs (our two halves) leave as Keras's forward_gru/backward_gru and come back. */
+    @ParameterizedTest
+    @CsvSource({".keras", ".h5"})
+    void bidirectionalGrusGoToAKerasFileAndBack(String format) throws Exception {
+        roundTrip(org.neuralcanvas.engine.SampleModels.bidirectionalGru(), format,
+                Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 5, 3));
+    }
+
     /** The graph with random weights, written in the format, imported again: the same weights, the same outputs. */
     private void roundTrip(org.neuralcanvas.domain.graph.ModelGraph graph, String format, INDArray... x)
             throws Exception {
