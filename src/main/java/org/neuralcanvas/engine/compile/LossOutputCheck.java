@@ -1,5 +1,6 @@
 package org.neuralcanvas.engine.compile;
 
+import org.neuralcanvas.domain.layer.ParamKeys;
 import org.neuralcanvas.project.LossKind;
 import org.neuralcanvas.project.Losses;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class LossOutputCheck {
         if (node.kind().kerasName().equals("Softmax")) {
             return "softmax";
         }
-        Object a = node.params().get("activation");
+        Object a = node.params().get(ParamKeys.ACTIVATION);
         return a == null ? "linear" : a.toString();
     }
 }

@@ -1,5 +1,6 @@
 package org.neuralcanvas.engine.keras;
 
+import org.neuralcanvas.domain.layer.ParamKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,7 +99,7 @@ final class KerasGraphBuilder {
     /** An input of the rank a channels-first model reads, with its channels axis moved last: (2, 8, 8) → (8, 8, 2). */
     @SuppressWarnings("unchecked")
     private static KerasLayerMapper.Mapped channelsLastInput(KerasLayerMapper.Mapped input, int channelsFirstRank) {
-        List<Integer> shape = (List<Integer>) input.params().get("shape");
+        List<Integer> shape = (List<Integer>) input.params().get(ParamKeys.SHAPE.name());
         if (channelsFirstRank == 0 || shape.size() != channelsFirstRank) {
             return input;
         }

@@ -1,5 +1,6 @@
 package org.neuralcanvas.engine.keras;
 
+import org.neuralcanvas.domain.layer.ParamKeys;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -96,7 +97,7 @@ final class KerasLayerCheck {
         return graph.findByName(inputName).map(input -> graph.outgoing(input.id()).stream()
                 .map(e -> graph.node(e.to()))
                 .filter(n -> n.kind().kerasName().equals("Embedding"))
-                .mapToInt(n -> n.params().getInt("input_dim")).min().orElse(0)).orElse(0);
+                .mapToInt(n -> n.params().get(ParamKeys.INPUT_DIM)).min().orElse(0)).orElse(0);
     }
 
     /** Keras's output of the layer for input x, row-major; null where there is no formula here for it. */
@@ -113,21 +114,21 @@ final class KerasLayerCheck {
         }
         try {
             return switch (node.kind().kerasName()) {
-                case "Dense" -> activate(dense(x, s, a), (int) a.get(0).dim(1), p.getString("activation"));
-                case "Conv2D" -> activate(conv2d(x, s, a, p), p.getInt("filters"), p.getString("activation"));
-                case "Conv1D" -> activate(conv1d(x, s, a, p), p.getInt("filters"), p.getString("activation"));
+                case "Dense" -> activate(dense(x, s, a), (int) a.get(0).dim(1), p.get(ParamKeys.ACTIVATION));
+                case "Conv2D" -> activate(conv2d(x, s, a, p), p.get(ParamKeys.FILTERS), p.get(ParamKeys.ACTIVATION));
+                case "Conv1D" -> activate(conv1d(x, s, a, p), p.get(ParamKeys.FILTERS), p.get(ParamKeys.ACTIVATION));
                 case "BatchNormalization" -> batchNorm(x, s, a, p);
                 case "Embedding" -> embedding(x, a);
-                case "SimpleRNN", "LSTM" -> recurrent(node.kind().kerasName(), x, s, a, p, p.getString("activation"),
-                        p.getBool("return_sequences"), false);
+                case "SimpleRNN", "LSTM" -> recurrent(node.kind().kerasName(), x, s, a, p, p.get(ParamKeys.ACTIVATION),
+                        p.get(ParamKeys.RETURN_SEQUENCES), false);
                 case "Bidirectional" -> bidirectional(x, s, a, p);
                 case "DepthwiseConv2D" -> activate(KerasConvolutionFormulas.depthwise(x, s, a.get(0),
                         a.size() > 1 ? a.get(1).values() : null, p), (int) (s[3] * a.get(0).dim(3)),
-                        p.getString("activation"));
-                case "SeparableConv2D" -> activate(KerasConvolutionFormulas.separable(x, s, a, p), p.getInt("filters"),
-                        p.getString("activation"));
-                case "Conv2DTranspose" -> activate(KerasConvolutionFormulas.transposed(x, s, a, p), p.getInt("filters"),
-                        p.getString("activation"));
+                        p.get(ParamKeys.ACTIVATION));
+                case "SeparableConv2D" -> activate(KerasConvolutionFormulas.separable(x, s, a, p), p.get(ParamKeys.FILTERS),
+                        p.get(ParamKeys.ACTIVATION));
+                case "Conv2DTranspose" -> activate(KerasConvolutionFormulas.transposed(x, s, a, p), p.get(ParamKeys.FILTERS),
+                        p.get(ParamKeys.ACTIVATION));
                 case "PReLU" -> KerasConvolutionFormulas.prelu(x, s, a.get(0));
                 case "GRU" -> gru(x, s, a, p);
                 case "LayerNormalization" -> layerNorm(x, s, a, p);
@@ -162,7 +163,7 @@ final class KerasLayerCheck {
         int n = (int) s[0], h = (int) s[1], w = (int) s[2], c = (int) s[3];
         int kh = (int) k.dim(0), kw = (int) k.dim(1), f = (int) k.dim(3);
         int sh = p.getTuple("strides").get(0), sw = p.getTuple("strides").get(1);
-        List<Integer> dilation = p.has("dilation_rate") ? p.getTuple("dilation_rate") : List.of(1, 1);
+        List<Integer> dilation = p.has(ParamKeys.DILATION_RATE.name()) ? p.getTuple("dilation_rate") : List.of(1, 1);
         int dh = dilation.get(0), dw = dilation.get(1);
         // The span of a dilated kernel; causal (Conv1D, here the width) pads the start by the whole span less one.
         int spanH = (kh - 1) * dh + 1, spanW = (kw - 1) * dw + 1;
@@ -211,7 +212,7 @@ final class KerasLayerCheck {
         List<KerasArray> a2 = new ArrayList<>(a);
         a2.set(0, k2);
         LayerParams p2 = p.with("strides", List.of(1, p.getTuple("strides").get(0)));
-        if (p.has("dilation_rate")) {
+        if (p.has(ParamKeys.DILATION_RATE.name())) {
             p2 = p2.with("dilation_rate", List.of(1, p.getTuple("dilation_rate").get(0)));
         }
         return conv2d(x, new long[] {s[0], 1, s[1], s[2]}, a2, p2);
@@ -221,10 +222,10 @@ final class KerasLayerCheck {
         int channels = (int) s[s.length - 1];
         int i = 0;
         float[] gamma = p.getBool("scale") ? a.get(i++).values() : null;
-        float[] beta = p.getBool("center") ? a.get(i++).values() : null;
+        float[] beta = p.get(ParamKeys.CENTER) ? a.get(i++).values() : null;
         float[] mean = a.get(i++).values();
         float[] var = a.get(i).values();
-        double eps = p.getDouble("epsilon");
+        double eps = p.get(ParamKeys.EPSILON);
         double[] y = new double[x.length];
         for (int v = 0; v < x.length; v++) {
             int ch = v % channels;
@@ -256,8 +257,8 @@ final class KerasLayerCheck {
         int f = (int) s[s.length - 1];
         int i = 0;
         float[] gamma = p.getBool("scale") ? a.get(i++).values() : null;
-        float[] beta = p.getBool("center") ? a.get(i).values() : null;
-        double eps = p.getDouble("epsilon");
+        float[] beta = p.get(ParamKeys.CENTER) ? a.get(i).values() : null;
+        double eps = p.get(ParamKeys.EPSILON);
         double[] y = new double[x.length];
         for (int row = 0; row < x.length / f; row++) {
             double mean = 0;
@@ -289,10 +290,10 @@ final class KerasLayerCheck {
         float[] k = a.get(0).values();
         float[] r = a.get(1).values();
         float[] bias = a.get(2).values(); // [2, 3u]: input bias, then recurrent bias; (3u) with reset_after=False
-        boolean after = !p.has("reset_after") || p.getBool("reset_after");
-        String activation = p.getString("activation");
-        String gate = p.has("recurrent_activation") ? p.getString("recurrent_activation") : "sigmoid";
-        boolean sequences = p.getBool("return_sequences");
+        boolean after = !p.has(ParamKeys.RESET_AFTER.name()) || p.get(ParamKeys.RESET_AFTER);
+        String activation = p.get(ParamKeys.ACTIVATION);
+        String gate = p.has(ParamKeys.RECURRENT_ACTIVATION.name()) ? p.get(ParamKeys.RECURRENT_ACTIVATION) : "sigmoid";
+        boolean sequences = p.get(ParamKeys.RETURN_SEQUENCES);
         double[] y = new double[sequences ? n * steps * units : n * units];
         for (int b = 0; b < n; b++) {
             double[] h = new double[units];
@@ -348,7 +349,7 @@ final class KerasLayerCheck {
         int width = (int) kernel.dim(1);
         boolean lstm = kind.equals("LSTM");
         int units = lstm ? width / 4 : width;
-        String gate = p.has("recurrent_activation") ? p.getString("recurrent_activation") : "sigmoid";
+        String gate = p.has(ParamKeys.RECURRENT_ACTIVATION.name()) ? p.get(ParamKeys.RECURRENT_ACTIVATION) : "sigmoid";
         float[] k = kernel.values();
         float[] r = a.get(1).values();
         float[] bias = a.size() > 2 ? a.get(2).values() : new float[width];
@@ -408,10 +409,10 @@ final class KerasLayerCheck {
     }
 
     private static double[] bidirectional(double[] x, long[] s, List<KerasArray> a, LayerParams p) {
-        String kind = p.getString("layer");
-        boolean sequences = p.getBool("return_sequences");
+        String kind = p.get(ParamKeys.LAYER);
+        boolean sequences = p.get(ParamKeys.RETURN_SEQUENCES);
         int half = a.size() / 2;
-        String activation = p.has("activation") ? p.getString("activation") : "tanh";
+        String activation = p.has(ParamKeys.ACTIVATION.name()) ? p.get(ParamKeys.ACTIVATION) : "tanh";
         double[] fwd;
         double[] bwd;
         if (kind.equals("GRU")) {
@@ -433,7 +434,7 @@ final class KerasLayerCheck {
             }
             bwd = reversed;
         }
-        String mode = p.getString("merge_mode");
+        String mode = p.get(ParamKeys.MERGE_MODE);
         if (!mode.equals("concat")) {
             double[] y = new double[fwd.length];
             for (int i = 0; i < y.length; i++) {

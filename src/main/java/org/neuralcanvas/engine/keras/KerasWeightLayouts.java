@@ -273,7 +273,7 @@ final class KerasWeightLayouts {
         if (node.params().getBool("scale")) {
             names.add("gamma");
         }
-        if (node.params().getBool("center")) {
+        if (node.params().get(ParamKeys.CENTER)) {
             names.add("beta");
         }
         names.add("mean");
@@ -334,9 +334,9 @@ final class KerasWeightLayouts {
             throw new Mismatch("the file stores " + a.size() + " arrays for it, not two equal halves");
         }
         int half = a.size() / 2;
-        boolean lstm = "LSTM".equals(node.params().getString("layer"));
+        boolean lstm = "LSTM".equals(node.params().get(ParamKeys.LAYER));
         Map<String, INDArray> out = new LinkedHashMap<>();
-        if ("GRU".equals(node.params().getString("layer"))) {
+        if ("GRU".equals(node.params().get(ParamKeys.LAYER))) {
             // Our GRU halves keep Keras's arrays; the f… and b… names are NodeParams's.
             for (String half2 : List.of("f", "b")) {
                 Map<String, long[]> own = new LinkedHashMap<>();
@@ -365,7 +365,7 @@ final class KerasWeightLayouts {
         if (kind.equals("LSTM")) {
             return lstmArrays(arrays);
         }
-        if (kind.equals("Bidirectional") && "LSTM".equals(node.params().getString("layer")) && arrays.size() == 24) {
+        if (kind.equals("Bidirectional") && "LSTM".equals(node.params().get(ParamKeys.LAYER)) && arrays.size() == 24) {
             List<KerasArray> joined = new ArrayList<>(lstmArrays(arrays.subList(0, 12)));
             joined.addAll(lstmArrays(arrays.subList(12, 24)));
             return joined;
@@ -453,7 +453,7 @@ final class KerasWeightLayouts {
             case "SimpleRNN", "LSTM" -> recurrentToKeras(params, "", kind.equals("LSTM")
                     && !(unwrap(conf) instanceof FusedLstm), cellName(kind) + "/", arrays);
             case "Bidirectional" -> {
-                String inner = node.params().getString("layer");
+                String inner = node.params().get(ParamKeys.LAYER);
                 String cell = cellName(inner) + "/";
                 String layer = Keras3Weights.snakeCase(inner);
                 recurrentToKeras(params, "f", inner.equals("LSTM"), "forward_" + layer + "/" + cell, arrays);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.neuralcanvas.domain.graph.Edge;
 import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.layer.ParamKeys;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.domain.shape.InferenceResult;
 import org.neuralcanvas.domain.shape.NodeResult;
@@ -57,10 +58,13 @@ public final class DiagramBuilder {
         return new Diagram(placed.width(), placed.height(), boxes, arrows);
     }
 
-    /** As Keras's plot_model names them: InputLayer for inputs, Bidirectional(LSTM) for wrappers. */
+    /** As Keras's plot_model names them: InputLayer for inputs, Bidirectional(LSTM), TimeDistributed(Conv2D). */
     private static String typeName(LayerNode node) {
-        if (node.kind().kerasName().equals("Bidirectional") && node.params().get("layer") instanceof String inner) {
-            return "Bidirectional(" + inner + ")";
+        if (node.kind().kerasName().equals("Bidirectional")) {
+            return "Bidirectional(" + node.params().get(ParamKeys.LAYER) + ")";
+        }
+        if (org.neuralcanvas.domain.layer.TimeDistribution.isOn(node.params())) {
+            return "TimeDistributed(" + node.kind().kerasName() + ")";
         }
         return node.kind().isInput() ? "InputLayer" : node.kind().kerasName();
     }

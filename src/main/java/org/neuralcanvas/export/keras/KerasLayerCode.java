@@ -23,7 +23,7 @@ public final class KerasLayerCode {
     public static String constructor(LayerNode node) {
         LayerKind kind = node.kind();
         if (kind.isInput()) {
-            return "keras.Input(shape=" + PythonSyntax.literal(node.params().get("shape")) + ", name="
+            return "keras.Input(shape=" + PythonSyntax.literal(node.params().get(ParamKeys.SHAPE)) + ", name="
                     + PythonSyntax.string(node.name()) + ")";
         }
         List<String> args = new ArrayList<>();
