@@ -98,7 +98,8 @@ public final class CanvasCommands {
         var after = vm.selection().last().flatMap(id -> graph().findNode(id));
         if (after.isPresent() && !kind.isInput()) {
             LayerNode a = after.get();
-            Edit edit = AddNodeEdit.appendAfter(graph(), a.id(), kind, a.x(), a.y() + NodeView.HEIGHT + 40);
+            double[] spot = freeSpot(a.x(), a.y() + NodeView.HEIGHT + 40);
+            Edit edit = AddNodeEdit.appendAfter(graph(), a.id(), kind, spot[0], spot[1]);
             vm.execute(edit);
             String id = graph().nodes().get(graph().nodeCount() - 1).id();
             vm.selection().select(id);
@@ -108,6 +109,23 @@ public final class CanvasCommands {
                 + NodeView.HEIGHT + 40;
         double x = graph().nodes().stream().mapToDouble(LayerNode::x).min().orElse(0);
         addAt(kind, x, y);
+    }
+
+    /**
+     * The place for a new layer: below its source, or, where a layer already stands there (the source feeds one),
+     * beside it to the right, so that a branch never hides the layer it sits next to.
+     */
+    private double[] freeSpot(double x, double y) {
+        double at = x;
+        while (taken(at, y)) {
+            at += NodeView.WIDTH + 40;
+        }
+        return new double[] {at, y};
+    }
+
+    private boolean taken(double x, double y) {
+        return graph().nodes().stream().anyMatch(n -> Math.abs(n.x() - x) < NodeView.WIDTH + 20
+                && Math.abs(n.y() - y) < NodeView.HEIGHT + 20);
     }
 
     public void delete() {

@@ -264,6 +264,17 @@ class MainWindowTest {
         LayerNode dropout = named("dropout");
         assertTrue(graph().hasEdge(named("dense").id(), dropout.id()));
         assertEquals(dropout.id(), window.viewModel().selection().single().orElseThrow());
+        // A layer that already feeds one gets its new branch beside that one, not on top of it.
+        robot.clickOn(view("input_1"));
+        robot.doubleClickOn("#palette-Dropout");
+        WaitForAsyncUtils.waitForFxEvents();
+        LayerNode branch = named("dropout_1");
+        assertTrue(graph().hasEdge(named("input_1").id(), branch.id()));
+        for (LayerNode other : graph().nodes()) {
+            boolean overlaps = !other.id().equals(branch.id()) && Math.abs(other.x() - branch.x()) < 190
+                    && Math.abs(other.y() - branch.y()) < 84;
+            assertTrue(!overlaps, () -> "the new dropout lies on " + other.name());
+        }
     }
 
     @Test
