@@ -150,13 +150,8 @@ public final class LayerKind {
     /** The weights; a layer distributed over steps has one step's (shared by all steps). */
     public ParamCount paramCount(List<TensorShape> inputs, TensorShape output, LayerParams p) {
         if (TimeDistribution.isOn(p)) {
-            try {
-                List<TensorShape> step = TimeDistribution.oneStep(kerasName, inputs);
-                TensorShape stepOut = TensorShape.of(java.util.Arrays.copyOfRange(output.dims(), 1, output.rank()));
-                return WeightSettings.frozenIfSo(p, paramRule.count(step, stepOut, p));
-            } catch (ShapeException e) {
-                throw new IllegalStateException("counted before its shape was checked", e);
-            }
+            List<TensorShape> step = inputs.stream().map(TimeDistribution::stepOf).toList();
+            return WeightSettings.frozenIfSo(p, paramRule.count(step, TimeDistribution.stepOf(output), p));
         }
         return WeightSettings.frozenIfSo(p, paramRule.count(inputs, output, p));
     }

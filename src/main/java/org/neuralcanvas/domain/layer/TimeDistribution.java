@@ -29,16 +29,21 @@ public final class TimeDistribution {
         return p.has(TIME_DISTRIBUTED.name()) && Boolean.TRUE.equals(p.get(TIME_DISTRIBUTED.name()));
     }
 
-    /** Each input without its first axis (the steps). */
+    /** Each input without its first axis (the steps); an input without steps is the user's sentence. */
     public static List<TensorShape> oneStep(String layer, List<TensorShape> inputs) throws ShapeException {
         List<TensorShape> out = new ArrayList<>();
         for (TensorShape in : inputs) {
             if (in.rank() < 2) {
                 throw new ShapeException(SAY.say("timeDistributed.rank", layer, in.toString()));
             }
-            out.add(TensorShape.of(Arrays.copyOfRange(in.dims(), 1, in.rank())));
+            out.add(stepOf(in));
         }
         return out;
+    }
+
+    /** One step of a (checked) sequence's shape: without its first axis. */
+    public static TensorShape stepOf(TensorShape sequence) {
+        return TensorShape.of(Arrays.copyOfRange(sequence.dims(), 1, sequence.rank()));
     }
 
     /** One step's output with the steps in front again. */

@@ -23,12 +23,12 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.neuralcanvas.domain.graph.Edge;
 import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.domain.layer.TimeDistribution;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.domain.shape.InferenceResult;
 import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.Problem;
 import org.neuralcanvas.domain.shape.ShapeInference;
-import org.neuralcanvas.domain.layer.TimeDistribution;
 import org.neuralcanvas.domain.shape.TensorShape;
 import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.project.SettingRanges;
@@ -141,7 +141,8 @@ public final class Dl4jCompiler {
                     outputNames.add(vertex.name());
                 } else if (isOutput) {
                     String lossName = node.name() + LOSS_SUFFIX;
-                    gb.addLayer(lossName, lossLayer(Dl4jLosses.forOutput(loss, r.outputShape()), r.outputShape()), vertex.name());
+                    gb.addLayer(lossName, lossLayer(Dl4jLosses.forOutput(loss, r.outputShape()), r.outputShape()),
+                            vertex.name());
                     outputNames.add(lossName);
                 }
                 if (isOutput) {
@@ -179,14 +180,8 @@ public final class Dl4jCompiler {
     private static Dl4jVertex overSteps(Dl4jMapping mapping, GraphBuilder gb, NodeResult r, String[] in) {
         String name = r.node().name();
         int steps = r.inputShapes().get(0).dim(0);
-        List<TensorShape> stepIn;
-        try {
-            stepIn = TimeDistribution.oneStep(name, r.inputShapes());
-        } catch (org.neuralcanvas.domain.layer.ShapeException e) {
-            throw new IllegalStateException("compiled before its shape was checked", e); // inference checked it
-        }
-        TensorShape stepOut = TensorShape.of(java.util.Arrays.copyOfRange(r.outputShape().dims(), 1,
-                r.outputShape().rank()));
+        List<TensorShape> stepIn = r.inputShapes().stream().map(TimeDistribution::stepOf).toList();
+        TensorShape stepOut = TimeDistribution.stepOf(r.outputShape());
         String merged = name + "__steps";
         gb.addVertex(merged, new PreprocessorVertex(new StepsAsBatch(steps, Dl4jLayers.longs(stepIn.get(0)), true)), in);
         Dl4jVertex step = mapping.add(new NodeBuild(gb, new NodeResult(r.node(), stepIn, stepOut, r.params()),
