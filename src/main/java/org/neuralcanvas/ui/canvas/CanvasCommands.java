@@ -11,7 +11,7 @@ import org.neuralcanvas.domain.edit.AddNodeEdit;
 import org.neuralcanvas.domain.edit.ChangeNodeEdit;
 import org.neuralcanvas.domain.edit.DisconnectEdit;
 import org.neuralcanvas.domain.edit.Edit;
-import org.neuralcanvas.domain.edit.RemoveNodesEdit;
+import org.neuralcanvas.domain.edit.SpliceEdits;
 import org.neuralcanvas.domain.graph.Edge;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.graph.ModelGraph;
@@ -91,15 +91,18 @@ public final class CanvasCommands {
     }
 
     /**
-     * Appends a layer after the selected one and connects it (palette double-click); with nothing
-     * selected (or a selection that cannot feed it) it is added below the lowest layer.
+     * Appends a layer after the selected one and connects it (palette double-click): between it and the layer it
+     * feeds, if it feeds one; with nothing selected (or a selection that cannot feed it) below the lowest layer.
      */
     public void append(LayerKind kind) {
         var after = vm.selection().last().flatMap(id -> graph().findNode(id));
         if (after.isPresent() && !kind.isInput()) {
             LayerNode a = after.get();
-            double[] spot = freeSpot(a.x(), a.y() + NodeView.HEIGHT + 40);
-            Edit edit = AddNodeEdit.appendAfter(graph(), a.id(), kind, spot[0], spot[1]);
+            // Into the chain when the layer feeds one other; else a branch, placed where no layer stands.
+            boolean splices = graph().outgoing(a.id()).size() == 1 && !kind.acceptsSeveralInputs();
+            double[] spot = splices ? new double[] {a.x(), a.y() + NodeView.HEIGHT + 40}
+                    : freeSpot(a.x(), a.y() + NodeView.HEIGHT + 40);
+            Edit edit = SpliceEdits.insertAfter(graph(), a.id(), kind, spot[0], spot[1], NodeView.HEIGHT + 40);
             vm.execute(edit);
             String id = graph().nodes().get(graph().nodeCount() - 1).id();
             vm.selection().select(id);
@@ -132,7 +135,7 @@ public final class CanvasCommands {
         if (!vm.selection().ids().isEmpty()) {
             List<String> ids = List.copyOf(vm.selection().ids());
             vm.selection().clear();
-            vm.execute(new RemoveNodesEdit(ids));
+            vm.execute(SpliceEdits.deleteBridging(graph(), ids));
         } else if (canvas.selectedEdge() != null) {
             String id = canvas.selectedEdge();
             graph().edges().stream().filter(e -> e.id().equals(id)).findFirst()

@@ -264,12 +264,14 @@ class MainWindowTest {
         LayerNode dropout = named("dropout");
         assertTrue(graph().hasEdge(named("dense").id(), dropout.id()));
         assertEquals(dropout.id(), window.viewModel().selection().single().orElseThrow());
-        // A layer that already feeds one gets its new branch beside that one, not on top of it.
+        // After a layer that already feeds one, the new layer goes in between, the rest moving down.
         robot.clickOn(view("input_1"));
         robot.doubleClickOn("#palette-Dropout");
         WaitForAsyncUtils.waitForFxEvents();
         LayerNode branch = named("dropout_1");
         assertTrue(graph().hasEdge(named("input_1").id(), branch.id()));
+        assertTrue(graph().hasEdge(branch.id(), named("dense").id()));
+        assertFalse(graph().hasEdge(named("input_1").id(), named("dense").id()));
         for (LayerNode other : graph().nodes()) {
             boolean overlaps = !other.id().equals(branch.id()) && Math.abs(other.x() - branch.x()) < 190
                     && Math.abs(other.y() - branch.y()) < 84;
@@ -301,6 +303,22 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(4, graph().nodeCount());
         assertEquals(3, graph().edges().size());
+    }
+
+    @Test
+    void deletingAMiddleLayerJoinsTheChainAgain(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_cnn").orElseThrow()));
+        robot.clickOn(view("dropout"));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(graph().findByName("dropout").isPresent());
+        assertTrue(graph().hasEdge(named("max_pooling2d").id(), named("flatten").id()));
+        assertTrue(window.viewModel().inferenceProperty().get().isValid(), "the chain still fits: no problems");
+
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(graph().hasEdge(named("dropout").id(), named("flatten").id()));
+        assertFalse(graph().hasEdge(named("max_pooling2d").id(), named("flatten").id()));
     }
 
     @Test
