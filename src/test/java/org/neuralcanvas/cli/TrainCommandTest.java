@@ -62,7 +62,7 @@ class TrainCommandTest extends CliTestBase {
     @Test
     void badNumbersAreRefused() throws Exception {
         assertEquals(1, run("train", project().toString(), "--epochs", "zero"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--epochs needs a whole number above 0"), err::toString);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--epochs needs a whole number, not 'zero'."), err::toString);
         assertEquals(2, run("train"));
     }
 }

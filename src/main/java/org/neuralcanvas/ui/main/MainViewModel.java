@@ -2,6 +2,8 @@ package org.neuralcanvas.ui.main;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -18,10 +20,12 @@ import javafx.beans.property.StringProperty;
 import org.neuralcanvas.domain.edit.Edit;
 import org.neuralcanvas.domain.shape.InferenceResult;
 import org.neuralcanvas.domain.shape.ModelSummary;
+import org.neuralcanvas.domain.shape.Problem;
 import org.neuralcanvas.domain.shape.ShapeInference;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.ProjectFile;
 import org.neuralcanvas.project.ProjectFileException;
+import org.neuralcanvas.project.SettingRanges;
 import org.neuralcanvas.project.templates.Template;
 import org.neuralcanvas.ui.common.Selection;
 import org.neuralcanvas.ui.common.UserFiles;
@@ -38,6 +42,8 @@ public final class MainViewModel {
     private final ObjectProperty<Document> document = new SimpleObjectProperty<>();
     private final ObjectProperty<InferenceResult> inference = new SimpleObjectProperty<>();
     private final ObjectProperty<ModelSummary> summary = new SimpleObjectProperty<>();
+    /** The model's problems and then the training settings' (a hand-edited file's batch_size of 0): the Problems list. */
+    private final ObjectProperty<List<Problem>> problems = new SimpleObjectProperty<>(List.of());
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final BooleanProperty canUndo = new SimpleBooleanProperty();
     private final BooleanProperty canRedo = new SimpleBooleanProperty();
@@ -80,6 +86,11 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<ModelSummary> summaryProperty() {
         return summary;
+    }
+
+    /** Every problem of the open project: the graph's (shape inference), then its training settings'. */
+    public ReadOnlyObjectProperty<List<Problem>> problemsProperty() {
+        return problems;
     }
 
     public BooleanProperty dirtyProperty() {
@@ -277,7 +288,12 @@ public final class MainViewModel {
         ModelSummary s = ModelSummary.of(doc.graph(), result);
         inference.set(result);
         summary.set(s);
-        problemCount.set(result.problems().size());
+        List<Problem> all = new ArrayList<>(result.problems());
+        // A value outside its range (from a hand-edited file) is listed as soon as the project opens, in the
+        // sentence the Train panel's field, the compiler and the command line give.
+        SettingRanges.problems(doc.project().settings()).forEach(p -> all.add(Problem.ofModel(p)));
+        problems.set(List.copyOf(all));
+        problemCount.set(all.size());
         totalParams.set(s.totalParams());
         canUndo.set(doc.history().canUndo());
         canRedo.set(doc.history().canRedo());

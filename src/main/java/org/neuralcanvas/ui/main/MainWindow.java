@@ -121,7 +121,7 @@ public final class MainWindow {
         }, dragLayer);
         inspectorView = new InspectorView(new InspectorViewModel(vm), i18n, ctx.icons());
         summaryView = new SummaryView(vm.summaryProperty(), vm.selection(), i18n);
-        problemsView = new ProblemsView(vm.inferenceProperty(), () -> vm.document().graph(), vm.selection(), i18n);
+        problemsView = new ProblemsView(vm.problemsProperty(), () -> vm.document().graph(), vm.selection(), i18n);
 
         problemsView.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b.nodeId() != null) {

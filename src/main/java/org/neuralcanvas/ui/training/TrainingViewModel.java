@@ -21,9 +21,11 @@ import javafx.collections.ObservableList;
 import org.neuralcanvas.dataset.DatasetException;
 import org.neuralcanvas.domain.edit.ChangeNodeEdit;
 import org.neuralcanvas.domain.graph.ModelGraph;
+import org.neuralcanvas.domain.shape.ShapeInference;
 import org.neuralcanvas.engine.backend.Backends;
 import org.neuralcanvas.engine.compile.Compilation;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
+import org.neuralcanvas.engine.compile.LossOutputCheck;
 import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.data.DatasetFit;
 import org.neuralcanvas.engine.data.PreparedRun;
@@ -84,6 +86,10 @@ public final class TrainingViewModel {
     private final StringProperty backend = new SimpleStringProperty("");
     private final BooleanProperty failed = new SimpleBooleanProperty();
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    /** The Train panel's fields that show a refused value, with its sentence (by field id). */
+    private final Map<String, String> fieldProblems = new java.util.LinkedHashMap<>();
+    /** Why Train cannot start now: a refused field, a setting out of range, a loss that does not fit the output. */
+    private final ObjectProperty<List<String>> trainProblems = new SimpleObjectProperty<>(List.of());
     private final ObservableList<RunRecord> overlaid = FXCollections.observableArrayList();
     private final TrainedWeights weights;
 
@@ -184,6 +190,32 @@ public final class TrainingViewModel {
         }
         weights.recheck();
         fit.set(data.check(dataset.get(), settings.get(), main.document().graph()));
+        refreshTrainProblems();
+    }
+
+    /**
+     * A Train-panel field's problem (the sentence of its range), or null once it shows an allowed value again. Train
+     * stays disabled while any field shows a refused value, though the settings keep their last allowed one.
+     */
+    public void setFieldProblem(String field, String problem) {
+        boolean changed = problem == null ? fieldProblems.remove(field) != null
+                : !problem.equals(fieldProblems.put(field, problem));
+        if (changed) {
+            refreshTrainProblems();
+        }
+    }
+
+    private void refreshTrainProblems() {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(fieldProblems.values());
+        all.addAll(SettingRanges.problems(settings.get()));
+        // The loss against the output layer, before Train (it needs the shapes only): the sentence names the fix. Inferred
+        // here, not taken from the window's: on a project switch this runs before the window has inferred the new graph.
+        ModelGraph graph = main.document().graph();
+        all.addAll(LossOutputCheck.problems(graph, ShapeInference.infer(graph), settings.get().loss()));
+        List<String> now = List.copyOf(all);
+        if (!now.equals(trainProblems.get())) {
+            trainProblems.set(now);
+        }
     }
 
     /** Sets the Input's shape to the one the dataset gives, as one undoable edit. */
@@ -212,10 +244,9 @@ public final class TrainingViewModel {
             failed.set(true);
             return;
         }
-        List<String> settingProblems = SettingRanges.problems(settings.get());
-        if (!settingProblems.isEmpty()) {
+        if (!trainProblems.get().isEmpty()) {
             // A hand-edited file can hold what the Train panel would refuse; it never reaches the engine.
-            status.set(String.join(" ", settingProblems));
+            status.set(String.join(" ", trainProblems.get()));
             failed.set(true);
             return;
         }
@@ -478,6 +509,11 @@ public final class TrainingViewModel {
 
     public ObjectProperty<DatasetChoice> datasetProperty() {
         return dataset;
+    }
+
+    /** Why Train is disabled now (each a sentence with the fix); empty when the settings allow a run. */
+    public javafx.beans.property.ReadOnlyObjectProperty<List<String>> trainProblemsProperty() {
+        return trainProblems;
     }
 
     public ObjectProperty<DatasetFit> fitProperty() {
