@@ -223,7 +223,6 @@ public final class MainViewModel {
         dirty.set(true);
     }
 
-    /** How many changes outside the graph's undo history (runs, recovered state) were made: autosave counts them too. */
     /** The datasets were downloaded (Help ▸ Download Datasets, or the offer at start). */
     public void datasetsFetched() {
         datasetsFetched.set(datasetsFetched.get() + 1);
@@ -233,6 +232,7 @@ public final class MainViewModel {
         return datasetsFetched.getReadOnlyProperty();
     }
 
+    /** How many changes outside the graph's undo history (runs, recovered state) were made: autosave counts them too. */
     public long outsideChanges() {
         return outsideChanges;
     }

@@ -203,6 +203,9 @@ public final class DashboardView extends BorderPane {
 
         runList.setId("run-history");
         runList.setItems(vm.runs());
+        // The latest run is the one shown by default: its settings below the list, its results in the Results tab.
+        vm.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> selectLatestRun());
+        vm.overlaid().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> syncOverlayChecks());
         runList.setCellFactory(CheckBoxListCell.forListView(this::overlayCheck, new javafx.util.StringConverter<>() {
             @Override
             public String toString(RunRecord r) {
@@ -255,9 +258,16 @@ public final class DashboardView extends BorderPane {
         VBox.setVgrow(runs, Priority.ALWAYS);
         Tab runTab = new Tab(i18n.get("dashboard.runs"), runBox);
         runTab.setId("tab-runs");
+        selectLatestRun();
         TabPane tabs = new TabPane(logTab, runTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
+    }
+
+    private void selectLatestRun() {
+        if (!vm.runs().isEmpty()) {
+            runList.getSelectionModel().select(vm.runs().size() - 1);
+        }
     }
 
     /** An earlier run's results, as its record keeps them, in the Results tab (double-click, or the context menu). */
@@ -267,18 +277,35 @@ public final class DashboardView extends BorderPane {
         }
     }
 
+    /** A run's tick box; keyed by run (not record: a record is replaced once its test results are in). */
     private BooleanProperty overlayCheck(RunRecord r) {
-        return overlayChecks.computeIfAbsent(r.id() + "@" + r.startedAt(), k -> {
-            BooleanProperty p = new SimpleBooleanProperty(vm.overlaid().contains(r));
+        String k = key(r);
+        return overlayChecks.computeIfAbsent(k, x -> {
+            BooleanProperty p = new SimpleBooleanProperty(overlaidKeys().contains(k));
             p.addListener((o, a, on) -> {
-                if (on && !vm.overlaid().contains(r)) {
-                    vm.overlaid().add(r);
-                } else if (!on) {
-                    vm.overlaid().remove(r);
+                boolean shown = overlaidKeys().contains(k);
+                if (on && !shown) {
+                    vm.runs().stream().filter(run -> key(run).equals(k)).findFirst().ifPresent(vm.overlaid()::add);
+                } else if (!on && shown) {
+                    vm.overlaid().removeIf(run -> key(run).equals(k));
                 }
             });
             return p;
         });
+    }
+
+    /** The ticks follow what is drawn: another project opened (nothing of this one's drawn), its latest run drawn. */
+    private void syncOverlayChecks() {
+        java.util.Set<String> on = overlaidKeys();
+        overlayChecks.forEach((k, p) -> p.set(on.contains(k)));
+    }
+
+    private java.util.Set<String> overlaidKeys() {
+        return vm.overlaid().stream().map(DashboardView::key).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static String key(RunRecord r) {
+        return r.id() + "@" + r.startedAt();
     }
 
     public LiveChart lossChart() {

@@ -142,7 +142,7 @@ public final class TrainingViewModel {
         overlaid.clear();
         if (!phase.get().isActive()) {
             // What the Training and Results tabs show belongs to the project that made it: another project starts
-            // clean, with its own latest run drawn (its history is in the file; its test results are not).
+            // clean, with its own latest run: its curves drawn, its test results (as its record keeps them) shown.
             progress.clear();
             results.clear();
             results.modelProperty().set(null);
@@ -150,7 +150,9 @@ public final class TrainingViewModel {
             status.set("");
             failed.set(false);
             if (!runs.isEmpty()) {
-                overlaid.add(runs.get(runs.size() - 1));
+                RunRecord latest = runs.get(runs.size() - 1);
+                overlaid.add(latest);
+                results.showStored(latest);
             }
         }
         recheck();
@@ -435,6 +437,9 @@ public final class TrainingViewModel {
             }
             overlaid.replaceAll(r -> r == lastRecord ? with : r);
             lastRecord = with;
+            if (lastOwner == project()) {
+                main.markChanged(); // autosave writes the results too, not only the record without them
+            }
         }
     }
 
