@@ -259,7 +259,7 @@ class TrainingDashboardTest {
         robot.interact(() -> vm().exportHistory(vm().runs().get(0), csv));
         waitUntil(() -> Files.exists(csv) && vm().statusProperty().get().startsWith("Saved"));
         List<String> rows = Files.readAllLines(csv);
-        assertEquals("epoch,loss,mae", rows.get(0));
+        assertEquals("epoch,loss,mae,learning_rate", rows.get(0));
         assertEquals(4, rows.size(), "a header and one row per epoch");
         robot.interact(() -> vm().overlaid().add(vm().runs().get(0)));
         assertEquals(1, vm().curves().lossOverlays().getSeriesCount(), "loss of run-1 (no validation split)");
