@@ -25,7 +25,7 @@ public final class KerasLine {
      * A learning rate as Python prints Keras's float32 one: {@code 0.0001}, {@code 0.05}, {@code 1e-05},
      * {@code 5e-10} (not Java's {@code 1.0E-4}).
      */
-    static String rate(double learningRate) {
+    public static String rate(double learningRate) {
         float f = (float) learningRate;
         java.math.BigDecimal d = new java.math.BigDecimal(Float.toString(f)).stripTrailingZeros();
         if (f == 0 || d.abs().compareTo(new java.math.BigDecimal("0.0001")) >= 0) {

@@ -55,8 +55,8 @@ public final class DashboardView extends BorderPane {
                 c.metric(), c.metricOverlays(), null, i18n.get("dashboard.chart.epoch"));
         c.attach(loss);
         c.attach(metric);
-        lossChart = new LiveChart(loss, "chart-loss", i18n, work, vm.statusProperty()::set);
-        metricChart = new LiveChart(metric, "chart-metric", i18n, work, vm.statusProperty()::set);
+        lossChart = new LiveChart(loss, "chart-loss", i18n, work, vm::say);
+        metricChart = new LiveChart(metric, "chart-metric", i18n, work, vm::say);
         lossChart.setValues(x -> readout(c.loss(), x));
         metricChart.setValues(x -> readout(c.metric(), x));
         vm.phaseProperty().addListener((o, a, b) -> {
@@ -131,6 +131,9 @@ public final class DashboardView extends BorderPane {
         status.setWrapText(true);
         status.setMaxHeight(40);
         status.styleProperty().bind(Bindings.when(vm.failedProperty()).then("-fx-text-fill: #b00020;").otherwise(""));
+        // Two lines fit; the whole sentence is in the tooltip, so a long one can still be read.
+        status.textProperty().addListener((o, a, text) -> status.setTooltip(text == null || text.isEmpty() ? null
+                : wrapped(text)));
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         // Keras: calling fit() again goes on from the trained weights; a fresh run starts from new ones.
@@ -209,8 +212,12 @@ public final class DashboardView extends BorderPane {
         runList.setCellFactory(CheckBoxListCell.forListView(this::overlayCheck, new javafx.util.StringConverter<>() {
             @Override
             public String toString(RunRecord r) {
-                return r == null ? "" : r.id() + " · " + r.datasetId() + " · " + r.outcome() + " · " + r.history().size()
-                        + " " + i18n.get("dashboard.epochs");
+                if (r == null) {
+                    return "";
+                }
+                String when = RunDescriptions.when(r);
+                return r.id() + (when.isEmpty() ? "" : " · " + when) + " · " + r.datasetId() + " · " + r.outcome()
+                        + " · " + i18n.format("dashboard.runEpochs", r.history().size());
             }
 
             @Override
@@ -262,6 +269,13 @@ public final class DashboardView extends BorderPane {
         TabPane tabs = new TabPane(logTab, runTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
+    }
+
+    private static javafx.scene.control.Tooltip wrapped(String text) {
+        javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(520);
+        return t;
     }
 
     private void selectLatestRun() {

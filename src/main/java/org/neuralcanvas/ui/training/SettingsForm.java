@@ -101,6 +101,7 @@ final class SettingsForm extends VBox {
         FlowPane metricBox = new FlowPane(8, 4);
         for (String m : TrainingSettings.METRICS) {
             CheckBox c = new CheckBox(m);
+            c.setMnemonicParsing(false);
             c.setId("metric-" + m);
             c.setOnAction(e -> set(s -> s.withMetrics(metrics.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList())));
             metrics.add(c);
@@ -115,6 +116,10 @@ final class SettingsForm extends VBox {
         }
         for (CheckBox c : List.of(early, earlyRestore, reduce, checkpoint, checkpointBest)) {
             c.setOnAction(e -> callbacks());
+        }
+        // Keras names, not mnemonics: JavaFX would take the _ of restore_best_weights as a shortcut and hide it.
+        for (CheckBox c : List.of(shuffle, early, earlyRestore, reduce, checkpoint, checkpointBest)) {
+            c.setMnemonicParsing(false);
         }
         early.setId("check-early-stopping");
         reduce.setId("check-reduce-lr");
@@ -205,6 +210,7 @@ final class SettingsForm extends VBox {
     private Control optimizerField(OptimizerParam p) {
         if (p.isFlag()) {
             CheckBox box = new CheckBox(p.name());
+            box.setMnemonicParsing(false);
             box.setId("check-" + p.name().replace('_', '-'));
             box.setOnAction(e -> opt(o -> o.with(p.name(), box.isSelected())));
             return box;

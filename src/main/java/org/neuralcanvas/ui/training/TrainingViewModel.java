@@ -492,15 +492,24 @@ public final class TrainingViewModel {
     public void exportHistory(RunRecord run, Path file) {
         work.execute(() -> {
             String said;
+            boolean ok = false;
             try {
                 new ExportWriter().writeHistoryCsv(run, file);
                 said = i18n.get().format("history.saved", run.id(), file.getFileName());
+                ok = true;
             } catch (ExportException e) {
                 said = e.getMessage();
             }
             String text = said;
-            fx.execute(() -> status.set(text));
+            boolean problem = !ok;
+            fx.execute(() -> say(text, problem));
         });
+    }
+
+    /** Says something in the dashboard's status: a problem in red, good news ("Saved …") plainly. */
+    public void say(String text, boolean problem) {
+        status.set(text);
+        failed.set(problem);
     }
 
     /** The last trained or opened model, and whether Train continues from it. */

@@ -119,10 +119,23 @@ class RunsBelongToTheirProjectTest {
         assertTrue(vm().curves().epochPoints() > 0);
         assertTrue(robot.lookup("#button-export-model").queryAs(Button.class).isVisible());
         assertTrue(!exportDisabled(robot), "the trained model can be exported");
+        Path model = tmp.resolve("quickstart.nc.zip");
+        feature.results().setExportChooser(() -> java.util.Optional.of(model));
+        robot.interact(() -> feature.results().exportModel());
+        waitUntil(() -> Files.exists(model) && !vm().results().messageProperty().get().isEmpty());
+        assertEquals("Saved the model to quickstart.nc.zip.", vm().results().messageProperty().get());
+        assertEquals("", robot.lookup("#results-message").queryAs(javafx.scene.control.Label.class).getStyle(),
+                "good news is not drawn red");
         Path saved = tmp.resolve("quickstart.ncproj.json");
         dialogs.saveAnswer = saved;
         robot.interact(() -> window.fileActions().saveAs());
         assertTrue(Files.exists(saved));
+        robot.clickOn("#tab-training");
+        robot.clickOn("#tab-runs");
+        String listed = robot.lookup("#run-history .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .map(javafx.scene.control.ListCell::getText).filter(t -> t != null && !t.isEmpty()).findFirst().orElse("");
+        assertTrue(listed.matches("run-1 · \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d · synthetic-multiclass · finished · 1 epoch"),
+                "the run list says when, in words a person reads: " + listed);
 
         loadTemplate(robot, "reuters");
         assertNull(vm().results().reportProperty().get(), "no confusion matrix of the other project");

@@ -160,6 +160,18 @@ class TrainSettingsCheckTest {
     }
 
     @Test
+    void kerasNamesKeepTheirUnderscores(FxRobot robot) {
+        loadTemplate(robot, "keras_quickstart");
+        robot.clickOn("Callbacks");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = robot.lookup(".check-box .text").queryAllAs(javafx.scene.text.Text.class).stream()
+                .map(javafx.scene.text.Text::getText).toList();
+        assertTrue(shown.contains("restore_best_weights"), shown.toString());
+        assertTrue(shown.contains("save_best_only"), shown.toString());
+        assertFalse(shown.contains("restorebest_weights") || shown.contains("savebest_only"), shown.toString());
+    }
+
+    @Test
     void aLossThatDoesNotFitTheOutputIsCaughtBeforeTrainWithTheFix(FxRobot robot) {
         loadTemplate(robot, "keras_quickstart");
         robot.interact(() -> vm().setSettings(vm().settingsProperty().get().withLoss("binary_crossentropy")));
