@@ -164,6 +164,9 @@ public final class MainWindow {
         } else {
             stage.getScene().setRoot(root);
         }
+        // A language switch installs the extensions again: their guards once, not once per switch.
+        closeGuards.clear();
+        fileActions.clearReplaceGuards();
         for (Extension extension : ctx.extensions()) {
             extension.install(this, i18n);
         }

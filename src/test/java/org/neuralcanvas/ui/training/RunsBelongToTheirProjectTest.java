@@ -188,4 +188,33 @@ class RunsBelongToTheirProjectTest {
                 "nor its test results");
         assertEquals(0, ProjectFile.read(saved).runs().size(), "the file itself waits for Save");
     }
+
+    @Test
+    void anotherProjectDuringARunAsksAndStoppingKeepsTheRunInItsOwnProject(FxRobot robot) throws Exception {
+        loadTemplate(robot, "keras_quickstart");
+        robot.clickOn("#field-epochs").push(KeyCode.CONTROL, KeyCode.A).write("5000").type(KeyCode.ENTER);
+        robot.clickOn("#panel-train");
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.RUNNING);
+        org.neuralcanvas.ui.main.Document training = window.viewModel().document();
+
+        dialogs.runningAnswer = Prompts.RunningAnswer.KEEP_TRAINING;
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("reuters").orElseThrow()));
+        assertEquals(1, dialogs.runningQuestions, "asked, not replaced under the run");
+        assertEquals(training, window.viewModel().document(), "the project it trains for stays open");
+        assertTrue(vm().phaseProperty().get().isActive(), "keeps training");
+
+        Path saved = tmp.resolve("stopped.ncproj.json");
+        dialogs.runningAnswer = Prompts.RunningAnswer.STOP_AND_CLOSE;
+        dialogs.unsavedAnswer = Prompts.UnsavedAnswer.SAVE;
+        dialogs.saveAnswer = saved;
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("reuters").orElseThrow()));
+        waitUntil(() -> Files.exists(saved) && vm().phaseProperty().get() == RunPhase.IDLE
+                && window.viewModel().document() != training);
+        assertEquals("reuters", vm().datasetProperty().get().datasetId());
+        RunRecord run = ProjectFile.read(saved).runs().get(0);
+        assertEquals("stopped", run.outcome(), "the stopped run is in the project it trained for, saved when asked");
+        assertNotNull(run.results(), "with its test results");
+        assertEquals(List.of(), vm().runs(), "and the new project shows none of it");
+        assertNull(vm().results().reportProperty().get());
+    }
 }
