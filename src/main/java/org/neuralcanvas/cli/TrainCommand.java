@@ -141,6 +141,7 @@ public final class TrainCommand implements CliCommand {
         SessionState end;
         TrainedModel model;
         try (TrainingSession session = new TrainingSession(c.model(), trainingData, progress, outDir)) {
+            session.checkpointDataset(choice);
             end = session.start().get();
             model = session.model();
         } catch (InterruptedException e) {

@@ -256,7 +256,13 @@ public final class DashboardView extends BorderPane {
                 showResultsOf(runList.getSelectionModel().getSelectedItem());
             }
         });
-        runList.setContextMenu(new javafx.scene.control.ContextMenu(showResults, exportCsv));
+        javafx.scene.control.MenuItem openCheckpoint = new javafx.scene.control.MenuItem(
+                i18n.get("dashboard.runs.openCheckpoint"));
+        openCheckpoint.setId("menu-run-checkpoint");
+        openCheckpoint.setOnAction(e -> openCheckpointOf(runList.getSelectionModel().getSelectedItem()));
+        runList.getSelectionModel().selectedItemProperty().addListener((o, a, r) ->
+                openCheckpoint.setDisable(r == null || r.checkpoint() == null));
+        runList.setContextMenu(new javafx.scene.control.ContextMenu(showResults, openCheckpoint, exportCsv));
         Label hint = new Label(i18n.get("dashboard.runs.hint"));
         hint.setWrapText(true);
         SplitPane runs = new SplitPane(runList, details);
@@ -276,6 +282,20 @@ public final class DashboardView extends BorderPane {
         t.setWrapText(true);
         t.setMaxWidth(520);
         return t;
+    }
+
+    private java.util.function.Consumer<java.nio.file.Path> onOpenCheckpoint = file -> { };
+
+    /** What opening a run's checkpoint does (the training feature opens it as a trained model). */
+    public void setOnOpenCheckpoint(java.util.function.Consumer<java.nio.file.Path> open) {
+        this.onOpenCheckpoint = open;
+    }
+
+    /** Opens the model file ModelCheckpoint wrote in a run (the context menu's "Open Its Checkpoint"). */
+    void openCheckpointOf(RunRecord run) {
+        if (run != null && run.checkpoint() != null) {
+            onOpenCheckpoint.accept(java.nio.file.Path.of(run.checkpoint()));
+        }
     }
 
     private void selectLatestRun() {

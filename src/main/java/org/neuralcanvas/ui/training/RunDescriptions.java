@@ -42,6 +42,9 @@ final class RunDescriptions {
             sb.append("ModelCheckpoint(monitor='").append(c.checkpoint().monitor()).append("', save_best_only=")
                     .append(c.checkpoint().saveBestOnly() ? "True" : "False").append(")\n");
         }
+        if (r.checkpoint() != null) {
+            sb.append("checkpoint: ").append(r.checkpoint()).append('\n');
+        }
         if (!r.history().isEmpty()) {
             Map<String, Double> last = r.history().get(r.history().size() - 1);
             sb.append("last epoch:");

@@ -92,6 +92,8 @@ public final class TrainingFeature implements MainWindow.Extension {
             dashboard.dispose();
         }
         dashboard = new DashboardView(vm, i18n, work);
+        // A run's checkpoint opens as File ▸ Open Trained Model opens a model file.
+        dashboard.setOnOpenCheckpoint(file -> openModel(window, () -> Optional.of(file)));
         results = new ResultsView(vm.results(), i18n, work);
         Tab train = new Tab(i18n.get("tab.train"), new TrainPanel(vm, i18n));
         train.setId("tab-train");
@@ -184,10 +186,15 @@ public final class TrainingFeature implements MainWindow.Extension {
      * continue training. Loading runs on the work thread.
      */
     private void openModel(MainWindow window) {
-        if (!window.fileActions().mayReplace(() -> openModel(window))) {
+        openModel(window, () -> modelChooser.apply(window));
+    }
+
+    /** Opens the model file {@code which} names (asked only once the open project may be replaced). */
+    private void openModel(MainWindow window, java.util.function.Supplier<Optional<Path>> which) {
+        if (!window.fileActions().mayReplace(() -> openModel(window, which))) {
             return;
         }
-        modelChooser.apply(window).ifPresent(file -> work.execute(() -> {
+        which.get().ifPresent(file -> work.execute(() -> {
             try {
                 TrainedModel model = ModelStore.load(file);
                 Project project = ModelStore.readProject(file);

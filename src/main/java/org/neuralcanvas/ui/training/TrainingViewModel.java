@@ -64,6 +64,8 @@ import org.slf4j.LoggerFactory;
 public final class TrainingViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingViewModel.class);
+    private static final java.time.format.DateTimeFormatter CHECKPOINT_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", java.util.Locale.ROOT);
 
     private final MainViewModel main;
     private final BundledTrainingData data;
@@ -99,6 +101,8 @@ public final class TrainingViewModel {
     private TrainingSettings runSettings;
     private DatasetChoice runDataset;
     private String runStartedAt;
+    /** The model file ModelCheckpoint last wrote in this run; null until it writes one. */
+    private Path runCheckpoint;
     private boolean stopPressed;
     private final List<EpochResult> runHistory = new ArrayList<>();
 
@@ -257,7 +261,9 @@ public final class TrainingViewModel {
         TrainedModel from = weights.startingPoint();
         runSettings = settings.get();
         runDataset = dataset.get();
-        runStartedAt = Instant.now().toString();
+        Instant started = Instant.now();
+        runStartedAt = started.toString();
+        runCheckpoint = null;
         stopPressed = false;
         runHistory.clear();
         progress.clear();
@@ -266,7 +272,9 @@ public final class TrainingViewModel {
         failed.set(false);
         status.set("");
         phase.set(RunPhase.PREPARING);
-        Path checkpoints = main.userFiles().home().resolve("checkpoints").resolve("run-" + (runs.size() + 1));
+        // One folder per run, named by its id and start: run-1 of two projects never overwrite each other's checkpoint.
+        Path checkpoints = main.userFiles().home().resolve("checkpoints").resolve(RunRecord.nextId(project()) + "-"
+                + CHECKPOINT_TIME.format(started.atZone(java.time.ZoneOffset.UTC)));
         TrainingSettings s = runSettings;
         DatasetChoice d = runDataset;
         work.execute(() -> prepare(snapshot, s, d, checkpoints, from));
@@ -298,6 +306,7 @@ public final class TrainingViewModel {
                 }
                 ts = new TrainingSession(c.model(), run.trainingData(), events::add, checkpointDir);
             }
+            ts.checkpointDataset(choice);
             int first = from == null ? 1 : from.epochsTrained() + 1;
             fx.execute(() -> begin(ts, run, device, first));
         } catch (DatasetException e) {
@@ -367,6 +376,9 @@ public final class TrainingViewModel {
                 progress.epochEnded(end.result());
             } else if (e instanceof TrainingEvent.CallbackActed c) {
                 progress.note(c.line());
+                if (c.file() != null) {
+                    runCheckpoint = c.file();
+                }
             } else if (e instanceof TrainingEvent.StateChanged s) {
                 onState(s);
             }
@@ -448,7 +460,7 @@ public final class TrainingViewModel {
         Project owner = runDocument == null ? project() : runDocument.project();
         RunRecord record = new RunRecord(RunRecord.nextId(owner), runStartedAt, runSettings,
                 data.descriptor(runDataset).map(d -> d.id()).orElse(runDataset.datasetId()), outcome,
-                EpochResult.historyMaps(runHistory));
+                EpochResult.historyMaps(runHistory)).withCheckpoint(runCheckpoint == null ? null : runCheckpoint.toString());
         owner.addRun(record);
         lastRecord = record;
         lastOwner = owner;

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuralcanvas.dataset.BundledDatasets;
 import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.eval.EvaluationReport;
+import org.neuralcanvas.project.CallbackSettings;
 import org.neuralcanvas.project.ProjectFile;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.ui.ScriptedDialogs;
@@ -57,10 +58,11 @@ class RunsBelongToTheirProjectTest {
     private final ExecutorService work = Executors.newSingleThreadExecutor();
     private MainWindow window;
     private TrainingFeature feature;
+    private Path home;
 
     @Start
     void start(Stage stage) throws IOException {
-        Path home = Files.createTempDirectory(tmp, "home");
+        home = Files.createTempDirectory(tmp, "home");
         AppContext ctx = AppContext.of(new UserFiles(home), Runnable::run, dialogs, dialogs);
         feature = new TrainingFeature(new BundledTrainingData(BundledDatasets.standard()), work, Platform::runLater);
         ctx.addExtension(feature);
@@ -216,5 +218,32 @@ class RunsBelongToTheirProjectTest {
         assertNotNull(run.results(), "with its test results");
         assertEquals(List.of(), vm().runs(), "and the new project shows none of it");
         assertNull(vm().results().reportProperty().get());
+    }
+
+    @Test
+    void aRunsCheckpointIsNamedInTheLogAndItsRecordAndOpensAsATrainedModel(FxRobot robot) throws Exception {
+        quickStartForOneEpoch(robot);
+        CallbackSettings none = CallbackSettings.none();
+        robot.interact(() -> vm().setSettings(vm().settingsProperty().get().withCallbacks(new CallbackSettings(
+                none.earlyStopping(), none.reduceLrOnPlateau(), new CallbackSettings.Checkpoint(true, "loss", false)))));
+        train(robot);
+        RunRecord run = vm().runs().get(0);
+        assertNotNull(run.checkpoint(), "the record says where the checkpoint is");
+        Path file = Path.of(run.checkpoint());
+        assertTrue(Files.isRegularFile(file), file.toString());
+        assertTrue(file.startsWith(home.resolve("checkpoints")), file.toString());
+        assertTrue(file.getParent().getFileName().toString().startsWith("run-1-"),
+                "its own folder, not one that another project's run-1 overwrites: " + file);
+        assertTrue(vm().progress().log().contains("Epoch 1: saving model to " + file), vm().progress().log()::toString);
+
+        org.neuralcanvas.ui.main.Document before = window.viewModel().document();
+        dialogs.unsavedAnswer = Prompts.UnsavedAnswer.DISCARD;
+        robot.interact(() -> feature.dashboard().openCheckpointOf(run));
+        waitUntil(() -> window.viewModel().document() != before);
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().results().reportProperty().get() != null);
+        assertEquals(1, vm().runs().size(), "the checkpoint's history as a run");
+        assertEquals("loaded from " + file.getFileName(), vm().runs().get(0).outcome());
+        assertEquals(1, vm().results().modelProperty().get().epochsTrained(), "its model, evaluated on the run's data");
+        assertEquals(run.results().samples(), vm().results().reportProperty().get().samples());
     }
 }
