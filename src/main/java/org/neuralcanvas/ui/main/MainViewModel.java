@@ -54,6 +54,8 @@ public final class MainViewModel {
     private final StringProperty fileName = new SimpleStringProperty("");
     private final StringProperty displayName = new SimpleStringProperty("");
     private final StringProperty opening = new SimpleStringProperty("");
+    /** Why the last autosave could not be written (the disk's own words); empty while autosave works. */
+    private final StringProperty autosaveFailure = new SimpleStringProperty("");
     private long outsideChanges;
     /** Counts downloads of the datasets: whatever checked the cache checks again (the Train panel's dataset fit). */
     private final javafx.beans.property.ReadOnlyIntegerWrapper datasetsFetched =
@@ -129,6 +131,11 @@ public final class MainViewModel {
     /** The file being read in the background ("Opening big.ncproj.json (12 MB)…"); empty when none is. */
     public StringProperty openingProperty() {
         return opening;
+    }
+
+    /** Why autosave is not protecting the work now (the status bar says so, once, until a write works again). */
+    public StringProperty autosaveFailureProperty() {
+        return autosaveFailure;
     }
 
     /** What the title bar calls the document: its file's name, or the name it was imported under; empty: Untitled. */
