@@ -65,10 +65,12 @@ final class FormFields {
         return f.getStyleClass().contains("field-error");
     }
 
-    /** Shows a setting's value (unless the user is typing in the field). */
-    static void show(TextField f, double v) {
-        if (!f.isFocused()) {
-            f.setText(v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.valueOf(v));
+    /** Shows a setting's value unless the user is typing in the field; true when it did. */
+    static boolean show(TextField f, double v) {
+        if (f.isFocused()) {
+            return false;
         }
+        f.setText(v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.valueOf(v));
+        return true;
     }
 }

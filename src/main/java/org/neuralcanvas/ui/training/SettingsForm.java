@@ -200,7 +200,9 @@ final class SettingsForm extends VBox {
 
     /** Shows a setting's value and whether it is allowed: a hand-edited file's batch_size of 0 shows red at once. */
     private void show(TextField f, double v) {
-        FormFields.show(f, v);
+        if (!FormFields.show(f, v)) {
+            return; // the user is typing there: the field keeps their text and what was said about it
+        }
         String problem = ranges.get(f).problem(v);
         FormFields.mark(f, problem);
         vm.setFieldProblem(f.getId(), problem);
@@ -243,13 +245,14 @@ final class SettingsForm extends VBox {
             loss.setValue(s.loss());
             OptimizerSettings o = s.optimizer();
             optimizer.setValue(o.name());
-            for (Control field : optimizerFields.values()) {
-                if (field instanceof TextField t) {
+            List<String> own = o.kind().params().stream().map(OptimizerParam::name).toList();
+            optimizerFields.forEach((name, field) -> {
+                if (field instanceof TextField t && !own.contains(name)) {
                     // The other optimizers' arguments are hidden and not checked.
                     FormFields.mark(t, null);
                     vm.setFieldProblem(t.getId(), null);
                 }
-            }
+            });
             for (OptimizerParam p : o.kind().params()) {
                 Control field = optimizerFields.get(p.name());
                 if (field instanceof CheckBox box) {

@@ -150,6 +150,12 @@ class TrainSettingsCheckTest {
         assertEquals(RunPhase.IDLE, vm().phaseProperty().get(), "nor does Train start another way");
         assertEquals("learning_rate must be at most 10; it is 1,000,000.", vm().statusProperty().get());
 
+        // Another change undone meanwhile refills the form: the field being typed in keeps its text and its red.
+        robot.interact(() -> vm().setSettings(vm().settingsProperty().get().withEpochs(3)));
+        robot.interact(() -> window.viewModel().undo());
+        assertEquals("1e6", lr.getText());
+        assertTrue(red(lr) && trainDisabled(robot), "still refused, still waiting");
+
         type(robot, "#field-learning-rate", "fast");
         assertEquals("learning_rate must be a number; it is fast.", lr.getTooltip().getText());
 
