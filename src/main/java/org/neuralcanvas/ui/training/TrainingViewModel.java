@@ -21,11 +21,9 @@ import javafx.collections.ObservableList;
 import org.neuralcanvas.dataset.DatasetException;
 import org.neuralcanvas.domain.edit.ChangeNodeEdit;
 import org.neuralcanvas.domain.graph.ModelGraph;
-import org.neuralcanvas.domain.shape.ShapeInference;
 import org.neuralcanvas.engine.backend.Backends;
 import org.neuralcanvas.engine.compile.Compilation;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
-import org.neuralcanvas.engine.compile.LossOutputCheck;
 import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.data.DatasetFit;
 import org.neuralcanvas.engine.data.PreparedRun;
@@ -41,7 +39,6 @@ import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.ui.results.StoredResults;
-import org.neuralcanvas.project.SettingRanges;
 import org.neuralcanvas.project.TrainingSettings;
 import org.neuralcanvas.project.TrainingSetupEdit;
 import org.neuralcanvas.ui.common.FxTicker;
@@ -88,10 +85,8 @@ public final class TrainingViewModel {
     private final StringProperty backend = new SimpleStringProperty("");
     private final BooleanProperty failed = new SimpleBooleanProperty();
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
-    /** The Train panel's fields that show a refused value, with its sentence (by field id). */
-    private final Map<String, String> fieldProblems = new java.util.LinkedHashMap<>();
-    /** Why Train cannot start now: a refused field, a setting out of range, a loss that does not fit the output. */
-    private final ObjectProperty<List<String>> trainProblems = new SimpleObjectProperty<>(List.of());
+    /** Why Train cannot start now (a refused field, a setting out of range, a loss that does not fit the output). */
+    private final TrainReadiness readiness;
     private final ObservableList<RunRecord> overlaid = FXCollections.observableArrayList();
     private final TrainedWeights weights;
 
@@ -117,6 +112,7 @@ public final class TrainingViewModel {
         this.fx = fx;
         this.results = new ResultsViewModel(work, fx, i18n);
         this.weights = new TrainedWeights(() -> main.document().graph());
+        this.readiness = new TrainReadiness(settings::get, () -> main.document().graph());
         this.drainTimer = new FxTicker("dashboard-ticker", Duration.ofMillis(100), fx, this::drain);
         main.documentProperty().addListener((o, a, doc) -> loadProject());
         main.datasetsFetchedProperty().addListener((o, a, b) -> recheck());
@@ -196,7 +192,7 @@ public final class TrainingViewModel {
         }
         weights.recheck();
         fit.set(data.check(dataset.get(), settings.get(), main.document().graph()));
-        refreshTrainProblems();
+        readiness.refresh();
     }
 
     /**
@@ -204,24 +200,7 @@ public final class TrainingViewModel {
      * stays disabled while any field shows a refused value, though the settings keep their last allowed one.
      */
     public void setFieldProblem(String field, String problem) {
-        boolean changed = problem == null ? fieldProblems.remove(field) != null
-                : !problem.equals(fieldProblems.put(field, problem));
-        if (changed) {
-            refreshTrainProblems();
-        }
-    }
-
-    private void refreshTrainProblems() {
-        java.util.Set<String> all = new java.util.LinkedHashSet<>(fieldProblems.values());
-        all.addAll(SettingRanges.problems(settings.get()));
-        // The loss against the output layer, before Train (it needs the shapes only): the sentence names the fix. Inferred
-        // here, not taken from the window's: on a project switch this runs before the window has inferred the new graph.
-        ModelGraph graph = main.document().graph();
-        all.addAll(LossOutputCheck.problems(graph, ShapeInference.infer(graph), settings.get().loss()));
-        List<String> now = List.copyOf(all);
-        if (!now.equals(trainProblems.get())) {
-            trainProblems.set(now);
-        }
+        readiness.fieldProblem(field, problem);
     }
 
     /** Sets the Input's shape to the one the dataset gives, as one undoable edit. */
@@ -250,9 +229,10 @@ public final class TrainingViewModel {
             failed.set(true);
             return;
         }
-        if (!trainProblems.get().isEmpty()) {
+        List<String> refused = readiness.problemsProperty().get();
+        if (!refused.isEmpty()) {
             // A hand-edited file can hold what the Train panel would refuse; it never reaches the engine.
-            status.set(String.join(" ", trainProblems.get()));
+            status.set(String.join(" ", refused));
             failed.set(true);
             return;
         }
@@ -539,7 +519,7 @@ public final class TrainingViewModel {
 
     /** Why Train is disabled now (each a sentence with the fix); empty when the settings allow a run. */
     public javafx.beans.property.ReadOnlyObjectProperty<List<String>> trainProblemsProperty() {
-        return trainProblems;
+        return readiness.problemsProperty();
     }
 
     public ObjectProperty<DatasetFit> fitProperty() {
