@@ -200,6 +200,9 @@ public final class LiveChart extends BorderPane {
 
     // ---- chart construction -------------------------------------------------------------------------
 
+    static final double MIN_EPOCH_SPAN = 1.0;
+    static final double MIN_VALUE_SPAN = 1e-3;
+
     static final Color TRAIN = new Color(0x1f, 0x77, 0xb4);
     static final Color VALIDATION = new Color(0xff, 0x7f, 0x0e);
 
@@ -211,6 +214,10 @@ public final class LiveChart extends BorderPane {
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
+        // One point (the first epoch) would otherwise stretch a range of 1e-8 over the axis: its tick labels all read
+        // the same number. At least one epoch across, and a small span of values, keep them distinct.
+        x.setAutoRangeMinimumSize(MIN_EPOCH_SPAN);
+        y.setAutoRangeMinimumSize(MIN_VALUE_SPAN);
         XYLineAndShapeRenderer main = new XYLineAndShapeRenderer(true, true);
         main.setSeriesPaint(0, TRAIN);
         main.setSeriesPaint(1, VALIDATION);
