@@ -28,6 +28,7 @@ import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.ProjectFile;
 import org.neuralcanvas.project.ProjectFileException;
+import org.neuralcanvas.project.SettingRanges;
 import org.neuralcanvas.project.TrainingSettings;
 
 /**
@@ -101,14 +102,15 @@ public final class TrainCommand implements CliCommand {
             throw new CliException(e.getMessage());
         }
         TrainingSettings settings = project.settings();
-        settings = settings.withEpochs(positive(options, "--epochs", settings.epochs()));
-        settings = settings.withBatchSize(positive(options, "--batch-size", settings.batchSize()));
-        // The project file's own values; the options were checked by positive().
-        if (settings.epochs() < 1) {
-            throw atLeastOne(file, settings.epochs() + " epochs", "--epochs N");
-        }
-        if (settings.batchSize() < 1) {
-            throw atLeastOne(file, "a batch_size of " + settings.batchSize(), "--batch-size N");
+        settings = settings.withEpochs(whole(options, "--epochs", settings.epochs()));
+        settings = settings.withBatchSize(whole(options, "--batch-size", settings.batchSize()));
+        // The file's values and the options, against the ranges the window's Train panel and the compiler use: the same
+        // sentences, before anything is prepared (a batch_size of 0 was a division by zero deep in DL4J).
+        List<String> outOfRange = SettingRanges.problems(settings);
+        if (!outOfRange.isEmpty()) {
+            outOfRange.forEach(p -> err.println(file.getFileName() + ": " + p));
+            err.println("Set it in the Train panel; --epochs N and --batch-size N replace the file's values.");
+            return 1;
         }
         Compilation c = Dl4jCompiler.compile(project.graph(), settings);
         if (!c.ok()) {
@@ -139,6 +141,7 @@ public final class TrainCommand implements CliCommand {
         SessionState end;
         TrainedModel model;
         try (TrainingSession session = new TrainingSession(c.model(), trainingData, progress, outDir)) {
+            session.checkpointDataset(choice);
             end = session.start().get();
             model = session.model();
         } catch (InterruptedException e) {
@@ -176,24 +179,16 @@ public final class TrainCommand implements CliCommand {
         return end == SessionState.FAILED ? 1 : 0;
     }
 
-    private static CliException atLeastOne(Path file, String asked, String option) {
-        return new CliException(file.getFileName() + " asks for " + asked + "; training needs at least 1. Set it in "
-                + "the Train panel, or give " + option + ".");
-    }
-
-    private static int positive(Map<String, String> options, String key, int fallback) throws CliException {
+    /** An option's whole number (its range is checked with the file's settings), or the file's value without it. */
+    private static int whole(Map<String, String> options, String key, int fallback) throws CliException {
         String v = options.get(key);
         if (v == null) {
             return fallback;
         }
         try {
-            int n = Integer.parseInt(v);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through to the message
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new CliException(key + " needs a whole number, not '" + v + "'.");
         }
-        throw new CliException(key + " needs a whole number above 0, not '" + v + "'.");
     }
 }

@@ -10,9 +10,12 @@ import org.neuralcanvas.project.RunRecord;
 /**
  * A run's training history as CSV, one row per epoch, like Keras's {@code CSVLogger} (but epochs count
  * from 1, as the training log shows them): {@code epoch}, {@code loss}, the other training metrics, then the
- * validation ones. A value an epoch does not have is left empty.
+ * validation ones, and last the learning rate the epoch ended with. A value an epoch does not have is left empty.
  */
 public final class HistoryCsvExporter {
+
+    /** The key the engine gives the learning rate in a run's history (export may not import the engine). */
+    static final String LEARNING_RATE = "learning_rate";
 
     public String export(RunRecord run) {
         List<String> columns = columns(run.history());
@@ -34,11 +37,12 @@ public final class HistoryCsvExporter {
         return sb.toString();
     }
 
-    /** loss first, then the other metrics alphabetically, then val_loss and the other val_ metrics. */
+    /** loss first, then the other metrics alphabetically, then val_loss and the other val_ metrics, then learning_rate. */
     static List<String> columns(List<Map<String, Double>> history) {
         Set<String> all = new java.util.TreeSet<>();
         history.forEach(e -> all.addAll(e.keySet()));
         all.remove("epoch");
+        boolean rate = all.remove(LEARNING_RATE);
         Set<String> ordered = new LinkedHashSet<>();
         if (all.contains("loss")) {
             ordered.add("loss");
@@ -48,6 +52,9 @@ public final class HistoryCsvExporter {
             ordered.add("val_loss");
         }
         all.stream().filter(c -> c.startsWith("val_")).forEach(ordered::add);
+        if (rate) {
+            ordered.add(LEARNING_RATE);
+        }
         return new ArrayList<>(ordered);
     }
 

@@ -12,10 +12,11 @@ import java.util.Map;
  * @param datasetId the dataset it trained on
  * @param outcome   finished, stopped, early_stopped or failed (with reason)
  * @param history   one map per epoch: {@code loss}, {@code accuracy}, {@code val_loss}, ...
- * @param results   its test-set results, or null where it was not evaluated (or was saved before they were kept)
+ * @param results    its test-set results, or null where it was not evaluated (or was saved before they were kept)
+ * @param checkpoint the model file ModelCheckpoint wrote (absolute path), or null where it wrote none
  */
 public record RunRecord(String id, String startedAt, TrainingSettings settings, String datasetId, String outcome,
-                        List<Map<String, Double>> history, RunResults results) {
+                        List<Map<String, Double>> history, RunResults results, String checkpoint) {
 
     public RunRecord {
         history = history.stream().map(Map::copyOf).toList();
@@ -24,11 +25,15 @@ public record RunRecord(String id, String startedAt, TrainingSettings settings, 
     /** A run not evaluated (yet). */
     public RunRecord(String id, String startedAt, TrainingSettings settings, String datasetId, String outcome,
                      List<Map<String, Double>> history) {
-        this(id, startedAt, settings, datasetId, outcome, history, null);
+        this(id, startedAt, settings, datasetId, outcome, history, null, null);
     }
 
     public RunRecord withResults(RunResults r) {
-        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, r);
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, r, checkpoint);
+    }
+
+    public RunRecord withCheckpoint(String file) {
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, file);
     }
 
     /** The id the next run of a project gets: {@code run-1}, {@code run-2}, ... after those it has. */

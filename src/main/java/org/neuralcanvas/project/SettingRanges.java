@@ -27,6 +27,9 @@ public final class SettingRanges {
     public static final SettingRange VALIDATION_SPLIT = new SettingRange("validation_split", 0, true, 1, false, false);
     public static final SettingRange PATIENCE = new SettingRange("patience", 0, true, 10_000, true, true);
     public static final SettingRange FACTOR = new SettingRange("factor", 0, false, 1, false, false);
+    /** Any whole number a JSON file and the Train panel's field both hold exactly enough. */
+    public static final SettingRange SEED = new SettingRange("seed", -(double) (1L << 53), true, (double) (1L << 53), true,
+            true);
     public static final SettingRange MIN_LR = new SettingRange("min_lr", 0, true, Double.POSITIVE_INFINITY, false,
             false);
 
@@ -43,21 +46,21 @@ public final class SettingRanges {
         check(out, EPOCHS, s.epochs());
         check(out, BATCH_SIZE, s.batchSize());
         check(out, VALIDATION_SPLIT, s.validationSplit());
+        check(out, SEED, s.seed());
+        // A switched-off callback's values too: the Train panel refuses them either way, and they mean what they say
+        // the moment it is switched on.
         CallbackSettings c = s.callbacks();
-        if (c.earlyStopping().enabled()) {
-            check(out, PATIENCE, c.earlyStopping().patience());
-        }
-        if (c.reduceLrOnPlateau().enabled()) {
-            check(out, FACTOR, c.reduceLrOnPlateau().factor());
-            check(out, PATIENCE, c.reduceLrOnPlateau().patience());
-            check(out, MIN_LR, c.reduceLrOnPlateau().minLr());
-        }
+        check(out, PATIENCE, c.earlyStopping().patience());
+        check(out, FACTOR, c.reduceLrOnPlateau().factor());
+        check(out, PATIENCE, c.reduceLrOnPlateau().patience());
+        check(out, MIN_LR, c.reduceLrOnPlateau().minLr());
         return out;
     }
 
     private static void check(List<String> out, SettingRange range, double value) {
-        if (!range.allows(value)) {
-            out.add(range.problem(value));
+        String problem = range.problem(value);
+        if (problem != null) {
+            out.add(problem);
         }
     }
 }

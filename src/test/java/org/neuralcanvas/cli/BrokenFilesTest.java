@@ -43,11 +43,27 @@ class BrokenFilesTest extends CliTestBase {
     @Test
     void zeroEpochsOrBatchSizeInTheFileIsASentence() throws Exception {
         Path epochs = variant("e.ncproj.json", "\"epochs\" *: *\\d+", "\"epochs\": 0");
-        assertRefused("e.ncproj.json asks for 0 epochs; training needs at least 1. Set it in the Train panel, or give "
-                + "--epochs N.", "train", epochs.toString(), "--dataset", "synthetic", "--out", dir.toString());
+        assertRefused("e.ncproj.json: epochs must be at least 1; it is 0.\nSet it in the Train panel; --epochs N and "
+                + "--batch-size N replace the file's values.", "train", epochs.toString(), "--dataset", "synthetic",
+                "--out", dir.toString());
         Path batch = variant("b.ncproj.json", "\"batchSize\" *: *\\d+", "\"batchSize\": -1");
-        assertRefused("b.ncproj.json asks for a batch_size of -1; training needs at least 1.",
+        assertRefused("b.ncproj.json: batch_size must be at least 1; it is -1.",
                 "train", batch.toString(), "--dataset", "synthetic", "--out", dir.toString());
+    }
+
+    @Test
+    void aBatchSizeOfZeroIsTheSentenceTheFileAndTheTrainPanelGive() throws Exception {
+        Path batch = variant("b0.ncproj.json", "\"batchSize\" *: *\\d+", "\"batchSize\": 0");
+        // ProjectFileTest and TrainSettingsCheckTest assert this same sentence for the file and the Train panel.
+        assertRefused("batch_size must be at least 1; it is 0.", "train", batch.toString(), "--dataset", "synthetic",
+                "--out", dir.toString());
+        assertFalse(errors().contains("by zero"), errors());
+        // The option is held to the same range.
+        out.reset();
+        err.reset();
+        Path fine = variant("ok.ncproj.json", "\"epochs\" *: *\\d+", "\"epochs\": 1");
+        assertRefused("batch_size must be at least 1; it is 0.", "train", fine.toString(), "--batch-size", "0",
+                "--dataset", "synthetic", "--out", dir.toString());
     }
 
     @Test
@@ -96,6 +112,6 @@ class BrokenFilesTest extends CliTestBase {
     @Test
     void aSettingOutsideItsRangeIsTheSameSentenceOnTheCommandLine() throws Exception {
         Path file = variant("lr.ncproj.json", "\"learningRate\" *: *[0-9.eE-]+", "\"learningRate\": 1000000");
-        assertRefused("learning_rate is 1,000,000; it must be in (0, 10].", "train", file.toString(), "--epochs", "1");
+        assertRefused("learning_rate must be at most 10; it is 1,000,000.", "train", file.toString(), "--epochs", "1");
     }
 }

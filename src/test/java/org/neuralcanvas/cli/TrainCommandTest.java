@@ -25,7 +25,7 @@ class TrainCommandTest extends CliTestBase {
         assertTrue(text.contains("Test: 400 samples - loss: "), text);
         assertTrue(Files.size(out.resolve("mnist-mlp" + ModelStore.EXTENSION)) > 1_000_000, "the weights are saved");
         List<String> csv = Files.readAllLines(out.resolve("mnist-mlp-history.csv"));
-        assertEquals("epoch,loss,accuracy", csv.get(0), "the same CSV the app exports for a run");
+        assertEquals("epoch,loss,accuracy,learning_rate", csv.get(0), "the same CSV the app exports for a run");
         assertEquals(3, csv.size());
         assertTrue(csv.get(1).startsWith("1,"), "epochs counted as the log shows them");
     }
@@ -62,7 +62,7 @@ class TrainCommandTest extends CliTestBase {
     @Test
     void badNumbersAreRefused() throws Exception {
         assertEquals(1, run("train", project().toString(), "--epochs", "zero"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--epochs needs a whole number above 0"), err::toString);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--epochs needs a whole number, not 'zero'."), err::toString);
         assertEquals(2, run("train"));
     }
 }

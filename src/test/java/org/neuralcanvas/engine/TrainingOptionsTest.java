@@ -91,6 +91,12 @@ class TrainingOptionsTest {
             int lowered = (int) rates.stream().distinct().count() - 1;
             assertTrue(said.stream().filter(l -> l.contains(": ReduceLROnPlateau reducing learning rate to ")).count()
                     >= lowered, said::toString);
+            // The first lowering on the 1e-9 start: half of it, as Keras prints the float.
+            assertTrue(said.stream().anyMatch(l -> l.endsWith(": ReduceLROnPlateau reducing learning rate to 5e-10.")),
+                    said::toString);
+            // And the run's history has a learning-rate column with each epoch's rate.
+            assertEquals(rates, EpochResult.historyMaps(s.model().history()).stream()
+                    .map(epoch -> epoch.get(EpochResult.LEARNING_RATE)).toList());
         }
         assertTrue(said.contains("Epoch 4: saving model to " + dir.resolve("last.zip").toAbsolutePath()), said::toString);
         assertTrue(Files.exists(dir.resolve("last.zip")));

@@ -30,4 +30,13 @@ class HistoryCsvExporterTest {
                 List.of(Map.of("loss", 1.0), Map.of("loss", 0.5, "val_loss", 0.0001)));
         assertEquals("epoch,loss,val_loss\n1,1.0,\n2,0.5,0.0001\n", new HistoryCsvExporter().export(run));
     }
+
+    @Test
+    void theLearningRateIsTheLastColumn() {
+        RunRecord run = new RunRecord("run-1", "t", TrainingSettings.defaults(), "mnist", "finished",
+                List.of(Map.of("loss", 1.0, "val_loss", 1.5, "learning_rate", 0.001),
+                        Map.of("loss", 0.5, "val_loss", 1.0, "learning_rate", 0.0001)));
+        assertEquals("epoch,loss,val_loss,learning_rate\n1,1.0,1.5,0.001\n2,0.5,1.0,0.0001\n",
+                new HistoryCsvExporter().export(run));
+    }
 }

@@ -83,6 +83,44 @@ class ProjectFileTest {
         assertEquals("mnist", p.dataset().datasetId());
     }
 
+    @Test
+    void aHandEditedBatchSizeOfZeroOpensAndIsAProblemNotADivisionByZero() throws Exception {
+        Path file = dir.resolve("edited" + ProjectFile.EXTENSION);
+        String json = ProjectFile.toJson(sampleProject());
+        String edited = json.replaceFirst("\"batchSize\" *: *\\d+", "\"batchSize\" : 0");
+        assertTrue(!edited.equals(json), "the file was edited");
+        Files.writeString(file, edited);
+        Project p = ProjectFile.read(file);
+        assertEquals(0, p.settings().batchSize(), "the file's value is kept, as a layer's wrong value is");
+        // The sentence the command line (BrokenFilesTest) and the Train panel (TrainSettingsCheckTest) give too.
+        assertEquals(List.of("batch_size must be at least 1; it is 0."), SettingRanges.problems(p.settings()));
+    }
+
+    @Test
+    void aRunsTestResultsAreSavedWithItAndAnOlderFileWithoutThemStillOpens() throws Exception {
+        Project original = sampleProject();
+        RunRecord run = original.runs().get(0);
+        RunRecord evaluated = run.withResults(new RunResults(4, Map.of("loss", 0.25, "accuracy", 0.75),
+                List.of("cat", "dog"), new long[][] {{2, 1}, {0, 1}}));
+        assertTrue(original.replaceRun(run, evaluated));
+        Path file = dir.resolve("evaluated" + ProjectFile.EXTENSION);
+        ProjectFile.write(original, file);
+        RunResults back = ProjectFile.read(file).runs().get(0).results();
+        assertEquals(4, back.samples());
+        assertEquals(Map.of("loss", 0.25, "accuracy", 0.75), back.scores());
+        assertEquals(List.of("cat", "dog"), back.classNames());
+        assertArrayEquals(new long[][] {{2, 1}, {0, 1}}, back.confusion());
+
+        // A file saved before runs kept their results: the run opens, without results.
+        String older = ProjectFile.toJson(sampleProject());
+        assertTrue(!older.contains("\"results\" : {"), older);
+        String withoutKey = older.replaceAll(",\\s*\"results\" *: *null", "");
+        Project old = ProjectFile.parse(withoutKey, "older.ncproj.json");
+        assertEquals(1, old.runs().size());
+        assertEquals(null, old.runs().get(0).results());
+        assertEquals(List.of(Map.of("loss", 0.5, "accuracy", 0.9)), old.runs().get(0).history());
+    }
+
     private void assertRefused(String content, String expectedStart) throws IOException {
         Path file = dir.resolve("bad.ncproj.json");
         Files.writeString(file, content);

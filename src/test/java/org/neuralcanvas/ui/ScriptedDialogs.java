@@ -43,6 +43,12 @@ public final class ScriptedDialogs implements FileDialogs, Prompts {
     }
 
     @Override
+    public RunningAnswer askStopRunningToReplace() {
+        runningQuestions++;
+        return runningAnswer;
+    }
+
+    @Override
     public boolean offerRecovery() {
         return restore;
     }

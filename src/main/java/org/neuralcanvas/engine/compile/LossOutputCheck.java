@@ -14,14 +14,16 @@ import org.neuralcanvas.engine.EngineSentences;
 /**
  * The loss against what the output layer gives, before anything is built: a 10-way softmax with
  * binary_crossentropy, or a single output with categorical_crossentropy, trains into nonsense or
- * fails inside DL4J with a message about array shapes. Each gives a sentence with the fix.
+ * fails inside DL4J with a message about array shapes. Each gives a sentence with the fix. The compiler checks it,
+ * and the Train panel before Train is pressed (it needs the inferred shapes only).
  */
-final class LossOutputCheck {
+public final class LossOutputCheck {
 
     private LossOutputCheck() {
     }
 
-    static List<String> problems(ModelGraph graph, InferenceResult inference, String loss) {
+    /** The sentences for each output the loss does not fit; empty when all fit (or the shapes are not known yet). */
+    public static List<String> problems(ModelGraph graph, InferenceResult inference, String loss) {
         List<String> out = new ArrayList<>();
         for (NodeResult r : inference.order()) {
             LayerNode node = r.node();

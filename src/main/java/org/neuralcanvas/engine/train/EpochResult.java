@@ -23,7 +23,13 @@ public record EpochResult(int epoch, Map<String, Double> metrics, double learnin
         return v == null ? Double.NaN : v;
     }
 
-    /** Epochs as a project's run history keeps them: one map of the finite metric values per epoch. */
+    /** The learning rate's key in a run's history, as Keras 3's ReduceLROnPlateau writes it into the epoch's logs. */
+    public static final String LEARNING_RATE = "learning_rate";
+
+    /**
+     * Epochs as a project's run history keeps them: one map of the finite metric values per epoch, and the learning
+     * rate the epoch ended with, so that what ReduceLROnPlateau (or a continued run's new rate) did is in the record.
+     */
     public static java.util.List<Map<String, Double>> historyMaps(java.util.List<EpochResult> epochs) {
         java.util.List<Map<String, Double>> history = new java.util.ArrayList<>();
         for (EpochResult r : epochs) {
@@ -33,6 +39,9 @@ public record EpochResult(int epoch, Map<String, Double> metrics, double learnin
                     m.put(k, v);
                 }
             });
+            if (Double.isFinite(r.learningRate()) && r.learningRate() > 0) {
+                m.put(LEARNING_RATE, r.learningRate());
+            }
             history.add(m);
         }
         return history;

@@ -18,7 +18,22 @@ public final class KerasLine {
 
     /** ReduceLROnPlateau's verbose line: {@code Epoch 23: ReduceLROnPlateau reducing learning rate to 0.0001.} */
     public static String reducedLearningRate(int epoch, double learningRate) {
-        return "Epoch " + epoch + ": ReduceLROnPlateau reducing learning rate to " + (float) learningRate + ".";
+        return "Epoch " + epoch + ": ReduceLROnPlateau reducing learning rate to " + rate(learningRate) + ".";
+    }
+
+    /**
+     * A learning rate as Python prints Keras's float32 one: {@code 0.0001}, {@code 0.05}, {@code 1e-05},
+     * {@code 5e-10} (not Java's {@code 1.0E-4}).
+     */
+    public static String rate(double learningRate) {
+        float f = (float) learningRate;
+        java.math.BigDecimal d = new java.math.BigDecimal(Float.toString(f)).stripTrailingZeros();
+        if (f == 0 || d.abs().compareTo(new java.math.BigDecimal("0.0001")) >= 0) {
+            return d.scale() <= 0 ? d.toPlainString() + ".0" : d.toPlainString();
+        }
+        int exponent = d.precision() - d.scale() - 1;
+        String mantissa = d.movePointRight(-exponent).stripTrailingZeros().toPlainString();
+        return mantissa + "e-" + String.format(Locale.ROOT, "%02d", -exponent);
     }
 
     /** ModelCheckpoint's verbose line: {@code Epoch 5: val_loss improved, saving model to /…/best.zip}. */

@@ -22,8 +22,13 @@ public sealed interface TrainingEvent {
      * A callback acted after an epoch (ReduceLROnPlateau lowered the rate, ModelCheckpoint saved the model).
      *
      * @param line the line Keras prints for it ({@link KerasLine})
+     * @param file the model file ModelCheckpoint wrote; null for any other callback
      */
-    record CallbackActed(int epoch, String line) implements TrainingEvent {
+    record CallbackActed(int epoch, String line, java.nio.file.Path file) implements TrainingEvent {
+
+        public CallbackActed(int epoch, String line) {
+            this(epoch, line, null);
+        }
     }
 
     /** How a session's state changed. */

@@ -335,7 +335,8 @@ public final class TrainingSession implements AutoCloseable {
                 Path saved = saveCheckpoint(bestOnly ? "best.zip" : "last.zip");
                 if (saved != null) {
                     emit(new TrainingEvent.CallbackActed(epoch, KerasLine.checkpoint(epoch,
-                            settings.callbacks().checkpoint().monitor(), bestOnly, saved.toAbsolutePath().toString())));
+                            settings.callbacks().checkpoint().monitor(), bestOnly, saved.toAbsolutePath().toString()),
+                            saved.toAbsolutePath()));
                 }
             }
             if (d.stop()) {
@@ -349,10 +350,24 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /** @return where the model was saved, or null when it could not be */
+    /**
+     * The dataset a checkpoint names, so that it opens (File ▸ Open Trained Model, the Runs list) ready to evaluate
+     * and continue as the run's model does; without one it opens without a dataset. Set before {@link #start()}.
+     */
+    public void checkpointDataset(org.neuralcanvas.project.DatasetChoice dataset) {
+        this.checkpointDataset = dataset;
+    }
+
+    private volatile org.neuralcanvas.project.DatasetChoice checkpointDataset;
+
     private Path saveCheckpoint(String fileName) {
         try {
             Path file = checkpointDir.resolve(fileName);
-            ModelStore.save(model, file);
+            if (checkpointDataset == null) {
+                ModelStore.save(model, file);
+            } else {
+                ModelStore.save(model, checkpointDataset, file);
+            }
             return file;
         } catch (IOException | RuntimeException ex) {
             LOG.warn("Checkpoint not written", ex);

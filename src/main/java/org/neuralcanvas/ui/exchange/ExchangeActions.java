@@ -91,7 +91,7 @@ public final class ExchangeActions {
      * listed to the user. The import can be cancelled and is bounded in time by the importer.
      */
     public void importKeras(ImportProgressView progressView, Consumer<KerasImportResult> onImported) {
-        if (!files.mayReplace()) {
+        if (!files.mayReplace(() -> importKeras(progressView, onImported))) {
             return;
         }
         dialogs.chooseKerasModel().ifPresent(file -> {

@@ -54,10 +54,10 @@ public final class InspectorViewModel {
 
     private void refresh() {
         LayerNode current = main.selection().single().flatMap(id -> main.document().graph().findNode(id)).orElse(null);
-        if (!Objects.equals(current == null ? null : current.id(), node.get() == null ? null : node.get().id())) {
-            error.set("");
-        }
         if (current != node.get()) {
+            // Another layer, or this one changed (an edit, an undo): the fields show its values now, and a sentence
+            // about a value refused before would be about something no longer on screen.
+            error.set("");
             node.set(current);
         }
     }

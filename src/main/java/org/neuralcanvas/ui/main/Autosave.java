@@ -70,11 +70,18 @@ public final class Autosave {
             try {
                 AtomicFiles.writeString(target, json);
                 AtomicFiles.writeString(originFile, origin);
+                if (failureLogged) {
+                    failureLogged = false;
+                    Platform.runLater(() -> vm.autosaveFailureProperty().set(""));
+                }
             } catch (IOException e) {
-                // Autosave is a safety net; a failure here must not interrupt editing. Logged once, not every 30 s.
+                // Autosave is a safety net; a failure here must not interrupt editing. Logged and shown once (in the
+                // status bar, until a write works again), not every 30 s.
                 if (!failureLogged) {
                     failureLogged = true;
                     org.slf4j.LoggerFactory.getLogger(Autosave.class).warn("Autosave to {} failed", target, e);
+                    String why = target + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    Platform.runLater(() -> vm.autosaveFailureProperty().set(why));
                 }
             }
         });

@@ -25,6 +25,16 @@ public final class FileActions {
     private final Supplier<I18n> i18n;
     private final Executor io;
     private final Executor fx;
+    private final java.util.List<ReplaceGuard> guards = new java.util.ArrayList<>();
+
+    /**
+     * Something that may hold the open project in place (a run that trains for it). It may take time to let go (a
+     * run stops between two batches and is recorded): then it answers false and runs {@code retry} once it has.
+     */
+    @FunctionalInterface
+    public interface ReplaceGuard {
+        boolean mayReplace(Runnable retry);
+    }
 
     public FileActions(MainViewModel vm, FileDialogs dialogs, Prompts prompts, Supplier<I18n> i18n) {
         this(vm, dialogs, prompts, i18n, Runnable::run, Runnable::run);
@@ -44,26 +54,34 @@ public final class FileActions {
         this.fx = fx;
     }
 
+    public void addReplaceGuard(ReplaceGuard guard) {
+        guards.add(guard);
+    }
+
+    void clearReplaceGuards() {
+        guards.clear();
+    }
+
     public void newProject() {
-        if (mayReplace()) {
+        if (mayReplace(this::newProject)) {
             vm.newProject();
         }
     }
 
     public void newFromTemplate(Template template) {
-        if (mayReplace()) {
+        if (mayReplace(() -> newFromTemplate(template))) {
             vm.newFromTemplate(template);
         }
     }
 
     public void open() {
-        if (mayReplace()) {
+        if (mayReplace(this::open)) {
             dialogs.chooseOpen().ifPresent(this::openFile);
         }
     }
 
     public void openRecent(Path file) {
-        if (mayReplace()) {
+        if (mayReplace(() -> openRecent(file))) {
             openFile(file);
         }
     }
@@ -119,6 +137,19 @@ public final class FileActions {
         error.ifPresent(detail -> prompts.showError(i18n.get().get("error.save"),
                 i18n.get().format("error.save.detail", file.getFileName(), detail)));
         return error.isEmpty();
+    }
+
+    /**
+     * Whether another project may replace the open one: every guard first (a run asks to be stopped; {@code retry}
+     * is the action, done again once it has), then the unsaved-changes question.
+     */
+    public boolean mayReplace(Runnable retry) {
+        for (ReplaceGuard guard : guards) {
+            if (!guard.mayReplace(retry)) {
+                return false;
+            }
+        }
+        return mayReplace();
     }
 
     /** Asks about unsaved changes; true when the open project may be replaced or closed. */

@@ -86,6 +86,18 @@ final class FxDialogs implements FileDialogs, Prompts {
     }
 
     @Override
+    public RunningAnswer askStopRunningToReplace() {
+        I18n t = i18n.get();
+        ButtonType stop = new ButtonType(t.get("prompt.replaceRunning.stop"), ButtonBar.ButtonData.YES);
+        ButtonType keep = new ButtonType(t.get("prompt.running.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, t.get("prompt.replaceRunning"), stop, keep);
+        alert.setTitle(t.get("app.title"));
+        alert.setHeaderText(t.get("prompt.running.header"));
+        alert.initOwner(owner.get());
+        return alert.showAndWait().orElse(keep) == stop ? RunningAnswer.STOP_AND_CLOSE : RunningAnswer.KEEP_TRAINING;
+    }
+
+    @Override
     public boolean offerRecovery() {
         I18n t = i18n.get();
         ButtonType restore = new ButtonType(t.get("recovery.restore"), ButtonBar.ButtonData.YES);

@@ -71,6 +71,7 @@ final class MainMenus {
         recent.getItems().clear();
         for (Path p : files) {
             MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            item.setMnemonicParsing(false); // my_model.ncproj.json keeps its underscore
             item.setMnemonicParsing(false);
             item.setOnAction(e -> window.fileActions().openRecent(p));
             recent.getItems().add(item);

@@ -2,6 +2,8 @@ package org.neuralcanvas.ui.main;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -18,10 +20,12 @@ import javafx.beans.property.StringProperty;
 import org.neuralcanvas.domain.edit.Edit;
 import org.neuralcanvas.domain.shape.InferenceResult;
 import org.neuralcanvas.domain.shape.ModelSummary;
+import org.neuralcanvas.domain.shape.Problem;
 import org.neuralcanvas.domain.shape.ShapeInference;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.ProjectFile;
 import org.neuralcanvas.project.ProjectFileException;
+import org.neuralcanvas.project.SettingRanges;
 import org.neuralcanvas.project.templates.Template;
 import org.neuralcanvas.ui.common.Selection;
 import org.neuralcanvas.ui.common.UserFiles;
@@ -38,6 +42,8 @@ public final class MainViewModel {
     private final ObjectProperty<Document> document = new SimpleObjectProperty<>();
     private final ObjectProperty<InferenceResult> inference = new SimpleObjectProperty<>();
     private final ObjectProperty<ModelSummary> summary = new SimpleObjectProperty<>();
+    /** The model's problems and then the training settings' (a hand-edited file's batch_size of 0): the Problems list. */
+    private final ObjectProperty<List<Problem>> problems = new SimpleObjectProperty<>(List.of());
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final BooleanProperty canUndo = new SimpleBooleanProperty();
     private final BooleanProperty canRedo = new SimpleBooleanProperty();
@@ -48,6 +54,8 @@ public final class MainViewModel {
     private final StringProperty fileName = new SimpleStringProperty("");
     private final StringProperty displayName = new SimpleStringProperty("");
     private final StringProperty opening = new SimpleStringProperty("");
+    /** Why the last autosave could not be written (the disk's own words); empty while autosave works. */
+    private final StringProperty autosaveFailure = new SimpleStringProperty("");
     private long outsideChanges;
     /** Counts downloads of the datasets: whatever checked the cache checks again (the Train panel's dataset fit). */
     private final javafx.beans.property.ReadOnlyIntegerWrapper datasetsFetched =
@@ -80,6 +88,11 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<ModelSummary> summaryProperty() {
         return summary;
+    }
+
+    /** Every problem of the open project: the graph's (shape inference), then its training settings'. */
+    public ReadOnlyObjectProperty<List<Problem>> problemsProperty() {
+        return problems;
     }
 
     public BooleanProperty dirtyProperty() {
@@ -118,6 +131,11 @@ public final class MainViewModel {
     /** The file being read in the background ("Opening big.ncproj.json (12 MB)…"); empty when none is. */
     public StringProperty openingProperty() {
         return opening;
+    }
+
+    /** Why autosave is not protecting the work now (the status bar says so, once, until a write works again). */
+    public StringProperty autosaveFailureProperty() {
+        return autosaveFailure;
     }
 
     /** What the title bar calls the document: its file's name, or the name it was imported under; empty: Untitled. */
@@ -212,7 +230,6 @@ public final class MainViewModel {
         dirty.set(true);
     }
 
-    /** How many changes outside the graph's undo history (runs, recovered state) were made: autosave counts them too. */
     /** The datasets were downloaded (Help ▸ Download Datasets, or the offer at start). */
     public void datasetsFetched() {
         datasetsFetched.set(datasetsFetched.get() + 1);
@@ -222,6 +239,7 @@ public final class MainViewModel {
         return datasetsFetched.getReadOnlyProperty();
     }
 
+    /** How many changes outside the graph's undo history (runs, recovered state) were made: autosave counts them too. */
     public long outsideChanges() {
         return outsideChanges;
     }
@@ -277,7 +295,12 @@ public final class MainViewModel {
         ModelSummary s = ModelSummary.of(doc.graph(), result);
         inference.set(result);
         summary.set(s);
-        problemCount.set(result.problems().size());
+        List<Problem> all = new ArrayList<>(result.problems());
+        // A value outside its range (from a hand-edited file) is listed as soon as the project opens, in the
+        // sentence the Train panel's field, the compiler and the command line give.
+        SettingRanges.problems(doc.project().settings()).forEach(p -> all.add(Problem.ofModel(p)));
+        problems.set(List.copyOf(all));
+        problemCount.set(all.size());
         totalParams.set(s.totalParams());
         canUndo.set(doc.history().canUndo());
         canRedo.set(doc.history().canRedo());

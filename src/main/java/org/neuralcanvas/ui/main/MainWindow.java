@@ -121,7 +121,7 @@ public final class MainWindow {
         }, dragLayer);
         inspectorView = new InspectorView(new InspectorViewModel(vm), i18n, ctx.icons());
         summaryView = new SummaryView(vm.summaryProperty(), vm.selection(), i18n);
-        problemsView = new ProblemsView(vm.inferenceProperty(), () -> vm.document().graph(), vm.selection(), i18n);
+        problemsView = new ProblemsView(vm.problemsProperty(), () -> vm.document().graph(), vm.selection(), i18n);
 
         problemsView.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b.nodeId() != null) {
@@ -164,6 +164,9 @@ public final class MainWindow {
         } else {
             stage.getScene().setRoot(root);
         }
+        // A language switch installs the extensions again: their guards once, not once per switch.
+        closeGuards.clear();
+        fileActions.clearReplaceGuards();
         for (Extension extension : ctx.extensions()) {
             extension.install(this, i18n);
         }

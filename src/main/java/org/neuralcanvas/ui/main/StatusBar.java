@@ -33,6 +33,13 @@ final class StatusBar extends HBox {
         // Takes no room in a narrow window unless a file is being read.
         opening.managedProperty().bind(opening.textProperty().isNotEmpty());
         opening.visibleProperty().bind(opening.textProperty().isNotEmpty());
+        Label autosave = new Label();
+        autosave.setId("status-autosave");
+        autosave.textProperty().bind(Bindings.createStringBinding(() -> vm.autosaveFailureProperty().get().isEmpty() ? ""
+                : i18n.format("status.autosaveFailed", vm.autosaveFailureProperty().get()), vm.autosaveFailureProperty()));
+        autosave.setStyle("-fx-text-fill: #c0392b;");
+        autosave.managedProperty().bind(autosave.textProperty().isNotEmpty());
+        autosave.visibleProperty().bind(autosave.textProperty().isNotEmpty());
         Label zoomLabel = new Label();
         zoomLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.format("status.zoom", Math.round(zoom.get() * 100)), zoom));
@@ -43,10 +50,10 @@ final class StatusBar extends HBox {
                         : vm.backendDescriptionProperty().get()), vm.backendDescriptionProperty()));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        for (Label l : new Label[] {problems, params, opening, zoomLabel, backend}) {
+        for (Label l : new Label[] {problems, params, opening, autosave, zoomLabel, backend}) {
             readableInFull(l);
         }
-        getChildren().addAll(problems, params, opening, spring, zoomLabel, backend);
+        getChildren().addAll(problems, params, opening, autosave, spring, zoomLabel, backend);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -73,8 +74,11 @@ public final class ResultsView extends BorderPane {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.busyProperty());
+        message.setId("results-message");
         message.setWrapText(true);
-        message.setStyle("-fx-text-fill: #b00020;");
+        // Red only for what went wrong: "Saved the model to …" is good news.
+        message.styleProperty().bind(Bindings.when(vm.messageIsProblemProperty()).then("-fx-text-fill: #b00020;")
+                .otherwise(""));
         message.textProperty().bind(vm.messageProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -164,7 +168,7 @@ public final class ResultsView extends BorderPane {
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         JFreeChart chart = new JFreeChart(i18n.get("results.scatter"), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        LiveChart c = new LiveChart(chart, "chart-scatter", i18n, work, vm.messageProperty()::set);
+        LiveChart c = new LiveChart(chart, "chart-scatter", i18n, work, vm::say);
         c.setValues(x -> "");
         return c;
     }
@@ -233,8 +237,8 @@ public final class ResultsView extends BorderPane {
         if (vm.modelProperty().get() == null) {
             return;
         }
-        exportChooser.get().ifPresent(path -> vm.export(path, failure -> vm.messageProperty().set(failure == null
-                ? i18n.format("results.exported", path.getFileName()) : failure)));
+        exportChooser.get().ifPresent(path -> vm.export(path, failure -> vm.say(failure == null
+                ? i18n.format("results.exported", path.getFileName()) : failure, failure != null)));
     }
 
     private Optional<Path> chooseExport() {

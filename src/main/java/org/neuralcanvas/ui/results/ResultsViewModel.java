@@ -51,6 +51,8 @@ public final class ResultsViewModel {
     private final ObjectProperty<TrainedModel> model = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
+    /** Whether the message says something went wrong (drawn red), not that something worked or what is shown. */
+    private final BooleanProperty messageIsProblem = new SimpleBooleanProperty();
     private final ObservableList<Integer> shownSamples = FXCollections.observableArrayList();
     private final StringProperty shownTitle = new SimpleStringProperty("");
     private DatasetChoice dataset;
@@ -64,7 +66,7 @@ public final class ResultsViewModel {
     /** Evaluates a trained (or stopped) model on the test split, in the background. */
     public void evaluate(TrainedModel trained, PreparedRun run, DatasetChoice choice, Runnable done) {
         busy.set(true);
-        message.set("");
+        say("", false);
         work.execute(() -> {
             EvaluationReport r = null;
             TestPredictions p = null;
@@ -84,7 +86,7 @@ public final class ResultsViewModel {
                 dataset = choice;
                 predictions.set(fp); // first: the view draws the report, and a regressor's scatter, from both
                 report.set(fr);
-                message.set(ff == null ? "" : ff);
+                say(ff == null ? "" : ff, ff != null);
                 showAll();
                 busy.set(false);
                 done.run();
@@ -104,7 +106,7 @@ public final class ResultsViewModel {
         shownSamples.clear();
         shownTitle.set("");
         report.set(StoredResults.report(run.results()));
-        message.set(i18n.get().format("results.stored", run.id()));
+        say(i18n.get().format("results.stored", run.id()), false);
     }
 
     /** Clears the results when a new run starts. */
@@ -113,7 +115,7 @@ public final class ResultsViewModel {
         predictions.set(null);
         shownSamples.clear();
         shownTitle.set("");
-        message.set("");
+        say("", false);
     }
 
     /** Shows the first samples of the test set in the grid. */
@@ -163,7 +165,7 @@ public final class ResultsViewModel {
                 fx.execute(() -> shown.accept(a));
             } catch (RuntimeException e) {
                 LOG.warn("Layer output failed", e);
-                fx.execute(() -> message.set("That layer's output could not be computed: " + e.getMessage()));
+                fx.execute(() -> say(i18n.get().format("results.layerFailed", e.getMessage()), true));
             }
         });
     }
@@ -220,8 +222,19 @@ public final class ResultsViewModel {
         return busy;
     }
 
-    public StringProperty messageProperty() {
+    /** What the Results tab says above its charts; read-only: {@link #say} sets it with its kind. */
+    public javafx.beans.property.ReadOnlyStringProperty messageProperty() {
         return message;
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty messageIsProblemProperty() {
+        return messageIsProblem;
+    }
+
+    /** Says something in the Results tab: a problem in red, anything else (a file saved, a note) plainly. */
+    public void say(String text, boolean problem) {
+        message.set(text);
+        messageIsProblem.set(problem);
     }
 
     public ObservableList<Integer> shownSamples() {

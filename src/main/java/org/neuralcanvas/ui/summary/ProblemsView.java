@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.summary;
 
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -7,19 +8,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import org.neuralcanvas.domain.graph.ModelGraph;
-import org.neuralcanvas.domain.shape.InferenceResult;
 import org.neuralcanvas.domain.shape.Problem;
 import org.neuralcanvas.ui.common.I18n;
 import org.neuralcanvas.ui.common.Selection;
 
-/** Every problem of the model as a list; clicking one selects the layer it is about. */
+/** Every problem of the project (the model's, then its training settings') as a list; clicking one selects the layer it is about. */
 public final class ProblemsView extends ListView<Problem> {
 
-    private final ObservableValue<InferenceResult> inference;
-    private final ChangeListener<InferenceResult> listener = (o, a, b) -> show(b);
+    private final ObservableValue<List<Problem>> problems;
+    private final ChangeListener<List<Problem>> listener = (o, a, b) -> show(b);
 
-    public ProblemsView(ObservableValue<InferenceResult> inference, Supplier<ModelGraph> graph, Selection selection, I18n i18n) {
-        this.inference = inference;
+    public ProblemsView(ObservableValue<List<Problem>> problems, Supplier<ModelGraph> graph, Selection selection, I18n i18n) {
+        this.problems = problems;
         setId("problems");
         getStyleClass().add("problems");
         setPlaceholder(new Label(i18n.get("problems.none")));
@@ -45,15 +45,15 @@ public final class ProblemsView extends ListView<Problem> {
                 }
             }
         });
-        inference.addListener(listener);
-        show(inference.getValue());
+        problems.addListener(listener);
+        show(problems.getValue());
     }
 
     public void dispose() {
-        inference.removeListener(listener);
+        problems.removeListener(listener);
     }
 
-    private void show(InferenceResult result) {
-        getItems().setAll(result == null ? java.util.List.of() : result.problems());
+    private void show(List<Problem> list) {
+        getItems().setAll(list == null ? List.of() : list);
     }
 }

@@ -55,8 +55,8 @@ public final class DashboardView extends BorderPane {
                 c.metric(), c.metricOverlays(), null, i18n.get("dashboard.chart.epoch"));
         c.attach(loss);
         c.attach(metric);
-        lossChart = new LiveChart(loss, "chart-loss", i18n, work, vm.statusProperty()::set);
-        metricChart = new LiveChart(metric, "chart-metric", i18n, work, vm.statusProperty()::set);
+        lossChart = new LiveChart(loss, "chart-loss", i18n, work, vm::say);
+        metricChart = new LiveChart(metric, "chart-metric", i18n, work, vm::say);
         lossChart.setValues(x -> readout(c.loss(), x));
         metricChart.setValues(x -> readout(c.metric(), x));
         vm.phaseProperty().addListener((o, a, b) -> {
@@ -131,6 +131,9 @@ public final class DashboardView extends BorderPane {
         status.setWrapText(true);
         status.setMaxHeight(40);
         status.styleProperty().bind(Bindings.when(vm.failedProperty()).then("-fx-text-fill: #b00020;").otherwise(""));
+        // Two lines fit; the whole sentence is in the tooltip, so a long one can still be read.
+        status.textProperty().addListener((o, a, text) -> status.setTooltip(text == null || text.isEmpty() ? null
+                : wrapped(text)));
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         // Keras: calling fit() again goes on from the trained weights; a fresh run starts from new ones.
@@ -203,11 +206,18 @@ public final class DashboardView extends BorderPane {
 
         runList.setId("run-history");
         runList.setItems(vm.runs());
+        // The latest run is the one shown by default: its settings below the list, its results in the Results tab.
+        vm.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> selectLatestRun());
+        vm.overlaid().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> syncOverlayChecks());
         runList.setCellFactory(CheckBoxListCell.forListView(this::overlayCheck, new javafx.util.StringConverter<>() {
             @Override
             public String toString(RunRecord r) {
-                return r == null ? "" : r.id() + " · " + r.datasetId() + " · " + r.outcome() + " · " + r.history().size()
-                        + " " + i18n.get("dashboard.epochs");
+                if (r == null) {
+                    return "";
+                }
+                String when = RunDescriptions.when(r);
+                return r.id() + (when.isEmpty() ? "" : " · " + when) + " · " + r.datasetId() + " · " + r.outcome()
+                        + " · " + i18n.format("dashboard.runEpochs", r.history().size());
             }
 
             @Override
@@ -246,7 +256,13 @@ public final class DashboardView extends BorderPane {
                 showResultsOf(runList.getSelectionModel().getSelectedItem());
             }
         });
-        runList.setContextMenu(new javafx.scene.control.ContextMenu(showResults, exportCsv));
+        javafx.scene.control.MenuItem openCheckpoint = new javafx.scene.control.MenuItem(
+                i18n.get("dashboard.runs.openCheckpoint"));
+        openCheckpoint.setId("menu-run-checkpoint");
+        openCheckpoint.setOnAction(e -> openCheckpointOf(runList.getSelectionModel().getSelectedItem()));
+        runList.getSelectionModel().selectedItemProperty().addListener((o, a, r) ->
+                openCheckpoint.setDisable(r == null || r.checkpoint() == null));
+        runList.setContextMenu(new javafx.scene.control.ContextMenu(showResults, openCheckpoint, exportCsv));
         Label hint = new Label(i18n.get("dashboard.runs.hint"));
         hint.setWrapText(true);
         SplitPane runs = new SplitPane(runList, details);
@@ -255,9 +271,37 @@ public final class DashboardView extends BorderPane {
         VBox.setVgrow(runs, Priority.ALWAYS);
         Tab runTab = new Tab(i18n.get("dashboard.runs"), runBox);
         runTab.setId("tab-runs");
+        selectLatestRun();
         TabPane tabs = new TabPane(logTab, runTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
+    }
+
+    private static javafx.scene.control.Tooltip wrapped(String text) {
+        javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(520);
+        return t;
+    }
+
+    private java.util.function.Consumer<java.nio.file.Path> onOpenCheckpoint = file -> { };
+
+    /** What opening a run's checkpoint does (the training feature opens it as a trained model). */
+    public void setOnOpenCheckpoint(java.util.function.Consumer<java.nio.file.Path> open) {
+        this.onOpenCheckpoint = open;
+    }
+
+    /** Opens the model file ModelCheckpoint wrote in a run (the context menu's "Open Its Checkpoint"). */
+    void openCheckpointOf(RunRecord run) {
+        if (run != null && run.checkpoint() != null) {
+            onOpenCheckpoint.accept(java.nio.file.Path.of(run.checkpoint()));
+        }
+    }
+
+    private void selectLatestRun() {
+        if (!vm.runs().isEmpty()) {
+            runList.getSelectionModel().select(vm.runs().size() - 1);
+        }
     }
 
     /** An earlier run's results, as its record keeps them, in the Results tab (double-click, or the context menu). */
@@ -267,18 +311,35 @@ public final class DashboardView extends BorderPane {
         }
     }
 
+    /** A run's tick box; keyed by run (not record: a record is replaced once its test results are in). */
     private BooleanProperty overlayCheck(RunRecord r) {
-        return overlayChecks.computeIfAbsent(r.id() + "@" + r.startedAt(), k -> {
-            BooleanProperty p = new SimpleBooleanProperty(vm.overlaid().contains(r));
+        String k = key(r);
+        return overlayChecks.computeIfAbsent(k, x -> {
+            BooleanProperty p = new SimpleBooleanProperty(overlaidKeys().contains(k));
             p.addListener((o, a, on) -> {
-                if (on && !vm.overlaid().contains(r)) {
-                    vm.overlaid().add(r);
-                } else if (!on) {
-                    vm.overlaid().remove(r);
+                boolean shown = overlaidKeys().contains(k);
+                if (on && !shown) {
+                    vm.runs().stream().filter(run -> key(run).equals(k)).findFirst().ifPresent(vm.overlaid()::add);
+                } else if (!on && shown) {
+                    vm.overlaid().removeIf(run -> key(run).equals(k));
                 }
             });
             return p;
         });
+    }
+
+    /** The ticks follow what is drawn: another project opened (nothing of this one's drawn), its latest run drawn. */
+    private void syncOverlayChecks() {
+        java.util.Set<String> on = overlaidKeys();
+        overlayChecks.forEach((k, p) -> p.set(on.contains(k)));
+    }
+
+    private java.util.Set<String> overlaidKeys() {
+        return vm.overlaid().stream().map(DashboardView::key).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static String key(RunRecord r) {
+        return r.id() + "@" + r.startedAt();
     }
 
     public LiveChart lossChart() {

@@ -1,37 +1,41 @@
 package org.neuralcanvas.ui.training;
 
-import java.text.MessageFormat;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
-import java.util.function.DoublePredicate;
-import java.util.function.LongConsumer;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import org.neuralcanvas.project.SettingRange;
 
-/** Number fields that commit on Enter or focus loss and turn red with a sentence when the text is not allowed. */
+/**
+ * Number fields for settings with a declared {@link SettingRange}: they commit on Enter or focus loss, and a text
+ * that is no allowed value keeps its text, turns red and carries the range's own sentence in its tooltip
+ * ("learning_rate must be at most 10; it is 1,000,000."), the one the Problems list and the command line give.
+ */
 final class FormFields {
 
     private FormFields() {
     }
 
-    static TextField number(String id, DoublePredicate allowed, String refusal, DoubleConsumer commit) {
+    /**
+     * @param report told the field's problem after every check: the sentence, or null when the value is fine
+     */
+    static TextField number(String id, SettingRange range, DoubleConsumer commit, Consumer<String> report) {
         TextField f = new TextField();
         f.setId(id);
         f.setPrefColumnCount(7);
         Runnable apply = () -> {
+            String text = f.getText().trim();
+            double v;
             try {
-                double v = Double.parseDouble(f.getText().trim());
-                if (!allowed.test(v)) {
-                    throw new NumberFormatException();
-                }
-                f.getStyleClass().remove("field-error");
-                f.setTooltip(null);
-                commit.accept(v);
+                v = Double.parseDouble(text);
             } catch (NumberFormatException e) {
-                if (!f.getStyleClass().contains("field-error")) {
-                    f.getStyleClass().add("field-error");
-                }
-                f.setTooltip(new Tooltip(refusal));
+                v = Double.NaN;
+            }
+            String problem = Double.isNaN(v) && !text.equalsIgnoreCase("nan") ? range.notANumber(text) : range.problem(v);
+            mark(f, problem);
+            report.accept(problem);
+            if (problem == null) {
+                commit.accept(v);
             }
         };
         f.setOnAction(e -> apply.run());
@@ -43,19 +47,30 @@ final class FormFields {
         return f;
     }
 
-    /** A field for a setting with a declared range; an invalid value turns it red with the range in its tooltip. */
-    static TextField number(String id, SettingRange range, String refusalPattern,
-                            DoubleConsumer commit) {
-        return number(id, range::allows, MessageFormat.format(refusalPattern, range.interval()), commit);
-    }
-
-    static TextField integer(String id, long min, long max, String refusal, LongConsumer commit) {
-        return number(id, v -> v == Math.rint(v) && v >= min && v <= max, refusal, v -> commit.accept((long) v));
-    }
-
-    static void show(TextField f, double v) {
-        if (!f.isFocused()) {
-            f.setText(v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.valueOf(v));
+    /** Red with the sentence in the tooltip, or plain again when {@code problem} is null. */
+    static void mark(TextField f, String problem) {
+        if (problem == null) {
+            f.getStyleClass().remove("field-error");
+            f.setTooltip(null);
+        } else {
+            if (!f.getStyleClass().contains("field-error")) {
+                f.getStyleClass().add("field-error");
+            }
+            f.setTooltip(new Tooltip(problem));
         }
+    }
+
+    /** Whether the field shows a refused value. */
+    static boolean refused(TextField f) {
+        return f.getStyleClass().contains("field-error");
+    }
+
+    /** Shows a setting's value unless the user is typing in the field; true when it did. */
+    static boolean show(TextField f, double v) {
+        if (f.isFocused()) {
+            return false;
+        }
+        f.setText(v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.valueOf(v));
+        return true;
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.DoubleFunction;
 import javafx.geometry.Insets;
@@ -49,10 +50,11 @@ public final class LiveChart extends BorderPane {
     private final Label readout = new Label(" ");
     private final Executor work;
     private final I18n i18n;
-    private final Consumer<String> said;
+    /** Tells the user how an export went: the sentence, and whether it is a problem (drawn red) or good news. */
+    private final BiConsumer<String, Boolean> said;
     private DoubleFunction<String> values = x -> "";
 
-    public LiveChart(JFreeChart chart, String id, I18n i18n, Executor work, Consumer<String> said) {
+    public LiveChart(JFreeChart chart, String id, I18n i18n, Executor work, BiConsumer<String, Boolean> said) {
         this.chart = chart;
         this.i18n = i18n;
         this.work = work;
@@ -162,7 +164,7 @@ public final class LiveChart extends BorderPane {
             try {
                 write(file, pngOf(chart, width(), height()));
             } catch (IOException e) {
-                said.accept(i18n.format("chart.export.failed", file.getFileName(), e.getMessage()));
+                said.accept(i18n.format("chart.export.failed", file.getFileName(), e.getMessage()), true);
             }
         }
     }
@@ -187,14 +189,19 @@ public final class LiveChart extends BorderPane {
         work.execute(() -> {
             try {
                 AtomicFiles.write(file, out -> out.write(bytes));
-                javafx.application.Platform.runLater(() -> said.accept(i18n.format("chart.export.done", file.getFileName())));
+                javafx.application.Platform.runLater(() -> said.accept(i18n.format("chart.export.done", file.getFileName()),
+                        false));
             } catch (IOException e) {
-                javafx.application.Platform.runLater(() -> said.accept(i18n.format("chart.export.failed", file.getFileName(), e.getMessage())));
+                javafx.application.Platform.runLater(() -> said.accept(i18n.format("chart.export.failed", file.getFileName(),
+                        e.getMessage()), true));
             }
         });
     }
 
     // ---- chart construction -------------------------------------------------------------------------
+
+    static final double MIN_EPOCH_SPAN = 1.0;
+    static final double MIN_VALUE_SPAN = 1e-3;
 
     static final Color TRAIN = new Color(0x1f, 0x77, 0xb4);
     static final Color VALIDATION = new Color(0xff, 0x7f, 0x0e);
@@ -207,6 +214,10 @@ public final class LiveChart extends BorderPane {
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
+        // One point (the first epoch) would otherwise stretch a range of 1e-8 over the axis: its tick labels all read
+        // the same number. At least one epoch across, and a small span of values, keep them distinct.
+        x.setAutoRangeMinimumSize(MIN_EPOCH_SPAN);
+        y.setAutoRangeMinimumSize(MIN_VALUE_SPAN);
         XYLineAndShapeRenderer main = new XYLineAndShapeRenderer(true, true);
         main.setSeriesPaint(0, TRAIN);
         main.setSeriesPaint(1, VALIDATION);

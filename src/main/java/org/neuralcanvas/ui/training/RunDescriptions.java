@@ -2,6 +2,8 @@ package org.neuralcanvas.ui.training;
 
 import java.util.Locale;
 import java.util.Map;
+import org.neuralcanvas.engine.train.EpochResult;
+import org.neuralcanvas.engine.train.KerasLine;
 import org.neuralcanvas.project.CallbackSettings;
 import org.neuralcanvas.export.KerasCodeExporter;
 import org.neuralcanvas.project.OptimizerSettings;
@@ -18,7 +20,7 @@ final class RunDescriptions {
         TrainingSettings s = r.settings();
         OptimizerSettings o = s.optimizer();
         StringBuilder sb = new StringBuilder();
-        sb.append(r.id()).append("  ").append(r.startedAt()).append('\n');
+        sb.append(r.id()).append("  ").append(when(r)).append('\n');
         sb.append("dataset=").append(r.datasetId()).append("  outcome=").append(r.outcome()).append('\n');
         // The optimizer as the exported script writes it: its arguments that differ from Keras's defaults.
         sb.append("model.compile(optimizer=").append(KerasCodeExporter.optimizer(o));
@@ -40,13 +42,33 @@ final class RunDescriptions {
             sb.append("ModelCheckpoint(monitor='").append(c.checkpoint().monitor()).append("', save_best_only=")
                     .append(c.checkpoint().saveBestOnly() ? "True" : "False").append(")\n");
         }
+        if (r.checkpoint() != null) {
+            sb.append("checkpoint: ").append(r.checkpoint()).append('\n');
+        }
         if (!r.history().isEmpty()) {
             Map<String, Double> last = r.history().get(r.history().size() - 1);
             sb.append("last epoch:");
-            last.forEach((k, v) -> sb.append(' ').append(k).append('=').append(String.format(Locale.ROOT, "%.4f", v)));
+            // The learning rate as Keras prints it (0.0001, 1e-05): four decimals would show a reduced one as 0.0000.
+            last.forEach((k, v) -> sb.append(' ').append(k).append('=').append(k.equals(EpochResult.LEARNING_RATE)
+                    ? KerasLine.rate(v) : String.format(Locale.ROOT, "%.4f", v)));
         }
         return sb.toString();
     }
+
+    /**
+     * When a run started, in this computer's time zone to the minute ({@code 2026-12-02 15:30}), not the file's
+     * ISO instant; empty for a run without a time (one read from a model file).
+     */
+    static String when(RunRecord r) {
+        try {
+            return TIME.format(java.time.Instant.parse(r.startedAt()).atZone(java.time.ZoneId.systemDefault()));
+        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            return r.startedAt() == null ? "" : r.startedAt();
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e6 ? String.valueOf((long) v) + ".0" : String.valueOf(v);

@@ -25,6 +25,7 @@ import org.neuralcanvas.project.OptimizerKind;
 import org.neuralcanvas.project.OptimizerParam;
 import org.neuralcanvas.project.OptimizerSettings;
 import org.neuralcanvas.project.Optimizers;
+import org.neuralcanvas.project.SettingRange;
 import org.neuralcanvas.project.SettingRanges;
 import org.neuralcanvas.project.TrainingSettings;
 import org.neuralcanvas.ui.common.I18n;
@@ -65,25 +66,25 @@ final class SettingsForm extends VBox {
     private final ComboBox<String> checkpointMonitor = new ComboBox<>();
     private final CheckBox checkpointBest = new CheckBox("save_best_only");
     private final GridPane optimizerGrid = new GridPane();
+    private final Map<TextField, SettingRange> ranges = new java.util.HashMap<>();
 
     SettingsForm(TrainingViewModel vm, I18n i18n) {
         this.vm = vm;
         this.i18n = i18n;
-        // Each field checks its setting against the range declared with it (SettingRanges) and names that range.
-        String range = i18n.get("train.refuse.range");
+        // Each field checks its setting against the range declared with it (SettingRanges) and says that range's sentence.
         for (OptimizerKind kind : Optimizers.all()) {
             for (OptimizerParam p : kind.params()) {
-                optimizerFields.computeIfAbsent(p.name(), name -> optimizerField(p, range));
+                optimizerFields.computeIfAbsent(p.name(), name -> optimizerField(p));
             }
         }
-        epochs = FormFields.number("field-epochs", SettingRanges.EPOCHS, range, v -> set(s -> s.withEpochs((int) v)));
-        batch = FormFields.number("field-batch-size", SettingRanges.BATCH_SIZE, range, v -> set(s -> s.withBatchSize((int) v)));
-        split = FormFields.number("field-validation-split", SettingRanges.VALIDATION_SPLIT, range, v -> set(s -> s.withValidationSplit(v)));
-        seed = FormFields.integer("field-seed", Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, i18n.get("train.refuse.whole"), v -> set(s -> s.withSeed(v)));
-        earlyPatience = FormFields.number("field-early-patience", SettingRanges.PATIENCE, range, v -> callbacks());
-        reduceFactor = FormFields.number("field-reduce-factor", SettingRanges.FACTOR, range, v -> callbacks());
-        reducePatience = FormFields.number("field-reduce-patience", SettingRanges.PATIENCE, range, v -> callbacks());
-        reduceMin = FormFields.number("field-reduce-min-lr", SettingRanges.MIN_LR, range, v -> callbacks());
+        epochs = field("field-epochs", SettingRanges.EPOCHS, v -> set(s -> s.withEpochs((int) v)));
+        batch = field("field-batch-size", SettingRanges.BATCH_SIZE, v -> set(s -> s.withBatchSize((int) v)));
+        split = field("field-validation-split", SettingRanges.VALIDATION_SPLIT, v -> set(s -> s.withValidationSplit(v)));
+        seed = field("field-seed", SettingRanges.SEED, v -> set(s -> s.withSeed((long) v)));
+        earlyPatience = field("field-early-patience", SettingRanges.PATIENCE, v -> callbacks());
+        reduceFactor = field("field-reduce-factor", SettingRanges.FACTOR, v -> callbacks());
+        reducePatience = field("field-reduce-patience", SettingRanges.PATIENCE, v -> callbacks());
+        reduceMin = field("field-reduce-min-lr", SettingRanges.MIN_LR, v -> callbacks());
 
         loss.setId("combo-loss");
         loss.getItems().setAll(TrainingSettings.LOSSES);
@@ -100,6 +101,7 @@ final class SettingsForm extends VBox {
         FlowPane metricBox = new FlowPane(8, 4);
         for (String m : TrainingSettings.METRICS) {
             CheckBox c = new CheckBox(m);
+            c.setMnemonicParsing(false);
             c.setId("metric-" + m);
             c.setOnAction(e -> set(s -> s.withMetrics(metrics.stream().filter(CheckBox::isSelected).map(CheckBox::getText).toList())));
             metrics.add(c);
@@ -114,6 +116,10 @@ final class SettingsForm extends VBox {
         }
         for (CheckBox c : List.of(early, earlyRestore, reduce, checkpoint, checkpointBest)) {
             c.setOnAction(e -> callbacks());
+        }
+        // Keras names, not mnemonics: JavaFX would take the _ of restore_best_weights as a shortcut and hide it.
+        for (CheckBox c : List.of(shuffle, early, earlyRestore, reduce, checkpoint, checkpointBest)) {
+            c.setMnemonicParsing(false);
         }
         early.setId("check-early-stopping");
         reduce.setId("check-reduce-lr");
@@ -185,21 +191,39 @@ final class SettingsForm extends VBox {
         set(s -> s.withOptimizer(change.apply(s.optimizer())));
     }
 
+    /** A number field for a setting; its problem (or none) goes to the view model, which keeps Train disabled meanwhile. */
+    private TextField field(String id, SettingRange range, java.util.function.DoubleConsumer commit) {
+        TextField f = FormFields.number(id, range, commit, problem -> vm.setFieldProblem(id, problem));
+        ranges.put(f, range);
+        return f;
+    }
+
+    /** Shows a setting's value and whether it is allowed: a hand-edited file's batch_size of 0 shows red at once. */
+    private void show(TextField f, double v) {
+        if (!FormFields.show(f, v)) {
+            return; // the user is typing there: the field keeps their text and what was said about it
+        }
+        String problem = ranges.get(f).problem(v);
+        FormFields.mark(f, problem);
+        vm.setFieldProblem(f.getId(), problem);
+    }
+
     /** A number field checked against the argument's declared range, or a check box for a switch. */
-    private Control optimizerField(OptimizerParam p, String range) {
+    private Control optimizerField(OptimizerParam p) {
         if (p.isFlag()) {
             CheckBox box = new CheckBox(p.name());
+            box.setMnemonicParsing(false);
             box.setId("check-" + p.name().replace('_', '-'));
             box.setOnAction(e -> opt(o -> o.with(p.name(), box.isSelected())));
             return box;
         }
-        return FormFields.number("field-" + p.name().replace('_', '-'), p.range(), range,
-                v -> opt(o -> o.with(p.name(), v)));
+        return field("field-" + p.name().replace('_', '-'), p.range(), v -> opt(o -> o.with(p.name(), v)));
     }
 
     private void callbacks() {
-        if (filling) {
-            return;
+        if (filling || java.util.stream.Stream.of(earlyPatience, reduceFactor, reducePatience, reduceMin)
+                .anyMatch(FormFields::refused)) {
+            return; // a refused callback value is never taken along with another callback field's change
         }
         try {
             CallbackSettings c = new CallbackSettings(
@@ -221,31 +245,39 @@ final class SettingsForm extends VBox {
             loss.setValue(s.loss());
             OptimizerSettings o = s.optimizer();
             optimizer.setValue(o.name());
+            List<String> own = o.kind().params().stream().map(OptimizerParam::name).toList();
+            optimizerFields.forEach((name, field) -> {
+                if (field instanceof TextField t && !own.contains(name)) {
+                    // The other optimizers' arguments are hidden and not checked.
+                    FormFields.mark(t, null);
+                    vm.setFieldProblem(t.getId(), null);
+                }
+            });
             for (OptimizerParam p : o.kind().params()) {
                 Control field = optimizerFields.get(p.name());
                 if (field instanceof CheckBox box) {
                     box.setSelected(Boolean.TRUE.equals(o.value(p.name())));
                 } else {
-                    FormFields.show((TextField) field, ((Number) o.value(p.name())).doubleValue());
+                    show((TextField) field, ((Number) o.value(p.name())).doubleValue());
                 }
             }
             showOptimizerParams(o.name());
             metrics.forEach(c -> c.setSelected(s.metrics().contains(c.getText())));
-            FormFields.show(epochs, s.epochs());
-            FormFields.show(batch, s.batchSize());
-            FormFields.show(split, s.validationSplit());
-            FormFields.show(seed, s.seed());
+            show(epochs, s.epochs());
+            show(batch, s.batchSize());
+            show(split, s.validationSplit());
+            show(seed, s.seed());
             shuffle.setSelected(s.shuffle());
             CallbackSettings c = s.callbacks();
             early.setSelected(c.earlyStopping().enabled());
             earlyMonitor.setValue(c.earlyStopping().monitor());
-            FormFields.show(earlyPatience, c.earlyStopping().patience());
+            show(earlyPatience, c.earlyStopping().patience());
             earlyRestore.setSelected(c.earlyStopping().restoreBestWeights());
             reduce.setSelected(c.reduceLrOnPlateau().enabled());
             reduceMonitor.setValue(c.reduceLrOnPlateau().monitor());
-            FormFields.show(reduceFactor, c.reduceLrOnPlateau().factor());
-            FormFields.show(reducePatience, c.reduceLrOnPlateau().patience());
-            FormFields.show(reduceMin, c.reduceLrOnPlateau().minLr());
+            show(reduceFactor, c.reduceLrOnPlateau().factor());
+            show(reducePatience, c.reduceLrOnPlateau().patience());
+            show(reduceMin, c.reduceLrOnPlateau().minLr());
             checkpoint.setSelected(c.checkpoint().enabled());
             checkpointMonitor.setValue(c.checkpoint().monitor());
             checkpointBest.setSelected(c.checkpoint().saveBestOnly());

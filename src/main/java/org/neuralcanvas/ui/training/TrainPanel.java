@@ -114,14 +114,24 @@ public final class TrainPanel extends ScrollPane {
         train.setMaxWidth(Double.MAX_VALUE);
         train.getStyleClass().add("train-button");
         train.setOnAction(e -> vm.train());
-        train.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive(), vm.phaseProperty()));
+        // Disabled while a field shows a refused value or a setting cannot train; the sentences say why, under the button.
+        train.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive()
+                || !vm.trainProblemsProperty().get().isEmpty(), vm.phaseProperty(), vm.trainProblemsProperty()));
+        Label trainProblems = new Label();
+        trainProblems.setId("train-problems");
+        trainProblems.setWrapText(true);
+        trainProblems.getStyleClass().add("problem-text");
+        trainProblems.textProperty().bind(Bindings.createStringBinding(
+                () -> String.join("\n", vm.trainProblemsProperty().get()), vm.trainProblemsProperty()));
+        trainProblems.visibleProperty().bind(trainProblems.textProperty().isNotEmpty());
+        trainProblems.managedProperty().bind(trainProblems.visibleProperty());
 
         VBox data = new VBox(4, dataset, description, shapes, new Label(i18n.get("train.layout")), layout, targetInputs,
                 preprocessing, fitText, fixInput);
         data.setPadding(new Insets(4));
         TitledPane dataPane = new TitledPane(i18n.get("train.section.dataset"), data);
         dataPane.setAnimated(false);
-        VBox content = new VBox(6, train, dataPane, new SettingsForm(vm, i18n));
+        VBox content = new VBox(6, train, trainProblems, dataPane, new SettingsForm(vm, i18n));
         content.setPadding(new Insets(6));
         setContent(content);
 

@@ -92,6 +92,8 @@ public final class TrainingFeature implements MainWindow.Extension {
             dashboard.dispose();
         }
         dashboard = new DashboardView(vm, i18n, work);
+        // A run's checkpoint opens as File ▸ Open Trained Model opens a model file.
+        dashboard.setOnOpenCheckpoint(file -> openModel(window, () -> Optional.of(file)));
         results = new ResultsView(vm.results(), i18n, work);
         Tab train = new Tab(i18n.get("tab.train"), new TrainPanel(vm, i18n));
         train.setId("tab-train");
@@ -109,6 +111,7 @@ public final class TrainingFeature implements MainWindow.Extension {
         exportModel.setOnAction(e -> results.exportModel());
         window.addFileMenuItems(openModel, exportModel);
         window.addCloseGuard(() -> mayClose(window));
+        window.fileActions().addReplaceGuard(retry -> mayReplace(window, retry));
         window.addBottomTab(dashboardTab);
         window.addBottomTab(resultsTab);
         Tab shown = dashboardTab;
@@ -130,17 +133,38 @@ public final class TrainingFeature implements MainWindow.Extension {
         if (window.context().prompts().askStopRunning() == Prompts.RunningAnswer.KEEP_TRAINING) {
             return false;
         }
+        whenIdle(window::requestClose);
+        vm.stop();
+        return false;
+    }
+
+    /**
+     * Another project during a run asks too (the run's record belongs to this one, and its results are shown for it):
+     * stop it (recorded here, so the unsaved-changes question follows) and go on, or keep training.
+     */
+    private boolean mayReplace(MainWindow window, Runnable retry) {
+        if (!vm.phaseProperty().get().isActive()) {
+            return true;
+        }
+        if (window.context().prompts().askStopRunningToReplace() == Prompts.RunningAnswer.KEEP_TRAINING) {
+            return false;
+        }
+        whenIdle(retry);
+        vm.stop();
+        return false;
+    }
+
+    /** Runs {@code then} on the FX thread once the run has ended, been evaluated and recorded. */
+    private void whenIdle(Runnable then) {
         vm.phaseProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends RunPhase> o, RunPhase was, RunPhase now) {
                 if (!now.isActive()) {
                     vm.phaseProperty().removeListener(this);
-                    fx.execute(window::requestClose);
+                    fx.execute(then);
                 }
             }
         });
-        vm.stop();
-        return false;
     }
 
     /** Where "Open Trained Model" looks (a file chooser; tests answer directly). */
@@ -162,10 +186,15 @@ public final class TrainingFeature implements MainWindow.Extension {
      * continue training. Loading runs on the work thread.
      */
     private void openModel(MainWindow window) {
-        if (!window.fileActions().mayReplace()) {
+        openModel(window, () -> modelChooser.apply(window));
+    }
+
+    /** Opens the model file {@code which} names (asked only once the open project may be replaced). */
+    private void openModel(MainWindow window, java.util.function.Supplier<Optional<Path>> which) {
+        if (!window.fileActions().mayReplace(() -> openModel(window, which))) {
             return;
         }
-        modelChooser.apply(window).ifPresent(file -> work.execute(() -> {
+        which.get().ifPresent(file -> work.execute(() -> {
             try {
                 TrainedModel model = ModelStore.load(file);
                 Project project = ModelStore.readProject(file);

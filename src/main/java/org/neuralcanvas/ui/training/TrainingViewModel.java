@@ -39,7 +39,6 @@ import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.ui.results.StoredResults;
-import org.neuralcanvas.project.SettingRanges;
 import org.neuralcanvas.project.TrainingSettings;
 import org.neuralcanvas.project.TrainingSetupEdit;
 import org.neuralcanvas.ui.common.FxTicker;
@@ -62,6 +61,8 @@ import org.slf4j.LoggerFactory;
 public final class TrainingViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingViewModel.class);
+    private static final java.time.format.DateTimeFormatter CHECKPOINT_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", java.util.Locale.ROOT);
 
     private final MainViewModel main;
     private final BundledTrainingData data;
@@ -84,6 +85,8 @@ public final class TrainingViewModel {
     private final StringProperty backend = new SimpleStringProperty("");
     private final BooleanProperty failed = new SimpleBooleanProperty();
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    /** Why Train cannot start now (a refused field, a setting out of range, a loss that does not fit the output). */
+    private final TrainReadiness readiness;
     private final ObservableList<RunRecord> overlaid = FXCollections.observableArrayList();
     private final TrainedWeights weights;
 
@@ -93,6 +96,8 @@ public final class TrainingViewModel {
     private TrainingSettings runSettings;
     private DatasetChoice runDataset;
     private String runStartedAt;
+    /** The model file ModelCheckpoint last wrote in this run; null until it writes one. */
+    private Path runCheckpoint;
     private boolean stopPressed;
     private final List<EpochResult> runHistory = new ArrayList<>();
 
@@ -107,6 +112,7 @@ public final class TrainingViewModel {
         this.fx = fx;
         this.results = new ResultsViewModel(work, fx, i18n);
         this.weights = new TrainedWeights(() -> main.document().graph());
+        this.readiness = new TrainReadiness(settings::get, () -> main.document().graph());
         this.drainTimer = new FxTicker("dashboard-ticker", Duration.ofMillis(100), fx, this::drain);
         main.documentProperty().addListener((o, a, doc) -> loadProject());
         main.datasetsFetchedProperty().addListener((o, a, b) -> recheck());
@@ -136,7 +142,7 @@ public final class TrainingViewModel {
         overlaid.clear();
         if (!phase.get().isActive()) {
             // What the Training and Results tabs show belongs to the project that made it: another project starts
-            // clean, with its own latest run drawn (its history is in the file; its test results are not).
+            // clean, with its own latest run: its curves drawn, its test results (as its record keeps them) shown.
             progress.clear();
             results.clear();
             results.modelProperty().set(null);
@@ -144,7 +150,9 @@ public final class TrainingViewModel {
             status.set("");
             failed.set(false);
             if (!runs.isEmpty()) {
-                overlaid.add(runs.get(runs.size() - 1));
+                RunRecord latest = runs.get(runs.size() - 1);
+                overlaid.add(latest);
+                results.showStored(latest);
             }
         }
         recheck();
@@ -184,6 +192,15 @@ public final class TrainingViewModel {
         }
         weights.recheck();
         fit.set(data.check(dataset.get(), settings.get(), main.document().graph()));
+        readiness.refresh();
+    }
+
+    /**
+     * A Train-panel field's problem (the sentence of its range), or null once it shows an allowed value again. Train
+     * stays disabled while any field shows a refused value, though the settings keep their last allowed one.
+     */
+    public void setFieldProblem(String field, String problem) {
+        readiness.fieldProblem(field, problem);
     }
 
     /** Sets the Input's shape to the one the dataset gives, as one undoable edit. */
@@ -212,10 +229,10 @@ public final class TrainingViewModel {
             failed.set(true);
             return;
         }
-        List<String> settingProblems = SettingRanges.problems(settings.get());
-        if (!settingProblems.isEmpty()) {
+        List<String> refused = readiness.problemsProperty().get();
+        if (!refused.isEmpty()) {
             // A hand-edited file can hold what the Train panel would refuse; it never reaches the engine.
-            status.set(String.join(" ", settingProblems));
+            status.set(String.join(" ", refused));
             failed.set(true);
             return;
         }
@@ -224,7 +241,9 @@ public final class TrainingViewModel {
         TrainedModel from = weights.startingPoint();
         runSettings = settings.get();
         runDataset = dataset.get();
-        runStartedAt = Instant.now().toString();
+        Instant started = Instant.now();
+        runStartedAt = started.toString();
+        runCheckpoint = null;
         stopPressed = false;
         runHistory.clear();
         progress.clear();
@@ -233,7 +252,9 @@ public final class TrainingViewModel {
         failed.set(false);
         status.set("");
         phase.set(RunPhase.PREPARING);
-        Path checkpoints = main.userFiles().home().resolve("checkpoints").resolve("run-" + (runs.size() + 1));
+        // One folder per run, named by its id and start: run-1 of two projects never overwrite each other's checkpoint.
+        Path checkpoints = main.userFiles().home().resolve("checkpoints").resolve(RunRecord.nextId(project()) + "-"
+                + CHECKPOINT_TIME.format(started.atZone(java.time.ZoneOffset.UTC)));
         TrainingSettings s = runSettings;
         DatasetChoice d = runDataset;
         work.execute(() -> prepare(snapshot, s, d, checkpoints, from));
@@ -265,6 +286,7 @@ public final class TrainingViewModel {
                 }
                 ts = new TrainingSession(c.model(), run.trainingData(), events::add, checkpointDir);
             }
+            ts.checkpointDataset(choice);
             int first = from == null ? 1 : from.epochsTrained() + 1;
             fx.execute(() -> begin(ts, run, device, first));
         } catch (DatasetException e) {
@@ -334,6 +356,9 @@ public final class TrainingViewModel {
                 progress.epochEnded(end.result());
             } else if (e instanceof TrainingEvent.CallbackActed c) {
                 progress.note(c.line());
+                if (c.file() != null) {
+                    runCheckpoint = c.file();
+                }
             } else if (e instanceof TrainingEvent.StateChanged s) {
                 onState(s);
             }
@@ -404,6 +429,9 @@ public final class TrainingViewModel {
             }
             overlaid.replaceAll(r -> r == lastRecord ? with : r);
             lastRecord = with;
+            if (lastOwner == project()) {
+                main.markChanged(); // autosave writes the results too, not only the record without them
+            }
         }
     }
 
@@ -412,7 +440,7 @@ public final class TrainingViewModel {
         Project owner = runDocument == null ? project() : runDocument.project();
         RunRecord record = new RunRecord(RunRecord.nextId(owner), runStartedAt, runSettings,
                 data.descriptor(runDataset).map(d -> d.id()).orElse(runDataset.datasetId()), outcome,
-                EpochResult.historyMaps(runHistory));
+                EpochResult.historyMaps(runHistory)).withCheckpoint(runCheckpoint == null ? null : runCheckpoint.toString());
         owner.addRun(record);
         lastRecord = record;
         lastOwner = owner;
@@ -456,15 +484,24 @@ public final class TrainingViewModel {
     public void exportHistory(RunRecord run, Path file) {
         work.execute(() -> {
             String said;
+            boolean ok = false;
             try {
                 new ExportWriter().writeHistoryCsv(run, file);
                 said = i18n.get().format("history.saved", run.id(), file.getFileName());
+                ok = true;
             } catch (ExportException e) {
                 said = e.getMessage();
             }
             String text = said;
-            fx.execute(() -> status.set(text));
+            boolean problem = !ok;
+            fx.execute(() -> say(text, problem));
         });
+    }
+
+    /** Says something in the dashboard's status: a problem in red, good news ("Saved …") plainly. */
+    public void say(String text, boolean problem) {
+        status.set(text);
+        failed.set(problem);
     }
 
     /** The last trained or opened model, and whether Train continues from it. */
@@ -478,6 +515,11 @@ public final class TrainingViewModel {
 
     public ObjectProperty<DatasetChoice> datasetProperty() {
         return dataset;
+    }
+
+    /** Why Train is disabled now (each a sentence with the fix); empty when the settings allow a run. */
+    public javafx.beans.property.ReadOnlyObjectProperty<List<String>> trainProblemsProperty() {
+        return readiness.problemsProperty();
     }
 
     public ObjectProperty<DatasetFit> fitProperty() {

@@ -58,6 +58,17 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void aRefusalIsNotLeftStandingAfterAnUndo() {
+        String id = select("dense").id();
+        vm.setParam("units", "64");
+        vm.setParam("units", "many");
+        assertTrue(vm.errorProperty().get().startsWith("units must be a whole number"), vm.errorProperty().get());
+        main.undo();
+        assertEquals(128, current(id).params().getInt("units"));
+        assertEquals("", vm.errorProperty().get(), "the refusal was about a value the fields no longer show");
+    }
+
+    @Test
     void textThatIsNotANumberIsRefusedWithASentence() {
         select("dense");
         Optional<String> refusal = vm.setParam("units", "many");

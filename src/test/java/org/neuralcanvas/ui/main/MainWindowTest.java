@@ -498,6 +498,28 @@ class MainWindowTest {
     }
 
     @Test
+    void anAutosaveThatCannotBeWrittenIsSaidOnceInTheStatusBarUntilOneWorks(FxRobot robot) throws Exception {
+        Path recovery = home.resolve("recovery.ncproj.json");
+        Files.createDirectories(recovery.resolve("in-the-way")); // a folder where the copy goes: every write fails
+        dragFromPalette(robot, "Input", 0.5, 0.3);
+        robot.interact(() -> window.autosave().runOnce());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label said = robot.lookup("#status-autosave").queryAs(javafx.scene.control.Label.class);
+        assertTrue(said.getText().startsWith("Autosave failed (" + recovery), said.getText());
+        assertTrue(said.getText().endsWith("save your work with File ▸ Save."), said.getText());
+        assertTrue(said.isVisible());
+
+        Files.delete(recovery.resolve("in-the-way"));
+        Files.delete(recovery);
+        dragFromPalette(robot, "Dense", 0.5, 0.6);
+        robot.interact(() -> window.autosave().runOnce());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Files.isRegularFile(recovery));
+        assertEquals("", said.getText(), "autosave works again");
+        assertFalse(said.isVisible());
+    }
+
+    @Test
     void autosavedWorkIsOfferedAfterACrash(FxRobot robot) {
         dragFromPalette(robot, "Input", 0.5, 0.3);
         robot.interact(() -> window.autosave().runOnce());
