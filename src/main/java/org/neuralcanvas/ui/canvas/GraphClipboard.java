@@ -53,15 +53,23 @@ public final class GraphClipboard {
         return new Fragment(nodes, edges);
     }
 
-    /** Adds copies of a fragment's layers (fresh ids and names) and its inner connections, as one edit. */
+    /**
+     * Adds copies of a fragment's layers (fresh ids; their own names where free, as after a cut, else the next free
+     * Keras name) and its inner connections, as one edit. The copies are offset by (dx, dy), further right while
+     * they would lie on layers already there.
+     */
     public static Edit insert(ModelGraph graph, Fragment fragment, double dx, double dy, List<String> newIds) {
         // A scratch copy hands out ids and names that stay unique among the layers being added.
         ModelGraph scratch = graph.copy();
         Map<String, String> idMap = new HashMap<>();
         List<Edit> edits = new ArrayList<>();
+        double shift = dx;
+        while (overlaps(graph, fragment, shift, dy)) {
+            shift += NodeView.WIDTH + 40;
+        }
         for (LayerNode n : fragment.nodes()) {
-            LayerNode copy = new LayerNode(scratch.newNodeId(), n.kind(), LayerNames.nextFree(scratch, n.kind()),
-                    n.params(), n.x() + dx, n.y() + dy);
+            String name = scratch.findByName(n.name()).isEmpty() ? n.name() : LayerNames.nextFree(scratch, n.kind());
+            LayerNode copy = new LayerNode(scratch.newNodeId(), n.kind(), name, n.params(), n.x() + shift, n.y() + dy);
             scratch.addNode(copy);
             idMap.put(n.id(), copy.id());
             newIds.add(copy.id());
@@ -73,5 +81,10 @@ public final class GraphClipboard {
         String what = fragment.nodes().size() == 1 ? SAY.say("edit.paste.one", fragment.nodes().get(0).name())
                 : SAY.say("edit.paste.many", String.valueOf(fragment.nodes().size()));
         return new CompositeEdit(what, edits);
+    }
+
+    private static boolean overlaps(ModelGraph graph, Fragment fragment, double dx, double dy) {
+        return fragment.nodes().stream().anyMatch(n -> graph.nodes().stream().anyMatch(
+                o -> Math.abs(o.x() - (n.x() + dx)) < NodeView.WIDTH + 10 && Math.abs(o.y() - (n.y() + dy)) < NodeView.HEIGHT + 10));
     }
 }

@@ -31,7 +31,27 @@ class GraphClipboardTest {
         assertTrue(graph.hasEdge(ids.get(0), ids.get(1)));
         assertEquals(6, graph.nodeCount());
         LayerNode copy = graph.node(ids.get(0));
-        assertEquals(graph.findByName("dense").orElseThrow().x() + 30, copy.x());
+        LayerNode original = graph.findByName("dense").orElseThrow();
+        assertEquals(original.y() + 30, copy.y());
+        // Not 30 px off the original, half on top of it: beside the layers that are there.
+        for (String pasted : ids) {
+            LayerNode p = graph.node(pasted);
+            for (LayerNode other : graph.nodes()) {
+                boolean overlaps = !ids.contains(other.id()) && Math.abs(other.x() - p.x()) < NodeView.WIDTH
+                        && Math.abs(other.y() - p.y()) < NodeView.HEIGHT;
+                assertTrue(!overlaps, () -> p.name() + " lies on " + other.name());
+            }
+        }
+    }
+
+    @Test
+    void cutLayersPastedAgainKeepTheirNames() {
+        GraphClipboard clipboard = new GraphClipboard();
+        clipboard.copy(graph, List.of(id("dense_1")));
+        history.execute(new org.neuralcanvas.domain.edit.RemoveNodesEdit(List.of(id("dense_1"))));
+        List<String> ids = new ArrayList<>();
+        history.execute(clipboard.paste(graph, 30, 30, ids));
+        assertEquals("dense_1", graph.node(ids.get(0)).name(), "the name was free again");
     }
 
     @Test
