@@ -102,4 +102,19 @@ class SpliceEditsTest {
         assertEquals(flattenBefore.y(), g.node(id(g, "flatten")).y());
         assertFalse(g.findByName("batch_normalization").isPresent());
     }
+
+    @Test
+    void aLayerDroppedOnAConnectionGoesIntoIt() {
+        ModelGraph g = cnn();
+        var edge = g.incoming(id(g, "flatten")).get(0);
+        double flattenY = g.node(id(g, "flatten")).y();
+        EditHistory h = new EditHistory(g);
+        h.execute(SpliceEdits.insertInto(g, edge, LayerCatalog.standard().get("BatchNormalization"), 124));
+        assertEquals(List.of("batch_normalization"), inputsOf(g, "flatten"));
+        assertEquals(List.of("dropout"), inputsOf(g, "batch_normalization"));
+        assertEquals(flattenY, g.node(id(g, "batch_normalization")).y(), "in the place of the layer it feeds");
+        assertEquals(flattenY + 124, g.node(id(g, "flatten")).y());
+        h.undo();
+        assertEquals(List.of("dropout"), inputsOf(g, "flatten"));
+    }
 }

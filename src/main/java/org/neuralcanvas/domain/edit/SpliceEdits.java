@@ -85,6 +85,24 @@ public final class SpliceEdits {
                 new ConnectEdit(new Edge(afterId, add.node().id()))));
     }
 
+    /**
+     * Adds a layer into a connection (a drop on it): the connection's source feeds it and it feeds the target. It
+     * takes the target's place, which with everything below it moves down by {@code gap}.
+     */
+    public static Edit insertInto(ModelGraph graph, Edge edge, LayerKind kind, double gap) {
+        LayerNode target = graph.node(edge.to());
+        AddNodeEdit add = AddNodeEdit.of(graph, kind, target.x(), target.y());
+        Map<String, double[]> moved = new HashMap<>();
+        for (String id : below(graph, edge.to())) {
+            LayerNode n = graph.node(id);
+            moved.put(id, new double[] {n.x(), n.y() + gap});
+        }
+        return new CompositeEdit(SAY.say("edit.add", add.node().name()), List.of(add,
+                ChangeNodeEdit.move(graph, moved),
+                new RewireEdit(edge, new Edge(add.node().id(), edge.to())),
+                new ConnectEdit(new Edge(edge.from(), add.node().id()))));
+    }
+
     /** The layer and every layer its output reaches. */
     private static Set<String> below(ModelGraph graph, String start) {
         Set<String> reached = new LinkedHashSet<>();

@@ -76,10 +76,23 @@ public final class CanvasCommands {
         vm.selection().select(add.node().id());
     }
 
-    /** Adds a layer at a scene point (a palette drop), centred under the cursor. */
+    /**
+     * Adds a layer at a scene point (a palette drop), centred under the cursor; dropped on a connection, it goes
+     * into it (the connection's source feeds it, it feeds the target, the layers below making room).
+     */
     public void dropAt(LayerKind kind, double sceneX, double sceneY) {
         Point2D p = canvas.toWorld(sceneX, sceneY);
-        addAt(kind, p.getX() - NodeView.WIDTH / 2, p.getY() - NodeView.HEIGHT / 2);
+        double x = Math.round(p.getX() - NodeView.WIDTH / 2);
+        double y = Math.round(p.getY() - NodeView.HEIGHT / 2);
+        var onEdge = kind.isInput() || kind.acceptsSeveralInputs() ? java.util.Optional.<Edge>empty()
+                : edgeNear(p.getX(), p.getY());
+        if (onEdge.isPresent()) {
+            Edit edit = SpliceEdits.insertInto(graph(), onEdge.get(), kind, NodeView.HEIGHT + 40);
+            vm.execute(edit);
+            vm.selection().select(graph().nodes().get(graph().nodeCount() - 1).id());
+        } else {
+            addAt(kind, x, y);
+        }
         // Keys now act on the new layer (Delete, Ctrl+D), as after a click on the canvas.
         canvas.requestFocus();
     }
@@ -112,6 +125,28 @@ public final class CanvasCommands {
                 + NodeView.HEIGHT + 40;
         double x = graph().nodes().stream().mapToDouble(LayerNode::x).min().orElse(0);
         addAt(kind, x, y);
+    }
+
+    /**
+     * The connection drawn within a few pixels of a world point: edges run from the bottom centre of their source
+     * to the top centre of their target (as {@link EdgeView} draws them, taken here as straight).
+     */
+    private java.util.Optional<Edge> edgeNear(double x, double y) {
+        double reach = 16;
+        return graph().edges().stream().filter(e -> {
+            LayerNode from = graph().node(e.from());
+            LayerNode to = graph().node(e.to());
+            return distanceToSegment(x, y, from.x() + NodeView.WIDTH / 2, from.y() + NodeView.HEIGHT,
+                    to.x() + NodeView.WIDTH / 2, to.y()) < reach;
+        }).findFirst();
+    }
+
+    private static double distanceToSegment(double px, double py, double ax, double ay, double bx, double by) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double length2 = dx * dx + dy * dy;
+        double t = length2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
+        return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
     }
 
     /**

@@ -306,6 +306,22 @@ class MainWindowTest {
     }
 
     @Test
+    void aLayerDroppedOnAConnectionGoesIntoIt(FxRobot robot) {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("linear_regression").orElseThrow()));
+        javafx.geometry.Bounds from = view("input_1").localToScreen(view("input_1").getBoundsInLocal());
+        javafx.geometry.Bounds to = view("dense").localToScreen(view("dense").getBoundsInLocal());
+        javafx.geometry.Point2D middle = new javafx.geometry.Point2D((from.getCenterX() + to.getCenterX()) / 2,
+                (from.getMaxY() + to.getMinY()) / 2);
+        robot.clickOn("#paletteSearch").write("Dropout");
+        robot.drag("#palette-Dropout", MouseButton.PRIMARY).moveTo(middle).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        LayerNode dropout = named("dropout");
+        assertTrue(graph().hasEdge(named("input_1").id(), dropout.id()));
+        assertTrue(graph().hasEdge(dropout.id(), named("dense").id()));
+        assertFalse(graph().hasEdge(named("input_1").id(), named("dense").id()));
+    }
+
+    @Test
     void deletingAMiddleLayerJoinsTheChainAgain(FxRobot robot) {
         robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_cnn").orElseThrow()));
         robot.clickOn(view("dropout"));
