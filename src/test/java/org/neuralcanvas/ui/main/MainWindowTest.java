@@ -308,6 +308,7 @@ class MainWindowTest {
     @Test
     void aLayerDroppedOnAConnectionGoesIntoIt(FxRobot robot) {
         robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("linear_regression").orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
         javafx.geometry.Bounds from = view("input_1").localToScreen(view("input_1").getBoundsInLocal());
         javafx.geometry.Bounds to = view("dense").localToScreen(view("dense").getBoundsInLocal());
         javafx.geometry.Point2D middle = new javafx.geometry.Point2D((from.getCenterX() + to.getCenterX()) / 2,
@@ -324,7 +325,10 @@ class MainWindowTest {
     @Test
     void deletingAMiddleLayerJoinsTheChainAgain(FxRobot robot) {
         robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("mnist_cnn").orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(view("dropout"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(named("dropout").id(), window.viewModel().selection().single().orElseThrow());
         robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(graph().findByName("dropout").isPresent());
