@@ -95,11 +95,19 @@ public final class NodeView extends Region {
         return node;
     }
 
+    /** The headline under the name, as shown. */
+    String typeText() {
+        return type.getText();
+    }
+
     /** Shows a (changed) node: name, type, position. */
     void show(LayerNode changed) {
         this.node = changed;
         name.setText(changed.name());
-        type.setText(changed.kind().kerasName());
+        // The kind with the settings that tell two of it apart (Dense 512 · relu against Dense 10 · softmax).
+        type.setText(org.neuralcanvas.domain.graph.LayerHeadline.of(changed));
+        // A long name or headline is cut to the node's width: the whole of both on hover.
+        javafx.scene.control.Tooltip.install(name, new javafx.scene.control.Tooltip(changed.name() + "\n" + type.getText()));
         inputPort.setVisible(!changed.kind().isInput());
         relocate(changed.x(), changed.y());
     }
