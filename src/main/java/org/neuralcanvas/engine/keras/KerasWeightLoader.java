@@ -77,6 +77,10 @@ final class KerasWeightLoader {
         // Everything is read and counted before the network is built, so a description claiming absurd sizes
         // allocates nothing: what is built never holds more numbers than the file gave.
         InferenceResult inference = ShapeInference.infer(project.graph());
+        if (!inference.isValid()) {
+            // The opened graph has shape problems (the Problems tab lists them): no network to hold the weights.
+            return none(SAY.say("keras.weights.shapes", inference.problems().get(0).message()));
+        }
         long total = inference.order().stream().mapToLong(r -> r.params().total()).sum();
         if (total > maxWeightBytes / Float.BYTES) {
             return none(SAY.say("keras.weights.tooMany", String.format(Locale.ROOT, "%,d", total),
