@@ -79,6 +79,19 @@ class RecurrentDropoutTest {
         assertOneMaskForAllSteps(net("SimpleRNN", Map.of("units", 3, "dropout", 0.5)), "simple_rnn", 1);
     }
 
+    /** The step-by-step LSTM (recurrent_dropout) predicts exactly what the fused op does with the same weights. */
+    @Test
+    void anLstmWithRecurrentDropoutPredictsAsTheFusedOne() {
+        ComputationGraph stepwise = net("LSTM", Map.of("units", 4, "recurrent_dropout", 0.3, "return_sequences", true));
+        ComputationGraph fused = net("LSTM", Map.of("units", 4, "return_sequences", true));
+        fused.params().assign(stepwise.params());
+        INDArray x = Nd4j.rand(DataType.FLOAT, 3, 6, 5).subi(0.5);
+        INDArray a = stepwise.outputSingle(false, x);
+        INDArray b = fused.outputSingle(false, x);
+        assertTrue(a.equalsWithEps(b, 1e-5), () -> a + "\nvs\n" + b);
+        assertTrue(!stepwise.outputSingle(true, x).equalsWithEps(a, 1e-6), "while training, h is dropped");
+    }
+
     /**
      * DL4J's own LSTM (inside Bidirectional) drops its input after turning it channels-first, [batch, features,
      * steps], and puts the undropped input back afterwards, so the mask is checked on such an array directly.
@@ -117,6 +130,9 @@ class RecurrentDropoutTest {
             check(net("GRU", Map.of("units", 4, "dropout", 0.3, "recurrent_dropout", 0.4, "return_sequences", true)));
             check(net("GRU", Map.of("units", 4, "recurrent_dropout", 0.4, "reset_after", false)));
             check(net("LSTM", Map.of("units", 4, "dropout", 0.3)));
+            // An LSTM with recurrent_dropout runs step by step (StepwiseLstmLayer), its gradient written out.
+            check(net("LSTM", Map.of("units", 4, "dropout", 0.2, "recurrent_dropout", 0.4, "return_sequences", true)));
+            check(net("LSTM", Map.of("units", 3, "recurrent_dropout", 0.3)));
         } finally {
             Nd4j.setDefaultDataTypes(before, before);
         }

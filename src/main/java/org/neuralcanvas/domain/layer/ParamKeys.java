@@ -62,7 +62,7 @@ public final class ParamKeys {
     /** A layer's own dropout of something inside it (attention weights; an LSTM's inputs), not a Dropout layer's. */
     public static final ParamKey<Double> DROPOUT = ParamKey.ofDouble("dropout");
 
-    /** A recurrent layer's dropout of its state between steps (GRU). */
+    /** A recurrent layer's dropout of its state between steps (GRU, LSTM). */
     public static final ParamKey<Double> RECURRENT_DROPOUT = ParamKey.ofDouble("recurrent_dropout");
     /** Keras's TimeDistributed wrapper as a switch on the wrapped layer ({@link TimeDistribution}). */
     public static final ParamKey<Boolean> TIME_DISTRIBUTED = ParamKey.ofBool("time_distributed");

@@ -32,7 +32,7 @@ final class RecurrentLayers {
     static final LayerKind LSTM = new LayerKind("LSTM", "lstm", LayerCategory.RECURRENT,
             List.of(units(), Activations.param("tanh"),
                     choiceParam(RECURRENT_ACTIVATION, "sigmoid", Activations.NAMES).aka("inner_activation"),
-                    returnSequences(), dropout(), WeightSettings.trainable()), 1, 1,
+                    returnSequences(), dropout(), recurrentDropout(), WeightSettings.trainable()), 1, 1,
             (name, in, p) -> rnnOutput(name, "LSTM", in, p.get(UNITS), p.get(RETURN_SEQUENCES)),
             (in, out, p) -> ParamCount.trainable(cellWeights(4, in.get(0).last(), p.get(UNITS)))).mark("LSTM");
 
@@ -43,8 +43,8 @@ final class RecurrentLayers {
     static final LayerKind GRU = new LayerKind("GRU", "gru", LayerCategory.RECURRENT,
             List.of(units(), Activations.param("tanh"),
                     choiceParam(RECURRENT_ACTIVATION, "sigmoid", Activations.NAMES).aka("inner_activation"),
-                    returnSequences(), boolParam(RESET_AFTER, true), dropout(),
-                    floatParam(RECURRENT_DROPOUT, 0.0, 0.0, 1.0, true).aka("dropout_U"), WeightSettings.trainable()), 1, 1,
+                    returnSequences(), boolParam(RESET_AFTER, true), dropout(), recurrentDropout(),
+                    WeightSettings.trainable()), 1, 1,
             (name, in, p) -> rnnOutput(name, "GRU", in, p.get(UNITS), p.get(RETURN_SEQUENCES)),
             (in, out, p) -> {
                 long units = p.get(UNITS);
@@ -91,6 +91,11 @@ final class RecurrentLayers {
     /** Keras's dropout of the layer's inputs while training, one mask for all steps (Keras 1: dropout_W). */
     private static ParamSpec dropout() {
         return floatParam(DROPOUT, 0.0, 0.0, 1.0, true).aka("dropout_W");
+    }
+
+    /** Keras's dropout of the state between steps while training, one mask for all steps (Keras 1: dropout_U). */
+    private static ParamSpec recurrentDropout() {
+        return floatParam(RECURRENT_DROPOUT, 0.0, 0.0, 1.0, true).aka("dropout_U");
     }
 
     private static ParamSpec returnSequences() {

@@ -43,6 +43,7 @@ public final class FusedLstm extends KerasRecurrentConfiguration {
     static final int FORWARD = 0;
 
     private LSTMActivations gateActivation = LSTMActivations.SIGMOID;
+    private double recurrentDropout;
     private LSTMActivations activation = LSTMActivations.TANH;
 
     /** For Jackson, which restores a saved model's configuration. */
@@ -169,20 +170,24 @@ public final class FusedLstm extends KerasRecurrentConfiguration {
     @Override
     public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
             Collection<TrainingListener> listeners, int index, INDArray view, boolean initialize, DataType dataType) {
-        // As SameDiffLayer.instantiate, with our running layer (see FusedLstmLayer).
+        // As SameDiffLayer.instantiate, with our running layer: the fused op, or step by step where Keras's
+        // recurrent_dropout must drop h before each step (StepwiseLstmLayer).
+        if (recurrentDropout > 0) {
+            return LayerInstances.wire(new StepwiseLstmLayer(conf, dataType), conf, listeners, index, view, initialize,
+                    initializer());
+        }
         return LayerInstances.wire(new FusedLstmLayer(conf, dataType), conf, listeners, index, view, initialize,
                 initializer());
     }
 
+    /** Keras's recurrent_dropout: while training, h is dropped before each step with one mask for all steps. */
+    public double getRecurrentDropout() {
+        return recurrentDropout;
+    }
 
-
-
-
-
-
-
-
-
+    public void setRecurrentDropout(double recurrentDropout) {
+        this.recurrentDropout = recurrentDropout;
+    }
 
     public LSTMActivations getGateActivation() {
         return gateActivation;

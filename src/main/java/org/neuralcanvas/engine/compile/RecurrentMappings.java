@@ -99,10 +99,19 @@ public final class RecurrentMappings {
         Dl4jLayers.activation(node, gate);
         var act = FusedLstm.activationOf(p.get(ACTIVATION));
         var gateAct = FusedLstm.activationOf(gate);
-        if (act == null || gateAct == null || "false".equalsIgnoreCase(System.getProperty(FusedLstm.PROPERTY))) {
+        boolean recurrentDropout = p.has(RECURRENT_DROPOUT.name()) && p.get(RECURRENT_DROPOUT) > 0;
+        if (recurrentDropout && (act == null || gateAct == null)) {
+            throw new UnsupportedOperationException(node.name() + " (LSTM) has recurrent_dropout with an activation "
+                    + "NeuralCanvas computes only in DL4J's own LSTM, which has no recurrent dropout. Use tanh and "
+                    + "sigmoid, or set recurrent_dropout to 0.");
+        }
+        if (!recurrentDropout && (act == null || gateAct == null
+                || "false".equalsIgnoreCase(System.getProperty(FusedLstm.PROPERTY)))) {
             return lastStepUnless(p, cell(node, "LSTM"));
         }
-        return withDropout(new FusedLstm(p.get(UNITS), p.get(RETURN_SEQUENCES), act, gateAct), p, 1);
+        FusedLstm fused = new FusedLstm(p.get(UNITS), p.get(RETURN_SEQUENCES), act, gateAct);
+        fused.setRecurrentDropout(p.has(RECURRENT_DROPOUT.name()) ? p.get(RECURRENT_DROPOUT) : 0);
+        return withDropout(fused, p, 1);
     }
 
     /**

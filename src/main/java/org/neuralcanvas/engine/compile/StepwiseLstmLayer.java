@@ -1,0 +1,179 @@
+package org.neuralcanvas.engine.compile;
+
+import java.util.Locale;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.samediff.SameDiffLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A {@link FusedLstm} with Keras's {@code recurrent_dropout}, which libnd4j's fused op has no place for: the same
+ * parameters (Keras's layout and gate order i, f, c, o), computed step by step so that while training h is
+ * multiplied by one dropout mask for the whole sequence before each recurrent product, as Keras's LSTM cell does.
+ * Per step: z = x·W + h·U + b; c = σ(z_f) ⊙ c + σ(z_i) ⊙ act(z_c); h = σ(z_o) ⊙ act(c). Its backpropagation through
+ * time is written out here (RecurrentDropoutTest checks it against a numerical gradient under fixed masks).
+ */
+final class StepwiseLstmLayer extends SameDiffLayer {
+
+    private INDArray[] hUsed;
+    private INDArray[] cPrev;
+    private INDArray[] z;
+    private INDArray[] c;
+    private INDArray recurrentMask;
+
+    StepwiseLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    private FusedLstm lstm() {
+        return (FusedLstm) layerConf();
+    }
+
+    private IActivation activation() {
+        return Dl4jActivations.function(lstm().getActivation().name().toLowerCase(Locale.ROOT));
+    }
+
+    private IActivation gate() {
+        return Dl4jActivations.function(lstm().getGateActivation().name().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        applyDropOutIfNecessary(training, workspaceMgr);
+        return FusedLstmLayer.withoutPlatformHelpers(() -> forward(training, workspaceMgr));
+    }
+
+    private INDArray forward(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        try (var ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            INDArray x = input.castTo(dataType).dup('c');
+            long batch = x.size(0);
+            int steps = (int) x.size(1);
+            long u = lstm().getUnits();
+            INDArray w = getParam(FusedLstm.WEIGHTS);
+            INDArray rw = getParam(FusedLstm.RECURRENT_WEIGHTS);
+            INDArray b = getParam(FusedLstm.BIAS).reshape(1, 4 * u);
+            INDArray mx = x.reshape(batch * steps, x.size(2)).mmul(w).addiRowVector(b).reshape(batch, steps, 4 * u);
+            double rate = lstm().getRecurrentDropout();
+            recurrentMask = training && rate > 0
+                    ? Nd4j.rand(dataType, batch, u).gt(rate).castTo(dataType).divi(1 - rate) : null;
+            hUsed = new INDArray[steps];
+            cPrev = new INDArray[steps];
+            z = new INDArray[steps];
+            c = new INDArray[steps];
+            INDArray h = Nd4j.zeros(dataType, batch, u);
+            INDArray cell = Nd4j.zeros(dataType, batch, u);
+            INDArray all = lstm().isReturnSequences() ? Nd4j.create(dataType, batch, steps, u) : null;
+            IActivation act = activation();
+            IActivation gate = gate();
+            for (int t = 0; t < steps; t++) {
+                INDArray hu = recurrentMask != null ? h.mul(recurrentMask) : h;
+                INDArray zt = mx.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).add(hu.mmul(rw));
+                INDArray i = gate.getActivation(zt.get(cols(0, u)).dup(), training);
+                INDArray f = gate.getActivation(zt.get(cols(u, 2 * u)).dup(), training);
+                INDArray g = act.getActivation(zt.get(cols(2 * u, 3 * u)).dup(), training);
+                INDArray o = gate.getActivation(zt.get(cols(3 * u, 4 * u)).dup(), training);
+                INDArray next = f.mul(cell).addi(i.mul(g));
+                hUsed[t] = hu;
+                cPrev[t] = cell;
+                z[t] = zt;
+                c[t] = next;
+                cell = next;
+                h = o.mul(act.getActivation(next.dup(), training));
+                if (all != null) {
+                    all.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).assign(h);
+                }
+            }
+            return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, all != null ? all : h);
+        }
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        if (z == null) {
+            activate(true, workspaceMgr);
+        }
+        INDArray dLdx = backpropDropOutIfPresent(FusedLstmLayer.withoutPlatformHelpers(() -> backward(epsilon)));
+        Gradient g = new DefaultGradient(gradients);
+        for (String key : new String[] {FusedLstm.WEIGHTS, FusedLstm.RECURRENT_WEIGHTS, FusedLstm.BIAS}) {
+            g.gradientForVariable().put(key, gradTable.get(key));
+        }
+        clear();
+        return new Pair<>(g, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dLdx));
+    }
+
+    private INDArray backward(INDArray epsilon) {
+        try (var ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            INDArray x = input.castTo(dataType).dup('c');
+            long batch = x.size(0);
+            int steps = (int) x.size(1);
+            long features = x.size(2);
+            long u = lstm().getUnits();
+            INDArray w = getParam(FusedLstm.WEIGHTS);
+            INDArray rw = getParam(FusedLstm.RECURRENT_WEIGHTS);
+            IActivation act = activation();
+            IActivation gate = gate();
+            INDArray eps = epsilon.castTo(dataType);
+            INDArray dz = Nd4j.create(dataType, batch, steps, 4 * u);
+            INDArray dRw = Nd4j.zeros(dataType, u, 4 * u);
+            INDArray dhNext = Nd4j.zeros(dataType, batch, u);
+            INDArray dcNext = Nd4j.zeros(dataType, batch, u);
+            for (int t = steps - 1; t >= 0; t--) {
+                INDArray dh = dhNext;
+                if (lstm().isReturnSequences()) {
+                    dh = dh.add(eps.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()));
+                } else if (t == steps - 1) {
+                    dh = dh.add(eps);
+                }
+                INDArray zt = z[t];
+                INDArray i = gate.getActivation(zt.get(cols(0, u)).dup(), true);
+                INDArray f = gate.getActivation(zt.get(cols(u, 2 * u)).dup(), true);
+                INDArray g = act.getActivation(zt.get(cols(2 * u, 3 * u)).dup(), true);
+                INDArray o = gate.getActivation(zt.get(cols(3 * u, 4 * u)).dup(), true);
+                INDArray actC = act.getActivation(c[t].dup(), true);
+                INDArray dc = dcNext.add(act.backprop(c[t].dup(), dh.mul(o)).getFirst());
+                INDArray dzi = gate.backprop(zt.get(cols(0, u)).dup(), dc.mul(g)).getFirst();
+                INDArray dzf = gate.backprop(zt.get(cols(u, 2 * u)).dup(), dc.mul(cPrev[t])).getFirst();
+                INDArray dzg = act.backprop(zt.get(cols(2 * u, 3 * u)).dup(), dc.mul(i)).getFirst();
+                INDArray dzo = gate.backprop(zt.get(cols(3 * u, 4 * u)).dup(), dh.mul(actC)).getFirst();
+                INDArray dzt = Nd4j.hstack(dzi, dzf, dzg, dzo);
+                dz.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).assign(dzt);
+                dRw.addi(hUsed[t].transpose().mmul(dzt));
+                dcNext = dc.mul(f);
+                dhNext = dzt.mmul(rw.transpose());
+                if (recurrentMask != null) {
+                    dhNext.muli(recurrentMask); // from the dropped state back to the previous step's output
+                }
+            }
+            INDArray dz2 = dz.reshape(batch * steps, 4 * u);
+            gradTable.get(FusedLstm.WEIGHTS).assign(x.reshape(batch * steps, features).transpose().mmul(dz2));
+            gradTable.get(FusedLstm.RECURRENT_WEIGHTS).assign(dRw);
+            gradTable.get(FusedLstm.BIAS).assign(dz2.sum(0).reshape(gradTable.get(FusedLstm.BIAS).shape()));
+            return dz2.mmul(w.transpose()).reshape(batch, steps, features);
+        }
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        hUsed = null;
+        cPrev = null;
+        z = null;
+        c = null;
+        recurrentMask = null;
+    }
+
+    private static INDArrayIndex[] cols(long from, long to) {
+        return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.interval(from, to)};
+    }
+}
