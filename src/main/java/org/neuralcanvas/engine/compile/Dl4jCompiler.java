@@ -133,16 +133,15 @@ public final class Dl4jCompiler {
                 Dl4jMapping mapping = Dl4jMappings.of(node.kind()).orElseThrow(() -> new UnsupportedOperationException(
                         node.name() + " (" + node.kind().kerasName() + ") has no DL4J counterpart yet. Replace it "
                                 + "with another layer."));
+                ILossFunction outputLoss = isOutput ? Dl4jLosses.forOutput(loss, r.outputShape()) : null;
                 Dl4jVertex vertex = TimeDistribution.isOn(node.params()) ? overSteps(mapping, gb, r, in)
-                        : mapping.add(new NodeBuild(gb, r, in, !fedByAnInputAlone(graph, node),
-                                isOutput ? Dl4jLosses.forOutput(loss, r.outputShape()) : null));
+                        : mapping.add(new NodeBuild(gb, r, in, !fedByAnInputAlone(graph, node), outputLoss));
                 vertexOfNode.put(node.id(), vertex.name());
                 if (isOutput && vertex.appliesLoss()) {
                     outputNames.add(vertex.name());
                 } else if (isOutput) {
                     String lossName = node.name() + LOSS_SUFFIX;
-                    gb.addLayer(lossName, lossLayer(Dl4jLosses.forOutput(loss, r.outputShape()), r.outputShape()),
-                            vertex.name());
+                    gb.addLayer(lossName, lossLayer(outputLoss, r.outputShape()), vertex.name());
                     outputNames.add(lossName);
                 }
                 if (isOutput) {

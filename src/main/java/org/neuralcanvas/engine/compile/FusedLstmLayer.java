@@ -2,7 +2,6 @@ package org.neuralcanvas.engine.compile;
 
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.samediff.SameDiffLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
@@ -59,10 +58,7 @@ final class FusedLstmLayer extends SameDiffLayer {
                         getParam(FusedLstm.BIAS), epsilon.castTo(dataType).dup('c'))
                 .addOutputs(dLdx, gradTable.get(FusedLstm.WEIGHTS), gradTable.get(FusedLstm.RECURRENT_WEIGHTS),
                         gradTable.get(FusedLstm.BIAS)));
-        Gradient g = new DefaultGradient(gradients);
-        for (String key : new String[] {FusedLstm.WEIGHTS, FusedLstm.RECURRENT_WEIGHTS, FusedLstm.BIAS}) {
-            g.gradientForVariable().put(key, gradTable.get(key));
-        }
+        Gradient g = LayerInstances.gradientOf(gradients, gradTable);
         return new Pair<>(g, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, backpropDropOutIfPresent(dLdx)));
     }
 

@@ -1,7 +1,6 @@
 package org.neuralcanvas.engine.compile;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.samediff.SameDiffLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
@@ -132,10 +131,7 @@ final class KerasGruLayer extends SameDiffLayer {
             activate(true, workspaceMgr);
         }
         INDArray dLdx = backpropDropOutIfPresent(FusedLstmLayer.withoutPlatformHelpers(() -> backward(epsilon)));
-        Gradient g = new DefaultGradient(gradients);
-        for (String key : new String[] {KerasGru.WEIGHTS, KerasGru.RECURRENT_WEIGHTS, KerasGru.BIAS}) {
-            g.gradientForVariable().put(key, gradTable.get(key));
-        }
+        Gradient g = LayerInstances.gradientOf(gradients, gradTable);
         clearSteps();
         return new Pair<>(g, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dLdx));
     }
@@ -235,6 +231,6 @@ final class KerasGruLayer extends SameDiffLayer {
     }
 
     private static INDArrayIndex[] cols(long from, long to) {
-        return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.interval(from, to)};
+        return LayerInstances.columns(from, to);
     }
 }

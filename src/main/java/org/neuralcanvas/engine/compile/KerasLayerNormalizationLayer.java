@@ -1,7 +1,6 @@
 package org.neuralcanvas.engine.compile;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.samediff.SameDiffLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
@@ -79,12 +78,7 @@ final class KerasLayerNormalizationLayer extends SameDiffLayer {
             dx = dxhat.subiColumnVector(meanDxhat).subi(xhat.mulColumnVector(meanDxhatXhat))
                     .muliColumnVector(inverseStd).reshape(input.shape());
         }
-        Gradient g = new DefaultGradient(gradients);
-        for (String key : new String[] {KerasLayerNormalization.GAMMA, KerasLayerNormalization.BETA}) {
-            if (gradTable.containsKey(key)) {
-                g.gradientForVariable().put(key, gradTable.get(key));
-            }
-        }
+        Gradient g = LayerInstances.gradientOf(gradients, gradTable);
         return new Pair<>(g, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dx));
     }
 }

@@ -2,7 +2,6 @@ package org.neuralcanvas.engine.compile;
 
 import java.util.Locale;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.samediff.SameDiffLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
@@ -28,6 +27,8 @@ final class StepwiseLstmLayer extends SameDiffLayer {
     private INDArray[] cPrev;
     private INDArray[] z;
     private INDArray[] c;
+    /** Per step: the gates i, f, o and candidate g as activated, and act(c), kept for the backward pass. */
+    private INDArray[][] activated;
     private INDArray recurrentMask;
 
     StepwiseLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -70,6 +71,7 @@ final class StepwiseLstmLayer extends SameDiffLayer {
             cPrev = new INDArray[steps];
             z = new INDArray[steps];
             c = new INDArray[steps];
+            activated = new INDArray[steps][];
             INDArray h = Nd4j.zeros(dataType, batch, u);
             INDArray cell = Nd4j.zeros(dataType, batch, u);
             INDArray all = lstm().isReturnSequences() ? Nd4j.create(dataType, batch, steps, u) : null;
@@ -88,7 +90,9 @@ final class StepwiseLstmLayer extends SameDiffLayer {
                 z[t] = zt;
                 c[t] = next;
                 cell = next;
-                h = o.mul(act.getActivation(next.dup(), training));
+                INDArray actC = act.getActivation(next.dup(), training);
+                activated[t] = new INDArray[] {i, f, g, o, actC};
+                h = o.mul(actC);
                 if (all != null) {
                     all.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).assign(h);
                 }
@@ -104,10 +108,7 @@ final class StepwiseLstmLayer extends SameDiffLayer {
             activate(true, workspaceMgr);
         }
         INDArray dLdx = backpropDropOutIfPresent(FusedLstmLayer.withoutPlatformHelpers(() -> backward(epsilon)));
-        Gradient g = new DefaultGradient(gradients);
-        for (String key : new String[] {FusedLstm.WEIGHTS, FusedLstm.RECURRENT_WEIGHTS, FusedLstm.BIAS}) {
-            g.gradientForVariable().put(key, gradTable.get(key));
-        }
+        Gradient g = LayerInstances.gradientOf(gradients, gradTable);
         clear();
         return new Pair<>(g, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dLdx));
     }
@@ -136,11 +137,11 @@ final class StepwiseLstmLayer extends SameDiffLayer {
                     dh = dh.add(eps);
                 }
                 INDArray zt = z[t];
-                INDArray i = gate.getActivation(zt.get(cols(0, u)).dup(), true);
-                INDArray f = gate.getActivation(zt.get(cols(u, 2 * u)).dup(), true);
-                INDArray g = act.getActivation(zt.get(cols(2 * u, 3 * u)).dup(), true);
-                INDArray o = gate.getActivation(zt.get(cols(3 * u, 4 * u)).dup(), true);
-                INDArray actC = act.getActivation(c[t].dup(), true);
+                INDArray i = activated[t][0];
+                INDArray f = activated[t][1];
+                INDArray g = activated[t][2];
+                INDArray o = activated[t][3];
+                INDArray actC = activated[t][4];
                 INDArray dc = dcNext.add(act.backprop(c[t].dup(), dh.mul(o)).getFirst());
                 INDArray dzi = gate.backprop(zt.get(cols(0, u)).dup(), dc.mul(g)).getFirst();
                 INDArray dzf = gate.backprop(zt.get(cols(u, 2 * u)).dup(), dc.mul(cPrev[t])).getFirst();
@@ -170,10 +171,11 @@ final class StepwiseLstmLayer extends SameDiffLayer {
         cPrev = null;
         z = null;
         c = null;
+        activated = null;
         recurrentMask = null;
     }
 
     private static INDArrayIndex[] cols(long from, long to) {
-        return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.interval(from, to)};
+        return LayerInstances.columns(from, to);
     }
 }

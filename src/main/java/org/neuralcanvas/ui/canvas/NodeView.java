@@ -35,6 +35,7 @@ public final class NodeView extends Region {
     private final Label type = new Label();
     private final Label shape = new Label();
     private final Label params = new Label();
+    private final javafx.scene.control.Tooltip fullName = new javafx.scene.control.Tooltip();
     private final Circle inputPort = new Circle(PORT_RADIUS);
     private final Circle outputPort = new Circle(PORT_RADIUS);
     /** Made on the first problem, like its tooltip: most layers never need one. */
@@ -51,6 +52,7 @@ public final class NodeView extends Region {
         getStyleClass().add("category-" + node.kind().category().name().toLowerCase());
         setId("node-" + node.id());
         name.getStyleClass().add("layer-name");
+        name.setTooltip(fullName);
         type.getStyleClass().add("layer-type");
         shape.getStyleClass().add("layer-shape");
         params.getStyleClass().add("layer-params");
@@ -107,7 +109,7 @@ public final class NodeView extends Region {
         // The kind with the settings that tell two of it apart (Dense 512 · relu against Dense 10 · softmax).
         type.setText(org.neuralcanvas.domain.graph.LayerHeadline.of(changed));
         // A long name or headline is cut to the node's width: the whole of both on hover.
-        javafx.scene.control.Tooltip.install(name, new javafx.scene.control.Tooltip(changed.name() + "\n" + type.getText()));
+        fullName.setText(changed.name() + "\n" + type.getText());
         inputPort.setVisible(!changed.kind().isInput());
         relocate(changed.x(), changed.y());
     }

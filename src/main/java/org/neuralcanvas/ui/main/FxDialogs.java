@@ -75,22 +75,20 @@ final class FxDialogs implements FileDialogs, Prompts {
 
     @Override
     public RunningAnswer askStopRunning() {
-        I18n t = i18n.get();
-        ButtonType stop = new ButtonType(t.get("prompt.running.stop"), ButtonBar.ButtonData.YES);
-        ButtonType keep = new ButtonType(t.get("prompt.running.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, t.get("prompt.running"), stop, keep);
-        alert.setTitle(t.get("app.title"));
-        alert.setHeaderText(t.get("prompt.running.header"));
-        alert.initOwner(owner.get());
-        return alert.showAndWait().orElse(keep) == stop ? RunningAnswer.STOP_AND_CLOSE : RunningAnswer.KEEP_TRAINING;
+        return askAboutRun("prompt.running", "prompt.running.stop");
     }
 
     @Override
     public RunningAnswer askStopRunningToReplace() {
+        return askAboutRun("prompt.replaceRunning", "prompt.replaceRunning.stop");
+    }
+
+    /** Keep training, or stop the run (to close the window, or to open another project): the one question. */
+    private RunningAnswer askAboutRun(String textKey, String stopKey) {
         I18n t = i18n.get();
-        ButtonType stop = new ButtonType(t.get("prompt.replaceRunning.stop"), ButtonBar.ButtonData.YES);
+        ButtonType stop = new ButtonType(t.get(stopKey), ButtonBar.ButtonData.YES);
         ButtonType keep = new ButtonType(t.get("prompt.running.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, t.get("prompt.replaceRunning"), stop, keep);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, t.get(textKey), stop, keep);
         alert.setTitle(t.get("app.title"));
         alert.setHeaderText(t.get("prompt.running.header"));
         alert.initOwner(owner.get());

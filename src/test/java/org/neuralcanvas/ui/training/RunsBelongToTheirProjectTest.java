@@ -12,11 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -25,18 +21,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.neuralcanvas.dataset.BundledDatasets;
-import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.eval.EvaluationReport;
 import org.neuralcanvas.project.CallbackSettings;
 import org.neuralcanvas.project.ProjectFile;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.ui.ScriptedDialogs;
-import org.neuralcanvas.ui.common.UserFiles;
-import org.neuralcanvas.ui.main.AppContext;
 import org.neuralcanvas.ui.main.Autosave;
 import org.neuralcanvas.ui.main.MainWindow;
-import org.neuralcanvas.ui.main.NeuralCanvasApp;
 import org.neuralcanvas.ui.main.Prompts;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -54,41 +45,36 @@ class RunsBelongToTheirProjectTest {
     @TempDir
     static Path tmp;
 
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private final ExecutorService work = Executors.newSingleThreadExecutor();
+    private TrainingWindow app;
+    private ScriptedDialogs dialogs;
     private MainWindow window;
     private TrainingFeature feature;
     private Path home;
 
     @Start
     void start(Stage stage) throws IOException {
-        home = Files.createTempDirectory(tmp, "home");
-        AppContext ctx = AppContext.of(new UserFiles(home), Runnable::run, dialogs, dialogs);
-        feature = new TrainingFeature(new BundledTrainingData(BundledDatasets.standard()), work, Platform::runLater);
-        ctx.addExtension(feature);
-        window = NeuralCanvasApp.open(ctx, stage);
-        window.show();
+        app = new TrainingWindow(tmp, stage);
+        dialogs = app.dialogs;
+        window = app.window;
+        feature = app.feature;
+        home = app.home;
     }
 
     @AfterEach
     void stopTraining() throws TimeoutException {
-        Platform.runLater(() -> feature.viewModel().stop());
-        waitUntil(() -> feature.viewModel().phaseProperty().get() == RunPhase.IDLE);
-        work.shutdown();
+        app.stopTraining();
     }
 
     private TrainingViewModel vm() {
-        return feature.viewModel();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        return app.vm();
     }
 
     private void loadTemplate(FxRobot robot, String id) {
-        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find(id).orElseThrow()));
-        robot.clickOn("#tab-train");
+        app.loadTemplate(robot, id);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        TrainingWindow.waitUntil(condition);
     }
 
     /** The quick-start template, set to train one epoch. */

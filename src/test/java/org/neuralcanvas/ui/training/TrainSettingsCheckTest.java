@@ -9,9 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -22,15 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.neuralcanvas.dataset.BundledDatasets;
 import org.neuralcanvas.domain.shape.Problem;
-import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.project.ProjectFile;
 import org.neuralcanvas.ui.ScriptedDialogs;
-import org.neuralcanvas.ui.common.UserFiles;
-import org.neuralcanvas.ui.main.AppContext;
 import org.neuralcanvas.ui.main.MainWindow;
-import org.neuralcanvas.ui.main.NeuralCanvasApp;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -50,33 +42,30 @@ class TrainSettingsCheckTest {
     @TempDir
     static Path tmp;
 
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private final ExecutorService work = Executors.newSingleThreadExecutor();
+    private TrainingWindow app;
+    private ScriptedDialogs dialogs;
     private MainWindow window;
     private TrainingFeature feature;
 
     @Start
     void start(Stage stage) throws IOException {
-        Path home = Files.createTempDirectory(tmp, "home");
-        AppContext ctx = AppContext.of(new UserFiles(home), Runnable::run, dialogs, dialogs);
-        feature = new TrainingFeature(new BundledTrainingData(BundledDatasets.standard()), work, Platform::runLater);
-        ctx.addExtension(feature);
-        window = NeuralCanvasApp.open(ctx, stage);
-        window.show();
+        app = new TrainingWindow(tmp, stage);
+        dialogs = app.dialogs;
+        window = app.window;
+        feature = app.feature;
     }
 
     @AfterEach
     void shutDown() {
-        work.shutdown();
+        app.shutDown();
     }
 
     private TrainingViewModel vm() {
-        return feature.viewModel();
+        return app.vm();
     }
 
     private void loadTemplate(FxRobot robot, String id) {
-        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find(id).orElseThrow()));
-        robot.clickOn("#tab-train");
+        app.loadTemplate(robot, id);
     }
 
     private static void type(FxRobot robot, String field, String text) {

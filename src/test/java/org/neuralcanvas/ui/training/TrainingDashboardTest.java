@@ -7,17 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -26,24 +22,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.neuralcanvas.dataset.BundledDatasets;
 import org.neuralcanvas.domain.edit.ChangeNodeEdit;
-import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.io.ModelStore;
 import org.neuralcanvas.engine.keras.ImportProgress;
 import org.neuralcanvas.engine.keras.KerasImportOptions;
 import org.neuralcanvas.engine.keras.KerasImportResult;
 import org.neuralcanvas.engine.keras.KerasImporter;
 import org.neuralcanvas.project.DatasetChoice;
-import org.neuralcanvas.project.Project;
-import org.neuralcanvas.project.ProjectFile;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.ui.ScriptedDialogs;
-import org.neuralcanvas.ui.common.UserFiles;
-import org.neuralcanvas.ui.main.AppContext;
-import org.neuralcanvas.ui.main.Autosave;
 import org.neuralcanvas.ui.main.MainWindow;
-import org.neuralcanvas.ui.main.NeuralCanvasApp;
 import org.neuralcanvas.ui.main.Prompts;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -58,40 +46,34 @@ class TrainingDashboardTest {
     @TempDir
     static Path tmp;
 
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
-    private final ExecutorService work = Executors.newSingleThreadExecutor();
+    private TrainingWindow app;
+    private ScriptedDialogs dialogs;
     private MainWindow window;
     private TrainingFeature feature;
 
     @Start
     void start(Stage stage) throws IOException {
-        Path home = Files.createTempDirectory(tmp, "home");
-        AppContext ctx = AppContext.of(new UserFiles(home), Runnable::run, dialogs, dialogs);
-        feature = new TrainingFeature(new BundledTrainingData(BundledDatasets.standard()), work, Platform::runLater);
-        ctx.addExtension(feature);
-        window = NeuralCanvasApp.open(ctx, stage);
-        window.show();
+        app = new TrainingWindow(tmp, stage);
+        dialogs = app.dialogs;
+        window = app.window;
+        feature = app.feature;
     }
 
     @AfterEach
     void stopTraining() throws TimeoutException {
-        Platform.runLater(() -> feature.viewModel().stop());
-        waitUntil(() -> feature.viewModel().phaseProperty().get() == RunPhase.IDLE);
-        work.shutdown();
+        app.stopTraining();
     }
 
     private TrainingViewModel vm() {
-        return feature.viewModel();
+        return app.vm();
     }
 
     private void loadTemplate(FxRobot robot, String id) {
-        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find(id).orElseThrow()));
-        robot.clickOn("#tab-train");
+        app.loadTemplate(robot, id);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        TrainingWindow.waitUntil(condition);
     }
 
     private void setEpochs(FxRobot robot, int epochs) {
@@ -163,7 +145,7 @@ class TrainingDashboardTest {
     void stopWhileTheDataIsPreparedTrainsAndEvaluatesNothing(FxRobot robot) throws Exception {
         loadTemplate(robot, "keras_quickstart");
         CountDownLatch hold = new CountDownLatch(1);
-        work.execute(() -> {
+        app.onTrainingThread(() -> {
             try {
                 hold.await(60, TimeUnit.SECONDS); // keeps the preparation waiting, as IMDB's 10 s would
             } catch (InterruptedException e) {
