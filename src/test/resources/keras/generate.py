@@ -685,15 +685,15 @@ k1_layers = [(c, cfg, ["input" if i == 0 else k1_layers[i - 1][1]["name"]]) for 
 save_io("keras1_sequential_mlp", [x], forward(k1_layers, arrays_of(k1_w), {"input": x})["dense_2"])
 
 
-# 8h'. A weightless layer NeuralCanvas lacks (Masking) between two Dense layers: the graph bridges it and the
+# 8h'. A weightless layer NeuralCanvas lacks (AlphaDropout) between two Dense layers: the graph bridges it and the
 #      Dense layers keep their weights.
 masking = {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
     simple("InputLayer", "dense_input", batch_input_shape=[None, 6], dtype="float32", sparse=False, ragged=False),
     dense("dense", 8, "linear"),
-    simple("Masking", "masking", mask_value=0.0),
+    simple("AlphaDropout", "alpha_dropout", rate=0.1),
     dense("dense_1", 3, "softmax")]}}
 save("keras2_sequential_masking.h5", masking, "2.4.0",
-     [dense_weights("dense", 6, 8), ("masking", []), dense_weights("dense_1", 8, 3)])
+     [dense_weights("dense", 6, 8), ("alpha_dropout", []), dense_weights("dense_1", 8, 3)])
 
 
 # 8h''. A layer with weights NeuralCanvas has no kind for (LocallyConnected1D): it is left out by name, and the

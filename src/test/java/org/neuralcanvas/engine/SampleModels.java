@@ -36,7 +36,32 @@ public final class SampleModels {
                 new SampleModel("gru: stacked, on word vectors", gru(), "binary_crossentropy"),
                 new SampleModel("an image output after up-sampling (autoencoder)", imageOutput(), "mse"),
                 new SampleModel("self- and cross-attention", attention(), "mse"),
-                new SampleModel("time-distributed convolution, pooling and dense over frames", frames(), "mse"));
+                new SampleModel("time-distributed convolution, pooling and dense over frames", frames(), "mse"),
+                new SampleModel("padded words: mask_zero into GRU and average pooling", maskedWords(), "mse"),
+                new SampleModel("padded sequences: Masking into LSTMs", maskedSequences(), "mse"));
+    }
+
+    /** Embedding(mask_zero) → GRU returning its sequence → GlobalAveragePooling1D, both skipping index 0. */
+    public static ModelGraph maskedWords() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(8)));
+        b.then("Embedding", Map.of("input_dim", 20, "output_dim", 4, "mask_zero", true));
+        b.then("Dropout", Map.of("rate", 0.1));
+        b.then("GRU", Map.of("units", 5, "return_sequences", true));
+        b.then("GlobalAveragePooling1D", Map.of());
+        b.then("Dense", Map.of("units", 2));
+        return b.graph();
+    }
+
+    /** Masking → LSTM returning its sequence → Bidirectional(GRU), every one skipping the all-zero steps. */
+    public static ModelGraph maskedSequences() {
+        ModelBuilder b = new ModelBuilder();
+        b.then("Input", Map.of("shape", List.of(6, 3)));
+        b.then("Masking", Map.of("mask_value", 0.0));
+        b.then("LSTM", Map.of("units", 4, "return_sequences", true));
+        b.then("Bidirectional", Map.of("layer", "GRU", "units", 3));
+        b.then("Dense", Map.of("units", 2));
+        return b.graph();
     }
 
     public static ModelGraph activationLayers() {

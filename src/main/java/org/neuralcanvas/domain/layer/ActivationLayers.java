@@ -27,25 +27,25 @@ final class ActivationLayers {
     static final LayerKind LEAKY_RELU = new LayerKind("LeakyReLU", "leaky_re_lu", LayerCategory.ACTIVATION,
             List.of(floatParam(NEGATIVE_SLOPE, 0.3, 0.0, null, false).aka("alpha")), 1, 1,
             (name, in, p) -> in.get(0),
-            (in, out, p) -> ParamCount.NONE).mark("LR");
+            (in, out, p) -> ParamCount.NONE).mark("LR").masks(MaskUse.PASSES);
 
     static final LayerKind ELU = new LayerKind("ELU", "elu", LayerCategory.ACTIVATION,
             List.of(floatParam(ALPHA, 1.0, 0.0, null, false)), 1, 1,
             (name, in, p) -> in.get(0),
-            (in, out, p) -> ParamCount.NONE).mark("ELU");
+            (in, out, p) -> ParamCount.NONE).mark("ELU").masks(MaskUse.PASSES);
 
     /** ReLU(max_value=None, negative_slope=0, threshold=0): x above the threshold, capped; a slope below it. */
     static final LayerKind RELU = new LayerKind("ReLU", "re_lu", LayerCategory.ACTIVATION,
             List.of(floatParam(MAX_VALUE, 6.0, 0.0, null, false).orNone(),
                     floatParam(NEGATIVE_SLOPE, 0.0, 0.0, null, false), anyFloatParam(THRESHOLD, 0.0)), 1, 1,
             (name, in, p) -> in.get(0),
-            (in, out, p) -> ParamCount.NONE).mark("ReLU");
+            (in, out, p) -> ParamCount.NONE).mark("ReLU").masks(MaskUse.PASSES);
 
     /** PReLU: a learnt slope for every input value, one per group along the shared (1-based) axes. */
     static final LayerKind PRELU = new LayerKind("PReLU", "p_re_lu", LayerCategory.ACTIVATION,
             List.of(tupleParam(SHARED_AXES, List.of(1, 2), 1, 3).orNone(), WeightSettings.trainable()), 1, 1,
             ActivationLayers::preluShape,
-            (in, out, p) -> ParamCount.trainable(alphaShape(in.get(0), p).size())).mark("PR");
+            (in, out, p) -> ParamCount.trainable(alphaShape(in.get(0), p).size())).mark("PR").masks(MaskUse.PASSES);
 
     static List<LayerKind> all() {
         return List.of(LEAKY_RELU, PRELU, ELU, RELU);

@@ -40,7 +40,8 @@ final class ConvolutionLayers {
     static final LayerKind MAX_POOLING2D = pooling("MaxPooling2D", "max_pooling2d", 2).mark("M2");
     static final LayerKind AVERAGE_POOLING2D = pooling("AveragePooling2D", "average_pooling2d", 2).mark("A2");
     static final LayerKind GLOBAL_AVERAGE_POOLING1D =
-            globalPooling("GlobalAveragePooling1D", "global_average_pooling1d", 1).mark("GA1");
+            globalPooling("GlobalAveragePooling1D", "global_average_pooling1d", 1).mark("GA1")
+            .masks(MaskUse.READS);
     static final LayerKind GLOBAL_MAX_POOLING1D = globalPooling("GlobalMaxPooling1D", "global_max_pooling1d", 1).mark("GM1");
     static final LayerKind GLOBAL_AVERAGE_POOLING2D =
             globalPooling("GlobalAveragePooling2D", "global_average_pooling2d", 2).mark("GA2");

@@ -34,17 +34,17 @@ final class CoreLayers {
             (in, out, p) -> {
                 long units = p.get(UNITS);
                 return ParamCount.trainable(in.get(0).last() * units + (p.get(USE_BIAS) ? units : 0));
-            }).mark("D");
+            }).mark("D").masks(MaskUse.PASSES);
 
     static final LayerKind ACTIVATION = new LayerKind("Activation", "activation", LayerCategory.ACTIVATION,
             List.of(Activations.param("relu").required()), 1, 1,
             (name, in, p) -> in.get(0),
-            (in, out, p) -> ParamCount.NONE).mark("f(x)");
+            (in, out, p) -> ParamCount.NONE).mark("f(x)").masks(MaskUse.PASSES);
 
     static final LayerKind DROPOUT = new LayerKind("Dropout", "dropout", LayerCategory.REGULARIZATION,
             distributable(List.of(floatParam(RATE, 0.5, 0.0, 1.0, true).required().aka("p"))), 1, 1,
             (name, in, p) -> in.get(0),
-            (in, out, p) -> ParamCount.NONE).mark("Dr");
+            (in, out, p) -> ParamCount.NONE).mark("Dr").masks(MaskUse.PASSES);
 
     static final LayerKind FLATTEN = new LayerKind("Flatten", "flatten", LayerCategory.RESHAPING,
             distributable(List.of()), 1, 1,
@@ -63,13 +63,23 @@ final class CoreLayers {
 
     static final LayerKind EMBEDDING = new LayerKind("Embedding", "embedding", LayerCategory.CORE,
             List.of(intParam(INPUT_DIM, 10000, 1).required(), intParam(OUTPUT_DIM, 16, 1).required(),
-                    WeightSettings.trainable()), 1, 1,
+                    boolParam(MASK_ZERO, false), WeightSettings.trainable()), 1, 1,
             (name, in, p) -> {
                 TensorShape seq = ShapeChecks.requireRank(name, "Embedding", in, 1,
                         SAY.say("fix.embedding"));
                 return TensorShape.of(seq.dim(0), p.get(OUTPUT_DIM));
             },
-            (in, out, p) -> ParamCount.trainable((long) p.get(INPUT_DIM) * p.get(OUTPUT_DIM))).mark("Em");
+            (in, out, p) -> ParamCount.trainable((long) p.get(INPUT_DIM) * p.get(OUTPUT_DIM))).mark("Em")
+            .masks(p -> p.get(MASK_ZERO) ? MaskUse.MAKES : MaskUse.DROPS);
+
+    /**
+     * Masking: marks the steps whose every feature equals mask_value as padding, which the recurrent layers after it
+     * skip, and sets them to 0. Keras's own (it has no weights); the mask is made from its input.
+     */
+    static final LayerKind MASKING = new LayerKind("Masking", "masking", LayerCategory.CORE,
+            List.of(ParamSpec.anyFloatParam(MASK_VALUE, 0.0)), 1, 1,
+            (name, in, p) -> ShapeChecks.requireRank(name, "Masking", in, 2, SAY.say("fix.masking", name)),
+            (in, out, p) -> ParamCount.NONE).mark("Mk").masks(MaskUse.MAKES);
 
     static final LayerKind BATCH_NORMALIZATION = new LayerKind("BatchNormalization", "batch_normalization",
             LayerCategory.NORMALIZATION,
@@ -82,7 +92,7 @@ final class CoreLayers {
                 long channels = in.get(0).last();
                 long trainable = (p.get(CENTER) ? channels : 0) + (p.get(SCALE) ? channels : 0);
                 return new ParamCount(trainable, 2 * channels);
-            }).mark("BN");
+            }).mark("BN").masks(MaskUse.PASSES);
 
     /** LayerNormalization over the last axis: gamma and beta per feature, no moving statistics. */
     static final LayerKind LAYER_NORMALIZATION = new LayerKind("LayerNormalization", "layer_normalization",
@@ -93,14 +103,14 @@ final class CoreLayers {
             (in, out, p) -> {
                 long features = in.get(0).last();
                 return ParamCount.trainable((p.get(CENTER) ? features : 0) + (p.get(SCALE) ? features : 0));
-            }).mark("LN");
+            }).mark("LN").masks(MaskUse.PASSES);
 
     /** Rescaling: x * scale + offset, e.g. scale=1/255 to bring pixel values into [0, 1]. */
     static final LayerKind RESCALING = new LayerKind("Rescaling", "rescaling", LayerCategory.CORE,
             List.of(ParamSpec.anyFloatParam(SCALE_FACTOR, 1.0 / 255).required(), ParamSpec.anyFloatParam(OFFSET, 0.0)),
             1, 1,
             (name, in, p) -> in.get(0),
-            (in, out, p) -> ParamCount.NONE).mark("×k");
+            (in, out, p) -> ParamCount.NONE).mark("×k").masks(MaskUse.PASSES);
 
     /** The parameters, then the switch that applies the layer to every step (Keras's TimeDistributed). */
     static List<ParamSpec> distributable(List<ParamSpec> params) {
@@ -144,8 +154,8 @@ final class CoreLayers {
     }
 
     static List<LayerKind> all() {
-        return List.of(INPUT, DENSE, ACTIVATION, DROPOUT, FLATTEN, RESHAPE, SOFTMAX, EMBEDDING, BATCH_NORMALIZATION,
-                LAYER_NORMALIZATION, RESCALING);
+        return List.of(INPUT, DENSE, ACTIVATION, DROPOUT, FLATTEN, RESHAPE, SOFTMAX, EMBEDDING, MASKING,
+                BATCH_NORMALIZATION, LAYER_NORMALIZATION, RESCALING);
     }
 
 }

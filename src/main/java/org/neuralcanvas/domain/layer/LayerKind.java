@@ -37,16 +37,17 @@ public final class LayerKind {
     private final ParamRule paramRule;
     private final List<String> kerasAliases;
     private final String mark;
+    private final MaskUse.Rule maskRule;
 
     LayerKind(String kerasName, String nameBase, LayerCategory category, List<ParamSpec> params,
               int minInputs, int maxInputs, ShapeRule shapeRule, ParamRule paramRule) {
         this(kerasName, nameBase, category, params, minInputs, maxInputs, shapeRule, paramRule, List.of(),
-                kerasName.substring(0, Math.min(2, kerasName.length())));
+                kerasName.substring(0, Math.min(2, kerasName.length())), p -> MaskUse.DROPS);
     }
 
     private LayerKind(String kerasName, String nameBase, LayerCategory category, List<ParamSpec> params,
                       int minInputs, int maxInputs, ShapeRule shapeRule, ParamRule paramRule,
-                      List<String> kerasAliases, String mark) {
+                      List<String> kerasAliases, String mark, MaskUse.Rule maskRule) {
         this.kerasName = Objects.requireNonNull(kerasName);
         this.nameBase = Objects.requireNonNull(nameBase);
         this.category = Objects.requireNonNull(category);
@@ -57,18 +58,35 @@ public final class LayerKind {
         this.paramRule = Objects.requireNonNull(paramRule);
         this.kerasAliases = List.copyOf(kerasAliases);
         this.mark = Objects.requireNonNull(mark);
+        this.maskRule = Objects.requireNonNull(maskRule);
     }
 
     /** This kind, also known in files by these older Keras class names ({@code Convolution2D} for Conv2D). */
     LayerKind aka(String... aliases) {
         return new LayerKind(kerasName, nameBase, category, params, minInputs, maxInputs, shapeRule, paramRule,
-                List.of(aliases), mark);
+                List.of(aliases), mark, maskRule);
     }
 
     /** This kind, drawn with this short text on its icon ({@code 2D}, {@code LSTM}, {@code +}). */
     LayerKind mark(String text) {
         return new LayerKind(kerasName, nameBase, category, params, minInputs, maxInputs, shapeRule, paramRule,
-                kerasAliases, text);
+                kerasAliases, text, maskRule);
+    }
+
+    /** This kind, doing this with Keras's step mask whatever its parameters. */
+    LayerKind masks(MaskUse use) {
+        return masks(p -> use);
+    }
+
+    /** This kind, doing with Keras's step mask what the rule says for a node's parameters. */
+    LayerKind masks(MaskUse.Rule rule) {
+        return new LayerKind(kerasName, nameBase, category, params, minInputs, maxInputs, shapeRule, paramRule,
+                kerasAliases, mark, rule);
+    }
+
+    /** What a node of this kind with these parameters does with a step mask reaching it. */
+    public MaskUse maskUse(LayerParams p) {
+        return maskRule.of(p);
     }
 
     /** Older Keras class names of this kind that files still carry. */

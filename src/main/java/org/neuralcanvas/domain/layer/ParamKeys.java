@@ -24,6 +24,8 @@ public final class ParamKeys {
     public static final ParamKey<List<Integer>> TARGET_SHAPE = ParamKey.ofTuple("target_shape");
     public static final ParamKey<List<Integer>> DIMS = ParamKey.ofTuple("dims");
     public static final ParamKey<Integer> INPUT_DIM = ParamKey.ofInt("input_dim");
+    public static final ParamKey<Boolean> MASK_ZERO = ParamKey.ofBool("mask_zero");
+    public static final ParamKey<Double> MASK_VALUE = ParamKey.ofDouble("mask_value");
     public static final ParamKey<Integer> OUTPUT_DIM = ParamKey.ofInt("output_dim");
     public static final ParamKey<Double> MOMENTUM = ParamKey.ofDouble("momentum");
     public static final ParamKey<Double> EPSILON = ParamKey.ofDouble("epsilon");

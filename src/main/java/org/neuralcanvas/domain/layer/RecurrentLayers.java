@@ -27,14 +27,16 @@ final class RecurrentLayers {
     static final LayerKind SIMPLE_RNN = new LayerKind("SimpleRNN", "simple_rnn", LayerCategory.RECURRENT,
             List.of(units(), Activations.param("tanh"), returnSequences(), dropout(), WeightSettings.trainable()), 1, 1,
             (name, in, p) -> rnnOutput(name, "SimpleRNN", in, p.get(UNITS), p.get(RETURN_SEQUENCES)),
-            (in, out, p) -> ParamCount.trainable(cellWeights(1, in.get(0).last(), p.get(UNITS)))).mark("RNN");
+            (in, out, p) -> ParamCount.trainable(cellWeights(1, in.get(0).last(), p.get(UNITS)))).mark("RNN")
+            .masks(MaskUse.CANNOT_READ);
 
     static final LayerKind LSTM = new LayerKind("LSTM", "lstm", LayerCategory.RECURRENT,
             List.of(units(), Activations.param("tanh"),
                     choiceParam(RECURRENT_ACTIVATION, "sigmoid", Activations.NAMES).aka("inner_activation"),
                     returnSequences(), dropout(), recurrentDropout(), WeightSettings.trainable()), 1, 1,
             (name, in, p) -> rnnOutput(name, "LSTM", in, p.get(UNITS), p.get(RETURN_SEQUENCES)),
-            (in, out, p) -> ParamCount.trainable(cellWeights(4, in.get(0).last(), p.get(UNITS)))).mark("LSTM");
+            (in, out, p) -> ParamCount.trainable(cellWeights(4, in.get(0).last(), p.get(UNITS)))).mark("LSTM")
+            .masks(RecurrentLayers::readsMask);
 
     /**
      * GRU as Keras 3 and tf.keras define it (reset_after=True: the reset gate applies after the recurrent product,
@@ -50,7 +52,7 @@ final class RecurrentLayers {
                 long units = p.get(UNITS);
                 long biases = p.get(RESET_AFTER) ? 2 * 3 * units : 3 * units;
                 return ParamCount.trainable(3 * units * (in.get(0).last() + units) + biases);
-            }).mark("GRU");
+            }).mark("GRU").masks(RecurrentLayers::readsMask);
 
     /** The recurrent layers a Bidirectional wrapper may hold: the kinds above, by name (reset_after is a GRU's). */
     static final List<String> WRAPPABLE = List.of(LSTM.kerasName(), GRU.kerasName(), SIMPLE_RNN.kerasName());
@@ -78,7 +80,12 @@ final class RecurrentLayers {
                 }
                 int gates = LSTM.kerasName().equals(p.get(LAYER)) ? 4 : 1;
                 return ParamCount.trainable(2 * cellWeights(gates, features, units));
-            }).mark("Bi");
+            }).mark("Bi").masks(p -> GRU.kerasName().equals(p.get(LAYER)) ? readsMask(p) : MaskUse.CANNOT_READ);
+
+    /** An LSTM or GRU skips padded steps; with return_sequences the steps it returns keep the mask. */
+    private static MaskUse readsMask(LayerParams p) {
+        return p.get(RETURN_SEQUENCES) ? MaskUse.READS_AND_PASSES : MaskUse.READS;
+    }
 
     static List<LayerKind> all() {
         return List.of(SIMPLE_RNN, LSTM, GRU, BIDIRECTIONAL);

@@ -16,13 +16,14 @@ final class RegularizationLayers {
     private RegularizationLayers() {
     }
 
-    static final LayerKind SPATIAL_DROPOUT1D = spatialDropout("SpatialDropout1D", "spatial_dropout1d", 1).mark("SD1");
+    static final LayerKind SPATIAL_DROPOUT1D = spatialDropout("SpatialDropout1D", "spatial_dropout1d", 1).mark("SD1")
+            .masks(MaskUse.PASSES);
     static final LayerKind SPATIAL_DROPOUT2D = spatialDropout("SpatialDropout2D", "spatial_dropout2d", 2).mark("SD2");
 
     static final LayerKind GAUSSIAN_NOISE = new LayerKind("GaussianNoise", "gaussian_noise",
             LayerCategory.REGULARIZATION, List.of(floatParam(STDDEV, 0.1, 0.0, null, false).required()), 1, 1,
             (name, in, p) -> in.get(0),
-            (in, out, p) -> ParamCount.NONE).mark("GN");
+            (in, out, p) -> ParamCount.NONE).mark("GN").masks(MaskUse.PASSES);
 
     static List<LayerKind> all() {
         return List.of(SPATIAL_DROPOUT1D, SPATIAL_DROPOUT2D, GAUSSIAN_NOISE);

@@ -65,6 +65,7 @@ public final class ShapeInference {
             byId.put(node.id(), r);
             results.add(r);
         }
+        problems.addAll(MaskFlow.of(graph, order).problems(graph));
         return new InferenceResult(List.copyOf(results), byId, List.copyOf(problems));
     }
 

@@ -75,7 +75,14 @@ final class ConvolutionMappings {
         m.put("AveragePooling1D", b -> pooling1d(b, PoolingType.AVG));
         m.put("GlobalAveragePooling2D", b -> b.addLayer(globalPooling(PoolingType.AVG)));
         m.put("GlobalMaxPooling2D", b -> b.addLayer(globalPooling(PoolingType.MAX)));
-        m.put("GlobalAveragePooling1D", b -> globalPooling1d(b, PoolingType.AVG));
+        m.put("GlobalAveragePooling1D", b -> {
+            if (b.masked()) { // the mean over the steps that are not padding, as Keras's layer takes it
+                b.graph().addVertex(b.name(), new StepMask(StepMask.Use.AVERAGE, b.mask().maskValue()), b.inputs()[0],
+                        b.mask().vertex());
+                return Dl4jVertex.of(b.name());
+            }
+            return globalPooling1d(b, PoolingType.AVG);
+        });
         m.put("GlobalMaxPooling1D", b -> globalPooling1d(b, PoolingType.MAX));
     }
 

@@ -1,5 +1,6 @@
 package org.neuralcanvas.engine.compile;
 
+import org.neuralcanvas.domain.layer.ParamKeys;
 import static org.neuralcanvas.domain.layer.ParamKeys.ACTIVATION;
 import static org.neuralcanvas.domain.layer.ParamKeys.ALPHA;
 import static org.neuralcanvas.domain.layer.ParamKeys.CENTER;
@@ -55,6 +56,10 @@ final class CoreMappings {
         m.put("ReLU", b -> b.addLayer(activationLayer(new ActivationReLU(b.param(MAX_VALUE), b.param(THRESHOLD),
                 b.param(NEGATIVE_SLOPE)))));
         m.put("PReLU", CoreMappings::prelu);
+        m.put("Masking", b -> {
+            b.graph().addVertex(b.name(), new StepMask(StepMask.Use.APPLY, b.param(ParamKeys.MASK_VALUE)), b.inputs());
+            return Dl4jVertex.of(b.name());
+        });
         m.put("Rescaling", b -> b.addLayer(activationLayer(new AffineActivation(b.param(SCALE_FACTOR), b.param(OFFSET)))));
         m.put("Dropout", b -> {
             double rate = b.param(RATE);

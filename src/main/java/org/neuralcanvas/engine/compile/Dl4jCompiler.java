@@ -26,6 +26,8 @@ import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.layer.TimeDistribution;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.domain.shape.InferenceResult;
+import org.neuralcanvas.domain.layer.ParamKeys;
+import org.neuralcanvas.domain.shape.MaskFlow;
 import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.Problem;
 import org.neuralcanvas.domain.shape.ShapeInference;
@@ -115,6 +117,7 @@ public final class Dl4jCompiler {
         List<String> outputNames = new ArrayList<>();
         List<TensorShape> outputShapes = new ArrayList<>();
         Map<String, String> vertexOfNode = new HashMap<>();
+        MaskFlow masks = MaskFlow.of(graph, inference.order().stream().map(NodeResult::node).toList());
         long params = 0;
         for (NodeResult r : inference.order()) {
             LayerNode node = r.node();
@@ -135,7 +138,8 @@ public final class Dl4jCompiler {
                                 + "with another layer."));
                 ILossFunction outputLoss = isOutput ? Dl4jLosses.forOutput(loss, r.outputShape()) : null;
                 Dl4jVertex vertex = TimeDistribution.isOn(node.params()) ? overSteps(mapping, gb, r, in)
-                        : mapping.add(new NodeBuild(gb, r, in, !fedByAnInputAlone(graph, node), outputLoss));
+                        : mapping.add(new NodeBuild(gb, r, in, !fedByAnInputAlone(graph, node), outputLoss,
+                                maskOf(graph, masks, node, vertexOfNode)));
                 vertexOfNode.put(node.id(), vertex.name());
                 if (isOutput && vertex.appliesLoss()) {
                     outputNames.add(vertex.name());
@@ -184,11 +188,27 @@ public final class Dl4jCompiler {
         String merged = name + "__steps";
         gb.addVertex(merged, new PreprocessorVertex(new StepsAsBatch(steps, Dl4jLayers.longs(stepIn.get(0)), true)), in);
         Dl4jVertex step = mapping.add(new NodeBuild(gb, new NodeResult(r.node(), stepIn, stepOut, r.params()),
-                new String[] {merged}, true, null));
+                new String[] {merged}, true, null, null));
         String out = name + "__sequences";
         gb.addVertex(out, new PreprocessorVertex(new StepsAsBatch(steps, Dl4jLayers.longs(stepOut), false)),
                 step.name());
         return Dl4jVertex.of(out);
+    }
+
+    /**
+     * Where the step mask a node reads is made from: the input of the Masking or mask_zero Embedding layer that made
+     * it, and the value marking padding there (Masking's mask_value; an Embedding's word index 0). Null when the node
+     * reads no mask.
+     */
+    private static NodeBuild.StepMaskSource maskOf(ModelGraph graph, MaskFlow masks, LayerNode node,
+                                                   Map<String, String> vertexOfNode) {
+        if (!masks.reads(node)) {
+            return null;
+        }
+        LayerNode source = masks.sourceOf(node).orElseThrow();
+        String fedBy = vertexOfNode.get(graph.incoming(source.id()).get(0).from());
+        double value = source.params().has(ParamKeys.MASK_VALUE.name()) ? source.params().get(ParamKeys.MASK_VALUE) : 0.0;
+        return new NodeBuild.StepMaskSource(fedBy, value);
     }
 
     /**

@@ -171,8 +171,8 @@ public final class FusedLstm extends KerasRecurrentConfiguration {
     public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
             Collection<TrainingListener> listeners, int index, INDArray view, boolean initialize, DataType dataType) {
         // As SameDiffLayer.instantiate, with our running layer: the fused op, or step by step where Keras's
-        // recurrent_dropout must drop h before each step (StepwiseLstmLayer).
-        if (recurrentDropout > 0) {
+        // recurrent_dropout must drop h before each step, or a mask keep the state over padded steps (StepwiseLstmLayer).
+        if (recurrentDropout > 0 || isMasked()) {
             return LayerInstances.wire(new StepwiseLstmLayer(conf, dataType), conf, listeners, index, view, initialize,
                     initializer());
         }

@@ -32,6 +32,8 @@ final class KerasGruLayer extends SameDiffLayer {
     private INDArray[] recurrentCandidate;
     /** recurrent_dropout's mask for this batch (h is multiplied by it before every step), or null. */
     private INDArray recurrentMask;
+    /** Keras's step mask of this batch, [batch, steps], when the layer is masked; else null. */
+    private INDArray stepMask;
 
     KerasGruLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -44,6 +46,10 @@ final class KerasGruLayer extends SameDiffLayer {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
+        if (gru().isMasked() && MaskedSteps.carriesMask(input, gru().getNIn())) {
+            stepMask = MaskedSteps.maskOf(input);
+            input = MaskedSteps.featuresOf(input); // dropped below, the mask not
+        }
         applyDropOutIfNecessary(training, workspaceMgr); // Keras's dropout: input with one mask for all steps
         // One libnd4j thread, as around the fused LSTM: its ops here work on [batch, units] arrays, where waking
         // a second thread for each op costs more than the op (3–17 s a step of the IMDB template, 0.3 s on one).
@@ -85,6 +91,7 @@ final class KerasGruLayer extends SameDiffLayer {
                     ? Nd4j.rand(dataType, batch, u).gt(rate).castTo(dataType).divi(1 - rate) : null;
             for (int i = 0; i < steps; i++) {
                 int t = position(i, steps); // i-th step read; t its place in the sequence
+                INDArray state = h;
                 if (recurrentMask != null) {
                     h = h.mul(recurrentMask);
                 }
@@ -106,6 +113,9 @@ final class KerasGruLayer extends SameDiffLayer {
                 INDArray hh = act.getActivation(hhPre.dup(), training);
                 // h = z ⊙ h + (1 − z) ⊙ ĥ = ĥ + z ⊙ (h − ĥ)
                 INDArray next = hh.add(z.mul(h.sub(hh)));
+                if (stepMask != null) {
+                    next = MaskedSteps.keep(state, next, MaskedSteps.at(stepMask, t)); // a padded step keeps h
+                }
                 if (training) {
                     hPrev[i] = h;
                     gatesPre[i] = zrPre;
@@ -131,6 +141,9 @@ final class KerasGruLayer extends SameDiffLayer {
             activate(true, workspaceMgr);
         }
         INDArray dLdx = backpropDropOutIfPresent(FusedLstmLayer.withoutPlatformHelpers(() -> backward(epsilon)));
+        if (stepMask != null) {
+            dLdx = MaskedSteps.withMaskGradient(dLdx);
+        }
         Gradient g = LayerInstances.gradientOf(gradients, gradTable);
         clearSteps();
         return new Pair<>(g, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dLdx));
@@ -165,6 +178,12 @@ final class KerasGruLayer extends SameDiffLayer {
                 } else if (t == steps - 1) {
                     dh = dh.add(eps);
                 }
+                INDArray kept = null; // the part of dh that reaches the previous state past a padded step
+                if (stepMask != null) {
+                    INDArray m = MaskedSteps.at(stepMask, at);
+                    kept = dh.mulColumnVector(m.rsub(1.0));
+                    dh = dh.mulColumnVector(m);
+                }
                 INDArray z = gates[t].get(cols(0, u));
                 INDArray r = gates[t].get(cols(u, 2 * u));
                 INDArray dz = dh.mul(hPrev[t].sub(candidate[t]));
@@ -189,6 +208,9 @@ final class KerasGruLayer extends SameDiffLayer {
                 dmx.get(NDArrayIndex.all(), NDArrayIndex.point(at), NDArrayIndex.all()).assign(Nd4j.hstack(dzrPre, dhhPre));
                 if (recurrentMask != null) {
                     dhNext.muli(recurrentMask); // from the dropped state back to the previous step's output
+                }
+                if (kept != null) {
+                    dhNext.addi(kept);
                 }
             }
             INDArray dmx2 = dmx.reshape(batch * steps, 3 * u);
@@ -222,6 +244,7 @@ final class KerasGruLayer extends SameDiffLayer {
 
     private void clearSteps() {
         recurrentMask = null;
+        stepMask = null;
         hPrev = null;
         gatesPre = null;
         gates = null;

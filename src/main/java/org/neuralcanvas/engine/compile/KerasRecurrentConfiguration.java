@@ -13,6 +13,7 @@ abstract class KerasRecurrentConfiguration extends OwnLayerConfiguration {
     private long nIn;
     private long units;
     private boolean returnSequences;
+    private boolean masked;
 
     KerasRecurrentConfiguration() {
     }
@@ -34,8 +35,20 @@ abstract class KerasRecurrentConfiguration extends OwnLayerConfiguration {
     @Override
     public void setNIn(InputType inputType, boolean override) {
         if (inputType instanceof InputType.InputTypeRecurrent r && (override || nIn <= 0)) {
-            nIn = r.getSize();
+            nIn = r.getSize() - (masked ? 1 : 0);
         }
+    }
+
+    /**
+     * Reads Keras's step mask as its input's last feature ({@link StepMask.Use#APPEND}) and skips the padded steps:
+     * there the state stays what it was, and a returned sequence repeats it, as Keras's RNN does.
+     */
+    public boolean isMasked() {
+        return masked;
+    }
+
+    public void setMasked(boolean masked) {
+        this.masked = masked;
     }
 
     public long getNIn() {

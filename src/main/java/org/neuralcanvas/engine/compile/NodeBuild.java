@@ -19,9 +19,31 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * @param inputGradientNeeded false when the node's only input is a network input that feeds nothing else: no
  *                            gradient needs to flow further back than this node
  * @param outputLoss          the training loss when the node is a network output, else null
+ * @param mask                where Keras's step mask comes from when the node reads one ({@code MaskFlow}), else null
  */
 record NodeBuild(GraphBuilder graph, NodeResult result, String[] inputs, boolean inputGradientNeeded,
-                 ILossFunction outputLoss) {
+                 ILossFunction outputLoss, StepMaskSource mask) {
+
+    /** The vertex whose data Keras's step mask is made from, and the value that marks padding in it. */
+    record StepMaskSource(String vertex, double maskValue) {
+    }
+
+    /** Whether the node skips padded steps (its kind reads masks, and one reaches it). */
+    boolean masked() {
+        return mask != null;
+    }
+
+    /**
+     * The same node reading its input with the mask appended as the last feature ({@link StepMask.Use#APPEND}), as
+     * our masked recurrent layers take it; the vertex is added once, for the halves of a Bidirectional alike.
+     */
+    NodeBuild withMaskAppended() {
+        String appended = name() + "__mask";
+        if (!graph.getVertices().containsKey(appended)) {
+            graph.addVertex(appended, new StepMask(StepMask.Use.APPEND, mask.maskValue()), inputs[0], mask.vertex());
+        }
+        return new NodeBuild(graph, result, new String[] {appended}, true, outputLoss, mask);
+    }
 
     LayerNode node() {
         return result.node();

@@ -32,12 +32,14 @@ public final class RecurrentMappings {
     }
 
     static void register(Map<String, Dl4jMapping> m) {
-        m.put("LSTM", b -> b.addLayer(lstm(b.node())));
+        // A masked LSTM or GRU reads its input with the mask appended (NodeBuild.withMaskAppended).
+        m.put("LSTM", b -> b.masked() ? b.withMaskAppended().addLayer(lstm(b.node(), true)) : b.addLayer(lstm(b.node(), false)));
         m.put("SimpleRNN", b -> b.addLayer(lastStepUnless(b.params(), cell(b.node(), "SimpleRNN"))));
-        m.put("GRU", b -> b.addLayer(gru(b.node(), false)));
+        m.put("GRU", b -> b.masked() ? b.withMaskAppended().addLayer(gru(b.node(), false, true))
+                : b.addLayer(gru(b.node(), false, false)));
         m.put("Bidirectional", b -> {
             if ("GRU".equals(b.param(LAYER))) {
-                return bidirectionalGru(b);
+                return bidirectionalGru(b.masked() ? b.withMaskAppended() : b);
             }
             // The last step of each direction, as Keras takes it: the backward half's is its state after the
             // whole reversed sequence. (A last step of the merged sequences would take the backward half after
@@ -48,7 +50,7 @@ public final class RecurrentMappings {
     }
 
     /** Our GRU for the node (a GRU, or the GRU a Bidirectional holds), reading forwards or backwards. */
-    private static KerasGru gru(LayerNode node, boolean backwards) {
+    private static KerasGru gru(LayerNode node, boolean backwards, boolean masked) {
         LayerParams p = node.params();
         // Checked here so that an activation DL4J lacks is a sentence, not a failure inside the layer.
         Dl4jLayers.activation(node, p.get(ACTIVATION));
@@ -57,6 +59,7 @@ public final class RecurrentMappings {
                 !p.has(RESET_AFTER.name()) || p.get(RESET_AFTER));
         gru.setRecurrentDropout(p.has(RECURRENT_DROPOUT.name()) ? p.get(RECURRENT_DROPOUT) : 0);
         gru.setBackwards(backwards);
+        gru.setMasked(masked);
         return withDropout(gru, p, 1);
     }
 
@@ -68,8 +71,8 @@ public final class RecurrentMappings {
     private static Dl4jVertex bidirectionalGru(NodeBuild b) {
         String forward = b.name() + FORWARD;
         String backward = b.name() + BACKWARD;
-        b.graph().addLayer(forward, b.withWeightSettings(gru(b.node(), false)), b.inputs());
-        b.graph().addLayer(backward, b.withWeightSettings(gru(b.node(), true)), b.inputs());
+        b.graph().addLayer(forward, b.withWeightSettings(gru(b.node(), false, b.masked())), b.inputs());
+        b.graph().addLayer(backward, b.withWeightSettings(gru(b.node(), true, b.masked())), b.inputs());
         org.deeplearning4j.nn.conf.graph.GraphVertex join = switch (b.param(MERGE_MODE)) {
             case "sum" -> new ElementWiseVertex(ElementWiseVertex.Op.Add);
             case "mul" -> new ElementWiseVertex(ElementWiseVertex.Op.Product);
@@ -92,7 +95,7 @@ public final class RecurrentMappings {
      * An LSTM as one fused native op ({@link FusedLstm}), or DL4J's own layer where the op lacks an activation.
      * Inside Bidirectional the cell stays DL4J's (its wrapper needs a DL4J recurrent layer).
      */
-    private static Layer lstm(LayerNode node) {
+    private static Layer lstm(LayerNode node, boolean masked) {
         LayerParams p = node.params();
         String gate = gateActivation(p);
         Dl4jLayers.activation(node, p.get(ACTIVATION));
@@ -105,12 +108,18 @@ public final class RecurrentMappings {
                     + "NeuralCanvas computes only in DL4J's own LSTM, which has no recurrent dropout. Use tanh and "
                     + "sigmoid, or set recurrent_dropout to 0.");
         }
-        if (!recurrentDropout && (act == null || gateAct == null
+        if (masked && (act == null || gateAct == null)) {
+            throw new UnsupportedOperationException(node.name() + " (LSTM) reads a padding mask with an activation "
+                    + "NeuralCanvas computes only in DL4J's own LSTM, which cannot skip padded steps. Use tanh and "
+                    + "sigmoid, or turn the mask off.");
+        }
+        if (!recurrentDropout && !masked && (act == null || gateAct == null
                 || "false".equalsIgnoreCase(System.getProperty(FusedLstm.PROPERTY)))) {
             return lastStepUnless(p, cell(node, "LSTM"));
         }
         FusedLstm fused = new FusedLstm(p.get(UNITS), p.get(RETURN_SEQUENCES), act, gateAct);
         fused.setRecurrentDropout(p.has(RECURRENT_DROPOUT.name()) ? p.get(RECURRENT_DROPOUT) : 0);
+        fused.setMasked(masked);
         return withDropout(fused, p, 1);
     }
 

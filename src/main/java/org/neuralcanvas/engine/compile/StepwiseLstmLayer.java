@@ -19,7 +19,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * parameters (Keras's layout and gate order i, f, c, o), computed step by step so that while training h is
  * multiplied by one dropout mask for the whole sequence before each recurrent product, as Keras's LSTM cell does.
  * Per step: z = x·W + h·U + b; c = σ(z_f) ⊙ c + σ(z_i) ⊙ act(z_c); h = σ(z_o) ⊙ act(c). Its backpropagation through
- * time is written out here (RecurrentDropoutTest checks it against a numerical gradient under fixed masks).
+ * time is written out here (RecurrentDropoutTest checks it against a numerical gradient under fixed masks). It is
+ * also the LSTM that reads Keras's step mask ({@link MaskedSteps}), which the fused op cannot.
  */
 final class StepwiseLstmLayer extends SameDiffLayer {
 
@@ -30,6 +31,8 @@ final class StepwiseLstmLayer extends SameDiffLayer {
     /** Per step: the gates i, f, o and candidate g as activated, and act(c), kept for the backward pass. */
     private INDArray[][] activated;
     private INDArray recurrentMask;
+    /** Keras's step mask of this batch, [batch, steps], when the layer is masked; else null. */
+    private INDArray stepMask;
 
     StepwiseLstmLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -50,6 +53,10 @@ final class StepwiseLstmLayer extends SameDiffLayer {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
+        if (lstm().isMasked() && MaskedSteps.carriesMask(input, lstm().getNIn())) {
+            stepMask = MaskedSteps.maskOf(input);
+            input = MaskedSteps.featuresOf(input); // dropped below, the mask not
+        }
         applyDropOutIfNecessary(training, workspaceMgr);
         return FusedLstmLayer.withoutPlatformHelpers(() -> forward(training, workspaceMgr));
     }
@@ -89,10 +96,16 @@ final class StepwiseLstmLayer extends SameDiffLayer {
                 cPrev[t] = cell;
                 z[t] = zt;
                 c[t] = next;
-                cell = next;
                 INDArray actC = act.getActivation(next.dup(), training);
                 activated[t] = new INDArray[] {i, f, g, o, actC};
-                h = o.mul(actC);
+                if (stepMask != null) { // a padded step keeps both states
+                    INDArray m = MaskedSteps.at(stepMask, t);
+                    cell = MaskedSteps.keep(cell, next, m);
+                    h = MaskedSteps.keep(h, o.mul(actC), m);
+                } else {
+                    cell = next;
+                    h = o.mul(actC);
+                }
                 if (all != null) {
                     all.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).assign(h);
                 }
@@ -108,6 +121,9 @@ final class StepwiseLstmLayer extends SameDiffLayer {
             activate(true, workspaceMgr);
         }
         INDArray dLdx = backpropDropOutIfPresent(FusedLstmLayer.withoutPlatformHelpers(() -> backward(epsilon)));
+        if (stepMask != null) {
+            dLdx = MaskedSteps.withMaskGradient(dLdx);
+        }
         Gradient g = LayerInstances.gradientOf(gradients, gradTable);
         clear();
         return new Pair<>(g, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dLdx));
@@ -136,13 +152,24 @@ final class StepwiseLstmLayer extends SameDiffLayer {
                 } else if (t == steps - 1) {
                     dh = dh.add(eps);
                 }
+                INDArray dcState = dcNext;
+                INDArray keptH = null; // the parts of dh and dc that reach the previous states past a padded step
+                INDArray keptC = null;
+                if (stepMask != null) {
+                    INDArray m = MaskedSteps.at(stepMask, t);
+                    INDArray padded = m.rsub(1.0);
+                    keptH = dh.mulColumnVector(padded);
+                    keptC = dcState.mulColumnVector(padded);
+                    dh = dh.mulColumnVector(m);
+                    dcState = dcState.mulColumnVector(m);
+                }
                 INDArray zt = z[t];
                 INDArray i = activated[t][0];
                 INDArray f = activated[t][1];
                 INDArray g = activated[t][2];
                 INDArray o = activated[t][3];
                 INDArray actC = activated[t][4];
-                INDArray dc = dcNext.add(act.backprop(c[t].dup(), dh.mul(o)).getFirst());
+                INDArray dc = dcState.add(act.backprop(c[t].dup(), dh.mul(o)).getFirst());
                 INDArray dzi = gate.backprop(zt.get(cols(0, u)).dup(), dc.mul(g)).getFirst();
                 INDArray dzf = gate.backprop(zt.get(cols(u, 2 * u)).dup(), dc.mul(cPrev[t])).getFirst();
                 INDArray dzg = act.backprop(zt.get(cols(2 * u, 3 * u)).dup(), dc.mul(i)).getFirst();
@@ -154,6 +181,10 @@ final class StepwiseLstmLayer extends SameDiffLayer {
                 dhNext = dzt.mmul(rw.transpose());
                 if (recurrentMask != null) {
                     dhNext.muli(recurrentMask); // from the dropped state back to the previous step's output
+                }
+                if (keptH != null) {
+                    dhNext.addi(keptH);
+                    dcNext.addi(keptC);
                 }
             }
             INDArray dz2 = dz.reshape(batch * steps, 4 * u);
@@ -173,6 +204,7 @@ final class StepwiseLstmLayer extends SameDiffLayer {
         c = null;
         activated = null;
         recurrentMask = null;
+        stepMask = null;
     }
 
     private static INDArrayIndex[] cols(long from, long to) {

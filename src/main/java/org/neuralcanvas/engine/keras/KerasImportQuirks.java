@@ -43,9 +43,6 @@ final class KerasImportQuirks {
         if (name.equals("Bidirectional") && c.path("merge_mode").isNull()) {
             throw new KerasLayerMapper.Unsupported("keras.unsupported.mergeMode", "None");
         }
-        if (name.equals("Embedding") && c.path("mask_zero").asBoolean(false)) {
-            changes.add(SAY.say("keras.change.maskZero"));
-        }
         if (name.equals("Concatenate") && c.path("axis").asInt(-1) != -1) {
             changes.add(SAY.say("keras.change.concatAxis", String.valueOf(c.path("axis").asInt())));
         }

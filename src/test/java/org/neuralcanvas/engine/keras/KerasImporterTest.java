@@ -173,7 +173,7 @@ class KerasImporterTest {
         assertFalse(r.complete());
         assertTrue(r.weightsLoaded(), () -> String.join("\n", r.messages()));
         assertEquals(83, r.weightCount());
-        assertTrue(r.messages().contains("Left out without weights: masking (Masking). The rest kept its "
+        assertTrue(r.messages().contains("Left out without weights: alpha_dropout (AlphaDropout). The rest kept its "
                 + "weights, but the model's outputs differ from Keras's where these layers acted."), r.messages()::toString);
         assertEquals(List.of("dense", "dense_1"), r.project().graph().nodes().stream()
                 .filter(n -> !n.kind().isInput()).map(n -> n.name()).toList());

@@ -122,6 +122,26 @@ class KerasModelJsonTest {
                 "bi (Bidirectional) (None, 8) 1600"), rows);
     }
 
+    /** Keras's masks open as they are: Embedding's mask_zero and Masking's mask_value, with no change to note. */
+    @Test
+    void masksOpenAsTheyAre() throws Exception {
+        String json = functional(String.join(", ",
+                layer("in", "InputLayer", "'batch_input_shape': [null, 20]", "[]"),
+                layer("e", "Embedding", "'input_dim': 100, 'output_dim': 8, 'mask_zero': true", k2("in")),
+                layer("g", "GRU", "'units': 4, 'return_sequences': false", k2("e")),
+                layer("in2", "InputLayer", "'batch_input_shape': [null, 10, 3]", "[]"),
+                layer("m", "Masking", "'mask_value': -1.0", k2("in2")),
+                layer("l", "LSTM", "'units': 4", k2("m")),
+                layer("c", "Concatenate", "'axis': -1", "[[['g', 0, 0, {}], ['l', 0, 0, {}]]]")),
+                "[['in', 0, 0], ['in2', 0, 0]]", "[['c', 0, 0]]");
+        KerasImportResult r = importer.importModelJson(json);
+        assertTrue(r.complete(), r.issues()::toString);
+        assertEquals(Boolean.TRUE, r.project().graph().findByName("e").orElseThrow().params().get("mask_zero"));
+        assertEquals(-1.0, r.project().graph().findByName("m").orElseThrow().params().get("mask_value"));
+        assertEquals(List.of(), org.neuralcanvas.domain.shape.ShapeInference.infer(r.project().graph()).problems(),
+                "both readers can skip the padded steps");
+    }
+
     @Test
     void whatWeCannotRepresentIsReportedByNameAndType() throws Exception {
         String json = functional(String.join(", ", INPUT,
