@@ -19,6 +19,7 @@ public final class ParamKeys {
     public static final ParamKey<Boolean> TRAINABLE = ParamKey.ofBool("trainable");
     public static final ParamKey<String> KERNEL_REGULARIZER = ParamKey.ofString("kernel_regularizer");
     public static final ParamKey<String> BIAS_REGULARIZER = ParamKey.ofString("bias_regularizer");
+    public static final ParamKey<String> ACTIVITY_REGULARIZER = ParamKey.ofString("activity_regularizer");
     public static final ParamKey<Double> RATE = ParamKey.ofDouble("rate");
     public static final ParamKey<Double> STDDEV = ParamKey.ofDouble("stddev");
     public static final ParamKey<List<Integer>> TARGET_SHAPE = ParamKey.ofTuple("target_shape");

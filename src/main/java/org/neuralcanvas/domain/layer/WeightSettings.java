@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The settings every layer with weights shares with its Keras counterpart: how its kernel and bias start
- * (Keras's initializer names; those DL4J has an exact counterpart for), their L1/L2 penalties, and whether training
+ * (Keras's initializer names; those DL4J has an exact counterpart for), their L1/L2 penalties and the one on the
+ * layer's output (activity_regularizer), and whether training
  * changes them
  * ({@code trainable=False}: a frozen layer, counted as non-trainable in the summary).
  */
@@ -28,7 +29,8 @@ public final class WeightSettings {
         return List.of(ParamSpec.choiceParam(KERNEL_INITIALIZER, "glorot_uniform", KERNEL_INITIALIZERS).aka("init"),
                 ParamSpec.choiceParam(BIAS_INITIALIZER, "zeros", BIAS_INITIALIZERS),
                 ParamSpec.regularizerParam(ParamKeys.KERNEL_REGULARIZER).aka("W_regularizer"),
-                ParamSpec.regularizerParam(ParamKeys.BIAS_REGULARIZER).aka("b_regularizer"));
+                ParamSpec.regularizerParam(ParamKeys.BIAS_REGULARIZER).aka("b_regularizer"),
+                ParamSpec.regularizerParam(ParamKeys.ACTIVITY_REGULARIZER));
     }
 
     static ParamSpec trainable() {

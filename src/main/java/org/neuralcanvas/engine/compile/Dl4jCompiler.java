@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -26,7 +27,9 @@ import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.layer.TimeDistribution;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.domain.shape.InferenceResult;
+import org.neuralcanvas.domain.layer.LayerParams;
 import org.neuralcanvas.domain.layer.ParamKeys;
+import org.neuralcanvas.domain.layer.Regularizer;
 import org.neuralcanvas.domain.shape.MaskFlow;
 import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.Problem;
@@ -137,9 +140,16 @@ public final class Dl4jCompiler {
                         node.name() + " (" + node.kind().kerasName() + ") has no DL4J counterpart yet. Replace it "
                                 + "with another layer."));
                 ILossFunction outputLoss = isOutput ? Dl4jLosses.forOutput(loss, r.outputShape()) : null;
+                Optional<Regularizer> activity = activityRegularizer(node);
+                // A penalised output is built without its loss, which follows the penalty as its own layer.
                 Dl4jVertex vertex = TimeDistribution.isOn(node.params()) ? overSteps(mapping, gb, r, in)
-                        : mapping.add(new NodeBuild(gb, r, in, !fedByAnInputAlone(graph, node), outputLoss,
-                                maskOf(graph, masks, node, vertexOfNode)));
+                        : mapping.add(new NodeBuild(gb, r, in, !fedByAnInputAlone(graph, node),
+                                activity.isPresent() ? null : outputLoss, maskOf(graph, masks, node, vertexOfNode)));
+                if (activity.isPresent()) {
+                    String penalised = node.name() + "__activity";
+                    gb.addLayer(penalised, new ActivityPenalty(activity.get().l1(), activity.get().l2()), vertex.name());
+                    vertex = Dl4jVertex.of(penalised);
+                }
                 vertexOfNode.put(node.id(), vertex.name());
                 if (isOutput && vertex.appliesLoss()) {
                     outputNames.add(vertex.name());
@@ -193,6 +203,15 @@ public final class Dl4jCompiler {
         gb.addVertex(out, new PreprocessorVertex(new StepsAsBatch(steps, Dl4jLayers.longs(stepOut), false)),
                 step.name());
         return Dl4jVertex.of(out);
+    }
+
+    /** Keras's activity_regularizer of the node, where it has one. */
+    private static Optional<Regularizer> activityRegularizer(LayerNode node) {
+        LayerParams p = node.params();
+        if (!p.has(ParamKeys.ACTIVITY_REGULARIZER.name()) || p.get(ParamKeys.ACTIVITY_REGULARIZER) == null) {
+            return Optional.empty();
+        }
+        return Regularizer.parse(p.get(ParamKeys.ACTIVITY_REGULARIZER));
     }
 
     /**

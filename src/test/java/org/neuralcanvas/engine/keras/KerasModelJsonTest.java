@@ -149,7 +149,8 @@ class KerasModelJsonTest {
                 layer("cf", "Conv2D", "'filters': 2, 'kernel_size': [1, 1], 'data_format': 'channels_first'", k2("lam")),
                 layer("shared", "Dense", "'units': 4", "[[['in', 0, 0, {}]], [['lam', 0, 0, {}]]]"),
                 layer("d", "Dense", "'units': 2, 'kernel_regularizer': {'class_name': 'L2', 'config': {'l2': 0.01}}, "
-                        + "'activity_regularizer': {'class_name': 'L2', 'config': {'l2': 0.01}}",
+                        + "'activity_regularizer': {'class_name': 'L2', 'config': {'l2': 0.01}}, "
+                        + "'kernel_constraint': {'class_name': 'MaxNorm', 'config': {'max_value': 2}}",
                         k2("shared"))), "[['in', 0, 0]]", "[['d', 0, 0]]");
         KerasImportResult r = importer.importModelJson(json);
         List<String> messages = r.issues().stream().map(ImportIssue::message).toList();
@@ -158,8 +159,10 @@ class KerasModelJsonTest {
         assertTrue(messages.contains("cf (Conv2D): it read channels-first data; here it reads channels-last (height, "
                 + "width, channels), with its weights converted to match."), messages::toString);
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("shared (Dense) was left out: the model calls it 2 times")));
-        // The kernel's regularizer is a Dense argument we keep; a penalty on the activations is not.
-        assertTrue(messages.contains("d (Dense): activity_regularizer is not kept."), messages::toString);
+        // The regularizers are Dense arguments we keep, the one on its output too; a constraint on the kernel is not.
+        assertTrue(messages.contains("d (Dense): kernel_constraint is not kept."), messages::toString);
+        assertTrue(messages.stream().noneMatch(m -> m.contains("activity_regularizer")), messages::toString);
+        assertEquals("l2(0.01)", r.project().graph().findByName("d").orElseThrow().params().get("activity_regularizer"));
         assertFalse(r.complete());
         assertEquals("l2(0.01)", r.project().graph().findByName("d").orElseThrow().params().get("kernel_regularizer"));
     }
