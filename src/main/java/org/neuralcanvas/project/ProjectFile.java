@@ -148,7 +148,11 @@ public final class ProjectFile {
             root = JSON.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+            // Also a file cut off inside a word (`"activation": nu`): what Jackson stumbled on is its last text.
+            boolean cutInsideAWord = at != null && at.getCharOffset() >= 0
+                    && text.substring((int) Math.min(text.length(), at.getCharOffset())).isBlank();
+            if (e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input")
+                    || cutInsideAWord) {
                 throw new ProjectFileException(source + " is incomplete: it ends before the project does"
                         + (at == null ? "" : " (line " + at.getLineNr() + ")") + ". It may have been cut off while "
                         + "being written; if NeuralCanvas offers a recovered copy, open that instead.", e);

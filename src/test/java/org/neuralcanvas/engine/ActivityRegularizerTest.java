@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.neuralcanvas.domain.graph.ModelBuilder;
@@ -45,8 +44,7 @@ class ActivityRegularizerTest {
         Compilation c = Dl4jCompiler.compile(b.graph(), SETTINGS);
         assertTrue(c.ok(), c.problems()::toString);
         var conf = c.model().configuration();
-        conf.setTrainingWorkspaceMode(WorkspaceMode.NONE);
-        conf.setInferenceWorkspaceMode(WorkspaceMode.NONE);
+        // Workspaces as when training in the window: arrays a layer keeps between its passes must outlive them.
         conf.setDataType(DataType.DOUBLE);
         ComputationGraph net = new ComputationGraph(conf);
         net.init();

@@ -47,7 +47,7 @@ public final class SampleModels {
         b.then("Input", Map.of("shape", List.of(8)));
         b.then("Embedding", Map.of("input_dim", 20, "output_dim", 4, "mask_zero", true));
         b.then("Dropout", Map.of("rate", 0.1));
-        b.then("GRU", Map.of("units", 5, "return_sequences", true));
+        b.then("GRU", Map.of("units", 5, "return_sequences", true, "dropout", 0.2, "recurrent_dropout", 0.2));
         b.then("GlobalAveragePooling1D", Map.of());
         b.then("Dense", Map.of("units", 2));
         return b.graph();

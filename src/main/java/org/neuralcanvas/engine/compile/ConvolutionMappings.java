@@ -77,8 +77,7 @@ final class ConvolutionMappings {
         m.put("GlobalMaxPooling2D", b -> b.addLayer(globalPooling(PoolingType.MAX)));
         m.put("GlobalAveragePooling1D", b -> {
             if (b.masked()) { // the mean over the steps that are not padding, as Keras's layer takes it
-                b.graph().addVertex(b.name(), new StepMask(StepMask.Use.AVERAGE, b.mask().maskValue()), b.inputs()[0],
-                        b.mask().vertex());
+                b.graph().addVertex(b.name(), b.mask().as(StepMask.Use.AVERAGE), b.inputs()[0], b.mask().vertex());
                 return Dl4jVertex.of(b.name());
             }
             return globalPooling1d(b, PoolingType.AVG);

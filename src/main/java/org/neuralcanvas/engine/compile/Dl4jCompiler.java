@@ -226,8 +226,8 @@ public final class Dl4jCompiler {
         }
         LayerNode source = masks.sourceOf(node).orElseThrow();
         String fedBy = vertexOfNode.get(graph.incoming(source.id()).get(0).from());
-        double value = source.params().has(ParamKeys.MASK_VALUE.name()) ? source.params().get(ParamKeys.MASK_VALUE) : 0.0;
-        return new NodeBuild.StepMaskSource(fedBy, value);
+        boolean masking = source.params().has(ParamKeys.MASK_VALUE.name());
+        return new NodeBuild.StepMaskSource(fedBy, masking ? source.params().get(ParamKeys.MASK_VALUE) : 0.0, masking);
     }
 
     /**

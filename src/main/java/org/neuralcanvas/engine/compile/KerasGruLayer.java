@@ -47,8 +47,9 @@ final class KerasGruLayer extends SameDiffLayer {
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         if (gru().isMasked() && MaskedSteps.carriesMask(input, gru().getNIn())) {
-            stepMask = MaskedSteps.maskOf(input);
-            input = MaskedSteps.featuresOf(input); // dropped below, the mask not
+            INDArray[] split = MaskedSteps.split(input);
+            stepMask = split[0];
+            input = split[1]; // dropped below, the mask not
         }
         applyDropOutIfNecessary(training, workspaceMgr); // Keras's dropout: input with one mask for all steps
         // One libnd4j thread, as around the fused LSTM: its ops here work on [batch, units] arrays, where waking

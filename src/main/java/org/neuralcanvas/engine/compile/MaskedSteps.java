@@ -19,14 +19,19 @@ final class MaskedSteps {
         return input != null && input.rank() == 3 && input.size(2) == features + 1;
     }
 
-    /** The mask, [batch, steps], from the input's last feature. */
-    static INDArray maskOf(INDArray input) {
-        return input.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(input.size(2) - 1)).dup('c');
-    }
-
-    /** The input without its mask: [batch, steps, features]. */
-    static INDArray featuresOf(INDArray input) {
-        return input.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, input.size(2) - 1)).dup('c');
+    /**
+     * The mask, [batch, steps], from the input's last feature, and the input without it, [batch, steps, features].
+     * Both outside DL4J's workspaces: the layer keeps them from its forward pass to its backward one, by when the
+     * working memory they would be made in has been reused.
+     */
+    static INDArray[] split(INDArray input) {
+        try (var ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            long last = input.size(2) - 1;
+            INDArray mask = input.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(last)).dup('c');
+            INDArray features = input.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, last))
+                    .dup('c');
+            return new INDArray[] {mask, features};
+        }
     }
 
     /** Step t's column of the mask, [batch, 1]. */

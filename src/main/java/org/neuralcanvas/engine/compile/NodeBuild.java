@@ -24,8 +24,15 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
 record NodeBuild(GraphBuilder graph, NodeResult result, String[] inputs, boolean inputGradientNeeded,
                  ILossFunction outputLoss, StepMaskSource mask) {
 
-    /** The vertex whose data Keras's step mask is made from, and the value that marks padding in it. */
-    record StepMaskSource(String vertex, double maskValue) {
+    /**
+     * The vertex whose data Keras's step mask is made from, the value that marks padding in it, and whether that
+     * data takes a gradient (a sequence before Masking does; word indices do not).
+     */
+    record StepMaskSource(String vertex, double maskValue, boolean differentiable) {
+
+        StepMask as(StepMask.Use use) {
+            return new StepMask(use, maskValue, differentiable);
+        }
     }
 
     /** Whether the node skips padded steps (its kind reads masks, and one reaches it). */
@@ -40,7 +47,7 @@ record NodeBuild(GraphBuilder graph, NodeResult result, String[] inputs, boolean
     NodeBuild withMaskAppended() {
         String appended = name() + "__mask";
         if (!graph.getVertices().containsKey(appended)) {
-            graph.addVertex(appended, new StepMask(StepMask.Use.APPEND, mask.maskValue()), inputs[0], mask.vertex());
+            graph.addVertex(appended, mask.as(StepMask.Use.APPEND), inputs[0], mask.vertex());
         }
         return new NodeBuild(graph, result, new String[] {appended}, true, outputLoss, mask);
     }

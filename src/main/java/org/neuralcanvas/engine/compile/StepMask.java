@@ -33,24 +33,36 @@ public final class StepMask extends GraphVertex {
 
     private Use use = Use.APPLY;
     private double maskValue;
+    private boolean gradientToSource = true;
 
     /** For Jackson, which restores a saved model's configuration. */
     public StepMask() {
     }
 
     public StepMask(Use use, double maskValue) {
+        this(use, maskValue, true);
+    }
+
+    /**
+     * @param gradientToSource false when the mask's source is word indices (Embedding's input): no layer sends a
+     *                         gradient there, and DL4J, adding the gradients a vertex gets, cannot add a zero one to
+     *                         the Embedding's none
+     */
+    public StepMask(Use use, double maskValue, boolean gradientToSource) {
         this.use = use;
         this.maskValue = maskValue;
+        this.gradientToSource = gradientToSource;
     }
 
     @Override
     public StepMask clone() {
-        return new StepMask(use, maskValue);
+        return new StepMask(use, maskValue, gradientToSource);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StepMask m && m.use == use && m.maskValue == maskValue;
+        return o instanceof StepMask m && m.use == use && m.maskValue == maskValue
+                && m.gradientToSource == gradientToSource;
     }
 
     @Override
@@ -101,6 +113,15 @@ public final class StepMask extends GraphVertex {
 
     public void setUse(Use use) {
         this.use = use;
+    }
+
+    /** Whether the source gets a (zero) gradient back; see the constructor. */
+    public boolean isGradientToSource() {
+        return gradientToSource;
+    }
+
+    public void setGradientToSource(boolean gradientToSource) {
+        this.gradientToSource = gradientToSource;
     }
 
     public double getMaskValue() {

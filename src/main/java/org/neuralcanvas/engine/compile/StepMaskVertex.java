@@ -16,8 +16,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The running {@link StepMask}. The mask is not learnt and not differentiated: its source gets a zero gradient,
- * the sequence the gradient of what was made of it.
+ * The running {@link StepMask}. The mask is not learnt and not differentiated: its source gets a zero gradient (or
+ * none, for word indices), the sequence the gradient of what was made of it.
  */
 final class StepMaskVertex extends BaseGraphVertex {
 
@@ -85,7 +85,7 @@ final class StepMaskVertex extends BaseGraphVertex {
         };
         INDArray[] out = new INDArray[inputs.length];
         out[0] = workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, dx.castTo(inputs[0].dataType()));
-        if (inputs.length > 1) {
+        if (inputs.length > 1 && conf.isGradientToSource()) {
             out[1] = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, inputs[1].dataType(), inputs[1].shape());
             out[1].assign(0);
         }

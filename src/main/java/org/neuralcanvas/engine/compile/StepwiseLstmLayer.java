@@ -54,8 +54,9 @@ final class StepwiseLstmLayer extends SameDiffLayer {
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         if (lstm().isMasked() && MaskedSteps.carriesMask(input, lstm().getNIn())) {
-            stepMask = MaskedSteps.maskOf(input);
-            input = MaskedSteps.featuresOf(input); // dropped below, the mask not
+            INDArray[] split = MaskedSteps.split(input);
+            stepMask = split[0];
+            input = split[1]; // dropped below, the mask not
         }
         applyDropOutIfNecessary(training, workspaceMgr);
         return FusedLstmLayer.withoutPlatformHelpers(() -> forward(training, workspaceMgr));

@@ -86,7 +86,9 @@ final class KerasLayerCheck {
             int vocabulary = vocabularyFed(graph, compiled.inputNames().get(i));
             float[] values = new float[(int) Arrays.stream(dims).reduce(1, (a, b) -> a * b)];
             for (int v = 0; v < values.length; v++) {
-                values[v] = vocabulary > 0 ? random.nextInt(vocabulary) : random.nextFloat() * 2 - 1;
+                // Word indices from 1: 0 is padding where an Embedding has mask_zero, and the formulas here are of
+                // the layers on real steps (random numbers never equal a Masking layer's mask_value either).
+                values[v] = vocabulary > 0 ? 1 + random.nextInt(Math.max(1, vocabulary - 1)) : random.nextFloat() * 2 - 1;
             }
             inputs[i] = Nd4j.create(values, dims, 'c');
         }
