@@ -100,6 +100,7 @@ public final class TrainingViewModel {
     private Path runCheckpoint;
     private boolean stopPressed;
     private final List<EpochResult> runHistory = new ArrayList<>();
+    private final RunAdvice advice = new RunAdvice();
 
     /**
      * @param i18n the window's language now (it changes when the user switches; this view model stays)
@@ -246,6 +247,7 @@ public final class TrainingViewModel {
         runCheckpoint = null;
         stopPressed = false;
         runHistory.clear();
+        advice.clear();
         progress.clear();
         results.clear();
         curves.reset(runSettings.metrics().isEmpty() ? null : runSettings.metrics().get(0));
@@ -354,6 +356,7 @@ public final class TrainingViewModel {
                 runHistory.add(end.result());
                 curves.addEpoch(end.result());
                 progress.epochEnded(end.result());
+                advice.newLines(EpochResult.historyMaps(runHistory), runSettings, null).forEach(progress::note);
             } else if (e instanceof TrainingEvent.CallbackActed c) {
                 progress.note(c.line());
                 if (c.file() != null) {
@@ -422,6 +425,7 @@ public final class TrainingViewModel {
             return;
         }
         RunRecord with = lastRecord.withResults(StoredResults.of(report));
+        advice.newLines(with.history(), with.settings(), with.results()).forEach(progress::note);
         if (lastOwner.replaceRun(lastRecord, with)) {
             int shown = runs.indexOf(lastRecord);
             if (shown >= 0) {

@@ -201,6 +201,25 @@ class TrainingDashboardTest {
         assertTrue(window.viewModel().dirtyProperty().get());
     }
 
+    /** The advisor speaks in the log as the curve shows it: a learning rate far too small leaves the loss flat. */
+    @Test
+    void theAdvisorSaysSoWhenTheLossDoesNotFall(FxRobot robot) throws TimeoutException {
+        loadTemplate(robot, "keras_quickstart");
+        setEpochs(robot, 3);
+        robot.doubleClickOn("#field-learning-rate").write("1e-7").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1e-7, vm().settingsProperty().get().optimizer().learningRate(), 1e-12);
+        robot.clickOn("#panel-train");
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE && vm().results().reportProperty().get() != null);
+        List<String> notes = vm().progress().log().stream().filter(l -> l.startsWith("💡")).toList();
+        assertEquals(1, notes.size(), vm().progress().log()::toString);
+        assertTrue(notes.get(0).startsWith("💡 The loss has barely moved in 3 epochs"), notes.get(0));
+        // After epoch 3, before the run's end and the test results.
+        List<String> log = vm().progress().log();
+        assertTrue(log.indexOf(notes.get(0)) > log.indexOf(log.stream().filter(l -> l.startsWith("Epoch 3/3"))
+                .findFirst().orElseThrow()), log::toString);
+    }
+
     @Test
     void aFinishedRunShowsAConfusionMatrixThatAddsUpToTheTestSet(FxRobot robot) throws TimeoutException {
         loadTemplate(robot, "keras_quickstart");
