@@ -43,7 +43,7 @@ final class EventLog implements TrainingListener {
             if (e instanceof TrainingEvent.EpochEnded ep) {
                 return "E" + ep.result().epoch();
             }
-            return ((TrainingEvent.StateChanged) e).transition().name();
+            return e instanceof TrainingEvent.StateChanged s ? s.transition().name() : e.getClass().getSimpleName();
         }).toList();
     }
 }
