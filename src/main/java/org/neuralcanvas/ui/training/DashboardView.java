@@ -262,7 +262,13 @@ public final class DashboardView extends BorderPane {
         openCheckpoint.setOnAction(e -> openCheckpointOf(runList.getSelectionModel().getSelectedItem()));
         runList.getSelectionModel().selectedItemProperty().addListener((o, a, r) ->
                 openCheckpoint.setDisable(r == null || r.checkpoint() == null));
-        runList.setContextMenu(new javafx.scene.control.ContextMenu(showResults, openCheckpoint, exportCsv));
+        javafx.scene.control.MenuItem continueRun = new javafx.scene.control.MenuItem(i18n.get("dashboard.runs.continue"));
+        continueRun.setId("menu-run-continue");
+        continueRun.setOnAction(e -> vm.continueFrom(runList.getSelectionModel().getSelectedItem()));
+        continueRun.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive()
+                || runList.getSelectionModel().getSelectedItem() == null, vm.phaseProperty(),
+                runList.getSelectionModel().selectedItemProperty()));
+        runList.setContextMenu(new javafx.scene.control.ContextMenu(showResults, continueRun, openCheckpoint, exportCsv));
         Label hint = new Label(i18n.get("dashboard.runs.hint"));
         hint.setWrapText(true);
         SplitPane runs = new SplitPane(runList, details);

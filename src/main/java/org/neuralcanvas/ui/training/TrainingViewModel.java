@@ -148,7 +148,7 @@ public final class TrainingViewModel {
             failed.set(false);
             if (!runs.isEmpty()) {
                 RunRecord latest = runs.get(runs.size() - 1);
-                overlaid.add(latest);
+                overlaid.addAll(withAncestors(latest));
                 results.showStored(latest);
             }
         }
@@ -255,6 +255,9 @@ public final class TrainingViewModel {
                 from == null ? null : weights.startingRunId(),
                 runSettings.callbacks().checkpoint().enabled() ? checkpoints : null);
         runFirstEpoch = request.firstEpoch();
+        // A continued run is drawn on one epoch axis with the runs it goes on from.
+        overlaid.setAll(request.parentRunId() == null ? List.of() : runs.stream()
+                .filter(x -> x.id().equals(request.parentRunId())).findFirst().map(this::withAncestors).orElse(List.of()));
         TrainingRun r = new TrainingRun(data, request, events::add);
         run = r;
         drainTimer.play();
@@ -309,6 +312,61 @@ public final class TrainingViewModel {
         if (run != null) {
             run.stop();
         }
+    }
+
+    /**
+     * Fork: the next Train goes on from a stored run as a new run, with the settings the Train panel has then; from the
+     * model that run left in this session, or else from its checkpoint file (read on the work thread). The status says
+     * how, or why it cannot: no model kept, or a graph no longer the one it trained.
+     */
+    public void continueFrom(RunRecord stored) {
+        if (stored == null || phase.get().isActive()) {
+            return;
+        }
+        if (stored.id().equals(weights.runId()) && weights.modelProperty().get() != null) {
+            weights.opened(weights.modelProperty().get(), stored.id());
+            saidContinuing(stored);
+            return;
+        }
+        if (stored.checkpoint() == null) {
+            say(i18n.get().format("train.continue.noModel", stored.id()), true);
+            return;
+        }
+        Document doc = main.document();
+        Path file = Path.of(stored.checkpoint());
+        work.execute(() -> {
+            try {
+                TrainedModel model = org.neuralcanvas.engine.io.ModelStore.load(file);
+                fx.execute(() -> {
+                    if (doc == main.document() && !phase.get().isActive()) {
+                        weights.opened(model, stored.id());
+                        saidContinuing(stored);
+                    }
+                });
+            } catch (org.neuralcanvas.engine.io.ModelFileException e) {
+                fx.execute(() -> say(e.getMessage(), true));
+            }
+        });
+    }
+
+    private void saidContinuing(RunRecord stored) {
+        if (weights.startingPoint() == null) {
+            say(i18n.get().format("train.continue.otherGraph", stored.id()), true);
+        } else {
+            say(i18n.get().format("train.continue.fromRun", stored.id()), false);
+        }
+    }
+
+    /** A run and the runs it continued from, oldest first (each id once, so a damaged file cannot loop). */
+    private List<RunRecord> withAncestors(RunRecord run) {
+        List<RunRecord> chain = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (RunRecord r = run; r != null && seen.add(r.id()); ) {
+            chain.add(0, r);
+            String parent = r.parent();
+            r = parent == null ? null : runs.stream().filter(x -> x.id().equals(parent)).findFirst().orElse(null);
+        }
+        return chain;
     }
 
     /** The run in progress (null when none): for what it trains with now. */
