@@ -80,6 +80,11 @@ public final class ResultsView extends BorderPane {
         message.styleProperty().bind(Bindings.when(vm.messageIsProblemProperty()).then("-fx-text-fill: #b00020;")
                 .otherwise(""));
         message.textProperty().bind(vm.messageProperty());
+        // It gives way to the export button, cut if need be: the whole sentence is on hover.
+        message.setMinWidth(0);
+        message.setMaxHeight(40);
+        HBox.setHgrow(message, Priority.SOMETIMES);
+        org.neuralcanvas.ui.common.FullText.onHover(message);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox top = new HBox(8, scores, busy, message, gap, export);

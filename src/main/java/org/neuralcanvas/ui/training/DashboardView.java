@@ -132,8 +132,7 @@ public final class DashboardView extends BorderPane {
         status.setMaxHeight(40);
         status.styleProperty().bind(Bindings.when(vm.failedProperty()).then("-fx-text-fill: #b00020;").otherwise(""));
         // Two lines fit; the whole sentence is in the tooltip, so a long one can still be read.
-        status.textProperty().addListener((o, a, text) -> status.setTooltip(text == null || text.isEmpty() ? null
-                : wrapped(text)));
+        org.neuralcanvas.ui.common.FullText.onHover(status);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         // Keras: calling fit() again goes on from the trained weights; a fresh run starts from new ones.
@@ -281,13 +280,6 @@ public final class DashboardView extends BorderPane {
         TabPane tabs = new TabPane(logTab, runTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
-    }
-
-    private static javafx.scene.control.Tooltip wrapped(String text) {
-        javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip(text);
-        t.setWrapText(true);
-        t.setMaxWidth(520);
-        return t;
     }
 
     private java.util.function.Consumer<java.nio.file.Path> onOpenCheckpoint = file -> { };

@@ -92,7 +92,7 @@ public final class LiveChart extends BorderPane {
         for (Button b : new Button[] {reset, png, svg}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        readout.textProperty().addListener((o, a, text) -> readout.setTooltip(text.isBlank() ? null : new Tooltip(text)));
+        org.neuralcanvas.ui.common.FullText.onHover(readout);
         // Leaving the chart ends the reading: the crosshair and the values do not stay behind at the last epoch.
         viewer.setOnMouseExited(e -> clearReading());
         HBox bar = new HBox(4, readout, reset, png, svg);

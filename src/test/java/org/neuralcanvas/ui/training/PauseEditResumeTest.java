@@ -74,14 +74,21 @@ class PauseEditResumeTest {
         robot.clickOn("#button-pause");
         TrainingWindow.waitUntil(() -> vm().phaseProperty().get() == RunPhase.PAUSED);
         assertEquals(0.001, optimizerLearningRate(), 1e-12, "RMSprop's default, as compiled");
+        int pausedAfter = vm().runHistory().size(); // the epochs finished before the pause
 
         type(robot, "#field-learning-rate", "0.0002");
         assertEquals(0.0002, vm().settingsProperty().get().optimizer().learningRate(), 1e-12, "the panel took it");
         assertEquals(0.001, optimizerLearningRate(), 1e-12, "nothing changes while paused");
+        // The data's order: only a new run can change it (set as the seed field does, one undoable step).
+        robot.interact(() -> vm().setSettings(vm().settingsProperty().get().withSeed(99)));
         robot.clickOn("#button-pause"); // reads Resume now
         TrainingWindow.waitUntil(() -> vm().progress().log().stream().anyMatch(l -> l.contains("resumed with learning_rate=0.0002")));
         assertEquals(0.0002, optimizerLearningRate(), 1e-12, "the optimizer trains with the new rate after resume");
-        int pausedAfter = vm().runHistory().size();
+        String said = "Resumed with the new learning rate, epochs, batch size and callbacks. seed cannot change in the "
+                + "middle of a run; the change takes effect when you next press Train.";
+        assertEquals(said, vm().statusProperty().get());
+        assertEquals(said, robot.lookup("#dashboard-status").queryAs(javafx.scene.control.Label.class).getTooltip()
+                .getText(), "a status cut to two lines can be read in full");
         TrainingWindow.waitUntil(() -> vm().runHistory().size() > pausedAfter + 1);
         robot.clickOn("#button-stop");
         TrainingWindow.waitUntil(() -> vm().phaseProperty().get() == RunPhase.IDLE);
