@@ -85,7 +85,10 @@ class TrainingRunTest {
         List<TrainingEvent.RunStep.Step> steps = log.of(TrainingEvent.RunStep.class).stream()
                 .map(TrainingEvent.RunStep::step).toList();
         assertEquals(List.of(TrainingEvent.RunStep.Step.COMPILING, TrainingEvent.RunStep.Step.READING_DATA,
-                TrainingEvent.RunStep.Step.EVALUATING), steps);
+                TrainingEvent.RunStep.Step.READYING_MODEL, TrainingEvent.RunStep.Step.EVALUATING), steps);
+        int started = log.all().indexOf(new TrainingEvent.StateChanged(TrainingEvent.Transition.STARTED, ""));
+        assertTrue(started > 0 && log.all().get(started + 1) instanceof TrainingEvent.BatchEnded,
+                "STARTED once the data is in memory and the first batch is next");
     }
 
     @Test

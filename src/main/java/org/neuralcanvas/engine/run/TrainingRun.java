@@ -150,15 +150,16 @@ public final class TrainingRun {
                 return new Ready(null, null, RunOutcome.stoppedWhilePreparing());
             }
             TrainingSession ts;
+            List<String> notes = new ArrayList<>();
             if (request.from() == null) {
                 ts = new TrainingSession(compiled, td, this::onEvent, request.checkpointDir());
             } else {
                 // With this run's settings, not those the model was trained with: its record says these.
-                List<String> notes = new ArrayList<>();
                 TrainedModel continued = ContinuedTraining.with(request.from(), request.settings(), notes);
-                step(Step.READYING_MODEL, notes);
                 ts = new TrainingSession(continued, td, this::onEvent, request.checkpointDir());
             }
+            // The session reads the data into memory and builds the network, then says STARTED.
+            step(Step.READYING_MODEL, notes);
             ts.checkpointDataset(request.dataset());
             session = ts;
             if (stopRequested) {
@@ -196,6 +197,10 @@ public final class TrainingRun {
     /** On the work executor, after the session ended: the test split's scores, then the record. */
     private RunOutcome finish(TrainingSession ts, TrainingData td, SessionState end) {
         try {
+            if (stopRequested && !batchTrained) {
+                // Stopped while the session read the data and built the network: the same as during the preparation.
+                return RunOutcome.stoppedWhilePreparing();
+            }
             TrainedModel model = ts.model();
             int first = request.firstEpoch();
             List<EpochResult> epochs = model == null ? List.of()

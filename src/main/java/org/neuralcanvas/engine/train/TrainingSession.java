@@ -210,12 +210,14 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private SessionState run(int epochs) {
-        emit(new TrainingEvent.StateChanged(TrainingEvent.Transition.STARTED, ""));
         try {
             prepare();
             if (hook != null) {
                 model.network().addListeners(hook);
             }
+            // Started once the first batch is next: reading the data into memory and building the network are still
+            // the run's preparation (IMDB's 25,000 reviews take seconds), which the window shows as such.
+            emit(new TrainingEvent.StateChanged(TrainingEvent.Transition.STARTED, ""));
             String stoppedBy = train(epochs);
             return end(stoppedBy == null ? SessionState.FINISHED : SessionState.STOPPED, stoppedBy == null ? "" : stoppedBy);
         } catch (TrainingFailure f) {
