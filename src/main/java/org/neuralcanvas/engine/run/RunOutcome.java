@@ -1,6 +1,5 @@
 package org.neuralcanvas.engine.run;
 
-import java.util.List;
 import org.neuralcanvas.engine.eval.EvaluationReport;
 import org.neuralcanvas.engine.train.SessionState;
 import org.neuralcanvas.engine.train.TrainedModel;
@@ -14,7 +13,7 @@ import org.neuralcanvas.project.RunRecord;
  * @param report  the test split's evaluation, or null (no test split, nothing trained, the run failed)
  * @param end     the session's last state, or null when it never started
  * @param message for the user: why it stopped or failed, or why it could not start; empty when it just finished
- * @param stoppedBeforeStart Stop was pressed while the data was prepared: nothing trained, nothing evaluated
+ * @param stoppedBeforeStart Stop was pressed before the first batch: nothing trained, evaluated or recorded
  */
 public record RunOutcome(RunRecord record, TrainedModel model, EvaluationReport report, SessionState end,
                          String message, boolean stoppedBeforeStart) {
@@ -34,10 +33,5 @@ public record RunOutcome(RunRecord record, TrainedModel model, EvaluationReport 
     /** Whether this run trained at least one epoch. */
     public boolean trainedAny() {
         return record != null && !record.history().isEmpty();
-    }
-
-    /** The epochs of this run's record, for tests and the command line. */
-    public List<java.util.Map<String, Double>> history() {
-        return record == null ? List.of() : record.history();
     }
 }
