@@ -4,26 +4,20 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import org.neuralcanvas.engine.compile.Compilation;
-import org.neuralcanvas.engine.compile.Dl4jCompiler;
-import org.neuralcanvas.engine.eval.EvaluationReport;
-import org.neuralcanvas.engine.eval.Evaluator;
 import org.neuralcanvas.engine.io.ModelStore;
-import org.neuralcanvas.engine.train.SessionState;
+import org.neuralcanvas.engine.run.RunOutcome;
+import org.neuralcanvas.engine.run.RunRequest;
+import org.neuralcanvas.engine.run.TrainingRun;
 import org.neuralcanvas.engine.data.StandardDataSource;
-import org.neuralcanvas.engine.train.EpochResult;
 import org.neuralcanvas.export.ExportException;
 import org.neuralcanvas.export.ExportWriter;
 import org.neuralcanvas.project.RunRecord;
-import org.neuralcanvas.engine.train.TrainedModel;
-import org.neuralcanvas.engine.train.TrainingData;
 import org.neuralcanvas.engine.train.TrainingDataSource;
-import org.neuralcanvas.engine.train.TrainingFailure;
-import org.neuralcanvas.engine.train.TrainingSession;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.ProjectFile;
@@ -112,22 +106,11 @@ public final class TrainCommand implements CliCommand {
             err.println("Set it in the Train panel; --epochs N and --batch-size N replace the file's values.");
             return 1;
         }
-        Compilation c = Dl4jCompiler.compile(project.graph(), settings);
-        if (!c.ok()) {
-            c.problems().forEach(p -> err.println("Problem: " + p));
-            return 1;
-        }
         DatasetChoice choice = options.containsKey("--dataset")
                 ? new DatasetChoice(options.get("--dataset"), project.dataset().options()) : project.dataset();
         if (!choice.isChosen()) {
             throw new CliException("The project has no dataset. Choose one with --dataset (available: "
                     + String.join(", ", data.datasetIds()) + ").");
-        }
-        TrainingData trainingData;
-        try {
-            trainingData = data.open(choice, c.model(), settings.batchSize());
-        } catch (TrainingFailure e) {
-            throw new CliException(e.getMessage());
         }
         String name = SummaryCommand.modelName(file);
         Path outDir = options.containsKey("--out") ? Path.of(options.get("--out"))
@@ -138,45 +121,43 @@ public final class TrainCommand implements CliCommand {
                     + "write the model somewhere else.");
         }
         KerasProgress progress = new KerasProgress(out, settings.epochs(), System.console() != null);
-        SessionState end;
-        TrainedModel model;
-        try (TrainingSession session = new TrainingSession(c.model(), trainingData, progress, outDir)) {
-            session.checkpointDataset(choice);
-            end = session.start().get();
-            model = session.model();
+        // The window's pipeline: compile, prepare the data, train, evaluate, record (the same ids and outcome words).
+        RunRequest request = new RunRequest(RunRecord.nextId(project), Instant.now().toString(), project.graph(), settings,
+                choice, null, null, outDir);
+        RunOutcome outcome;
+        try {
+            outcome = new TrainingRun(data, request, progress).start(Runnable::run).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("Training was interrupted.");
         } catch (ExecutionException e) {
             throw new CliException("Training failed: " + e.getCause().getMessage());
         }
-        if (!progress.endMessage().isEmpty()) {
-            (end == SessionState.FAILED ? err : out).println(progress.endMessage());
+        if (outcome.end() == null) {
+            throw new CliException(outcome.message());
         }
-        if (model == null || model.epochsTrained() == 0) {
+        if (!progress.endMessage().isEmpty()) {
+            (outcome.failed() ? err : out).println(progress.endMessage());
+        }
+        if (!outcome.trainedAny()) {
             if (progress.endMessage().isEmpty()) {
                 err.println("No epoch was trained, so no model was saved.");
             }
             return 1;
         }
-        if (trainingData.test() != null && end != SessionState.FAILED) {
-            EvaluationReport report = Evaluator.evaluate(model, trainingData.test());
-            out.println(KerasProgress.testLine(report));
+        if (outcome.report() != null) {
+            out.println(KerasProgress.testLine(outcome.report()));
         }
         try {
             Path modelFile = outDir.resolve(name + ModelStore.EXTENSION);
             Path csv = outDir.resolve(name + "-history.csv");
-            ModelStore.save(model, choice, modelFile);
-            // The same id and outcome words as the window's runs (the command line has no Stop: STOPPED is early).
-            RunRecord run = new RunRecord(RunRecord.nextId(project), java.time.Instant.now().toString(), settings,
-                    choice.datasetId(), RunRecord.outcome(end.name(), false, progress.endMessage()),
-                    EpochResult.historyMaps(model.history()));
-            new ExportWriter().writeHistoryCsv(run, csv);
+            ModelStore.save(outcome.model(), choice, modelFile);
+            new ExportWriter().writeHistoryCsv(outcome.record(), csv);
             out.println("Saved " + modelFile + " and " + csv.getFileName());
         } catch (IOException | ExportException e) {
             throw new CliException("The trained model could not be saved in " + outDir + ": " + e.getMessage());
         }
-        return end == SessionState.FAILED ? 1 : 0;
+        return outcome.failed() ? 1 : 0;
     }
 
     /** An option's whole number (its range is checked with the file's settings), or the file's value without it. */

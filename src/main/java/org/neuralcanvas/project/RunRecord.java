@@ -14,26 +14,45 @@ import java.util.Map;
  * @param history   one map per epoch: {@code loss}, {@code accuracy}, {@code val_loss}, ...
  * @param results    its test-set results, or null where it was not evaluated (or was saved before they were kept)
  * @param checkpoint the model file ModelCheckpoint wrote (absolute path), or null where it wrote none
+ * @param segments   the settings of each stretch of the run, the first being {@code settings} (a file written before
+ *                   segments were kept reads as one segment from epoch 1)
+ * @param parent     the id of the run this one continued from (its weights, optimizer state and epoch numbering), or
+ *                   null for a run from fresh weights
  */
 public record RunRecord(String id, String startedAt, TrainingSettings settings, String datasetId, String outcome,
-                        List<Map<String, Double>> history, RunResults results, String checkpoint) {
+                        List<Map<String, Double>> history, RunResults results, String checkpoint,
+                        List<RunSegment> segments, String parent) {
 
     public RunRecord {
         history = history.stream().map(Map::copyOf).toList();
+        segments = segments == null || segments.isEmpty() ? List.of(new RunSegment(1, 1, settings)) : List.copyOf(segments);
     }
 
-    /** A run not evaluated (yet). */
+    /** A run not evaluated (yet), from fresh weights, with one segment. */
     public RunRecord(String id, String startedAt, TrainingSettings settings, String datasetId, String outcome,
                      List<Map<String, Double>> history) {
-        this(id, startedAt, settings, datasetId, outcome, history, null, null);
+        this(id, startedAt, settings, datasetId, outcome, history, null, null, null, null);
     }
 
     public RunRecord withResults(RunResults r) {
-        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, r, checkpoint);
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, r, checkpoint, segments, parent);
     }
 
     public RunRecord withCheckpoint(String file) {
-        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, file);
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, file, segments, parent);
+    }
+
+    public RunRecord withSegments(List<RunSegment> s) {
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, s, parent);
+    }
+
+    public RunRecord withParent(String runId) {
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, segments, runId);
+    }
+
+    /** The number the log gave this run's first epoch: 1, or after its parent's last one for a continued run. */
+    public int firstEpoch() {
+        return segments.get(0).fromEpoch();
     }
 
     /** The id the next run of a project gets: {@code run-1}, {@code run-2}, ... after those it has. */

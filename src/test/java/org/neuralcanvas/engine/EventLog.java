@@ -34,6 +34,12 @@ final class EventLog implements TrainingListener {
         return all().stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    /** How the session ended: its last state change (a failure while preparing is the only one). */
+    TrainingEvent.StateChanged end() {
+        List<TrainingEvent.StateChanged> states = of(TrainingEvent.StateChanged.class);
+        return states.get(states.size() - 1);
+    }
+
     /** A compact trace: B1.2 for epoch 1 batch 2, E1 for epoch 1, and transitions by name. */
     List<String> trace() {
         return all().stream().map(e -> {
@@ -43,7 +49,7 @@ final class EventLog implements TrainingListener {
             if (e instanceof TrainingEvent.EpochEnded ep) {
                 return "E" + ep.result().epoch();
             }
-            return ((TrainingEvent.StateChanged) e).transition().name();
+            return e instanceof TrainingEvent.StateChanged s ? s.transition().name() : e.getClass().getSimpleName();
         }).toList();
     }
 }

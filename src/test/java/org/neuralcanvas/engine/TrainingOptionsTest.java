@@ -135,7 +135,7 @@ class TrainingOptionsTest {
         try (TrainingSession s = new TrainingSession(TrainingSessionTest.compile(b.graph(), TrainingSessionTest.CLASSIFY),
                 TinyData.classification(), log, null)) {
             assertEquals(SessionState.FAILED, s.start().get(60, TimeUnit.SECONDS));
-            String reason = log.of(TrainingEvent.StateChanged.class).get(1).message();
+            String reason = log.end().message();
             assertEquals("The dataset's samples have shape (None, 4) but the model's Input expects (None, 2, 2). "
                     + "Change the Input's shape, add a Reshape, or choose another layout.", reason);
         }

@@ -204,7 +204,7 @@ class TrainingSessionTest {
             List<String> trace = log.trace();
             assertEquals(List.of("B2.2", "STOPPED"), trace.subList(trace.size() - 2, trace.size()));
             assertEquals(1, s.model().history().size(), "the finished epoch is kept, the cut one is not");
-            String reason = log.of(TrainingEvent.StateChanged.class).get(1).message();
+            String reason = log.end().message();
             assertTrue(reason.contains("Stopped"), reason);
 
             log.onEach(e -> { });
@@ -219,7 +219,7 @@ class TrainingSessionTest {
         TrainingSettings wild = REGRESS.withOptimizer(OptimizerSettings.defaults("sgd").withLearningRate(10)); // the most the settings allow
         try (TrainingSession s = new TrainingSession(compile(TinyData.regressor(), wild), TinyData.regression(), log, null)) {
             assertEquals(SessionState.FAILED, await(s.start()));
-            String reason = log.of(TrainingEvent.StateChanged.class).get(1).message();
+            String reason = log.end().message();
             assertTrue(reason.contains("Lower the learning rate") && reason.contains("clipnorm"), reason);
         }
     }
@@ -234,7 +234,7 @@ class TrainingSessionTest {
         EventLog log = new EventLog();
         try (TrainingSession s = new TrainingSession(compile(b.graph(), CLASSIFY), TinyData.classification(), log, null)) {
             assertEquals(SessionState.FAILED, await(s.start()));
-            String reason = log.of(TrainingEvent.StateChanged.class).get(1).message();
+            String reason = log.end().message();
             assertTrue(reason.startsWith("dense_1 (Dense) alone needs about ") && reason.contains("GB"), reason);
             assertEquals(null, s.model());
         }
@@ -253,7 +253,7 @@ class TrainingSessionTest {
             assertEquals(240, h.get(0).samples(), "320 samples, the last quarter held out");
             assertTrue(h.get(0).metrics().containsKey("val_loss") && h.get(0).metrics().containsKey("val_accuracy"));
             assertEquals(3, h.size(), "a learning rate of 0 never improves: stop after 1 + patience epochs");
-            assertTrue(log.of(TrainingEvent.StateChanged.class).get(1).message().startsWith("Early stopping"));
+            assertTrue(log.end().message().startsWith("Early stopping"));
         }
     }
 

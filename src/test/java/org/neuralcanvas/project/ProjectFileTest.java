@@ -56,6 +56,35 @@ class ProjectFileTest {
     }
 
     @Test
+    void aRunsSegmentsAndParentAreSavedAndARunWrittenBeforeThemReadsAsOneSegment() throws Exception {
+        Project project = sampleProject();
+        TrainingSettings first = project.settings();
+        TrainingSettings slower = first.withOptimizer(first.optimizer().withLearningRate(1e-4)).withEpochs(5);
+        RunRecord continued = new RunRecord("run-2", "2026-11-24T07:00:00Z", first, "mnist", "finished",
+                List.of(Map.of("loss", 0.4)), null, null,
+                List.of(new RunSegment(2, 1, first), new RunSegment(3, 40, slower)), "run-1");
+        project.addRun(continued);
+        Path file = dir.resolve("segments" + ProjectFile.EXTENSION);
+        ProjectFile.write(project, file);
+        RunRecord loaded = ProjectFile.read(file).runs().get(1);
+        assertEquals(continued, loaded);
+        assertEquals(2, loaded.firstEpoch(), "a continued run's epochs go on from its parent's");
+
+        // A file saved before runs kept segments: no "segments", no "parent".
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(Files.readString(file));
+        for (var run : tree.withArray("runs")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) run).remove(List.of("segments", "parent"));
+        }
+        Path older = dir.resolve("older" + ProjectFile.EXTENSION);
+        Files.writeString(older, json.writeValueAsString(tree));
+        RunRecord old = ProjectFile.read(older).runs().get(1);
+        assertEquals(List.of(new RunSegment(1, 1, first)), old.segments(), "one segment, with the run's settings");
+        assertEquals(null, old.parent());
+        assertEquals(continued.history(), old.history());
+    }
+
+    @Test
     void savedFilesAreReadableByOthersLikeAnyNewFile() throws Exception {
         Path file = dir.resolve("shared" + ProjectFile.EXTENSION);
         ProjectFile.write(sampleProject(), file);

@@ -23,4 +23,9 @@ public interface BatchSource {
 
     /** The given rows, in the given order. */
     DataSet rows(int[] rows);
+
+    /** A text example's word indices in order, where the features no longer hold them (multi-hot); else null. */
+    default int[] wordIndices(int row) {
+        return null;
+    }
 }

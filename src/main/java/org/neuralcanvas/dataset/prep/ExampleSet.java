@@ -55,6 +55,11 @@ public final class ExampleSet {
         return labelNames;
     }
 
+    /** Example {@code i}'s word indices in order for multi-hot text (its features are a bag of words); else null. */
+    public int[] wordIndices(int i) {
+        return source.wordIndices(rowOf(i));
+    }
+
     /** The row of the split that example {@code i} of this set is. */
     public int rowOf(int i) {
         return rows != null ? rows[i] : from + i;

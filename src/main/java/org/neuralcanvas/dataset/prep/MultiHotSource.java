@@ -23,6 +23,11 @@ final class MultiHotSource implements BatchSource {
     }
 
     @Override
+    public int[] wordIndices(int row) {
+        return sequences[row].clone();
+    }
+
+    @Override
     public int size() {
         return sequences.length;
     }

@@ -28,6 +28,49 @@ public record PreparedDataset(
         Optional<Standardisation> standardisation,
         List<String> vocabulary) {
 
+    /**
+     * A text example's words, decoded as Keras's tutorials do with {@code get_word_index()}: padding and the start
+     * mark left out, {@code ?} for a word outside the vocabulary, at most {@code maxWords} words (then {@code …}).
+     * Empty for a dataset that is not text.
+     */
+    public String text(int[] wordIndices, int maxWords) {
+        if (vocabulary.isEmpty() || wordIndices == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        int words = 0;
+        for (int index : wordIndices) {
+            if (words == maxWords) {
+                return sb.append(" …").toString();
+            }
+            if (index == org.neuralcanvas.dataset.SequenceSplit.PAD || index == org.neuralcanvas.dataset.SequenceSplit.START) {
+                continue;
+            }
+            int rank = index - org.neuralcanvas.dataset.SequenceSplit.INDEX_FROM;
+            sb.append(sb.length() == 0 ? "" : " ").append(rank >= 0 && rank < vocabulary.size() ? vocabulary.get(rank) : "?");
+            words++;
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Test example {@code i}'s first {@code maxWords} words (see {@link #text}); {@code features} is its row, for the
+     * layouts that hold them.
+     */
+    public String testText(int i, float[] features, int maxWords) {
+        if (vocabulary.isEmpty()) {
+            return "";
+        }
+        int[] indices = test.wordIndices(i);
+        if (indices == null && layout() == FeatureLayout.TOKEN_INDICES) {
+            indices = new int[features.length];
+            for (int j = 0; j < features.length; j++) {
+                indices[j] = Math.round(features[j]);
+            }
+        }
+        return text(indices, maxWords);
+    }
+
     /** The feature layout in use. */
     public FeatureLayout layout() {
         return options.layout();

@@ -79,6 +79,12 @@ public final class BundledTrainingData implements TrainingDataSource {
         }
     }
 
+    /** {@code boston_housing} is recorded as {@code boston-housing}: one name per dataset in the Runs list. */
+    @Override
+    public String datasetId(DatasetChoice choice) {
+        return descriptor(choice).map(DatasetDescriptor::id).orElse(choice.datasetId());
+    }
+
     public List<DatasetDescriptor> all() {
         return datasets.catalog().all();
     }

@@ -32,6 +32,11 @@ public final class PreparedRun {
         this.batchSize = batchSize;
     }
 
+    /** The dataset as prepared (for tests of what the views get from it). */
+    PreparedDataset prepared() {
+        return prepared;
+    }
+
     public DatasetDescriptor descriptor() {
         return prepared.descriptor();
     }
@@ -85,7 +90,23 @@ public final class PreparedRun {
         int[] picture = picture(d, prepared.layout(), prepared.inputShape());
         return new TestPredictions(inputShape(), features.toArray(new float[0][]), truth.toArray(new float[0][]),
                 predicted.toArray(new float[0][]),
-                prepared.options().labels() == LabelEncoding.INPUTS ? List.of() : d.classNames(), picture[0], picture[1]);
+                prepared.options().labels() == LabelEncoding.INPUTS ? List.of() : d.classNames(), picture[0], picture[1],
+                texts(features));
+    }
+
+    /** Words a tile and its tooltip can show; a whole IMDB test split's reviews would be tens of megabytes. */
+    static final int TEXT_WORDS = 80;
+
+    /** Each test sample's words, for text datasets (a multi-hot row is a bag of words; the dataset keeps the order). */
+    private List<String> texts(List<float[]> features) {
+        if (prepared.vocabulary().isEmpty()) {
+            return List.of();
+        }
+        List<String> texts = new ArrayList<>(features.size());
+        for (int i = 0; i < features.size(); i++) {
+            texts.add(prepared.testText(i, features.get(i), TEXT_WORDS));
+        }
+        return texts;
     }
 
     private static void rows(INDArray a, List<float[]> into) {

@@ -34,6 +34,11 @@ public final class StandardDataSource implements TrainingDataSource {
     }
 
     @Override
+    public String datasetId(DatasetChoice choice) {
+        return bundled.datasetId(choice);
+    }
+
+    @Override
     public TrainingData open(DatasetChoice choice, CompiledModel model, int batchSize) {
         boolean generatedOnly = bundled.descriptor(choice).isEmpty() && generated.datasetIds().contains(choice.datasetId());
         return generatedOnly ? generated.open(choice, model, batchSize) : bundled.open(choice, model, batchSize);

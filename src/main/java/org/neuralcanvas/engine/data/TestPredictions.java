@@ -13,9 +13,27 @@ import org.neuralcanvas.domain.shape.TensorShape;
  * @param classNames  class names in label order (empty for regression)
  * @param pictureHeight for image datasets (also when given flat), the picture's height; 0 when samples are not pictures
  * @param pictureWidth  the picture's width; 0 when not pictures
+ * @param texts       for text datasets, each sample's words (decoded with the dataset's word index); else empty
  */
 public record TestPredictions(TensorShape sampleShape, float[][] features, float[][] truth, float[][] predicted,
-                              java.util.List<String> classNames, int pictureHeight, int pictureWidth) {
+                              java.util.List<String> classNames, int pictureHeight, int pictureWidth,
+                              java.util.List<String> texts) {
+
+    /** Not text: no words to show. */
+    public TestPredictions(TensorShape sampleShape, float[][] features, float[][] truth, float[][] predicted,
+                           java.util.List<String> classNames, int pictureHeight, int pictureWidth) {
+        this(sampleShape, features, truth, predicted, classNames, pictureHeight, pictureWidth, java.util.List.of());
+    }
+
+    /** Whether the samples are texts (a review, a newswire), shown as their words rather than their numbers. */
+    public boolean hasText() {
+        return !texts.isEmpty();
+    }
+
+    /** Sample {@code i}'s words, as the dataset's word index decodes them. */
+    public String text(int i) {
+        return texts.get(i);
+    }
 
     public int size() {
         return features.length;

@@ -35,7 +35,7 @@ public final class ContinuedTraining {
         }
         if (sameUpdater(old.optimizer(), settings.optimizer()) && old.loss().equals(settings.loss())) {
             if (settings.optimizer().learningRate() != old.optimizer().learningRate()) {
-                from.network().setLearningRate(settings.optimizer().learningRate());
+                LearningRates.set(from.network(), settings.optimizer());
             }
             return new TrainedModel(from.network(), from.compiled().withSettings(settings), from.descriptor(),
                     from.history());

@@ -92,6 +92,12 @@ final class InMemoryData {
         return (size() + batchSize - 1) / batchSize;
     }
 
+    /** Up to {@code size} samples from sample {@code from} on: views of rows, no copy. */
+    DataSet samples(int from, int size) {
+        int to = Math.min(size(), from + size);
+        return new DataSet(slice(features(), from, to), slice(labels(), from, to));
+    }
+
     /** Batch {@code i} (0-based): views of rows, no copy. */
     DataSet batch(int i, int batchSize) {
         int from = i * batchSize;

@@ -37,6 +37,11 @@ public final class KerasLine {
     }
 
     /** ModelCheckpoint's verbose line: {@code Epoch 5: val_loss improved, saving model to /…/best.zip}. */
+    /** A paused run resumed with changed settings ({@code changes}: Keras's names and the new values). */
+    public static String resumedWith(int epoch, int batch, java.util.List<String> changes) {
+        return "Epoch " + epoch + ", batch " + batch + ": resumed with " + String.join(", ", changes) + ".";
+    }
+
     public static String checkpoint(int epoch, String monitor, boolean bestOnly, String path) {
         return "Epoch " + epoch + ": " + (bestOnly ? monitor + " improved, saving" : "saving") + " model to " + path;
     }

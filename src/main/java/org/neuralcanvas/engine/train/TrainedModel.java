@@ -10,6 +10,7 @@ import org.neuralcanvas.domain.shape.TensorShape;
 import org.neuralcanvas.domain.text.Sentences;
 import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.engine.compile.CompiledModel;
+import org.neuralcanvas.project.TrainingSettings;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,7 +29,8 @@ public final class TrainedModel {
     }
 
     private final ComputationGraph network;
-    private final CompiledModel compiled;
+    /** Replaced only when a paused run resumes with other settings ({@link #resumedWith}). */
+    private volatile CompiledModel compiled;
     private final DataDescriptor descriptor;
     private final List<EpochResult> history;
 
@@ -46,6 +48,14 @@ public final class TrainedModel {
 
     public CompiledModel compiled() {
         return compiled;
+    }
+
+    /**
+     * A paused run resumed with these settings (same optimizer and loss): the model's settings say what its network now
+     * trains with, so a later continued run compares against the truth and a saved model's project has them.
+     */
+    void resumedWith(TrainingSettings settings) {
+        compiled = compiled.withSettings(settings);
     }
 
     public DataDescriptor descriptor() {

@@ -25,4 +25,9 @@ public interface TrainingDataSource {
      * @throws TrainingFailure with the user's sentence when the dataset is unknown or does not fit the model
      */
     TrainingData open(DatasetChoice choice, CompiledModel model, int batchSize);
+
+    /** The id a run's record names its dataset by (a source may accept other spellings of it). */
+    default String datasetId(DatasetChoice choice) {
+        return choice.datasetId();
+    }
 }

@@ -31,6 +31,37 @@ public sealed interface TrainingEvent {
         }
     }
 
+    /**
+     * A paused run resumed with changed settings, taken over before batch {@code batch} of epoch {@code epoch}.
+     *
+     * @param line the log's line for it, e.g. {@code Epoch 3, batch 5: resumed with learning_rate=0.001}
+     */
+    record SettingsChanged(int epoch, int batch, org.neuralcanvas.project.TrainingSettings settings, String line)
+            implements TrainingEvent {
+    }
+
+    /**
+     * What a run does outside its epochs ({@code engine.run.TrainingRun}): readying it before the first batch, and
+     * evaluating it after the last.
+     *
+     * @param step  the step now
+     * @param notes what the user should know about it (the optimizer's state started afresh), often none
+     */
+    record RunStep(Step step, java.util.List<String> notes) implements TrainingEvent {
+
+        public RunStep {
+            notes = java.util.List.copyOf(notes);
+        }
+
+        /** The preparation's steps, in order ({@link #ordinal()} + 1 of {@link #PREPARATION} ), then evaluation. */
+        public enum Step {
+            COMPILING, READING_DATA, READYING_MODEL, EVALUATING;
+
+            /** How many steps prepare a run. */
+            public static final int PREPARATION = 3;
+        }
+    }
+
     /** How a session's state changed. */
     enum Transition {
         STARTED(SessionState.RUNNING), PAUSED(SessionState.PAUSED), RESUMED(SessionState.RUNNING),

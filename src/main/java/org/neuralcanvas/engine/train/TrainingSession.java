@@ -21,6 +21,7 @@ import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.engine.compile.CompiledModel;
 import org.neuralcanvas.engine.io.ModelStore;
 import org.neuralcanvas.project.OptimizerSettings;
+import org.neuralcanvas.project.RunSegment;
 import org.neuralcanvas.project.TrainingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,12 @@ public final class TrainingSession implements AutoCloseable {
     private static final Sentences SAY = EngineSentences.SAY;
 
     private final CompiledModel compiled;
-    private final TrainingSettings settings;
+    /** The settings in force: the compiled ones, then those a paused run resumed with (training thread, once started). */
+    private volatile TrainingSettings settings;
+    /** Settings to take over when the paused run resumes; null for none. */
+    private volatile TrainingSettings resumeWith;
+    /** This run's stretches of settings (training thread; read once it has ended). */
+    private final List<RunSegment> segments = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final TrainingData data;
     private final TrainingListener listener;
     private final Path checkpointDir;
@@ -112,9 +118,39 @@ public final class TrainingSession implements AutoCloseable {
 
     public void resume() {
         synchronized (pauseLock) {
+            resumeWith = null;
             pauseRequested = false;
             pauseLock.notifyAll();
         }
+    }
+
+    /**
+     * Resumes a paused run with changed settings, from the exact state it paused in: the same weights and optimizer
+     * state, the learning rate set on the optimizer, and from the next batch on the new batch size, the new number of
+     * epochs (for the whole run) and the new callbacks. Anything else (optimizer, loss, metrics, split, seed) stays as
+     * the run started: {@link PausedChanges} says which and keeps them out.
+     *
+     * @throws IllegalStateException when the session is not paused
+     */
+    public void resume(TrainingSettings changed) {
+        if (state != SessionState.PAUSED) {
+            throw new IllegalStateException("Only a paused run resumes with other settings.");
+        }
+        synchronized (pauseLock) {
+            resumeWith = PausedChanges.applicable(settings, changed);
+            pauseRequested = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    /** The stretches of settings of the last {@link #continueTraining} run; read it once that run has ended. */
+    public List<RunSegment> segments() {
+        return List.copyOf(segments);
+    }
+
+    /** The settings training uses now (those it resumed with, after a change while paused). */
+    public TrainingSettings settings() {
+        return settings;
     }
 
     /** Stops before the next batch; the model and the history of finished epochs are kept. */
@@ -174,12 +210,14 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private SessionState run(int epochs) {
-        emit(new TrainingEvent.StateChanged(TrainingEvent.Transition.STARTED, ""));
         try {
             prepare();
             if (hook != null) {
                 model.network().addListeners(hook);
             }
+            // Started once the first batch is next: reading the data into memory and building the network are still
+            // the run's preparation (IMDB's 25,000 reviews take seconds), which the window shows as such.
+            emit(new TrainingEvent.StateChanged(TrainingEvent.Transition.STARTED, ""));
             String stoppedBy = train(epochs);
             return end(stoppedBy == null ? SessionState.FINISHED : SessionState.STOPPED, stoppedBy == null ? "" : stoppedBy);
         } catch (TrainingFailure f) {
@@ -272,14 +310,20 @@ public final class TrainingSession implements AutoCloseable {
         return sb.append(')').toString();
     }
 
+    /** The callbacks' state; replaced when a paused run resumes with other callbacks (training thread). */
+    private EpochCallbacks callbacks;
+    /** How many epochs this run trains; a paused run may resume with another number (training thread). */
+    private int runEpochs;
+
     /** Runs the epochs; returns null when all ran, else the reason it stopped early. */
     private String train(int epochs) {
         ComputationGraph net = model.network();
-        EpochCallbacks callbacks = new EpochCallbacks(settings.callbacks());
+        callbacks = new EpochCallbacks(settings.callbacks());
+        runEpochs = epochs;
+        segments.clear();
+        segments.add(new RunSegment(model.epochsTrained() + 1, 1, settings));
         INDArray bestParams = null;
-        int batchSize = settings.batchSize();
-        int batches = train.batches(batchSize);
-        for (int e = 0; e < epochs; e++) {
+        for (int e = 0; e < runEpochs; e++) {
             int epoch = model.epochsTrained() + 1;
             long start = System.nanoTime();
             pausedNanos = 0;
@@ -289,11 +333,16 @@ public final class TrainingSession implements AutoCloseable {
             trainSums.reset();
             double lossSum = 0;
             long seen = 0;
-            for (int b = 0; b < batches; b++) {
+            // By sample, not batch index: a paused run may resume with another batch size in the middle of an epoch.
+            int done = 0;
+            for (int from = 0; from < train.size(); ) {
                 if (!awaitGo()) {
                     return SAY.say("session.stopped", String.valueOf(epoch), epoch - 1);
                 }
-                DataSet batch = train.batch(b, batchSize);
+                takeOverResumeSettings(epoch, done + 1);
+                int batchSize = settings.batchSize();
+                int batches = done + (train.size() - from + batchSize - 1) / batchSize;
+                DataSet batch = train.samples(from, batchSize);
                 if (hook != null) {
                     hook.nextLabels(batch.getLabels());
                 }
@@ -301,19 +350,21 @@ public final class TrainingSession implements AutoCloseable {
                 double loss = net.score();
                 if (!Double.isFinite(loss)) {
                     throw new TrainingFailure(SAY.say(Double.isNaN(loss) ? "session.nan" : "session.infinite",
-                            String.valueOf(epoch), String.valueOf(b + 1), String.valueOf(learningRate(net))));
+                            String.valueOf(epoch), String.valueOf(done + 1), String.valueOf(learningRate(net))));
                 }
-                long n = batch.numExamples();
+                int n = batch.numExamples();
                 lossSum += loss * n;
                 seen += n;
-                emit(new TrainingEvent.BatchEnded(epoch, b + 1, batches, loss));
+                from += n;
+                done++;
+                emit(new TrainingEvent.BatchEnded(epoch, done, batches, loss));
             }
             net.incrementEpochCount();
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("loss", lossSum / seen);
             trainSums.putMeans("", metrics);
             if (validation != null) {
-                Validation.measure(model, validation, batchSize, settings.metrics()).forEach((k, v) -> metrics.put("val_" + k, v));
+                Validation.measure(model, validation, settings.batchSize(), settings.metrics()).forEach((k, v) -> metrics.put("val_" + k, v));
             }
             double lr = learningRate(net);
             EpochResult result = new EpochResult(epoch, metrics, lr, (System.nanoTime() - start - pausedNanos) / 1e9,
@@ -349,7 +400,42 @@ public final class TrainingSession implements AutoCloseable {
         return null;
     }
 
-    /** @return where the model was saved, or null when it could not be */
+    /**
+     * After a resume with changed settings, before the next batch: the new learning rate goes onto the optimizer (its
+     * state kept), the callbacks and the epoch count are the new ones, and a segment starts here.
+     */
+    private void takeOverResumeSettings(int epoch, int batch) {
+        TrainingSettings next = resumeWith;
+        if (next == null) {
+            return;
+        }
+        resumeWith = null;
+        if (next.equals(settings)) {
+            return;
+        }
+        List<String> changes = new java.util.ArrayList<>();
+        if (next.optimizer().learningRate() != settings.optimizer().learningRate()) {
+            LearningRates.set(model.network(), next.optimizer());
+            learningRateOverride = null; // the user's new rate replaces what ReduceLROnPlateau had set
+            changes.add("learning_rate=" + KerasLine.rate(next.optimizer().learningRate()));
+        }
+        if (next.epochs() != settings.epochs()) {
+            changes.add("epochs=" + next.epochs());
+        }
+        if (next.batchSize() != settings.batchSize()) {
+            changes.add("batch_size=" + next.batchSize());
+        }
+        if (!next.callbacks().equals(settings.callbacks())) {
+            callbacks = new EpochCallbacks(next.callbacks());
+            changes.add("callbacks");
+        }
+        runEpochs = next.epochs();
+        settings = next;
+        model.resumedWith(next);
+        segments.add(new RunSegment(epoch, batch, next));
+        emit(new TrainingEvent.SettingsChanged(epoch, batch, next, KerasLine.resumedWith(epoch, batch, changes)));
+    }
+
     /**
      * The dataset a checkpoint names, so that it opens (File ▸ Open Trained Model, the Runs list) ready to evaluate
      * and continue as the run's model does; without one it opens without a dataset. Set before {@link #start()}.

@@ -50,21 +50,11 @@ final class StatusBar extends HBox {
                         : vm.backendDescriptionProperty().get()), vm.backendDescriptionProperty()));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
+        // A narrow window cuts a long sentence (the backend's notice that a build did not load, say) with an ellipsis.
         for (Label l : new Label[] {problems, params, opening, autosave, zoomLabel, backend}) {
-            readableInFull(l);
+            org.neuralcanvas.ui.common.FullText.onHover(l);
         }
         getChildren().addAll(problems, params, opening, autosave, spring, zoomLabel, backend);
     }
 
-    /**
-     * A narrow window cuts a long sentence (the backend's notice that a build did not load, say) with an ellipsis;
-     * the whole of it is in the tooltip.
-     */
-    private static void readableInFull(Label label) {
-        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-        tip.textProperty().bind(label.textProperty());
-        tip.setWrapText(true);
-        tip.setMaxWidth(640);
-        label.setTooltip(tip);
-    }
 }

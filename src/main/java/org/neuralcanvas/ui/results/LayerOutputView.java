@@ -1,6 +1,5 @@
 package org.neuralcanvas.ui.results;
 
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,10 +10,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.engine.train.TrainedModel;
@@ -22,11 +18,10 @@ import org.neuralcanvas.ui.common.I18n;
 
 /**
  * The intermediate-layer view: the output of a chosen layer for a chosen test sample, drawn as
- * bars (a vector), a heat map (steps x features) or one picture per channel (feature maps).
+ * bars (a vector, every unit: {@link VectorBars}), a heat map (steps x features) or one picture per channel (feature maps).
  */
 final class LayerOutputView extends BorderPane {
 
-    private static final int MAX_BARS = 128;
     private static final int MAX_CHANNELS = 32;
 
     private final ResultsViewModel vm;
@@ -115,24 +110,11 @@ final class LayerOutputView extends BorderPane {
             img.setPreserveRatio(true);
             output.getChildren().add(img);
         } else {
-            float max = 1e-9f;
-            for (float x : v) {
-                max = Math.max(max, Math.abs(x));
-            }
-            HBox bars = new HBox(1);
-            bars.setAlignment(Pos.BOTTOM_LEFT);
-            for (int i = 0; i < Math.min(MAX_BARS, v.length); i++) {
-                Rectangle r = new Rectangle(v.length > 64 ? 3 : 8, Math.max(1, 80 * Math.abs(v[i]) / max));
-                r.setFill(v[i] >= 0 ? Color.web("#1f77b4") : Color.web("#d62728"));
-                bars.getChildren().add(r);
-            }
+            VectorBars bars = new VectorBars(v, i18n);
             output.getChildren().add(bars);
-            if (v.length <= 16) {
-                StringBuilder sb = new StringBuilder();
-                for (float x : v) {
-                    sb.append(String.format(Locale.ROOT, "%.3f  ", x));
-                }
-                output.getChildren().add(new Label(sb.toString()));
+            if (bars.drawnUnits() < v.length) {
+                caption.setText(caption.getText() + " · " + i18n.format("results.layer.firstUnits",
+                        String.valueOf(bars.drawnUnits()), String.valueOf(v.length)));
             }
         }
     }

@@ -80,6 +80,11 @@ public final class ResultsView extends BorderPane {
         message.styleProperty().bind(Bindings.when(vm.messageIsProblemProperty()).then("-fx-text-fill: #b00020;")
                 .otherwise(""));
         message.textProperty().bind(vm.messageProperty());
+        // It gives way to the export button, cut if need be: the whole sentence is on hover.
+        message.setMinWidth(0);
+        message.setMaxHeight(40);
+        HBox.setHgrow(message, Priority.SOMETIMES);
+        org.neuralcanvas.ui.common.FullText.onHover(message);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox top = new HBox(8, scores, busy, message, gap, export);
@@ -200,6 +205,18 @@ public final class ResultsView extends BorderPane {
                     pictures.getChildren().add(tileImage(p.predicted()[i], p));
                 }
                 tile.getChildren().add(pictures);
+            } else if (p.hasText()) {
+                // A review or a newswire as its words (the dataset's word index), not its multi-hot numbers.
+                Label f = new Label(SampleTiles.opening(p.text(i)));
+                f.getStyleClass().add("sample-text");
+                f.setStyle("-fx-font-size: 9px;");
+                f.setWrapText(true);
+                f.setMaxHeight(48);
+                javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip(p.text(i));
+                whole.setWrapText(true);
+                whole.setMaxWidth(420);
+                f.setTooltip(whole);
+                tile.getChildren().add(f);
             } else {
                 Label f = new Label(SampleTiles.features(p.features()[i]));
                 f.setStyle("-fx-font-size: 9px;");
@@ -210,7 +227,7 @@ public final class ResultsView extends BorderPane {
             l.setStyle(wrong ? "-fx-text-fill: #b00020;" : "");
             tile.getChildren().add(l);
             tile.setStyle("-fx-border-color: " + (wrong ? "#d62728" : "#ccc") + "; -fx-padding: 3; -fx-cursor: hand;");
-            tile.setPrefWidth(p.isPicture() ? (p.isReconstruction() ? 128 : 70) : 110);
+            tile.setPrefWidth(p.isPicture() ? (p.isReconstruction() ? 128 : 70) : p.hasText() ? 170 : 110);
             int index = i;
             tile.setOnMouseClicked(e -> layerView.showSample(index));
             grid.getChildren().add(tile);

@@ -20,6 +20,7 @@ import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.engine.data.PreparedRun;
 import org.neuralcanvas.engine.data.TestPredictions;
 import org.neuralcanvas.engine.eval.EvaluationReport;
+import org.neuralcanvas.engine.eval.StoredResults;
 import org.neuralcanvas.engine.io.ModelStore;
 import org.neuralcanvas.engine.keras.KerasModelWriter;
 import org.neuralcanvas.engine.train.TrainedModel;
@@ -65,15 +66,34 @@ public final class ResultsViewModel {
 
     /** Evaluates a trained (or stopped) model on the test split, in the background. */
     public void evaluate(TrainedModel trained, PreparedRun run, DatasetChoice choice, Runnable done) {
+        show(trained, null, () -> run, choice, done);
+    }
+
+    /** What prepares the test data again (a dataset already prepared is reused); may fail with the user's sentence. */
+    @FunctionalInterface
+    public interface TestData {
+        PreparedRun get() throws org.neuralcanvas.dataset.DatasetException;
+    }
+
+    /**
+     * Shows a run's model and its test scores ({@code scores}; evaluated here when null), with the test samples'
+     * predictions computed in the background.
+     */
+    public void show(TrainedModel trained, EvaluationReport scores, TestData data, DatasetChoice choice, Runnable done) {
         busy.set(true);
         say("", false);
         work.execute(() -> {
-            EvaluationReport r = null;
+            EvaluationReport r = scores;
             TestPredictions p = null;
             String failure = null;
             try {
-                r = run.evaluate(trained);
+                PreparedRun run = data.get();
+                if (r == null) {
+                    r = run.evaluate(trained);
+                }
                 p = run.predictions(trained);
+            } catch (org.neuralcanvas.dataset.DatasetException e) {
+                failure = e.getMessage();
             } catch (RuntimeException e) {
                 LOG.warn("Evaluation failed", e);
                 failure = i18n.get().format("results.evaluate.failed", e.getMessage());

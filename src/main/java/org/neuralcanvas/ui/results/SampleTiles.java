@@ -54,6 +54,11 @@ final class SampleTiles {
         return String.format(Locale.ROOT, "%.2f\n→ %.2f", p.truth()[i][0], p.predicted()[i][0]);
     }
 
+    /** The first words of a text, for a tile (the tooltip has the rest). */
+    static String opening(String text) {
+        return text.length() <= 90 ? text : text.substring(0, text.lastIndexOf(' ', 90) > 40 ? text.lastIndexOf(' ', 90) : 90) + " …";
+    }
+
     static String features(float[] values) {
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < Math.min(4, values.length); i++) {

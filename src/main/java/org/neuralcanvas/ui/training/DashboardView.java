@@ -132,8 +132,7 @@ public final class DashboardView extends BorderPane {
         status.setMaxHeight(40);
         status.styleProperty().bind(Bindings.when(vm.failedProperty()).then("-fx-text-fill: #b00020;").otherwise(""));
         // Two lines fit; the whole sentence is in the tooltip, so a long one can still be read.
-        status.textProperty().addListener((o, a, text) -> status.setTooltip(text == null || text.isEmpty() ? null
-                : wrapped(text)));
+        org.neuralcanvas.ui.common.FullText.onHover(status);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
         // Keras: calling fit() again goes on from the trained weights; a fresh run starts from new ones.
@@ -262,7 +261,13 @@ public final class DashboardView extends BorderPane {
         openCheckpoint.setOnAction(e -> openCheckpointOf(runList.getSelectionModel().getSelectedItem()));
         runList.getSelectionModel().selectedItemProperty().addListener((o, a, r) ->
                 openCheckpoint.setDisable(r == null || r.checkpoint() == null));
-        runList.setContextMenu(new javafx.scene.control.ContextMenu(showResults, openCheckpoint, exportCsv));
+        javafx.scene.control.MenuItem continueRun = new javafx.scene.control.MenuItem(i18n.get("dashboard.runs.continue"));
+        continueRun.setId("menu-run-continue");
+        continueRun.setOnAction(e -> vm.continueFrom(runList.getSelectionModel().getSelectedItem()));
+        continueRun.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive()
+                || runList.getSelectionModel().getSelectedItem() == null, vm.phaseProperty(),
+                runList.getSelectionModel().selectedItemProperty()));
+        runList.setContextMenu(new javafx.scene.control.ContextMenu(showResults, continueRun, openCheckpoint, exportCsv));
         Label hint = new Label(i18n.get("dashboard.runs.hint"));
         hint.setWrapText(true);
         SplitPane runs = new SplitPane(runList, details);
@@ -275,13 +280,6 @@ public final class DashboardView extends BorderPane {
         TabPane tabs = new TabPane(logTab, runTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
-    }
-
-    private static javafx.scene.control.Tooltip wrapped(String text) {
-        javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip(text);
-        t.setWrapText(true);
-        t.setMaxWidth(520);
-        return t;
     }
 
     private java.util.function.Consumer<java.nio.file.Path> onOpenCheckpoint = file -> { };

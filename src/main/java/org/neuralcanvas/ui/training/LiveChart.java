@@ -81,10 +81,21 @@ public final class LiveChart extends BorderPane {
         Button svg = small("SVG", this::exportSvg);
         png.setTooltip(new Tooltip(i18n.get("chart.export.png")));
         svg.setTooltip(new Tooltip(i18n.get("chart.export.svg")));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
+        // The readout takes the room the buttons leave, cut with an ellipsis (the whole in its tooltip): a long one
+        // with many overlaid runs squeezed the buttons to "..." before.
         readout.getStyleClass().add("chart-readout");
-        HBox bar = new HBox(4, readout, gap, reset, png, svg);
+        readout.setId(id + "-readout");
+        readout.setMinWidth(0);
+        readout.setMaxWidth(Double.MAX_VALUE);
+        readout.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        HBox.setHgrow(readout, Priority.ALWAYS);
+        for (Button b : new Button[] {reset, png, svg}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        org.neuralcanvas.ui.common.FullText.onHover(readout);
+        // Leaving the chart ends the reading: the crosshair and the values do not stay behind at the last epoch.
+        viewer.setOnMouseExited(e -> clearReading());
+        HBox bar = new HBox(4, readout, reset, png, svg);
         bar.setPadding(new Insets(0, 2, 0, 2));
         setCenter(viewer);
         setBottom(bar);
@@ -121,8 +132,20 @@ public final class LiveChart extends BorderPane {
         Rectangle2D area = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
         double x = plot.getDomainAxis().java2DToValue(screenX, area, plot.getDomainAxisEdge());
         double snapped = Math.max(1, Math.round(x));
+        crosshair.setVisible(true);
         crosshair.setValue(snapped);
         readout.setText(values.apply(snapped));
+    }
+
+    /** No reading: the mouse has left the chart. */
+    void clearReading() {
+        crosshair.setVisible(false);
+        readout.setText(" ");
+    }
+
+    /** Whether the crosshair shows (while the mouse is over the chart). */
+    boolean crosshairShown() {
+        return crosshair.isVisible();
     }
 
     public JFreeChart chart() {

@@ -130,13 +130,14 @@ public final class RunCurves {
         }
     }
 
+    /** One run's curve at the epochs the log numbered: a continued run's go on after its parent's, on one axis. */
     private static void overlay(XYSeriesCollection into, RunRecord run, String key) {
         XYSeries s = new XYSeries(run.id() + " " + key, false, true);
         List<Map<String, Double>> history = run.history();
         for (int i = 0; i < history.size(); i++) {
             Double v = history.get(i).get(key);
             if (v != null && Double.isFinite(v)) {
-                s.add(i + 1, v);
+                s.add(run.firstEpoch() + i, v);
             }
         }
         if (!s.isEmpty()) {

@@ -8,6 +8,7 @@ import org.neuralcanvas.project.CallbackSettings;
 import org.neuralcanvas.export.KerasCodeExporter;
 import org.neuralcanvas.project.OptimizerSettings;
 import org.neuralcanvas.project.RunRecord;
+import org.neuralcanvas.project.RunSegment;
 import org.neuralcanvas.project.TrainingSettings;
 
 /** A run's settings and last epoch as Keras-like text, for the run history. */
@@ -44,6 +45,28 @@ final class RunDescriptions {
         }
         if (r.checkpoint() != null) {
             sb.append("checkpoint: ").append(r.checkpoint()).append('\n');
+        }
+        if (r.parent() != null) {
+            sb.append("continued from ").append(r.parent()).append(" at epoch ").append(r.firstEpoch()).append('\n');
+        }
+        // What each resume with changed settings took over, as the log said it (Keras names).
+        for (int i = 1; i < r.segments().size(); i++) {
+            RunSegment prev = r.segments().get(i - 1);
+            RunSegment seg = r.segments().get(i);
+            sb.append("from epoch ").append(seg.fromEpoch()).append(", batch ").append(seg.fromBatch()).append(':');
+            if (seg.settings().optimizer().learningRate() != prev.settings().optimizer().learningRate()) {
+                sb.append(" learning_rate=").append(KerasLine.rate(seg.settings().optimizer().learningRate()));
+            }
+            if (seg.settings().epochs() != prev.settings().epochs()) {
+                sb.append(" epochs=").append(seg.settings().epochs());
+            }
+            if (seg.settings().batchSize() != prev.settings().batchSize()) {
+                sb.append(" batch_size=").append(seg.settings().batchSize());
+            }
+            if (!seg.settings().callbacks().equals(prev.settings().callbacks())) {
+                sb.append(" callbacks changed");
+            }
+            sb.append('\n');
         }
         if (!r.history().isEmpty()) {
             Map<String, Double> last = r.history().get(r.history().size() - 1);

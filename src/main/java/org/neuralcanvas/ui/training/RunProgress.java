@@ -42,6 +42,8 @@ public final class RunProgress {
     private TrainingEvent.BatchEnded pendingBatch;
     private int batchesPerEpoch = 1;
     private double epochLossSum;
+    /** Between an epoch's first batch and its end: the log's last line is its running line. */
+    private boolean inEpoch;
 
     public RunProgress() {
         this(System::nanoTime);
@@ -51,14 +53,32 @@ public final class RunProgress {
         this.clock = clock;
     }
 
-    /** A run was asked for: everything from the last one is cleared; the run bar waits (indeterminate) while it is prepared. */
+    /** A run was asked for: everything from the last one is cleared; the preparation's steps fill the run bar. */
     void clear() {
         log.clear();
         pendingBatch = null;
+        inEpoch = false;
         epochProgress.set(0);
-        runProgress.set(-1);
+        runProgress.set(0);
         epochText.set("");
         timeText.set("");
+    }
+
+    /**
+     * A step of the run's preparation (compiling, reading the data, readying the model): the run bar shows how far the
+     * preparation is, determinate (an indeterminate bar is an animation, redrawn 60 times a second), and the epoch's
+     * label says what is being done.
+     *
+     * @param done the steps done before this one
+     */
+    void preparing(int done, int steps, String what) {
+        runProgress.set(done / (double) steps);
+        epochText.set(what);
+    }
+
+    /** A paused run resumed with another number of epochs for the whole run. */
+    void retarget(int epochs) {
+        this.epochs = Math.max(1, epochs);
     }
 
     /** The session started: epochs {@code firstEpoch} to {@code firstEpoch + epochs - 1} (Keras's numbering goes on when continuing). */
@@ -79,6 +99,7 @@ public final class RunProgress {
             log.add(KerasLine.epochHeader(b.epoch(), lastEpoch()));
             log.add(KerasLine.running(0, b.batches(), 0, Double.NaN));
             epochLossSum = 0;
+            inEpoch = true;
         }
         epochLossSum += b.loss();
         pendingBatch = b;
@@ -91,6 +112,16 @@ public final class RunProgress {
         }
         replaceLastLine(KerasLine.epochLine(batchesPerEpoch, r.seconds(), r.metrics()));
         pendingBatch = null;
+        inEpoch = false;
+    }
+
+    /** A line about the epoch in progress (a resume with new settings): above its running line, which keeps changing. */
+    void noteWithinEpoch(String line) {
+        if (pendingBatch != null || inEpoch) {
+            log.add(Math.max(0, log.size() - 1), line);
+        } else {
+            log.add(line);
+        }
     }
 
     /** A line of its own in the log (how the run ended, a warning). */
@@ -191,7 +222,7 @@ public final class RunProgress {
         return epochProgress;
     }
 
-    /** 0 to 1 over the run's epochs; -1 (indeterminate) while the run is prepared. */
+    /** 0 to 1 over the run's epochs; while the run is prepared, how far the preparation is. */
     public ReadOnlyDoubleProperty runProgressProperty() {
         return runProgress;
     }

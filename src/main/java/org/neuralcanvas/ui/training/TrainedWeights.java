@@ -23,6 +23,8 @@ public final class TrainedWeights {
     private final ObjectProperty<TrainedModel> model = new SimpleObjectProperty<>();
     private final BooleanProperty continueTraining = new SimpleBooleanProperty();
     private final BooleanProperty canContinue = new SimpleBooleanProperty();
+    /** The id of the run that trained the model, in the open project; null for a model from a file. */
+    private String runId;
 
     /** @param graph the graph on the canvas now */
     TrainedWeights(Supplier<ModelGraph> graph) {
@@ -31,19 +33,27 @@ public final class TrainedWeights {
 
     /** Another project is open: nothing to continue from. */
     void forget() {
+        runId = null;
         model.set(null);
         continueTraining.set(false);
         recheck();
     }
 
     /** A run trained {@code m}: the user may go on from it (the box is not ticked for them). */
-    void trained(TrainedModel m) {
+    void trained(TrainedModel m, String run) {
+        runId = run;
         model.set(m);
         recheck();
     }
 
     /** A model opened from a file: going on from it is what the user opened it for. */
     void opened(TrainedModel m) {
+        opened(m, null);
+    }
+
+    /** A run's model (its checkpoint, or the model it left) to go on from as a new run: the box is ticked. */
+    void opened(TrainedModel m, String run) {
+        runId = run;
         model.set(m);
         continueTraining.set(true);
         recheck();
@@ -61,6 +71,16 @@ public final class TrainedWeights {
     /** Where the next run starts: the trained model, or null for fresh weights. */
     TrainedModel startingPoint() {
         return continueTraining.get() && canContinue.get() ? model.get() : null;
+    }
+
+    /** The run the starting point came out of, for the next run's record; null for a model from a file. */
+    String startingRunId() {
+        return startingPoint() == null ? null : runId;
+    }
+
+    /** The run the last trained or opened model came out of, or null. */
+    String runId() {
+        return runId;
     }
 
     /** Same layers (kind, name, parameters) and connections; positions do not matter. */

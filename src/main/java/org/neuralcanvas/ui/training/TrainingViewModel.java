@@ -22,23 +22,22 @@ import org.neuralcanvas.dataset.DatasetException;
 import org.neuralcanvas.domain.edit.ChangeNodeEdit;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.engine.backend.Backends;
-import org.neuralcanvas.engine.compile.Compilation;
-import org.neuralcanvas.engine.compile.Dl4jCompiler;
 import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.data.DatasetFit;
 import org.neuralcanvas.engine.data.PreparedRun;
-import org.neuralcanvas.engine.train.ContinuedTraining;
 import org.neuralcanvas.engine.train.EpochResult;
 import org.neuralcanvas.engine.train.SessionState;
 import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.engine.train.TrainingEvent;
-import org.neuralcanvas.engine.train.TrainingSession;
+import org.neuralcanvas.engine.train.PausedChanges;
+import org.neuralcanvas.engine.run.RunOutcome;
+import org.neuralcanvas.engine.run.RunRequest;
+import org.neuralcanvas.engine.run.TrainingRun;
 import org.neuralcanvas.export.ExportException;
 import org.neuralcanvas.export.ExportWriter;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
-import org.neuralcanvas.ui.results.StoredResults;
 import org.neuralcanvas.project.TrainingSettings;
 import org.neuralcanvas.project.TrainingSetupEdit;
 import org.neuralcanvas.ui.common.FxTicker;
@@ -91,14 +90,12 @@ public final class TrainingViewModel {
     private final TrainedWeights weights;
 
     // The current run (FX thread).
-    private TrainingSession session;
-    private PreparedRun prepared;
+    private TrainingRun run;
+    /** The settings the run started with (its record's), and those it trains with now (after a resume with changes). */
     private TrainingSettings runSettings;
+    private TrainingSettings liveSettings;
     private DatasetChoice runDataset;
-    private String runStartedAt;
-    /** The model file ModelCheckpoint last wrote in this run; null until it writes one. */
-    private Path runCheckpoint;
-    private boolean stopPressed;
+    private int runFirstEpoch = 1;
     private final List<EpochResult> runHistory = new ArrayList<>();
     private final RunAdvice advice = new RunAdvice();
 
@@ -152,7 +149,7 @@ public final class TrainingViewModel {
             failed.set(false);
             if (!runs.isEmpty()) {
                 RunRecord latest = runs.get(runs.size() - 1);
-                overlaid.add(latest);
+                overlaid.addAll(withAncestors(latest));
                 results.showStored(latest);
             }
         }
@@ -241,11 +238,9 @@ public final class TrainingViewModel {
         runDocument = main.document();
         TrainedModel from = weights.startingPoint();
         runSettings = settings.get();
+        liveSettings = runSettings;
         runDataset = dataset.get();
         Instant started = Instant.now();
-        runStartedAt = started.toString();
-        runCheckpoint = null;
-        stopPressed = false;
         runHistory.clear();
         advice.clear();
         progress.clear();
@@ -254,67 +249,29 @@ public final class TrainingViewModel {
         failed.set(false);
         status.set("");
         phase.set(RunPhase.PREPARING);
+        String runId = RunRecord.nextId(project());
         // One folder per run, named by its id and start: run-1 of two projects never overwrite each other's checkpoint.
-        Path checkpoints = main.userFiles().home().resolve("checkpoints").resolve(RunRecord.nextId(project()) + "-"
+        Path checkpoints = main.userFiles().home().resolve("checkpoints").resolve(runId + "-"
                 + CHECKPOINT_TIME.format(started.atZone(java.time.ZoneOffset.UTC)));
-        TrainingSettings s = runSettings;
-        DatasetChoice d = runDataset;
-        work.execute(() -> prepare(snapshot, s, d, checkpoints, from));
-    }
-
-    /**
-     * On {@code work}: the first ND4J use, the dataset, the compiled model (or the trained model to
-     * continue from, with its weights, optimizer state and epoch count); then the session starts.
-     */
-    private void prepare(ModelGraph graph, TrainingSettings s, DatasetChoice choice, Path checkpoints, TrainedModel from) {
-        try {
-            String device = new Backends().describeInWords();
-            PreparedRun run = data.prepare(choice, s);
-            Path checkpointDir = s.callbacks().checkpoint().enabled() ? checkpoints : null;
-            TrainingSession ts;
-            if (from != null) {
-                // With the settings of this run, not those the model was trained with: its record says these.
-                List<String> notes = new ArrayList<>();
-                TrainedModel continued = ContinuedTraining.with(from, s, notes);
-                if (!notes.isEmpty()) {
-                    fx.execute(() -> status.set(String.join(" ", notes)));
-                }
-                ts = new TrainingSession(continued, run.trainingData(), events::add, checkpointDir);
-            } else {
-                Compilation c = Dl4jCompiler.compile(graph, s);
-                if (!c.ok()) {
-                    fx.execute(() -> endWithoutRun(String.join(" ", c.problems())));
-                    return;
-                }
-                ts = new TrainingSession(c.model(), run.trainingData(), events::add, checkpointDir);
-            }
-            ts.checkpointDataset(choice);
-            int first = from == null ? 1 : from.epochsTrained() + 1;
-            fx.execute(() -> begin(ts, run, device, first));
-        } catch (DatasetException e) {
-            fx.execute(() -> endWithoutRun(e.getMessage()));
-        } catch (RuntimeException | LinkageError e) {
-            LOG.error("Could not start training", e);
-            fx.execute(() -> endWithoutRun(i18n.get().format("train.startFailed", e.getMessage())));
-        }
-    }
-
-    private void begin(TrainingSession ts, PreparedRun run, String device, int first) {
-        if (stopPressed) {
-            // Stop while the data was being prepared: nothing trained, so nothing is evaluated or recorded.
-            ts.close();
-            endWithoutRun(i18n.get().get("train.stoppedBeforeStart"));
-            failed.set(false);
-            return;
-        }
-        session = ts;
-        prepared = run;
-        backend.set(device);
-        main.backendDescriptionProperty().set(device);
-        progress.begin(first, runSettings.epochs());
-        phase.set(RunPhase.RUNNING);
+        RunRequest request = new RunRequest(runId, started.toString(), snapshot, runSettings, runDataset, from,
+                from == null ? null : weights.startingRunId(),
+                runSettings.callbacks().checkpoint().enabled() ? checkpoints : null);
+        runFirstEpoch = request.firstEpoch();
+        // A continued run is drawn on one epoch axis with the runs it goes on from.
+        overlaid.setAll(request.parentRunId() == null ? List.of() : runs.stream()
+                .filter(x -> x.id().equals(request.parentRunId())).findFirst().map(this::withAncestors).orElse(List.of()));
+        TrainingRun r = new TrainingRun(data, request, events::add);
+        run = r;
         drainTimer.play();
-        ts.continueTraining(runSettings.epochs());
+        // The first ND4J use (a second or two the first time), then the run's own preparation, on the work thread.
+        work.execute(() -> {
+            String device = new Backends().describeInWords();
+            fx.execute(() -> {
+                backend.set(device);
+                main.backendDescriptionProperty().set(device);
+            });
+        });
+        r.start(work).thenAccept(outcome -> fx.execute(() -> completed(r, outcome)));
     }
 
     private void endWithoutRun(String why) {
@@ -324,23 +281,99 @@ public final class TrainingViewModel {
     }
 
     public void pause() {
-        if (session != null && phase.get() == RunPhase.RUNNING) {
-            session.pause();
+        if (run != null && phase.get() == RunPhase.RUNNING) {
+            run.pause();
         }
     }
 
+    /**
+     * Resumes a paused run. Learning rate, epochs, batch size and callbacks changed in the Train panel meanwhile are
+     * taken over from the exact state it paused in (a new segment of its record); other changes wait for the next run,
+     * and the status says which.
+     */
     public void resume() {
-        if (session != null && phase.get() == RunPhase.PAUSED) {
-            session.resume();
+        if (run == null || phase.get() != RunPhase.PAUSED) {
+            return;
+        }
+        TrainingSettings now = settings.get();
+        if (now.equals(liveSettings)) {
+            run.resume();
+            return;
+        }
+        List<String> later = PausedChanges.leftForNextRun(liveSettings, now);
+        liveSettings = PausedChanges.applicable(liveSettings, now);
+        progress.retarget(liveSettings.epochs());
+        run.resume(now);
+        if (!later.isEmpty()) {
+            say(i18n.get().format("train.resume.later", String.join(", ", later)), false);
         }
     }
 
     /** Stops between two batches; the finished epochs are kept, evaluated and recorded. */
     public void stop() {
-        stopPressed = true;
-        if (session != null) {
-            session.stop();
+        if (run != null) {
+            run.stop();
         }
+    }
+
+    /**
+     * Fork: the next Train goes on from a stored run as a new run, with the settings the Train panel has then; from the
+     * model that run left in this session, or else from its checkpoint file (read on the work thread). The status says
+     * how, or why it cannot: no model kept, or a graph no longer the one it trained.
+     */
+    public void continueFrom(RunRecord stored) {
+        if (stored == null || phase.get().isActive()) {
+            return;
+        }
+        if (stored.id().equals(weights.runId()) && weights.modelProperty().get() != null) {
+            weights.opened(weights.modelProperty().get(), stored.id());
+            saidContinuing(stored);
+            return;
+        }
+        if (stored.checkpoint() == null) {
+            say(i18n.get().format("train.continue.noModel", stored.id()), true);
+            return;
+        }
+        Document doc = main.document();
+        Path file = Path.of(stored.checkpoint());
+        work.execute(() -> {
+            try {
+                TrainedModel model = org.neuralcanvas.engine.io.ModelStore.load(file);
+                fx.execute(() -> {
+                    if (doc == main.document() && !phase.get().isActive()) {
+                        weights.opened(model, stored.id());
+                        saidContinuing(stored);
+                    }
+                });
+            } catch (org.neuralcanvas.engine.io.ModelFileException e) {
+                fx.execute(() -> say(e.getMessage(), true));
+            }
+        });
+    }
+
+    private void saidContinuing(RunRecord stored) {
+        if (weights.startingPoint() == null) {
+            say(i18n.get().format("train.continue.otherGraph", stored.id()), true);
+        } else {
+            say(i18n.get().format("train.continue.fromRun", stored.id()), false);
+        }
+    }
+
+    /** A run and the runs it continued from, oldest first (each id once, so a damaged file cannot loop). */
+    private List<RunRecord> withAncestors(RunRecord run) {
+        List<RunRecord> chain = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (RunRecord r = run; r != null && seen.add(r.id()); ) {
+            chain.add(0, r);
+            String parent = r.parent();
+            r = parent == null ? null : runs.stream().filter(x -> x.id().equals(parent)).findFirst().orElse(null);
+        }
+        return chain;
+    }
+
+    /** The run in progress (null when none): for what it trains with now. */
+    public TrainingRun currentRun() {
+        return run;
     }
 
     // ---- the drain: FX thread, every 100 ms ---------------------------------------------------------
@@ -359,20 +392,37 @@ public final class TrainingViewModel {
                 advice.newLines(EpochResult.historyMaps(runHistory), runSettings, null).forEach(progress::note);
             } else if (e instanceof TrainingEvent.CallbackActed c) {
                 progress.note(c.line());
-                if (c.file() != null) {
-                    runCheckpoint = c.file();
-                }
             } else if (e instanceof TrainingEvent.StateChanged s) {
                 onState(s);
+            } else if (e instanceof TrainingEvent.RunStep step) {
+                onStep(step);
+            } else if (e instanceof TrainingEvent.SettingsChanged changed) {
+                progress.noteWithinEpoch(changed.line());
             }
         }
         boolean live = progress.refresh(phase.get() == RunPhase.RUNNING || phase.get() == RunPhase.PAUSED);
         curves.publish(live);
     }
 
+    /** The steps outside the epochs: the preparation's, each with its share of the run bar, then the evaluation. */
+    private void onStep(TrainingEvent.RunStep step) {
+        if (step.step() == TrainingEvent.RunStep.Step.EVALUATING) {
+            phase.set(RunPhase.EVALUATING);
+            return;
+        }
+        String what = i18n.get().get("train.step." + step.step().name().toLowerCase(java.util.Locale.ROOT));
+        progress.preparing(step.step().ordinal(), TrainingEvent.RunStep.Step.PREPARATION, what);
+        if (!step.notes().isEmpty()) {
+            status.set(String.join(" ", step.notes()));
+        }
+    }
+
     private void onState(TrainingEvent.StateChanged s) {
         switch (s.transition()) {
-            case STARTED -> phase.set(RunPhase.RUNNING);
+            case STARTED -> {
+                progress.begin(runFirstEpoch, runSettings.epochs());
+                phase.set(RunPhase.RUNNING);
+            }
             case RESUMED -> {
                 progress.resumed();
                 phase.set(RunPhase.RUNNING);
@@ -381,73 +431,60 @@ public final class TrainingViewModel {
                 progress.paused();
                 phase.set(RunPhase.PAUSED);
             }
-            case STOPPED, FINISHED, FAILED -> ended(s);
+            case STOPPED, FINISHED, FAILED -> {
+                boolean fail = s.state() == SessionState.FAILED;
+                progress.note(s.message());
+                progress.ended(!fail);
+                status.set(s.message());
+                failed.set(fail);
+            }
         }
     }
 
-    private void ended(TrainingEvent.StateChanged s) {
-        boolean fail = s.state() == SessionState.FAILED;
-        progress.note(s.message());
-        progress.ended(!fail);
-        status.set(s.message());
-        failed.set(fail);
-        String outcome = RunRecord.outcome(s.state().name(), stopPressed, s.message());
-        recordRun(outcome);
-        TrainingSession ended = session;
-        if (ended.model() != null && ended.model().epochsTrained() > 0) {
-            weights.trained(ended.model());
+    /** The run's outcome (FX thread): recorded in the project that started it, its test results shown. */
+    private void completed(TrainingRun r, RunOutcome outcome) {
+        drain(); // the session's last events before its outcome
+        if (r != run) {
+            return;
         }
-        if (ended.model() != null && !fail) {
+        run = null;
+        if (outcome.stoppedBeforeStart()) {
+            // Stop while the data was being prepared: nothing trained, so nothing is evaluated or recorded.
+            finish();
+            say(i18n.get().get("train.stoppedBeforeStart"), false);
+            return;
+        }
+        if (outcome.record() == null) {
+            finish();
+            say(outcome.message(), true);
+            return;
+        }
+        recordRun(outcome.record());
+        RunRecord done = outcome.record();
+        advice.newLines(done.history(), done.settings(), done.results()).forEach(progress::note); // one class: tested
+        TrainedModel model = outcome.model();
+        if (model != null && model.epochsTrained() > 0) {
+            weights.trained(model, outcome.record().id());
+        }
+        if (outcome.report() != null) {
             phase.set(RunPhase.EVALUATING);
-            results.evaluate(ended.model(), prepared, runDataset, () -> {
-                keepResults();
-                finish(ended);
-            });
+            DatasetChoice d = runDataset;
+            TrainingSettings s = runSettings;
+            results.show(model, outcome.report(), () -> data.prepare(d, s), d, this::finish);
         } else {
-            finish(ended);
+            finish();
         }
     }
 
-    private void finish(TrainingSession ended) {
-        ended.close();
+    private void finish() {
         drainTimer.stop();
         phase.set(RunPhase.IDLE);
     }
 
-    /** The record of the last run and the project it went into, so that its test results can be kept with it. */
-    private RunRecord lastRecord;
-    private Project lastOwner;
-
-    /** The finished run's test results go into its record, so they can be shown again from the project file. */
-    private void keepResults() {
-        var report = results.reportProperty().get();
-        if (report == null || lastRecord == null) {
-            return;
-        }
-        RunRecord with = lastRecord.withResults(StoredResults.of(report));
-        advice.newLines(with.history(), with.settings(), with.results()).forEach(progress::note);
-        if (lastOwner.replaceRun(lastRecord, with)) {
-            int shown = runs.indexOf(lastRecord);
-            if (shown >= 0) {
-                runs.set(shown, with);
-            }
-            overlaid.replaceAll(r -> r == lastRecord ? with : r);
-            lastRecord = with;
-            if (lastOwner == project()) {
-                main.markChanged(); // autosave writes the results too, not only the record without them
-            }
-        }
-    }
-
     /** The run goes into the project that started it, even when another one has been opened since. */
-    private void recordRun(String outcome) {
+    private void recordRun(RunRecord record) {
         Project owner = runDocument == null ? project() : runDocument.project();
-        RunRecord record = new RunRecord(RunRecord.nextId(owner), runStartedAt, runSettings,
-                data.descriptor(runDataset).map(d -> d.id()).orElse(runDataset.datasetId()), outcome,
-                EpochResult.historyMaps(runHistory)).withCheckpoint(runCheckpoint == null ? null : runCheckpoint.toString());
         owner.addRun(record);
-        lastRecord = record;
-        lastOwner = owner;
         if (runDocument == null || runDocument == main.document()) {
             runs.add(record);
             main.markChanged();

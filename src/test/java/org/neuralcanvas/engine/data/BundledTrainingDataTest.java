@@ -100,4 +100,31 @@ class BundledTrainingDataTest {
         assertEquals(3, opened.descriptor().numClasses());
         assertEquals("setosa", opened.descriptor().className(0));
     }
+
+    @Test
+    void textPredictionsShowTheNewswiresWordsInEitherLayoutNotItsNumbers() throws Exception {
+        Map<String, String> words = Map.of("vocabulary_size", "1000", "sequence_length", "1000");
+        TrainingSettings s = TrainingSettings.defaults();
+        java.util.Map<String, String> multiHot = new java.util.HashMap<>(words);
+        multiHot.put("layout", "multi_hot");
+        java.util.Map<String, String> tokens = new java.util.HashMap<>(words);
+        tokens.put("layout", "token_indices");
+        PreparedRun bag = data.prepare(new DatasetChoice("reuters", multiHot), s);
+        var compiled = org.neuralcanvas.engine.compile.Dl4jCompiler.compile(mlp(1000, 46, "softmax"), s).model();
+        var net = new org.deeplearning4j.nn.graph.ComputationGraph(compiled.configuration());
+        net.init();
+        TestPredictions p = bag.predictions(new org.neuralcanvas.engine.train.TrainedModel(net, compiled,
+                bag.trainingData().descriptor(), List.of()));
+        assertTrue(p.hasText(), "Reuters is text");
+        assertEquals(p.size(), p.texts().size());
+        String first = p.text(0);
+        assertTrue(List.of(first.split(" ")).contains("reuter"), "a newswire, with its sign-off: " + first);
+        assertTrue(java.util.stream.IntStream.range(0, 20).anyMatch(i -> List.of(p.text(i).split(" ")).contains("the")),
+                "English words, not multi-hot numbers");
+
+        PreparedRun ordered = data.prepare(new DatasetChoice("reuters", tokens), s);
+        var test = ordered.trainingData().test().next();
+        assertEquals(first, ordered.prepared().testText(0, test.getFeatures().getRow(0).toFloatVector(),
+                PreparedRun.TEXT_WORDS), "the same words in the same order as the indices layout gives them");
+    }
 }

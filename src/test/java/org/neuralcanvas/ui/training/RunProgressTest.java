@@ -64,7 +64,10 @@ class RunProgressTest {
     @Test
     void withinAnEpochTheBarsAndClockMoveOnceASecond() {
         progress.clear();
-        assertEquals(-1, progress.runProgressProperty().get(), "indeterminate while the run is prepared");
+        assertEquals(0, progress.runProgressProperty().get(), "determinate from the start: an indeterminate bar animates");
+        progress.preparing(1, 3, "Preparing: reading and preprocessing the dataset (step 2 of 3)");
+        assertEquals(1 / 3.0, progress.runProgressProperty().get(), 1e-9, "the preparation's steps fill the run bar");
+        assertEquals("Preparing: reading and preprocessing the dataset (step 2 of 3)", progress.epochTextProperty().get());
         progress.begin(1, 2);
         assertEquals(0, progress.runProgressProperty().get(), "determinate (no animation) once training runs");
         at(0.1);

@@ -182,7 +182,8 @@ class RunsBelongToTheirProjectTest {
         loadTemplate(robot, "keras_quickstart");
         robot.clickOn("#field-epochs").push(KeyCode.CONTROL, KeyCode.A).write("5000").type(KeyCode.ENTER);
         robot.clickOn("#panel-train");
-        waitUntil(() -> vm().phaseProperty().get() == RunPhase.RUNNING);
+        // Batches trained: a run stopped before its first one has no trained model to evaluate.
+        waitUntil(() -> vm().phaseProperty().get() == RunPhase.RUNNING && vm().progress().epochProgressProperty().get() > 0);
         org.neuralcanvas.ui.main.Document training = window.viewModel().document();
 
         dialogs.runningAnswer = Prompts.RunningAnswer.KEEP_TRAINING;

@@ -1,8 +1,7 @@
-package org.neuralcanvas.ui.results;
+package org.neuralcanvas.engine.eval;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.neuralcanvas.engine.eval.EvaluationReport;
 import org.neuralcanvas.project.RunResults;
 
 /**
