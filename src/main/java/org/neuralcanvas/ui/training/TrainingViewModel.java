@@ -421,7 +421,7 @@ public final class TrainingViewModel {
         if (report == null || lastRecord == null) {
             return;
         }
-        RunRecord with = lastRecord.withResults(StoredResults.of(report));
+        RunRecord with = lastRecord.withResults(StoredResults.of(report, results.baselinesProperty().get()));
         if (lastOwner.replaceRun(lastRecord, with)) {
             int shown = runs.indexOf(lastRecord);
             if (shown >= 0) {
