@@ -44,6 +44,11 @@ public final class BundledDatasets {
         return catalog.loaderFor(d).load(d, cache);
     }
 
+    /** Applies the options to a dataset already loaded (the user's own). */
+    public PreparedDataset prepare(RawDataset raw, PreprocessingOptions options) throws DatasetException {
+        return preprocessor.prepare(raw, options);
+    }
+
     /** Loads the dataset and applies the options: the arrays and iterators training uses. */
     public PreparedDataset prepare(String id, PreprocessingOptions options) throws DatasetException {
         return preprocessor.prepare(load(id), options);

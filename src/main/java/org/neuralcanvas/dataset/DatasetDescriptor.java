@@ -29,6 +29,9 @@ import java.util.Objects;
  * @param source       where the data comes from: the registry package and the original
  * @param licence      the data's licence or terms of use
  * @param synthetic    true when the data is generated from a seed, not read from the cache
+ * @param ownName      for the user's own data (a CSV table, a folder of images), its file or folder name; null for
+ *                     the bundled datasets, whose names come from the bundle
+ * @param ownSummary   for the user's own data, what the import made of it (rows, columns, what was left out); else null
  */
 public record DatasetDescriptor(
         String id,
@@ -40,7 +43,16 @@ public record DatasetDescriptor(
         float pixelMax,
         String source,
         String licence,
-        boolean synthetic) {
+        boolean synthetic,
+        String ownName,
+        String ownSummary) {
+
+    /** A bundled dataset. */
+    public DatasetDescriptor(String id, TaskKind task, List<String> classNames, int trainCount, int testCount,
+                             Map<FeatureLayout, int[]> layouts, float pixelMax, String source, String licence,
+                             boolean synthetic) {
+        this(id, task, classNames, trainCount, testCount, layouts, pixelMax, source, licence, synthetic, null, null);
+    }
 
     public DatasetDescriptor {
         Objects.requireNonNull(id);
@@ -58,12 +70,17 @@ public record DatasetDescriptor(
 
     /** What the user reads, e.g. "Fashion-MNIST" (波士顿房价 in Chinese for Boston housing). */
     public String displayName() {
-        return SAY.say("dataset." + id + ".name");
+        return own() ? ownName : SAY.say("dataset." + id + ".name");
     }
 
     /** One or two sentences on what the data is. */
     public String description() {
-        return SAY.say("dataset." + id + ".description");
+        return own() ? ownSummary : SAY.say("dataset." + id + ".description");
+    }
+
+    /** True for the user's own data: read from where the user keeps it, not from the dataset cache. */
+    public boolean own() {
+        return ownName != null;
     }
 
     /** The number of classes; 0 for regression. */

@@ -139,6 +139,18 @@ class ProjectFileTest {
         assertEquals(Map.of("loss", 0.25, "accuracy", 0.75), back.scores());
         assertEquals(List.of("cat", "dog"), back.classNames());
         assertArrayEquals(new long[][] {{2, 1}, {0, 1}}, back.confusion());
+        assertEquals(List.of(), back.baselines(), "results without baselines");
+
+        // The baselines beside a run are kept with its results, and results saved before them open without any.
+        RunRecord withBaselines = evaluated.withResults(evaluated.results().withBaselines(List.of(
+                new BaselineScores(BaselineScores.MAJORITY_CLASS, Map.of("accuracy", 0.5)),
+                new BaselineScores(BaselineScores.LOGISTIC_REGRESSION, Map.of("accuracy", 0.7)))));
+        assertTrue(original.replaceRun(evaluated, withBaselines));
+        ProjectFile.write(original, file);
+        assertEquals(withBaselines.results().baselines(), ProjectFile.read(file).runs().get(0).results().baselines());
+        String noBaselines = ProjectFile.toJson(original).replaceAll(",\\s*\"baselines\" *: *\\[[^\\]]*\\]", "");
+        assertTrue(!noBaselines.contains("baselines"), noBaselines);
+        assertEquals(List.of(), ProjectFile.parse(noBaselines, "older.ncproj.json").runs().get(0).results().baselines());
 
         // A file saved before runs kept their results: the run opens, without results.
         String older = ProjectFile.toJson(sampleProject());

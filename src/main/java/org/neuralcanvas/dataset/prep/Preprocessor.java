@@ -57,7 +57,7 @@ public final class Preprocessor {
                 xTest.divi(d.pixelMax());
             }
             if (options.standardise()) {
-                PreparedDataset.Standardisation s = standardise(xTrain, xTest, trainEnd);
+                PreparedDataset.Standardisation s = standardise(xTrain, xTest, trainEnd, raw.oneHotColumns());
                 standardisation = Optional.of(s);
             }
             int[] shape = d.shape(layout);
@@ -142,16 +142,25 @@ public final class Preprocessor {
         return Nd4j.create(v, new long[] {n, c}, 'c');
     }
 
-    /** Mean and deviation from training rows [0, fitRows) only, applied in place to both splits. */
-    private static PreparedDataset.Standardisation standardise(INDArray xTrain, INDArray xTest, int fitRows) {
+    /**
+     * Mean and deviation from training rows [0, fitRows) only, applied in place to both splits. One-hot columns keep
+     * their 0/1 (mean 0, deviation 1): a category is present or not, and a scaled code would only blur that.
+     */
+    private static PreparedDataset.Standardisation standardise(INDArray xTrain, INDArray xTest, int fitRows,
+                                                               int[] oneHotColumns) {
         INDArray fit = xTrain.get(NDArrayIndex.interval(0, fitRows), NDArrayIndex.all());
-        INDArray mean = fit.mean(0).castTo(DataType.FLOAT);
+        float[] meanValues = fit.mean(0).castTo(DataType.FLOAT).toFloatVector();
         float[] std = fit.std(false, 0).castTo(DataType.FLOAT).toFloatVector();
         for (int i = 0; i < std.length; i++) {
             if (!(std[i] > 0)) {
                 std[i] = 1f; // a constant column stays constant (0) instead of becoming NaN
             }
         }
+        for (int c : oneHotColumns) {
+            meanValues[c] = 0f;
+            std[c] = 1f;
+        }
+        INDArray mean = Nd4j.createFromArray(meanValues);
         INDArray stdRow = Nd4j.createFromArray(std);
         xTrain.subiRowVector(mean).diviRowVector(stdRow);
         xTest.subiRowVector(mean).diviRowVector(stdRow);

@@ -8,20 +8,20 @@ import org.neuralcanvas.dataset.Shuffle;
  * {@code floor(n * (1 - testFraction))} examples train, the rest test. The permutation is
  * java.util.Random's, not NumPy's, so the same counts but not the same examples as Keras.
  */
-final class Holdout {
+public final class Holdout {
 
-    static final long SEED = 113;
+    public static final long SEED = 113;
     static final double TEST_FRACTION = 0.2;
 
     private Holdout() {
     }
 
     /** A seeded permutation of 0..n-1. */
-    static int[] permutation(int n, long seed) {
+    public static int[] permutation(int n, long seed) {
         return Shuffle.permutation(n, seed);
     }
 
-    static int trainCount(int n) {
+    public static int trainCount(int n) {
         return (int) Math.floor(n * (1 - TEST_FRACTION));
     }
 }

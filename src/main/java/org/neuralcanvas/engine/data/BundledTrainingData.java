@@ -12,6 +12,9 @@ import org.neuralcanvas.dataset.DatasetCache;
 import org.neuralcanvas.dataset.DatasetDescriptor;
 import org.neuralcanvas.dataset.DatasetException;
 import org.neuralcanvas.dataset.FeatureLayout;
+import org.neuralcanvas.dataset.own.OwnDataSpec;
+import org.neuralcanvas.dataset.own.OwnDataset;
+import org.neuralcanvas.dataset.own.OwnDatasets;
 import org.neuralcanvas.dataset.prep.LabelEncoding;
 import org.neuralcanvas.dataset.prep.PreparedDataset;
 import org.neuralcanvas.dataset.prep.PreprocessingOptions;
@@ -48,6 +51,8 @@ public final class BundledTrainingData implements TrainingDataSource {
     private static final Sentences SAY = EngineSentences.SAY;
 
     private final BundledDatasets datasets;
+    /** The user's own dataset in use (a CSV table or a folder of images), loaded once. */
+    private final OwnDatasets own = new OwnDatasets();
     /** The last prepared dataset: training again with the same data and preprocessing reuses it (no reload, no garbage). */
     private PreparedDataset last;
 
@@ -89,10 +94,16 @@ public final class BundledTrainingData implements TrainingDataSource {
         return datasets.catalog().all();
     }
 
-    /** The dataset a choice names, accepting {@code boston_housing} for {@code boston-housing}. */
+    /**
+     * The dataset a choice names, accepting {@code boston_housing} for {@code boston-housing}; the user's own data
+     * only once it is loaded ({@link #loadOwn}), since finding its columns or classes reads the disk.
+     */
     public Optional<DatasetDescriptor> descriptor(DatasetChoice choice) {
         if (choice == null || !choice.isChosen()) {
             return Optional.empty();
+        }
+        if (OwnDataChoices.isOwn(choice)) {
+            return OwnDataChoices.spec(choice).flatMap(own::loaded).map(OwnDataset::descriptor);
         }
         String id = choice.datasetId().trim().toLowerCase(Locale.ROOT);
         id = ALIASES.getOrDefault(id, id);
@@ -174,9 +185,38 @@ public final class BundledTrainingData implements TrainingDataSource {
         return 1;
     }
 
+    /** The user's own dataset a choice names, once loaded (its columns, what the import said). */
+    public Optional<OwnDataset> ownDataset(DatasetChoice choice) {
+        return OwnDataChoices.spec(choice).flatMap(own::loaded);
+    }
+
+    /** Whether the choice names own data that is neither loaded nor known to fail: {@link #loadOwn} it, off the FX thread. */
+    public boolean needsLoading(DatasetChoice choice) {
+        Optional<OwnDataSpec> spec = OwnDataChoices.spec(choice);
+        return spec.isPresent() && own.loaded(spec.get()).isEmpty() && own.failure(spec.get()).isEmpty();
+    }
+
+    /**
+     * Reads the user's own data a choice names (or the file or folder just chosen), checking its checksum. Blocking.
+     *
+     * @return the choice to keep in the project: with the checksum, and for a table its target and task
+     * @throws DatasetException with the user's sentence (missing, changed, not usable), which {@link #check} repeats
+     */
+    public DatasetChoice loadOwn(DatasetChoice choice) throws DatasetException {
+        OwnDataSpec spec = OwnDataChoices.spec(choice).orElseThrow(() -> new DatasetException(
+                DatasetException.Reason.UNKNOWN_DATASET, SAY.say("fit.unknownDataset", choice.datasetId())));
+        return OwnDataChoices.choice(own.load(spec).spec(), choice.options());
+    }
+
     /** Checks the dataset against the graph: one Input of the dataset's shape, one output as wide as the labels. */
     public DatasetFit check(DatasetChoice choice, TrainingSettings settings, ModelGraph graph) {
         DatasetDescriptor d = descriptor(choice).orElse(null);
+        if (d == null && OwnDataChoices.isOwn(choice)) {
+            // Own data is read in the background when chosen or when its project opens; until then, or when it failed, say so.
+            String why = OwnDataChoices.spec(choice).flatMap(own::failure).orElse(SAY.say("fit.ownReading",
+                    choice.options().get(OwnDataChoices.PATH)));
+            return new DatasetFit(null, 0, List.of(why), null, null);
+        }
         if (d == null) {
             String what = choice == null || !choice.isChosen() ? SAY.say("fit.noDataset")
                     : SAY.say("fit.unknownDataset", choice.datasetId());
@@ -188,7 +228,7 @@ public final class BundledTrainingData implements TrainingDataSource {
         InferenceResult inference = ShapeInference.infer(graph);
         List<String> problems = new ArrayList<>();
         // "Fits" must not be said of data that is not there: training would only fail after Train.
-        if (!d.synthetic() && !datasets.cache().isPresent(d)) {
+        if (!d.synthetic() && !d.own() && !datasets.cache().isPresent(d)) {
             problems.add(SAY.say("fit.notFetched", d.displayName(), datasets.cache().root().toString(),
                     DatasetCache.FETCH_STEP, DatasetCache.SETUP_COMMAND));
         }
@@ -245,15 +285,23 @@ public final class BundledTrainingData implements TrainingDataSource {
      * @throws DatasetException with the user's sentence when the dataset is missing or damaged
      */
     public PreparedRun prepare(DatasetChoice choice, TrainingSettings settings) throws DatasetException {
-        DatasetDescriptor d = descriptor(choice).orElseThrow(() -> new DatasetException(DatasetException.Reason.UNKNOWN_DATASET,
+        OwnDataset ownData = null;
+        if (OwnDataChoices.isOwn(choice)) {
+            loadOwn(choice);
+            ownData = ownDataset(choice).orElseThrow();
+        }
+        DatasetDescriptor d = ownData != null ? ownData.descriptor() : descriptor(choice).orElseThrow(() ->
+                new DatasetException(DatasetException.Reason.UNKNOWN_DATASET,
                 SAY.say("fit.unknownDataset", choice == null ? "" : choice.datasetId())));
         PreprocessingOptions options = options(d, choice, settings);
         PreparedDataset p;
         synchronized (this) {
             p = last;
-            if (p == null || !p.descriptor().id().equals(d.id()) || !p.options().equals(options)) {
+            // Own data: the very descriptor loaded (another target of the same table has the same id).
+            if (p == null || !p.descriptor().id().equals(d.id()) || !p.options().equals(options)
+                    || (d.own() && p.descriptor() != d)) {
                 last = null; // let the old one go before the new one is made
-                p = datasets.prepare(d.id(), options);
+                p = ownData != null ? datasets.prepare(ownData.raw(), options) : datasets.prepare(d.id(), options);
                 last = p;
             }
         }

@@ -7,6 +7,8 @@ import org.neuralcanvas.dataset.FeatureLayout;
 import org.neuralcanvas.dataset.prep.LabelEncoding;
 import org.neuralcanvas.dataset.prep.PreparedDataset;
 import org.neuralcanvas.domain.shape.TensorShape;
+import org.neuralcanvas.engine.baseline.BaselineReport;
+import org.neuralcanvas.engine.baseline.Baselines;
 import org.neuralcanvas.engine.eval.EvaluationReport;
 import org.neuralcanvas.engine.eval.Evaluator;
 import org.neuralcanvas.engine.train.DataDescriptor;
@@ -70,6 +72,11 @@ public final class PreparedRun {
     /** Keras's {@code evaluate} on the test split. Blocking. */
     public EvaluationReport evaluate(TrainedModel model) {
         return Evaluator.evaluate(model, prepared.testIterator(batchSize));
+    }
+
+    /** The simple models beside the run, fitted on the same training features and scored on the same test split. Blocking. */
+    public BaselineReport baselines() {
+        return Baselines.fit(prepared);
     }
 
     /** The test split with the model's outputs for each sample. Blocking. */

@@ -2,6 +2,7 @@ package org.neuralcanvas.engine.eval;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.neuralcanvas.engine.baseline.BaselineReport;
 import org.neuralcanvas.project.RunResults;
 
 /**
@@ -12,6 +13,11 @@ import org.neuralcanvas.project.RunResults;
 public final class StoredResults {
 
     private StoredResults() {
+    }
+
+    /** The report with the baselines fitted beside it (their scores only: the least-squares line is drawn, not kept). */
+    public static RunResults of(EvaluationReport r, BaselineReport baselines) {
+        return of(r).withBaselines(baselines == null ? java.util.List.of() : baselines.scores());
     }
 
     public static RunResults of(EvaluationReport r) {

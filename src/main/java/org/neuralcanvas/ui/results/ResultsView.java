@@ -49,6 +49,8 @@ public final class ResultsView extends BorderPane {
     private final I18n i18n;
     private final Executor work;
     private final Label scores = new Label();
+    /** The baselines' scores and whether the network beats the linear model. */
+    private final Label baselines = new Label();
     private final ConfusionMatrixView confusion;
     private final StackPane left = new StackPane();
     private final FlowPane grid = new FlowPane(6, 6);
@@ -89,8 +91,11 @@ public final class ResultsView extends BorderPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox top = new HBox(8, scores, busy, message, gap, export);
         top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(4));
-        setTop(top);
+        baselines.setId("results-baselines");
+        baselines.setWrapText(true);
+        VBox header = new VBox(2, top, baselines);
+        header.setPadding(new Insets(4));
+        setTop(header);
 
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
@@ -121,6 +126,7 @@ public final class ResultsView extends BorderPane {
     private void showReport(EvaluationReport r) {
         left.getChildren().clear();
         if (r == null) {
+            baselines.setText("");
             scores.setText(i18n.get(vm.busyProperty().get() ? "results.evaluating" : "results.none"));
             confusion.show(null);
             return;
@@ -135,6 +141,7 @@ public final class ResultsView extends BorderPane {
             sb.append(String.format(Locale.ROOT, " - R²: %.3f", r.regression().rSquared()));
         }
         scores.setText(sb.toString());
+        baselines.setText(BaselineSummary.of(vm.baselinesProperty().get(), r, i18n));
         if (r.classification() != null) {
             confusion.show(r.classification());
             left.getChildren().add(confusion);
@@ -159,6 +166,15 @@ public final class ResultsView extends BorderPane {
         ideal.add(hi, hi);
         XYSeriesCollection data = new XYSeriesCollection(points);
         data.addSeries(ideal);
+        // The least-squares line's prediction for each test sample, beside the network's: where the net adds something.
+        double[] linear = vm.baselinesProperty().get().leastSquaresPredictions().orElse(null);
+        if (linear != null && linear.length == p.size()) {
+            XYSeries ols = new XYSeries(i18n.get("results.scatter.leastSquares"), false, true);
+            for (int i = 0; i < p.size(); i++) {
+                ols.add(p.truth()[i][0], linear[i], false);
+            }
+            data.addSeries(ols);
+        }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
         r.setSeriesLinesVisible(0, false);
         r.setSeriesShapesVisible(0, true);
@@ -166,6 +182,10 @@ public final class ResultsView extends BorderPane {
         r.setSeriesShapesVisible(1, false);
         r.setSeriesPaint(1, Color.GRAY);
         r.setSeriesStroke(1, new BasicStroke(1.5f));
+        r.setSeriesLinesVisible(2, false);
+        r.setSeriesShapesVisible(2, true);
+        r.setSeriesShape(2, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        r.setSeriesPaint(2, new Color(0xff, 0x7f, 0x0e, 150));
         XYPlot plot = new XYPlot(data, new NumberAxis(i18n.get("results.scatter.true")),
                 new NumberAxis(i18n.get("results.scatter.predicted")), r);
         plot.setBackgroundPaint(Color.WHITE);

@@ -17,6 +17,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.neuralcanvas.domain.graph.LayerNode;
+import org.neuralcanvas.engine.baseline.BaselineReport;
 import org.neuralcanvas.engine.data.PreparedRun;
 import org.neuralcanvas.engine.data.TestPredictions;
 import org.neuralcanvas.engine.eval.EvaluationReport;
@@ -50,6 +51,8 @@ public final class ResultsViewModel {
     private final ObjectProperty<EvaluationReport> report = new SimpleObjectProperty<>();
     private final ObjectProperty<TestPredictions> predictions = new SimpleObjectProperty<>();
     private final ObjectProperty<TrainedModel> model = new SimpleObjectProperty<>();
+    /** The simple models beside the run (least squares; majority class and logistic regression); none until evaluated. */
+    private final ObjectProperty<BaselineReport> baselines = new SimpleObjectProperty<>(BaselineReport.none());
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
     /** Whether the message says something went wrong (drawn red), not that something worked or what is shown. */
@@ -86,8 +89,9 @@ public final class ResultsViewModel {
             EvaluationReport r = scores;
             TestPredictions p = null;
             String failure = null;
+            PreparedRun run = null;
             try {
-                PreparedRun run = data.get();
+                run = data.get();
                 if (r == null) {
                     r = run.evaluate(trained);
                 }
@@ -98,12 +102,23 @@ public final class ResultsViewModel {
                 LOG.warn("Evaluation failed", e);
                 failure = i18n.get().format("results.evaluate.failed", e.getMessage());
             }
+            BaselineReport b = BaselineReport.none();
+            if (failure == null) {
+                try {
+                    b = run.baselines();
+                } catch (RuntimeException e) {
+                    // The network's results stand on their own; a baseline that fails only leaves its line out.
+                    LOG.warn("Baselines failed", e);
+                }
+            }
             EvaluationReport fr = r;
             TestPredictions fp = p;
+            BaselineReport fb = b;
             String ff = failure;
             fx.execute(() -> {
                 model.set(trained);
                 dataset = choice;
+                baselines.set(fb);
                 predictions.set(fp); // first: the view draws the report, and a regressor's scatter, from both
                 report.set(fr);
                 say(ff == null ? "" : ff, ff != null);
@@ -125,12 +140,14 @@ public final class ResultsViewModel {
         predictions.set(null);
         shownSamples.clear();
         shownTitle.set("");
+        baselines.set(new BaselineReport(run.results().baselines(), java.util.Optional.empty()));
         report.set(StoredResults.report(run.results()));
         say(i18n.get().format("results.stored", run.id()), false);
     }
 
     /** Clears the results when a new run starts. */
     public void clear() {
+        baselines.set(BaselineReport.none());
         report.set(null);
         predictions.set(null);
         shownSamples.clear();
@@ -228,6 +245,10 @@ public final class ResultsViewModel {
 
     public ObjectProperty<EvaluationReport> reportProperty() {
         return report;
+    }
+
+    public ObjectProperty<BaselineReport> baselinesProperty() {
+        return baselines;
     }
 
     public ObjectProperty<TestPredictions> predictionsProperty() {

@@ -22,6 +22,7 @@ import org.neuralcanvas.dataset.DatasetException;
 import org.neuralcanvas.domain.edit.ChangeNodeEdit;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.engine.backend.Backends;
+import org.neuralcanvas.engine.baseline.BaselineReport;
 import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.data.DatasetFit;
 import org.neuralcanvas.engine.data.PreparedRun;
@@ -470,7 +471,11 @@ public final class TrainingViewModel {
             phase.set(RunPhase.EVALUATING);
             DatasetChoice d = runDataset;
             TrainingSettings s = runSettings;
-            results.show(model, outcome.report(), () -> data.prepare(d, s), d, this::finish);
+            Project owner = runDocument == null ? project() : runDocument.project();
+            results.show(model, outcome.report(), () -> data.prepare(d, s), d, () -> {
+                keepBaselines(done, owner);
+                finish();
+            });
         } else {
             finish();
         }
@@ -479,6 +484,28 @@ public final class TrainingViewModel {
     private void finish() {
         drainTimer.stop();
         phase.set(RunPhase.IDLE);
+    }
+
+    /**
+     * The baselines fitted beside the finished run (after its test predictions) go into its record's results, so
+     * reopening the project shows them too.
+     */
+    private void keepBaselines(RunRecord record, Project owner) {
+        BaselineReport b = results.baselinesProperty().get();
+        if (b == null || b.isEmpty() || record.results() == null) {
+            return;
+        }
+        RunRecord with = record.withResults(record.results().withBaselines(b.scores()));
+        if (owner.replaceRun(record, with)) {
+            int shown = runs.indexOf(record);
+            if (shown >= 0) {
+                runs.set(shown, with);
+            }
+            overlaid.replaceAll(r -> r == record ? with : r);
+            if (owner == project()) {
+                main.markChanged(); // autosave writes the baselines too
+            }
+        }
     }
 
     /** The run goes into the project that started it, even when another one has been opened since. */
