@@ -69,7 +69,14 @@ class TrainSettingsCheckTest {
     }
 
     private static void type(FxRobot robot, String field, String text) {
-        robot.clickOn(field).push(KeyCode.CONTROL, KeyCode.A).write(text).type(KeyCode.ENTER);
+        // Typed and committed as Enter does, without a click: after the suite's other windows the field may lie
+        // below the fold of the Train panel's scroll pane, where the robot cannot click it.
+        TextField f = robot.lookup(field).queryAs(TextField.class);
+        robot.interact(() -> {
+            f.requestFocus();
+            f.setText(text);
+            f.fireEvent(new javafx.event.ActionEvent());
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -157,7 +164,8 @@ class TrainSettingsCheckTest {
     @Test
     void kerasNamesKeepTheirUnderscores(FxRobot robot) {
         loadTemplate(robot, "keras_quickstart");
-        robot.clickOn("Callbacks");
+        robot.lookup(n -> n instanceof javafx.scene.control.TitledPane t && "Callbacks".equals(t.getText()))
+                .queryAllAs(javafx.scene.control.TitledPane.class).forEach(t -> robot.interact(() -> t.setExpanded(true)));
         WaitForAsyncUtils.waitForFxEvents();
         List<String> shown = robot.lookup(".check-box .text").queryAllAs(javafx.scene.text.Text.class).stream()
                 .map(javafx.scene.text.Text::getText).toList();
