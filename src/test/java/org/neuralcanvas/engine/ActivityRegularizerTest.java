@@ -41,14 +41,7 @@ class ActivityRegularizerTest {
             out.put("activity_regularizer", outputPenalty);
         }
         b.then("Dense", out);
-        Compilation c = Dl4jCompiler.compile(b.graph(), SETTINGS);
-        assertTrue(c.ok(), c.problems()::toString);
-        var conf = c.model().configuration();
-        // Workspaces as when training in the window: arrays a layer keeps between its passes must outlive them.
-        conf.setDataType(DataType.DOUBLE);
-        ComputationGraph net = new ComputationGraph(conf);
-        net.init();
-        return net;
+        return DoublePrecisionNets.of(b.graph(), SETTINGS);
     }
 
     private static final INDArray X = Nd4j.rand(DataType.DOUBLE, 6, 4).subi(0.5);

@@ -41,14 +41,7 @@ class MaskingTest {
     private static final int[][] REAL_STEPS = {{3, 4, 5}, {0, 1, 2}, {0, 2, 5}};
 
     private static ComputationGraph net(ModelGraph g) {
-        Compilation c = Dl4jCompiler.compile(g, SETTINGS);
-        assertTrue(c.ok(), c.problems()::toString);
-        var conf = c.model().configuration();
-        // Workspaces as when training in the window: arrays a layer keeps between its passes must outlive them.
-        conf.setDataType(DataType.DOUBLE);
-        ComputationGraph net = new ComputationGraph(conf);
-        net.init();
-        return net;
+        return DoublePrecisionNets.of(g, SETTINGS);
     }
 
     /** Input (steps, 3) → [Masking] → the layers → Dense 2. */

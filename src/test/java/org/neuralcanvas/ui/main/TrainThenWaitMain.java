@@ -45,6 +45,7 @@ public final class TrainThenWaitMain {
             });
             training.train();
         });
-        Thread.sleep(Long.MAX_VALUE); // never ends by itself: the test kills it (SIGKILL, no shutdown hook runs)
+        // Never ends by itself: the test kills it (SIGKILL, no shutdown hook runs), so this latch is never counted down.
+        new java.util.concurrent.CountDownLatch(1).await();
     }
 }

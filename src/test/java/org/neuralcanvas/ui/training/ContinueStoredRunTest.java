@@ -52,8 +52,7 @@ class ContinueStoredRunTest {
     }
 
     private static void type(FxRobot robot, String field, String text) {
-        robot.clickOn(field).push(KeyCode.CONTROL, KeyCode.A).write(text).type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        TrainingWindow.type(robot, field, text);
     }
 
     private void train(FxRobot robot) throws TimeoutException {

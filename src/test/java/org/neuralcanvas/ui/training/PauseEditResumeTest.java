@@ -46,8 +46,7 @@ class PauseEditResumeTest {
     }
 
     private static void type(FxRobot robot, String field, String text) {
-        robot.clickOn(field).push(KeyCode.CONTROL, KeyCode.A).write(text).type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        TrainingWindow.type(robot, field, text);
     }
 
     /** The learning rate the running network's optimizer has in each of its weighted layers (all the same here). */

@@ -69,15 +69,7 @@ class TrainSettingsCheckTest {
     }
 
     private static void type(FxRobot robot, String field, String text) {
-        // Typed and committed as Enter does, without a click: after the suite's other windows the field may lie
-        // below the fold of the Train panel's scroll pane, where the robot cannot click it.
-        TextField f = robot.lookup(field).queryAs(TextField.class);
-        robot.interact(() -> {
-            f.requestFocus();
-            f.setText(text);
-            f.fireEvent(new javafx.event.ActionEvent());
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        TrainingWindow.type(robot, field, text);
     }
 
     private static TextField field(FxRobot robot, String id) {

@@ -67,6 +67,20 @@ final class TrainingWindow {
         work.shutdown();
     }
 
+    /**
+     * Types into a Train-panel field and commits it as Enter does, without a click: after the suite's other windows
+     * the field may lie below the fold of the panel's scroll pane, where the robot cannot click it.
+     */
+    static void type(org.testfx.api.FxRobot robot, String field, String text) {
+        javafx.scene.control.TextField f = robot.lookup(field).queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            f.requestFocus();
+            f.setText(text);
+            f.fireEvent(new javafx.event.ActionEvent());
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
