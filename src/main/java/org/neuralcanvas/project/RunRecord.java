@@ -1,5 +1,6 @@
 package org.neuralcanvas.project;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
@@ -18,14 +19,24 @@ import java.util.Map;
  *                   segments were kept reads as one segment from epoch 1)
  * @param parent     the id of the run this one continued from (its weights, optimizer state and epoch numbering), or
  *                   null for a run from fresh weights
+ * @param folds      a K-fold run's history per fold (its {@code history} is their mean, epoch by epoch); empty for
+ *                   any other run
  */
 public record RunRecord(String id, String startedAt, TrainingSettings settings, String datasetId, String outcome,
                         List<Map<String, Double>> history, RunResults results, String checkpoint,
-                        List<RunSegment> segments, String parent) {
+                        List<RunSegment> segments, String parent, List<List<Map<String, Double>>> folds) {
 
     public RunRecord {
         history = history.stream().map(Map::copyOf).toList();
         segments = segments == null || segments.isEmpty() ? List.of(new RunSegment(1, 1, settings)) : List.copyOf(segments);
+        folds = folds == null ? List.of() : folds.stream().map(f -> f.stream().map(Map::copyOf).toList()).toList();
+    }
+
+    /** A run that is not K-fold. */
+    public RunRecord(String id, String startedAt, TrainingSettings settings, String datasetId, String outcome,
+                     List<Map<String, Double>> history, RunResults results, String checkpoint,
+                     List<RunSegment> segments, String parent) {
+        this(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, segments, parent, List.of());
     }
 
     /** A run not evaluated (yet), from fresh weights, with one segment. */
@@ -35,19 +46,25 @@ public record RunRecord(String id, String startedAt, TrainingSettings settings, 
     }
 
     public RunRecord withResults(RunResults r) {
-        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, r, checkpoint, segments, parent);
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, r, checkpoint, segments, parent, folds);
     }
 
     public RunRecord withCheckpoint(String file) {
-        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, file, segments, parent);
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, file, segments, parent, folds);
     }
 
     public RunRecord withSegments(List<RunSegment> s) {
-        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, s, parent);
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, s, parent, folds);
     }
 
     public RunRecord withParent(String runId) {
-        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, segments, runId);
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, segments, runId, folds);
+    }
+
+    /** Whether this run cross-validated in folds ({@link #folds} holds each one's curves). */
+    @JsonIgnore
+    public boolean isKFold() {
+        return !folds.isEmpty();
     }
 
     /** The number the log gave this run's first epoch: 1, or after its parent's last one for a continued run. */

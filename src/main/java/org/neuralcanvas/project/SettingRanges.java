@@ -25,6 +25,8 @@ public final class SettingRanges {
     public static final SettingRange EPOCHS = new SettingRange("epochs", 1, true, 100_000, true, true);
     public static final SettingRange BATCH_SIZE = new SettingRange("batch_size", 1, true, 1_000_000, true, true);
     public static final SettingRange VALIDATION_SPLIT = new SettingRange("validation_split", 0, true, 1, false, false);
+    /** K of K-fold: the notes use 4; more than 20 folds would train 20 models for one curve. */
+    public static final SettingRange FOLDS = new SettingRange("folds", 2, true, 20, true, true);
     public static final SettingRange PATIENCE = new SettingRange("patience", 0, true, 10_000, true, true);
     public static final SettingRange FACTOR = new SettingRange("factor", 0, false, 1, false, false);
     /** Any whole number a JSON file and the Train panel's field both hold exactly enough. */
@@ -47,6 +49,9 @@ public final class SettingRanges {
         check(out, BATCH_SIZE, s.batchSize());
         check(out, VALIDATION_SPLIT, s.validationSplit());
         check(out, SEED, s.seed());
+        if (s.validation().isKFold()) {
+            check(out, FOLDS, s.validation().folds());
+        }
         // A switched-off callback's values too: the Train panel refuses them either way, and they mean what they say
         // the moment it is switched on.
         CallbackSettings c = s.callbacks();

@@ -16,9 +16,11 @@ import java.util.List;
  * @param shuffle         shuffle the training data each epoch
  * @param seed            every run has one, so the same settings give the same curve
  * @param callbacks       early stopping, learning-rate reduction, checkpoints
+ * @param validation      what validates: the split above, the test set, or K folds of the training data
  */
 public record TrainingSettings(String loss, OptimizerSettings optimizer, List<String> metrics, int epochs, int batchSize,
-                               double validationSplit, boolean shuffle, long seed, CallbackSettings callbacks) {
+                               double validationSplit, boolean shuffle, long seed, CallbackSettings callbacks,
+                               ValidationPlan validation) {
 
     /** The loss names, as {@link Losses} declares them. */
     public static final List<String> LOSSES = Losses.NAMES;
@@ -32,6 +34,13 @@ public record TrainingSettings(String loss, OptimizerSettings optimizer, List<St
         optimizer = optimizer == null ? OptimizerSettings.defaults("rmsprop") : optimizer;
         metrics = metrics == null ? List.of() : List.copyOf(metrics.stream().filter(java.util.Objects::nonNull).toList());
         callbacks = callbacks == null ? CallbackSettings.none() : callbacks;
+        validation = validation == null ? ValidationPlan.split() : validation;
+    }
+
+    /** Settings that validate on the split (a project file written before the other plans reads so). */
+    public TrainingSettings(String loss, OptimizerSettings optimizer, List<String> metrics, int epochs, int batchSize,
+                            double validationSplit, boolean shuffle, long seed, CallbackSettings callbacks) {
+        this(loss, optimizer, metrics, epochs, batchSize, validationSplit, shuffle, seed, callbacks, null);
     }
 
     /** Keras-like defaults for a classifier: rmsprop, categorical cross-entropy, accuracy, 5 epochs of 32. */
@@ -41,34 +50,44 @@ public record TrainingSettings(String loss, OptimizerSettings optimizer, List<St
     }
 
     public TrainingSettings withEpochs(int n) {
-        return new TrainingSettings(loss, optimizer, metrics, n, batchSize, validationSplit, shuffle, seed, callbacks);
+        return new TrainingSettings(loss, optimizer, metrics, n, batchSize, validationSplit, shuffle, seed, callbacks, validation);
     }
 
     public TrainingSettings withBatchSize(int n) {
-        return new TrainingSettings(loss, optimizer, metrics, epochs, n, validationSplit, shuffle, seed, callbacks);
+        return new TrainingSettings(loss, optimizer, metrics, epochs, n, validationSplit, shuffle, seed, callbacks, validation);
     }
 
     public TrainingSettings withLoss(String l) {
-        return new TrainingSettings(l, optimizer, metrics, epochs, batchSize, validationSplit, shuffle, seed, callbacks);
+        return new TrainingSettings(l, optimizer, metrics, epochs, batchSize, validationSplit, shuffle, seed, callbacks, validation);
     }
 
     public TrainingSettings withOptimizer(OptimizerSettings o) {
-        return new TrainingSettings(loss, o, metrics, epochs, batchSize, validationSplit, shuffle, seed, callbacks);
+        return new TrainingSettings(loss, o, metrics, epochs, batchSize, validationSplit, shuffle, seed, callbacks, validation);
     }
 
     public TrainingSettings withMetrics(List<String> m) {
-        return new TrainingSettings(loss, optimizer, m, epochs, batchSize, validationSplit, shuffle, seed, callbacks);
+        return new TrainingSettings(loss, optimizer, m, epochs, batchSize, validationSplit, shuffle, seed, callbacks, validation);
     }
 
     public TrainingSettings withValidationSplit(double v) {
-        return new TrainingSettings(loss, optimizer, metrics, epochs, batchSize, v, shuffle, seed, callbacks);
+        return new TrainingSettings(loss, optimizer, metrics, epochs, batchSize, v, shuffle, seed, callbacks, validation);
+    }
+
+    public TrainingSettings withShuffle(boolean on) {
+        return new TrainingSettings(loss, optimizer, metrics, epochs, batchSize, validationSplit, on, seed, callbacks,
+                validation);
     }
 
     public TrainingSettings withSeed(long s) {
-        return new TrainingSettings(loss, optimizer, metrics, epochs, batchSize, validationSplit, shuffle, s, callbacks);
+        return new TrainingSettings(loss, optimizer, metrics, epochs, batchSize, validationSplit, shuffle, s, callbacks, validation);
     }
 
     public TrainingSettings withCallbacks(CallbackSettings c) {
-        return new TrainingSettings(loss, optimizer, metrics, epochs, batchSize, validationSplit, shuffle, seed, c);
+        return new TrainingSettings(loss, optimizer, metrics, epochs, batchSize, validationSplit, shuffle, seed, c, validation);
+    }
+
+    public TrainingSettings withValidation(ValidationPlan v) {
+        return new TrainingSettings(loss, optimizer, metrics, epochs, batchSize, validationSplit, shuffle, seed, callbacks,
+                v);
     }
 }

@@ -84,6 +84,21 @@ public final class BundledTrainingData implements TrainingDataSource {
         }
     }
 
+    /** K-fold: the prepared data's training examples in {@code k} folds, after the same check as {@link #open}. */
+    @Override
+    public List<TrainingData> openFolds(DatasetChoice choice, CompiledModel model, int batchSize, int k) {
+        TrainingSettings settings = model.settings().withBatchSize(batchSize);
+        DatasetFit fit = check(choice, settings, model.graph());
+        if (!fit.fits()) {
+            throw new TrainingFailure(String.join(" ", fit.problems()));
+        }
+        try {
+            return prepare(choice, settings).foldData(k);
+        } catch (DatasetException e) {
+            throw new TrainingFailure(e.getMessage());
+        }
+    }
+
     /** {@code boston_housing} is recorded as {@code boston-housing}: one name per dataset in the Runs list. */
     @Override
     public String datasetId(DatasetChoice choice) {
@@ -135,8 +150,15 @@ public final class BundledTrainingData implements TrainingDataSource {
         if ("inputs".equalsIgnoreCase(opts.getOrDefault("target", "").trim())) {
             o = o.withLabels(LabelEncoding.INPUTS);
         }
-        if (settings.validationSplit() > 0) {
-            o = o.withValidationSplit(settings.validationSplit());
+        // K-fold deals its own validation parts out of the whole training split: no split from its end then.
+        switch (settings.validation().kind()) {
+            case SPLIT -> {
+                if (settings.validationSplit() > 0) {
+                    o = o.withValidationSplit(settings.validationSplit());
+                }
+            }
+            case TEST_SET -> o = o.withValidation(org.neuralcanvas.dataset.prep.ValidationMode.TEST_SET);
+            case K_FOLD -> { }
         }
         return o.withSeed(settings.seed());
     }

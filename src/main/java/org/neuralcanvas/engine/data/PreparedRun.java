@@ -15,6 +15,7 @@ import org.neuralcanvas.engine.train.DataDescriptor;
 import org.neuralcanvas.engine.train.TaskKind;
 import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.engine.train.TrainingData;
+import org.neuralcanvas.engine.train.TrainingFailure;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
@@ -55,6 +56,24 @@ public final class PreparedRun {
     public TrainingData trainingData() {
         return new TrainingData(prepared.trainIterator(batchSize), prepared.validationIterator(batchSize).orElse(null),
                 prepared.testIterator(batchSize), dataDescriptor(prepared.descriptor(), prepared.options().labels()));
+    }
+
+    /**
+     * K-fold: one {@link TrainingData} per fold, training on the other parts (shuffled each epoch with the seed) and
+     * validating on its own; no test split, which is for the final model.
+     *
+     * @throws TrainingFailure when there are fewer training examples than folds
+     */
+    public List<TrainingData> foldData(int k) {
+        int n = prepared.train().size();
+        if (k < 2 || k > n) {
+            throw new TrainingFailure(org.neuralcanvas.engine.EngineSentences.SAY.say("run.kfold.tooFew",
+                    String.valueOf(k), String.valueOf(n)));
+        }
+        DataDescriptor labels = dataDescriptor(prepared.descriptor(), prepared.options().labels());
+        return prepared.kFolds(k).stream().map(f -> new TrainingData(
+                f.training().shuffledIterator(batchSize, prepared.options().seed()), f.validation().iterator(batchSize),
+                null, labels)).toList();
     }
 
     /** What the labels are; an autoencoder's (labels: the inputs) are numbers, whatever the dataset's classes. */

@@ -39,6 +39,12 @@ public final class StandardDataSource implements TrainingDataSource {
     }
 
     @Override
+    public java.util.List<TrainingData> openFolds(DatasetChoice choice, CompiledModel model, int batchSize, int k) {
+        boolean generatedOnly = bundled.descriptor(choice).isEmpty() && generated.datasetIds().contains(choice.datasetId());
+        return generatedOnly ? generated.openFolds(choice, model, batchSize, k) : bundled.openFolds(choice, model, batchSize, k);
+    }
+
+    @Override
     public TrainingData open(DatasetChoice choice, CompiledModel model, int batchSize) {
         boolean generatedOnly = bundled.descriptor(choice).isEmpty() && generated.datasetIds().contains(choice.datasetId());
         return generatedOnly ? generated.open(choice, model, batchSize) : bundled.open(choice, model, batchSize);

@@ -45,11 +45,12 @@ public final class TrainingRun {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
     private static final Sentences SAY = EngineSentences.SAY;
 
-    private final TrainingDataSource data;
+    final TrainingDataSource data;
     private final RunRequest request;
-    private final TrainingListener listener;
-    private volatile boolean stopRequested;
-    private volatile TrainingSession session;
+    final TrainingListener listener;
+    volatile boolean stopRequested;
+    /** The session training now: a K-fold run's changes fold by fold. */
+    volatile TrainingSession session;
     /** What the session last said about its end, and the last checkpoint file (training thread, read after). */
     private volatile String endMessage = "";
     private volatile Path checkpoint;
@@ -64,6 +65,12 @@ public final class TrainingRun {
 
     /** Starts the run; the future completes with its outcome (never exceptionally: failures are sentences in it). */
     public CompletableFuture<RunOutcome> start(Executor work) {
+        if (request.settings().validation().isKFold()) {
+            return new FoldedRun(this).start(work).exceptionally(e -> {
+                LOG.error("The K-fold run failed", e);
+                return RunOutcome.notStarted(SAY.say("run.failed", String.valueOf(e.getMessage())));
+            });
+        }
         return CompletableFuture.supplyAsync(this::prepare, work).thenCompose(ready -> {
             if (ready.outcome != null) {
                 return CompletableFuture.completedFuture(ready.outcome);
@@ -186,7 +193,7 @@ public final class TrainingRun {
         listener.onEvent(e);
     }
 
-    private void step(Step step, List<String> notes) {
+    void step(Step step, List<String> notes) {
         try {
             listener.onEvent(new TrainingEvent.RunStep(step, notes));
         } catch (RuntimeException e) {

@@ -26,6 +26,18 @@ public interface TrainingDataSource {
      */
     TrainingData open(DatasetChoice choice, CompiledModel model, int batchSize);
 
+    /**
+     * Opens a dataset for K-fold cross-validation: its training examples dealt into {@code k} parts with the run's
+     * seed, and one {@link TrainingData} per fold that trains on the other parts and validates on its own (the test
+     * split is left out: it is for the final model).
+     *
+     * @throws TrainingFailure with the user's sentence when this source cannot, or the data does not fit the model
+     */
+    default java.util.List<TrainingData> openFolds(DatasetChoice choice, CompiledModel model, int batchSize, int k) {
+        throw new TrainingFailure(org.neuralcanvas.engine.EngineSentences.SAY.say("run.kfold.unsupported",
+                choice.datasetId()));
+    }
+
     /** The id a run's record names its dataset by (a source may accept other spellings of it). */
     default String datasetId(DatasetChoice choice) {
         return choice.datasetId();

@@ -62,6 +62,24 @@ public sealed interface TrainingEvent {
         }
     }
 
+    /**
+     * K-fold: fold {@code fold} of {@code folds} (1-based) begins with fresh weights; its epochs count from 1 again.
+     */
+    record FoldStarted(int fold, int folds) implements TrainingEvent {
+    }
+
+    /**
+     * K-fold: a fold ended.
+     *
+     * @param history its epochs' metrics, as a run record keeps them
+     */
+    record FoldEnded(int fold, int folds, java.util.List<java.util.Map<String, Double>> history) implements TrainingEvent {
+
+        public FoldEnded {
+            history = history.stream().map(java.util.Map::copyOf).toList();
+        }
+    }
+
     /** How a session's state changed. */
     enum Transition {
         STARTED(SessionState.RUNNING), PAUSED(SessionState.PAUSED), RESUMED(SessionState.RUNNING),

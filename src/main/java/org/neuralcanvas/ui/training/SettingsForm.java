@@ -108,8 +108,7 @@ final class SettingsForm extends VBox {
             metricBox.getChildren().add(c);
         }
         shuffle.setId("check-shuffle");
-        shuffle.setOnAction(e -> set(s -> new TrainingSettings(s.loss(), s.optimizer(), s.metrics(), s.epochs(), s.batchSize(),
-                s.validationSplit(), shuffle.isSelected(), s.seed(), s.callbacks())));
+        shuffle.setOnAction(e -> set(s -> s.withShuffle(shuffle.isSelected())));
         for (ComboBox<String> c : List.of(earlyMonitor, reduceMonitor, checkpointMonitor)) {
             c.getItems().setAll(MONITORS);
             c.setOnAction(e -> callbacks());
