@@ -24,11 +24,16 @@ import org.neuralcanvas.project.ProjectFile;
 import org.neuralcanvas.project.ProjectFileException;
 import org.neuralcanvas.project.SettingRanges;
 import org.neuralcanvas.project.TrainingSettings;
+import org.neuralcanvas.project.ValidationPlan;
+import org.neuralcanvas.engine.eval.FoldSummary;
 
 /**
- * {@code train PROJECT.json [--dataset NAME] [--epochs N] [--batch-size N] [--out DIR] [--force]}: Keras's
- * {@code fit} then {@code evaluate}, with Keras-style progress; writes {@code NAME.nc.zip} (the
- * trained model) and {@code NAME-history.csv} into the output folder (default: the project's folder).
+ * {@code train PROJECT.json [--dataset NAME] [--epochs N] [--batch-size N] [--validation split|test] [--kfold K]
+ * [--out DIR] [--force]}: Keras's {@code fit} then {@code evaluate}, with Keras-style progress; writes
+ * {@code NAME.nc.zip} (the trained model) and {@code NAME-history.csv} into the output folder (default: the project's
+ * folder). With {@code --kfold K} (or a project whose validation is K-fold) it cross-validates instead: one line per
+ * fold, a table of their scores, and the mean curve as {@code NAME-history.csv}; no model is saved, since the final
+ * one trains on all the training data for the epochs the table suggests.
  */
 public final class TrainCommand implements CliCommand {
 
@@ -51,8 +56,9 @@ public final class TrainCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "train PROJECT.json [--dataset NAME] [--epochs N] [--batch-size N] [--out DIR] [--force]  train and save "
-                + "the model (--force replaces an earlier run's model)";
+        return "train PROJECT.json [--dataset NAME] [--epochs N] [--batch-size N] [--validation split|test] [--kfold K] "
+                + "[--out DIR] [--force]  train and save the model (--force replaces an earlier run's model; --kfold K "
+                + "cross-validates in K folds and saves no model)";
     }
 
     @Override
@@ -64,7 +70,7 @@ public final class TrainCommand implements CliCommand {
             if (a.equals("--force")) {
                 options.put(a, "true");
             } else if (a.startsWith("--")) {
-                if (!List.of("--dataset", "--epochs", "--batch-size", "--out").contains(a) || i + 1 >= args.size()) {
+                if (!List.of("--dataset", "--epochs", "--batch-size", "--out", "--validation", "--kfold").contains(a) || i + 1 >= args.size()) {
                     err.println("Usage: " + usage());
                     return 2;
                 }
@@ -98,6 +104,7 @@ public final class TrainCommand implements CliCommand {
         TrainingSettings settings = project.settings();
         settings = settings.withEpochs(whole(options, "--epochs", settings.epochs()));
         settings = settings.withBatchSize(whole(options, "--batch-size", settings.batchSize()));
+        settings = validation(options, settings);
         // The file's values and the options, against the ranges the window's Train panel and the compiler use: the same
         // sentences, before anything is prepared (a batch_size of 0 was a division by zero deep in DL4J).
         List<String> outOfRange = SettingRanges.problems(settings);
@@ -115,6 +122,9 @@ public final class TrainCommand implements CliCommand {
         String name = SummaryCommand.modelName(file);
         Path outDir = options.containsKey("--out") ? Path.of(options.get("--out"))
                 : file.toAbsolutePath().getParent();
+        if (settings.validation().isKFold()) {
+            return crossValidate(project, settings, choice, outDir.resolve(name + "-history.csv"), out, err);
+        }
         Path earlier = outDir.resolve(name + ModelStore.EXTENSION);
         if (Files.exists(earlier) && !options.containsKey("--force")) {
             throw new CliException(earlier + " exists from an earlier run. Add --force to replace it, or --out DIR to "
@@ -124,15 +134,7 @@ public final class TrainCommand implements CliCommand {
         // The window's pipeline: compile, prepare the data, train, evaluate, record (the same ids and outcome words).
         RunRequest request = new RunRequest(RunRecord.nextId(project), Instant.now().toString(), project.graph(), settings,
                 choice, null, null, outDir);
-        RunOutcome outcome;
-        try {
-            outcome = new TrainingRun(data, request, progress).start(Runnable::run).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException("Training was interrupted.");
-        } catch (ExecutionException e) {
-            throw new CliException("Training failed: " + e.getCause().getMessage());
-        }
+        RunOutcome outcome = await(new TrainingRun(data, request, progress));
         if (outcome.end() == null) {
             throw new CliException(outcome.message());
         }
@@ -158,6 +160,63 @@ public final class TrainCommand implements CliCommand {
             throw new CliException("The trained model could not be saved in " + outDir + ": " + e.getMessage());
         }
         return outcome.failed() ? 1 : 0;
+    }
+
+    /** {@code --validation split|test} and {@code --kfold K} over the file's validation plan. */
+    private static TrainingSettings validation(Map<String, String> options, TrainingSettings s) throws CliException {
+        String v = options.get("--validation");
+        if (v != null) {
+            s = switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "split" -> s.withValidation(s.validation().withKind(ValidationPlan.Kind.SPLIT));
+                case "test", "test_set" -> s.withValidation(s.validation().withKind(ValidationPlan.Kind.TEST_SET));
+                default -> throw new CliException("--validation is split (validation_split of the training data) or test "
+                        + "(validate on the test set), not '" + v + "'. For K folds use --kfold K.");
+            };
+        }
+        if (options.containsKey("--kfold")) {
+            s = s.withValidation(ValidationPlan.kFold(whole(options, "--kfold", 0)));
+        }
+        return s;
+    }
+
+    /** K-fold: the folds one after another, a line for each, then their table; the mean curve as the history CSV. */
+    private int crossValidate(Project project, TrainingSettings settings, DatasetChoice choice, Path csv, PrintStream out,
+                              PrintStream err) throws CliException {
+        FoldProgress progress = new FoldProgress(out, settings.epochs());
+        RunRequest request = new RunRequest(RunRecord.nextId(project), Instant.now().toString(), project.graph(), settings,
+                choice, null, null, null);
+        RunOutcome outcome = await(new TrainingRun(data, request, progress));
+        if (outcome.end() == null) {
+            throw new CliException(outcome.message());
+        }
+        if (!outcome.trainedAny()) {
+            err.println(progress.endMessage().isEmpty() ? "No epoch was trained." : progress.endMessage());
+            return 1;
+        }
+        if (outcome.failed()) {
+            err.println(progress.endMessage());
+        }
+        FoldSummary summary = FoldSummary.of(outcome.record().folds(), settings);
+        FoldProgress.table(summary).forEach(out::println);
+        try {
+            new ExportWriter().writeHistoryCsv(outcome.record(), csv);
+        } catch (ExportException e) {
+            throw new CliException("The mean curve could not be saved as " + csv + ": " + e.getMessage());
+        }
+        out.println("Saved the folds' mean curve as " + csv.getFileName() + ". No model is saved: train the final model on "
+                + "all the training data with --validation split --epochs " + Math.max(1, summary.bestEpoch()) + ".");
+        return outcome.failed() ? 1 : 0;
+    }
+
+    private static RunOutcome await(TrainingRun run) throws CliException {
+        try {
+            return run.start(Runnable::run).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("Training was interrupted.");
+        } catch (ExecutionException e) {
+            throw new CliException("Training failed: " + e.getCause().getMessage());
+        }
     }
 
     /** An option's whole number (its range is checked with the file's settings), or the file's value without it. */

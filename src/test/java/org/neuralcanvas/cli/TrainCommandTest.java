@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.neuralcanvas.engine.io.ModelStore;
+import org.neuralcanvas.project.ProjectFile;
+import org.neuralcanvas.project.templates.Templates;
 
 class TrainCommandTest extends CliTestBase {
 
@@ -64,5 +66,45 @@ class TrainCommandTest extends CliTestBase {
         assertEquals(1, run("train", project().toString(), "--epochs", "zero"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--epochs needs a whole number, not 'zero'."), err::toString);
         assertEquals(2, run("train"));
+    }
+
+    @Test
+    void kFoldPrintsALinePerFoldAndTheirTableAndSavesTheMeanCurveButNoModel() throws Exception {
+        Path out = dir.resolve("folds");
+        assertEquals(0, run("train", boston().toString(), "--epochs", "3", "--kfold", "3", "--out", out.toString()), errors());
+        String text = printed();
+        for (int fold = 1; fold <= 3; fold++) {
+            assertTrue(Pattern.compile("Fold " + fold + "/3 - 3 epochs - \\d+s - loss: \\d+\\.\\d{4} - mae: \\d+\\.\\d{4}"
+                    + " - val_loss: \\d+\\.\\d{4} - val_mae: \\d+\\.\\d{4}").matcher(text).find(), text);
+        }
+        assertTrue(Pattern.compile("mean +\\d+\\.\\d{4} ± \\d+\\.\\d{4}").matcher(text).find(), text);
+        assertTrue(text.contains("The smoothed mean val_mae is lowest at epoch "), text);
+        assertTrue(text.contains("--validation split --epochs "), "says how to train the final model: " + text);
+        assertTrue(!Files.exists(out.resolve("boston" + ModelStore.EXTENSION)), "no model from cross-validation");
+        List<String> csv = Files.readAllLines(out.resolve("boston-history.csv"));
+        assertEquals(4, csv.size(), "the mean curve has one row per epoch");
+        assertTrue(csv.get(0).contains("val_mae"), csv.get(0));
+    }
+
+    @Test
+    void aBadValidationChoiceOrFoldCountIsASentence() throws Exception {
+        Path project = boston();
+        assertEquals(1, run("train", project.toString(), "--validation", "holdout"));
+        assertTrue(errors().contains("--validation is split (validation_split of the training data) or test"), errors());
+        assertEquals(1, run("train", project.toString(), "--kfold", "1"));
+        assertTrue(errors().toLowerCase().contains("fold"), errors());
+    }
+
+    @Test
+    void kFoldNeedsADatasetThatCanBeDealt() throws Exception {
+        assertEquals(1, run("train", project().toString(), "--dataset", "synthetic", "--kfold", "3"));
+        assertTrue(errors().contains("synthetic cannot be dealt into folds"), errors());
+    }
+
+    /** The Boston-housing template saved as a project file. */
+    private Path boston() throws Exception {
+        Path file = dir.resolve("boston.ncproj.json");
+        ProjectFile.write(new Templates().find("boston_housing").orElseThrow().newProject(), file);
+        return file;
     }
 }
