@@ -3,7 +3,7 @@ package org.neuralcanvas.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import org.neuralcanvas.engine.eval.FoldSummary;
+import org.neuralcanvas.project.FoldSummary;
 import org.neuralcanvas.engine.train.KerasLine;
 import org.neuralcanvas.engine.train.TrainingEvent;
 import org.neuralcanvas.engine.train.TrainingListener;
@@ -35,28 +35,13 @@ final class FoldProgress implements TrainingListener {
             out.println("Processing fold " + f.fold() + "/" + f.folds() + " (" + epochs + " epochs)");
             foldStart = System.nanoTime();
         } else if (event instanceof TrainingEvent.FoldEnded f) {
-            out.println(foldLine(f.fold(), f.folds(), f.history(), (System.nanoTime() - foldStart) / 1e9));
+            out.println(KerasLine.foldLine(f.fold(), f.folds(), f.history(), (System.nanoTime() - foldStart) / 1e9));
             out.flush();
         } else if (event instanceof TrainingEvent.CallbackActed c) {
             out.println(c.line());
         } else if (event instanceof TrainingEvent.StateChanged s && !s.message().isEmpty()) {
             endMessage = s.message();
         }
-    }
-
-    /** {@code Fold 1/4 - 100 epochs - 3s - loss: 5.1234 - mae: 1.6012 - val_loss: 9.8765 - val_mae: 2.2345}. */
-    static String foldLine(int fold, int folds, List<Map<String, Double>> history, double seconds) {
-        StringBuilder sb = new StringBuilder("Fold " + fold + "/" + folds + " - " + history.size() + " epochs - "
-                + Math.round(seconds) + "s");
-        if (!history.isEmpty()) {
-            // Keras's order: loss, the metrics, then the same for validation.
-            Map<String, Double> last = history.get(history.size() - 1);
-            last.keySet().stream().filter(k -> !k.equals("learning_rate"))
-                    .sorted(java.util.Comparator.comparing((String k) -> k.startsWith("val_"))
-                            .thenComparing(k -> !k.endsWith("loss")))
-                    .forEach(k -> sb.append(" - ").append(k).append(": ").append(KerasLine.format(last.get(k))));
-        }
-        return sb.toString();
     }
 
     /** The table after the folds: each fold's score, their mean ± spread, and the suggested epochs. */

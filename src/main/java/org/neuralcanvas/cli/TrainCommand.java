@@ -25,7 +25,7 @@ import org.neuralcanvas.project.ProjectFileException;
 import org.neuralcanvas.project.SettingRanges;
 import org.neuralcanvas.project.TrainingSettings;
 import org.neuralcanvas.project.ValidationPlan;
-import org.neuralcanvas.engine.eval.FoldSummary;
+import org.neuralcanvas.project.FoldSummary;
 
 /**
  * {@code train PROJECT.json [--dataset NAME] [--epochs N] [--batch-size N] [--validation split|test] [--kfold K]

@@ -13,6 +13,7 @@ import org.neuralcanvas.domain.shape.NodeResult;
 import org.neuralcanvas.domain.shape.ShapeInference;
 import org.neuralcanvas.domain.shape.TensorShape;
 import org.neuralcanvas.export.keras.KerasDatasetCode;
+import org.neuralcanvas.export.keras.KerasFoldCode;
 import org.neuralcanvas.export.keras.KerasLayerCode;
 import org.neuralcanvas.export.keras.PythonSyntax;
 import org.neuralcanvas.project.CallbackSettings;
@@ -57,14 +58,26 @@ public final class KerasCodeExporter {
         KerasDatasetCode.DataCode data = KerasDatasetCode.of(project.dataset(), graph, inputs,
                 shapes(inputs, inference), shapes(outputs, inference), settings.loss());
         data.lines().forEach(line -> py.append(line).append('\n'));
-        py.append("\n# Model\n");
+        StringBuilder model = new StringBuilder();
         if (graph.isChain(order) && order.stream().allMatch(KerasLayerCode::fitsSequential)) {
-            sequential(py, order, modelName);
+            sequential(model, order, modelName);
         } else {
-            functional(py, graph, order, inputs, outputs, modelName);
+            functional(model, graph, order, inputs, outputs, modelName);
         }
+        if (settings.validation().isKFold()) {
+            // Each fold trains a new model from the same drawing, so the model is built by a function, as in the notes.
+            compile(model, settings);
+            py.append("\n# Model: a new one for each fold\ndef build_model():\n");
+            model.toString().lines().forEach(line -> py.append(line.isEmpty() ? "" : "    " + line).append('\n'));
+            py.append("    return model\n\n\nbuild_model().summary()\n\n");
+            KerasFoldCode.append(py, settings, callbackLines(py, settings), data.hasTest());
+            return py.toString();
+        }
+        py.append("\n# Model\n").append(model);
         py.append("model.summary()\n\n");
-        compileAndFit(py, settings, data.hasTest());
+        compile(py, settings);
+        py.append('\n');
+        fit(py, settings, callbackLines(py, settings), data.hasTest());
         return py.toString();
     }
 
@@ -100,28 +113,38 @@ public final class KerasCodeExporter {
         return names.size() == 1 ? names.get(0) : "[" + String.join(", ", names) + "]";
     }
 
-    private static void compileAndFit(StringBuilder py, TrainingSettings s, boolean hasTest) {
+    private static void compile(StringBuilder py, TrainingSettings s) {
         py.append("model.compile(\n")
                 .append("    optimizer=").append(optimizer(s.optimizer())).append(",\n")
                 .append("    loss=").append(PythonSyntax.string(s.loss())).append(",\n")
                 .append("    metrics=[").append(String.join(", ", s.metrics().stream().map(PythonSyntax::string).toList()))
-                .append("],\n)\n\n");
+                .append("],\n)\n");
+    }
+
+    /** Writes {@code callbacks = [...]} when there are any; whether it did. */
+    private static boolean callbackLines(StringBuilder py, TrainingSettings s) {
         List<String> callbacks = callbacks(s.callbacks());
         if (!callbacks.isEmpty()) {
             py.append("callbacks = [\n");
             callbacks.forEach(c -> py.append("    ").append(c).append(",\n"));
             py.append("]\n");
         }
+        return !callbacks.isEmpty();
+    }
+
+    private static void fit(StringBuilder py, TrainingSettings s, boolean callbacks, boolean hasTest) {
         py.append("history = model.fit(\n    x_train,\n    y_train,\n")
                 .append("    epochs=").append(s.epochs()).append(",\n")
                 .append("    batch_size=").append(s.batchSize()).append(",\n");
-        if (s.validationSplit() > 0) {
+        if (s.validation().kind() == org.neuralcanvas.project.ValidationPlan.Kind.TEST_SET && hasTest) {
+            py.append("    validation_data=(x_test, y_test),\n");
+        } else if (s.validationSplit() > 0) {
             py.append("    validation_split=").append(PythonSyntax.number(s.validationSplit())).append(",\n");
         }
         if (!s.shuffle()) {
             py.append("    shuffle=False,\n");
         }
-        if (!callbacks.isEmpty()) {
+        if (callbacks) {
             py.append("    callbacks=callbacks,\n");
         }
         py.append(")\n");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.neuralcanvas.dataset.BundledDatasets;
 import org.neuralcanvas.engine.data.BundledTrainingData;
-import org.neuralcanvas.engine.eval.FoldSummary;
+import org.neuralcanvas.project.FoldSummary;
 import org.neuralcanvas.engine.run.RunOutcome;
 import org.neuralcanvas.engine.run.RunRequest;
 import org.neuralcanvas.engine.run.TrainingRun;

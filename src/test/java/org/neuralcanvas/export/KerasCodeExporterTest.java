@@ -75,6 +75,34 @@ class KerasCodeExporterTest {
     }
 
     @Test
+    void kFoldIsTheNotesLoopOverBuildModelThenTheFinalModel() throws Exception {
+        org.neuralcanvas.project.Project boston = new org.neuralcanvas.project.templates.Templates().find("boston_housing")
+                .orElseThrow().newProject();
+        boston.setSettings(boston.settings().withEpochs(100)
+                .withValidation(org.neuralcanvas.project.ValidationPlan.kFold(4)));
+        Golden.check("boston-kfold.py", exporter.export(boston, "boston"));
+        String py = exporter.export(boston, "boston");
+        assertTrue(py.contains("def build_model():\n    model = keras.Sequential(["), py);
+        assertTrue(py.contains("    model.compile(\n"), "compiled inside build_model: " + py);
+        assertTrue(py.contains("k = 4\n") && py.contains("validation_data=(take(x_train, val_rows), take(y_train, val_rows))"));
+        assertTrue(py.contains("key = 'val_mae'"));
+        assertTrue(py.contains("skip = 10 if epochs > 20 else 0"), "the notes leave out the first ten epochs");
+        assertTrue(py.contains("model.fit(x_train, y_train, epochs=best_epoch, batch_size=16)"));
+        assertTrue(py.contains("results = model.evaluate(x_test, y_test)"));
+        assertFalse(py.contains("validation_split"), py);
+    }
+
+    @Test
+    void theTestSetValidatesAsValidationData() {
+        org.neuralcanvas.project.Project boston = new org.neuralcanvas.project.templates.Templates().find("boston_housing")
+                .orElseThrow().newProject();
+        boston.setSettings(boston.settings().withValidation(org.neuralcanvas.project.ValidationPlan.testSet()));
+        String py = exporter.export(boston, "boston");
+        assertTrue(py.contains("    validation_data=(x_test, y_test),\n"), py);
+        assertFalse(py.contains("validation_split"), py);
+    }
+
+    @Test
     void compileAndFitCarryTheTrainingSettings() {
         String py = exporter.export(ExportTemplates.functionalMerge(), "residual");
         assertTrue(py.contains("optimizer=keras.optimizers.SGD(learning_rate=0.01, momentum=0.9, nesterov=True, clipnorm=1.0)"), py);

@@ -10,7 +10,7 @@ import org.neuralcanvas.engine.EngineSentences;
 import org.neuralcanvas.engine.compile.Compilation;
 import org.neuralcanvas.engine.compile.CompiledModel;
 import org.neuralcanvas.engine.compile.Dl4jCompiler;
-import org.neuralcanvas.engine.eval.FoldSummary;
+import org.neuralcanvas.project.FoldSummary;
 import org.neuralcanvas.engine.train.EpochResult;
 import org.neuralcanvas.engine.train.SessionState;
 import org.neuralcanvas.engine.train.TrainedModel;

@@ -66,6 +66,24 @@ public final class KerasLine {
         return sb.toString();
     }
 
+    /**
+     * The line a K-fold run prints when a fold ends, as the Boston-housing notes' loop does with {@code verbose=0}:
+     * {@code Fold 1/4 - 100 epochs - 3s - loss: 5.1234 - mae: 1.6012 - val_loss: 9.8765 - val_mae: 2.2345}, the
+     * metrics of the fold's last epoch in Keras's order (loss, the metrics, then the same for validation).
+     */
+    public static String foldLine(int fold, int folds, java.util.List<Map<String, Double>> history, double seconds) {
+        StringBuilder sb = new StringBuilder("Fold " + fold + "/" + folds + " - " + history.size() + " epochs - "
+                + Math.round(seconds) + "s");
+        if (!history.isEmpty()) {
+            Map<String, Double> last = history.get(history.size() - 1);
+            last.keySet().stream().filter(k -> !k.equals("learning_rate"))
+                    .sorted(java.util.Comparator.comparing((String k) -> k.startsWith("val_"))
+                            .thenComparing(k -> !k.endsWith("loss")))
+                    .forEach(k -> sb.append(" - ").append(k).append(": ").append(format(last.get(k))));
+        }
+        return sb.toString();
+    }
+
     public static String counter(int batch, int batches) {
         String total = String.valueOf(batches);
         return " ".repeat(Math.max(0, total.length() - String.valueOf(batch).length())) + batch + "/" + total;

@@ -53,6 +53,8 @@ public final class DashboardView extends BorderPane {
                 c.batches(), i18n.get("dashboard.chart.epoch"));
         JFreeChart metric = LiveChart.epochChart(i18n.get("dashboard.chart.metric"), c.metricName() == null ? "" : c.metricName(),
                 c.metric(), c.metricOverlays(), null, i18n.get("dashboard.chart.epoch"));
+        LiveChart.addFolds(loss, c.lossFolds());
+        LiveChart.addFolds(metric, c.metricFolds());
         c.attach(loss);
         c.attach(metric);
         lossChart = new LiveChart(loss, "chart-loss", i18n, work, vm::say);
@@ -67,7 +69,7 @@ public final class DashboardView extends BorderPane {
             }
         });
 
-        setTop(new VBox(4, buttons(), progress()));
+        setTop(new VBox(4, buttons(), progress(), new FoldResultsBar(vm, i18n)));
         SplitPane charts = new SplitPane(lossChart, metricChart);
         SplitPane body = new SplitPane(charts, sidePanel());
         body.setDividerPositions(0.6);

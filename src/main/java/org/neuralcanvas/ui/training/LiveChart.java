@@ -274,4 +274,34 @@ public final class LiveChart extends BorderPane {
         chart.getLegend().setItemFont(new Font("SansSerif", Font.PLAIN, 10));
         return chart;
     }
+
+    /** Fold colours: Matplotlib's tab10 without the blue and orange of the current curves. */
+    private static final Color[] FOLD_COLOURS = {new Color(0x2c, 0xa0, 0x2c), new Color(0xd6, 0x27, 0x28),
+            new Color(0x94, 0x67, 0xbd), new Color(0x8c, 0x56, 0x4b), new Color(0xe3, 0x77, 0xc2),
+            new Color(0xbc, 0xbd, 0x22), new Color(0x17, 0xbe, 0xcf), new Color(0x7f, 0x7f, 0x7f)};
+
+    /**
+     * K-fold curves on an epoch chart, above everything else: the folds' mean bold and black, its moving average
+     * dashed, each fold's validation curve thin in its own colour (the order of {@link RunCurves#lossFolds()}).
+     */
+    public static void addFolds(JFreeChart chart, XYDataset folds) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setAutoPopulateSeriesStroke(false);
+        r.setAutoPopulateSeriesPaint(false);
+        r.setSeriesPaint(0, Color.BLACK);
+        r.setSeriesStroke(0, new BasicStroke(2.5f));
+        r.setSeriesPaint(1, new Color(0x44, 0x44, 0x44));
+        r.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 3f}, 0f));
+        for (int i = 2; i < 2 + 20; i++) {
+            Color c = FOLD_COLOURS[(i - 2) % FOLD_COLOURS.length];
+            r.setSeriesPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(), 170));
+            r.setSeriesStroke(i, new BasicStroke(1.2f));
+            r.setSeriesVisibleInLegend(i, false); // K legend entries would squeeze the chart; the readout names them
+        }
+        XYPlot plot = chart.getXYPlot();
+        plot.setDataset(3, folds);
+        // Under the current fold's curves (JFreeChart draws the datasets from the last index up); once the run is
+        // over those are empty and the mean is on top of the folds.
+        plot.setRenderer(3, r);
+    }
 }

@@ -34,6 +34,9 @@ public final class RunCurves {
     private final XYSeriesCollection metric = new XYSeriesCollection();
     private final XYSeriesCollection lossOverlays = new XYSeriesCollection();
     private final XYSeriesCollection metricOverlays = new XYSeriesCollection();
+    /** K-fold: the mean validation curve (series 0), its moving average (1), then each finished fold's (2…). */
+    private final XYSeriesCollection lossFolds = new XYSeriesCollection();
+    private final XYSeriesCollection metricFolds = new XYSeriesCollection();
     private final List<JFreeChart> charts = new ArrayList<>();
     /**
      * By identity: an XYSeries's hashCode and equals follow its items, so in a HashSet a series that
@@ -81,7 +84,75 @@ public final class RunCurves {
             touched.add(s);
         }
         points = 0;
+        lossFolds.removeAllSeries();
+        metricFolds.removeAllSeries();
         publish(true);
+    }
+
+    /**
+     * A K-fold run's next fold begins: the current curves start again for it (the finished folds' validation curves
+     * stay, in {@link #lossFolds()} and {@link #metricFolds()}).
+     */
+    public void startFold() {
+        for (XYSeries s : List.of(trainLoss, valLoss, batchLoss, trainMetric, valMetric)) {
+            s.clear();
+            touched.add(s);
+        }
+    }
+
+    /**
+     * Draws the finished folds' validation curves and their mean (with the notes' moving average of it), from each
+     * fold's history; {@code clearCurrent} empties the current curves too (the run is over: only the folds are left).
+     */
+    public void showFolds(List<List<Map<String, Double>>> folds, boolean clearCurrent) {
+        if (clearCurrent) {
+            startFold();
+        }
+        foldCurves(lossFolds, folds, "val_loss");
+        if (metricName == null) {
+            metricFolds.removeAllSeries();
+        } else {
+            foldCurves(metricFolds, folds, "val_" + metricName);
+        }
+        publish(true);
+    }
+
+    private static void foldCurves(XYSeriesCollection into, List<List<Map<String, Double>>> folds, String key) {
+        into.removeAllSeries();
+        if (folds.isEmpty()) {
+            return;
+        }
+        org.neuralcanvas.project.FoldSummary summary = new org.neuralcanvas.project.FoldSummary(folds, key);
+        into.addSeries(curve("mean " + key, summary.meanCurve(key)));
+        into.addSeries(curve("smoothed mean " + key, summary.smoothedMean()));
+        for (int f = 0; f < folds.size(); f++) {
+            List<Map<String, Double>> h = folds.get(f);
+            double[] v = new double[h.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = h.get(i).getOrDefault(key, Double.NaN);
+            }
+            into.addSeries(curve("fold " + (f + 1) + " " + key, v));
+        }
+    }
+
+    /** A curve over epochs 1…n, leaving out what is not a number. */
+    private static XYSeries curve(String key, double[] values) {
+        XYSeries s = new XYSeries(key, false, true);
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isFinite(values[i])) {
+                s.add(i + 1, values[i]);
+            }
+        }
+        return s;
+    }
+
+    /** The folds' validation loss curves: the mean, its moving average, then one per finished fold. */
+    public XYSeriesCollection lossFolds() {
+        return lossFolds;
+    }
+
+    public XYSeriesCollection metricFolds() {
+        return metricFolds;
     }
 
     public String metricName() {

@@ -44,6 +44,10 @@ public final class RunProgress {
     private double epochLossSum;
     /** Between an epoch's first batch and its end: the log's last line is its running line. */
     private boolean inEpoch;
+    /** K-fold: the fold in progress and how many there are (1 of 1 for any other run), and when it began. */
+    private int fold = 1;
+    private int folds = 1;
+    private long foldStartNanos;
 
     public RunProgress() {
         this(System::nanoTime);
@@ -58,6 +62,8 @@ public final class RunProgress {
         log.clear();
         pendingBatch = null;
         inEpoch = false;
+        fold = 1;
+        folds = 1;
         epochProgress.set(0);
         runProgress.set(0);
         epochText.set("");
@@ -91,6 +97,19 @@ public final class RunProgress {
         lastLiveUpdate = 0;
         // Determinate from here: an indeterminate bar is an animation, 60 redraws a second taken from training.
         runProgress.set(0);
+    }
+
+    /** A K-fold run's fold begins: the run bar spans all the folds' epochs, the log says which fold this is. */
+    void foldStarted(int fold, int folds) {
+        this.fold = fold;
+        this.folds = Math.max(1, folds);
+        foldStartNanos = clock.getAsLong();
+        log.add("Fold " + fold + "/" + folds);
+    }
+
+    /** A fold ended: its Keras-style line under its epochs. */
+    void foldEnded(int fold, int folds, java.util.List<java.util.Map<String, Double>> history) {
+        log.add(KerasLine.foldLine(fold, folds, history, (clock.getAsLong() - foldStartNanos) / 1e9));
     }
 
     void batchEnded(TrainingEvent.BatchEnded b) {
@@ -168,6 +187,7 @@ public final class RunProgress {
             long pause = clock.getAsLong() - pausedSince;
             startNanos += pause;
             epochStartNanos += pause;
+            foldStartNanos += pause;
             pausedSince = -1;
         }
     }
@@ -187,8 +207,8 @@ public final class RunProgress {
     private void showBatch(TrainingEvent.BatchEnded b) {
         double within = (double) b.batch() / b.batches();
         epochProgress.set(within);
-        runProgress.set((b.epoch() - firstEpoch + within) / epochs);
-        setText(epochText, KerasLine.epochHeader(b.epoch(), lastEpoch()));
+        runProgress.set(((fold - 1) * epochs + b.epoch() - firstEpoch + within) / ((double) folds * epochs));
+        setText(epochText, (folds > 1 ? "Fold " + fold + "/" + folds + " · " : "") + KerasLine.epochHeader(b.epoch(), lastEpoch()));
         replaceLastLine(KerasLine.running(b.batch(), b.batches(), (clock.getAsLong() - epochStartNanos) / 1e9,
                 epochLossSum / b.batch()));
     }

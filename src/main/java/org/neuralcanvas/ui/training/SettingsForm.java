@@ -28,6 +28,7 @@ import org.neuralcanvas.project.Optimizers;
 import org.neuralcanvas.project.SettingRange;
 import org.neuralcanvas.project.SettingRanges;
 import org.neuralcanvas.project.TrainingSettings;
+import org.neuralcanvas.project.ValidationPlan;
 import org.neuralcanvas.ui.common.I18n;
 
 /**
@@ -51,6 +52,9 @@ final class SettingsForm extends VBox {
     private final TextField epochs;
     private final TextField batch;
     private final TextField split;
+    private final ComboBox<ValidationPlan.Kind> validation = new ComboBox<>();
+    private final TextField folds;
+    private final Label foldsLabel = keras("K");
     private final CheckBox shuffle = new CheckBox("shuffle");
     private final TextField seed;
     private final CheckBox early = new CheckBox("EarlyStopping");
@@ -80,6 +84,8 @@ final class SettingsForm extends VBox {
         epochs = field("field-epochs", SettingRanges.EPOCHS, v -> set(s -> s.withEpochs((int) v)));
         batch = field("field-batch-size", SettingRanges.BATCH_SIZE, v -> set(s -> s.withBatchSize((int) v)));
         split = field("field-validation-split", SettingRanges.VALIDATION_SPLIT, v -> set(s -> s.withValidationSplit(v)));
+        folds = field("field-folds", SettingRanges.FOLDS,
+                v -> set(s -> s.withValidation(new ValidationPlan(s.validation().kind(), (int) v))));
         seed = field("field-seed", SettingRanges.SEED, v -> set(s -> s.withSeed((long) v)));
         earlyPatience = field("field-early-patience", SettingRanges.PATIENCE, v -> callbacks());
         reduceFactor = field("field-reduce-factor", SettingRanges.FACTOR, v -> callbacks());
@@ -107,6 +113,24 @@ final class SettingsForm extends VBox {
             metrics.add(c);
             metricBox.getChildren().add(c);
         }
+        validation.setId("combo-validation");
+        validation.getItems().setAll(ValidationPlan.Kind.values());
+        validation.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ValidationPlan.Kind k) {
+                return k == null ? "" : i18n.get("train.validation." + k.word());
+            }
+
+            @Override
+            public ValidationPlan.Kind fromString(String text) {
+                return null; // not editable
+            }
+        });
+        validation.setOnAction(e -> {
+            if (validation.getValue() != null) {
+                set(s -> s.withValidation(s.validation().withKind(validation.getValue())));
+            }
+        });
         shuffle.setId("check-shuffle");
         shuffle.setOnAction(e -> set(s -> s.withShuffle(shuffle.isSelected())));
         for (ComboBox<String> c : List.of(earlyMonitor, reduceMonitor, checkpointMonitor)) {
@@ -134,9 +158,12 @@ final class SettingsForm extends VBox {
         GridPane fit = grid();
         row(fit, 0, "epochs", epochs);
         row(fit, 1, "batch_size", batch);
-        row(fit, 2, "validation_split", split);
-        row(fit, 3, "seed", seed);
-        fit.add(shuffle, 1, 4);
+        row(fit, 2, "validation", validation);
+        row(fit, 3, "validation_split", split);
+        fit.add(foldsLabel, 0, 4);
+        fit.add(folds, 1, 4);
+        row(fit, 5, "seed", seed);
+        fit.add(shuffle, 1, 6);
         GridPane cb = grid();
         cb.add(early, 0, 0, 2, 1);
         row(cb, 1, "monitor", earlyMonitor);
@@ -173,11 +200,15 @@ final class SettingsForm extends VBox {
     }
 
     private static void row(GridPane g, int r, String label, Node control) {
-        Label l = new Label(label);
+        g.add(keras(label), 0, r);
+        g.add(control, 1, r);
+    }
+
+    private static Label keras(String name) {
+        Label l = new Label(name);
         l.getStyleClass().add("keras-name");
         l.setMinWidth(Region.USE_PREF_SIZE);
-        g.add(l, 0, r);
-        g.add(control, 1, r);
+        return l;
     }
 
     private void set(UnaryOperator<TrainingSettings> change) {
@@ -265,6 +296,19 @@ final class SettingsForm extends VBox {
             show(epochs, s.epochs());
             show(batch, s.batchSize());
             show(split, s.validationSplit());
+            ValidationPlan plan = s.validation();
+            validation.setValue(plan.kind());
+            show(folds, plan.folds());
+            // validation_split only means something for the split; K is asked for only with K-fold.
+            split.setDisable(plan.kind() != ValidationPlan.Kind.SPLIT);
+            for (Node n : List.of(folds, foldsLabel)) {
+                n.setVisible(plan.isKFold());
+                n.setManaged(plan.isKFold());
+            }
+            if (!plan.isKFold()) {
+                FormFields.mark(folds, null);
+                vm.setFieldProblem(folds.getId(), null);
+            }
             show(seed, s.seed());
             shuffle.setSelected(s.shuffle());
             CallbackSettings c = s.callbacks();

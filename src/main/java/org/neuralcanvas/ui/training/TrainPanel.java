@@ -202,9 +202,15 @@ public final class TrainPanel extends ScrollPane {
                 sb.append(" · maxlen=").append(o.sequenceLength());
             }
         }
-        if (vm.settingsProperty().get().validationSplit() > 0) {
-            sb.append(" · ").append(i18n.format("train.prep.validation",
-                    Math.round(vm.settingsProperty().get().validationSplit() * 100)));
+        org.neuralcanvas.project.TrainingSettings s = vm.settingsProperty().get();
+        switch (s.validation().kind()) {
+            case SPLIT -> {
+                if (s.validationSplit() > 0) {
+                    sb.append(" · ").append(i18n.format("train.prep.validation", Math.round(s.validationSplit() * 100)));
+                }
+            }
+            case TEST_SET -> sb.append(" · ").append(i18n.get("train.prep.validationTest"));
+            case K_FOLD -> sb.append(" · ").append(i18n.format("train.prep.validationFolds", s.validation().folds()));
         }
         return sb.toString();
     }

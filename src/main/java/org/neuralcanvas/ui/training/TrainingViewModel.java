@@ -26,6 +26,7 @@ import org.neuralcanvas.engine.baseline.BaselineReport;
 import org.neuralcanvas.engine.data.BundledTrainingData;
 import org.neuralcanvas.engine.data.DatasetFit;
 import org.neuralcanvas.engine.data.PreparedRun;
+import org.neuralcanvas.project.FoldSummary;
 import org.neuralcanvas.engine.train.EpochResult;
 import org.neuralcanvas.engine.train.SessionState;
 import org.neuralcanvas.engine.train.TrainedModel;
@@ -41,6 +42,7 @@ import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.project.TrainingSettings;
 import org.neuralcanvas.project.TrainingSetupEdit;
+import org.neuralcanvas.project.ValidationPlan;
 import org.neuralcanvas.ui.common.FxTicker;
 import org.neuralcanvas.ui.common.I18n;
 import org.neuralcanvas.ui.main.Document;
@@ -99,6 +101,9 @@ public final class TrainingViewModel {
     private int runFirstEpoch = 1;
     private final List<EpochResult> runHistory = new ArrayList<>();
     private final RunAdvice advice = new RunAdvice();
+    /** K-fold: the finished folds' histories of the current run, and the shown run's fold scores (null: not K-fold). */
+    private final List<List<Map<String, Double>>> foldHistories = new ArrayList<>();
+    private final ObjectProperty<FoldSummary> foldSummary = new SimpleObjectProperty<>();
 
     /**
      * @param i18n the window's language now (it changes when the user switches; this view model stays)
@@ -146,11 +151,16 @@ public final class TrainingViewModel {
             results.clear();
             results.modelProperty().set(null);
             curves.reset(null);
+            foldSummary.set(null);
             status.set("");
             failed.set(false);
             if (!runs.isEmpty()) {
                 RunRecord latest = runs.get(runs.size() - 1);
-                overlaid.addAll(withAncestors(latest));
+                if (latest.isKFold()) {
+                    showFolds(latest); // its folds and their mean; its record's history is that mean
+                } else {
+                    overlaid.addAll(withAncestors(latest));
+                }
                 results.showStored(latest);
             }
         }
@@ -244,6 +254,8 @@ public final class TrainingViewModel {
         Instant started = Instant.now();
         runHistory.clear();
         advice.clear();
+        foldHistories.clear();
+        foldSummary.set(null);
         progress.clear();
         results.clear();
         curves.reset(runSettings.metrics().isEmpty() ? null : runSettings.metrics().get(0));
@@ -360,6 +372,35 @@ public final class TrainingViewModel {
         }
     }
 
+    /** A K-fold run's folds and their mean on the charts, and their scores in the fold row. */
+    private void showFolds(RunRecord kFold) {
+        String metric = kFold.settings().metrics().isEmpty() ? null : kFold.settings().metrics().get(0);
+        if (!java.util.Objects.equals(metric, curves.metricName())) {
+            curves.reset(metric);
+        }
+        curves.showFolds(kFold.folds(), true);
+        foldSummary.set(kFold.folds().isEmpty() ? null : FoldSummary.of(kFold.folds(), kFold.settings()));
+    }
+
+    /**
+     * After K-fold: trains the final model as the notes do, on all the training data (no validation split) for the
+     * epochs chosen from the mean curve, then evaluates it on the test set. The settings change is one undoable step.
+     */
+    public void trainFinalModel(int epochs) {
+        if (phase.get().isActive()) {
+            return;
+        }
+        TrainingSettings s = settings.get();
+        setSettings(s.withValidation(s.validation().withKind(ValidationPlan.Kind.SPLIT)).withValidationSplit(0.0)
+                .withEpochs(epochs));
+        train();
+    }
+
+    /** The shown K-fold run's scores (null when the shown run is not K-fold); filled fold by fold while it runs. */
+    public ObjectProperty<FoldSummary> foldSummaryProperty() {
+        return foldSummary;
+    }
+
     /** A run and the runs it continued from, oldest first (each id once, so a damaged file cannot loop). */
     private List<RunRecord> withAncestors(RunRecord run) {
         List<RunRecord> chain = new ArrayList<>();
@@ -390,7 +431,18 @@ public final class TrainingViewModel {
                 runHistory.add(end.result());
                 curves.addEpoch(end.result());
                 progress.epochEnded(end.result());
-                advice.newLines(EpochResult.historyMaps(runHistory), runSettings, null).forEach(progress::note);
+                if (!runSettings.validation().isKFold()) { // a fold's curve is advised on as part of the folds' mean
+                    advice.newLines(EpochResult.historyMaps(runHistory), runSettings, null).forEach(progress::note);
+                }
+            } else if (e instanceof TrainingEvent.FoldStarted f) {
+                runHistory.clear();
+                curves.startFold();
+                progress.foldStarted(f.fold(), f.folds());
+            } else if (e instanceof TrainingEvent.FoldEnded f) {
+                progress.foldEnded(f.fold(), f.folds(), f.history());
+                foldHistories.add(f.history());
+                curves.showFolds(foldHistories, false);
+                foldSummary.set(FoldSummary.of(foldHistories, runSettings));
             } else if (e instanceof TrainingEvent.CallbackActed c) {
                 progress.note(c.line());
             } else if (e instanceof TrainingEvent.StateChanged s) {
@@ -462,6 +514,9 @@ public final class TrainingViewModel {
         }
         recordRun(outcome.record());
         RunRecord done = outcome.record();
+        if (done.isKFold()) {
+            showFolds(done);
+        }
         advice.newLines(done.history(), done.settings(), done.results()).forEach(progress::note); // one class: tested
         TrainedModel model = outcome.model();
         if (model != null && model.epochsTrained() > 0) {

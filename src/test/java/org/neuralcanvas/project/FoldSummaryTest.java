@@ -1,12 +1,12 @@
-package org.neuralcanvas.engine.eval;
+package org.neuralcanvas.project;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.neuralcanvas.project.TrainingSettings;
 
 class FoldSummaryTest {
 
@@ -32,6 +32,24 @@ class FoldSummaryTest {
     @Test
     void theSmoothedCurveIsTheNotesExponentialMovingAverage() {
         assertArrayEquals(new double[] {10, 9.1, 8.29}, FoldSummary.smoothed(new double[] {10, 1, 1}), 1e-12);
+    }
+
+    @Test
+    void aLongRunsFirstTenEpochsAreLeftOutOfTheSmoothingAsTheNotesDo() {
+        // 30 epochs: ten on another scale (100), then 5, 4, 3, …: smoothing starts at epoch 11 from 5, not from 100.
+        double[] v = new double[30];
+        for (int i = 0; i < 30; i++) {
+            v[i] = i < 10 ? 100 : i < 20 ? 15 - i : 1 + (i - 20) * 0.5;
+        }
+        FoldSummary s = FoldSummary.of(List.of(fold(v), fold(v)), MAE);
+        double[] smoothed = s.smoothedMean();
+        assertTrue(Double.isNaN(smoothed[9]), "epoch 10 is not smoothed");
+        assertEquals(5, smoothed[10], 1e-12, "epoch 11 starts the average");
+        assertEquals(0.9 * 5 + 0.1 * 4, smoothed[11], 1e-12);
+        // From epoch 11 the average is lowest at epoch 21, one after the curve's own minimum; smoothed from epoch 1,
+        // the hundreds would hold it up for the whole run and put the best epoch at the last one, 30.
+        assertEquals(21, s.bestEpoch());
+        assertEquals(0, FoldSummary.unsmoothedEpochs(20), "a short run is smoothed from its first epoch");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.neuralcanvas.engine.eval;
+package org.neuralcanvas.project;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.neuralcanvas.project.TrainingSettings;
 
 /**
  * What a K-fold run says, from its folds' curves alone (so a stored run reads the same): the mean curve, epoch by
@@ -122,9 +121,31 @@ public record FoldSummary(List<List<Map<String, Double>>> folds, String key) {
         return s.length == 0 ? Double.NaN : Math.sqrt(sum / s.length);
     }
 
-    /** The 1-based epoch where the smoothed mean validation curve is best; 0 when there is none. */
+    /**
+     * The epochs the notes leave out before smoothing ({@code smooth_curve(average_mae_history[10:])}): the first ten,
+     * "on a different scale than the rest of the curve", once there are more than twenty; none for a short run.
+     */
+    public static int unsmoothedEpochs(int epochs) {
+        return epochs > 20 ? 10 : 0;
+    }
+
+    /**
+     * The mean curve of the score as the notes plot it to choose the epochs: NaN for the first
+     * {@link #unsmoothedEpochs} epochs, then {@link #smoothed} from there.
+     */
+    public double[] smoothedMean() {
+        double[] mean = meanCurve(key);
+        int skip = unsmoothedEpochs(mean.length);
+        double[] tail = smoothed(java.util.Arrays.copyOfRange(mean, skip, mean.length));
+        double[] out = new double[mean.length];
+        java.util.Arrays.fill(out, 0, skip, Double.NaN);
+        System.arraycopy(tail, 0, out, skip, tail.length);
+        return out;
+    }
+
+    /** The 1-based epoch where the smoothed mean validation curve ({@link #smoothedMean}) is best; 0 when there is none. */
     public int bestEpoch() {
-        double[] curve = smoothed(meanCurve(key));
+        double[] curve = smoothedMean();
         int best = -1;
         for (int i = 0; i < curve.length; i++) {
             if (Double.isFinite(curve[i]) && (best < 0
