@@ -1,6 +1,7 @@
 package org.neuralcanvas.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -49,4 +50,23 @@ class LayeringTest {
     @ArchTest
     static final ArchRule datasetsKnowNothingOfTheEngine = noClasses().that().resideInAPackage("org.neuralcanvas.dataset..")
             .should().dependOnClassesThat().resideInAnyPackage("org.neuralcanvas.engine..", "org.neuralcanvas.export..");
+
+    /** The layers (domain, project, dataset, engine, export, ui, cli) depend on each other one way only. */
+    @ArchTest
+    static final ArchRule layersAreFreeOfCycles = slices().matching("org.neuralcanvas.(*)..").should().beFreeOfCycles();
+
+    /**
+     * The window's parts neither: features (canvas, inspector, training, results, exchange, …) depend on the shared
+     * document state ({@code ui.document}) and the common controls, never on the composition root ({@code ui.main})
+     * or, in a circle, on each other.
+     */
+    @ArchTest
+    static final ArchRule windowPartsAreFreeOfCycles = slices().matching("org.neuralcanvas.ui.(*)..").should()
+            .beFreeOfCycles();
+
+    /** The composition root is reached only from the app's entry points and the window benchmark that opens it. */
+    @ArchTest
+    static final ArchRule featuresDoNotReachTheCompositionRoot = noClasses().that().resideInAPackage("org.neuralcanvas.ui..")
+            .and().resideOutsideOfPackages("org.neuralcanvas.ui.main..", "org.neuralcanvas.ui.bench..")
+            .should().dependOnClassesThat().resideInAPackage("org.neuralcanvas.ui.main..");
 }

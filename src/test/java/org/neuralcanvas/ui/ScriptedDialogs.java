@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.neuralcanvas.ui.main.FileDialogs;
-import org.neuralcanvas.ui.main.Prompts;
+import org.neuralcanvas.ui.document.Prompts;
 
 /** Answers the window's file dialogs and questions the way a test scripts them, and records errors. */
 public final class ScriptedDialogs implements FileDialogs, Prompts {

@@ -22,7 +22,7 @@ import org.neuralcanvas.ui.canvas.NodeView;
 import org.neuralcanvas.ui.common.I18n;
 import org.neuralcanvas.ui.common.Icons;
 import org.neuralcanvas.ui.common.UserFiles;
-import org.neuralcanvas.ui.main.MainViewModel;
+import org.neuralcanvas.ui.document.MainViewModel;
 
 /**
  * Canvas work at 500 layers: ELK layout, building the views, a full refresh (inference plus

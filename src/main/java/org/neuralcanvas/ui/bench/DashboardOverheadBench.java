@@ -139,7 +139,7 @@ public final class DashboardOverheadBench {
             CountDownLatch shown = new CountDownLatch(1);
             Platform.runLater(() -> {
                 AppContext ctx = AppContext.of(new UserFiles(home), Runnable::run, null, null);
-                ctx.addExtension(feature);
+                ctx.addFeature(feature);
                 MainWindow window = NeuralCanvasApp.open(ctx, new Stage());
                 window.show();
                 window.fileActions().newFromTemplate(template);

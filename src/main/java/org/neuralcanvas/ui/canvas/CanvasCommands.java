@@ -17,7 +17,7 @@ import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.domain.layer.LayerKind;
 import org.neuralcanvas.export.layout.LayeredLayout;
-import org.neuralcanvas.ui.main.MainViewModel;
+import org.neuralcanvas.ui.document.MainViewModel;
 
 /**
  * The canvas's commands, shared by menus, toolbar buttons and keys: add, delete, copy, paste,

@@ -27,8 +27,8 @@ import org.neuralcanvas.domain.shape.Problem;
 import org.neuralcanvas.ui.canvas.gesture.CanvasHost;
 import org.neuralcanvas.ui.common.I18n;
 import org.neuralcanvas.ui.common.Icons;
-import org.neuralcanvas.ui.main.Document;
-import org.neuralcanvas.ui.main.MainViewModel;
+import org.neuralcanvas.ui.document.Document;
+import org.neuralcanvas.ui.document.MainViewModel;
 
 /**
  * The drawing of the open graph. It adapts the domain graph: node and edge views are created,

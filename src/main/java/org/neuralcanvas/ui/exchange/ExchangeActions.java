@@ -22,9 +22,9 @@ import org.neuralcanvas.project.ProjectFile;
 import org.neuralcanvas.project.ProjectFileException;
 import org.neuralcanvas.ui.canvas.NodeView;
 import org.neuralcanvas.ui.common.I18n;
-import org.neuralcanvas.ui.main.FileActions;
-import org.neuralcanvas.ui.main.MainViewModel;
-import org.neuralcanvas.ui.main.Prompts;
+import org.neuralcanvas.ui.document.MainViewModel;
+import org.neuralcanvas.ui.document.Prompts;
+import org.neuralcanvas.ui.document.ReplaceGuard;
 
 /**
  * Export the open model (diagram, Keras code) and import a Keras model. The file work runs on
@@ -43,7 +43,7 @@ public final class ExchangeActions {
     }
 
     private final MainViewModel vm;
-    private final FileActions files;
+    private final ReplaceGuard files;
     private final ExchangeDialogs dialogs;
     private final Prompts prompts;
     private final Supplier<I18n> i18n;
@@ -55,7 +55,7 @@ public final class ExchangeActions {
      * @param io       runs the exports (the app's I/O thread; tests pass {@code Runnable::run})
      * @param importer runs Keras imports, which may take long and must not hold up saves
      */
-    public ExchangeActions(MainViewModel vm, FileActions files, ExchangeDialogs dialogs, Prompts prompts,
+    public ExchangeActions(MainViewModel vm, ReplaceGuard files, ExchangeDialogs dialogs, Prompts prompts,
                            Supplier<I18n> i18n, Executor io, Executor importer) {
         this.vm = vm;
         this.files = files;

@@ -7,12 +7,13 @@ import java.util.function.Function;
 import javafx.scene.control.MenuItem;
 import org.neuralcanvas.engine.keras.KerasImportResult;
 import org.neuralcanvas.ui.common.I18n;
-import org.neuralcanvas.ui.main.MainWindow;
+import org.neuralcanvas.ui.document.Feature;
+import org.neuralcanvas.ui.document.FeatureHost;
 
 /** Adds Export Diagram, Export Keras Code and Import Keras Model to the File menu. */
-public final class ExchangeMenu implements MainWindow.Extension {
+public final class ExchangeMenu implements Feature {
 
-    private final Function<MainWindow, ExchangeDialogs> dialogs;
+    private final Function<FeatureHost, ExchangeDialogs> dialogs;
     private final ExecutorService importThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "keras-import");
         t.setDaemon(true);
@@ -22,7 +23,7 @@ public final class ExchangeMenu implements MainWindow.Extension {
     private ExchangeActions actions;
 
     /** @param dialogs the file dialogs for a window (real choosers in the app, scripted in tests) */
-    public ExchangeMenu(Function<MainWindow, ExchangeDialogs> dialogs) {
+    public ExchangeMenu(Function<FeatureHost, ExchangeDialogs> dialogs) {
         this.dialogs = dialogs;
     }
 
@@ -37,9 +38,9 @@ public final class ExchangeMenu implements MainWindow.Extension {
     }
 
     @Override
-    public void install(MainWindow window, I18n i18n) {
-        actions = new ExchangeActions(window.viewModel(), window.fileActions(), dialogs.apply(window),
-                window.context().prompts(), window::i18n, window.viewModel().background(), importThread);
+    public void install(FeatureHost window, I18n i18n) {
+        actions = new ExchangeActions(window.viewModel(), window::mayReplace, dialogs.apply(window),
+                window.prompts(), window::i18n, window.viewModel().background(), importThread);
         MenuItem diagram = item(i18n, "menu.file.exportDiagram", "menu-export-diagram", actions::exportDiagram);
         MenuItem keras = item(i18n, "menu.file.exportKeras", "menu-export-keras", actions::exportKerasCode);
         MenuItem importKeras = item(i18n, "menu.file.importKeras", "menu-import-keras",

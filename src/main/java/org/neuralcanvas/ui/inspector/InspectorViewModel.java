@@ -15,7 +15,7 @@ import org.neuralcanvas.domain.graph.LayerNames;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.domain.layer.ParamSpec;
 import org.neuralcanvas.domain.layer.ParamType;
-import org.neuralcanvas.ui.main.MainViewModel;
+import org.neuralcanvas.ui.document.MainViewModel;
 
 /**
  * Decides what the inspector shows and whether a typed value is accepted: the selected layer,

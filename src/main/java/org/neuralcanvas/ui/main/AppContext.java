@@ -1,5 +1,7 @@
 package org.neuralcanvas.ui.main;
 
+import org.neuralcanvas.ui.document.Feature;
+import org.neuralcanvas.ui.document.Prompts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -23,7 +25,7 @@ public final class AppContext {
     private final LayerCatalog catalog = LayerCatalog.standard();
     private final Templates templates = new Templates();
     private final Icons icons = new Icons();
-    private final List<MainWindow.Extension> extensions = new ArrayList<>();
+    private final List<Feature> features = new ArrayList<>();
     private FileDialogs fileDialogs;
     private Prompts prompts;
 
@@ -91,14 +93,14 @@ public final class AppContext {
 
     /**
      * Adds menus, tabs or panels to every build of the main window (the Train panel, the Export
-     * menu); extensions are installed again when the window is rebuilt for another language.
+     * menu); features are installed again when the window is rebuilt for another language.
      */
-    public void addExtension(MainWindow.Extension extension) {
-        extensions.add(extension);
+    public void addFeature(Feature feature) {
+        features.add(feature);
     }
 
-    List<MainWindow.Extension> extensions() {
-        return List.copyOf(extensions);
+    List<Feature> features() {
+        return List.copyOf(features);
     }
 
     /** Stops the I/O thread after the work queued so far (autosave deletes) is done. */

@@ -1,5 +1,7 @@
 package org.neuralcanvas.ui.main;
 
+import org.neuralcanvas.ui.document.Document;
+import org.neuralcanvas.ui.document.MainViewModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package org.neuralcanvas.ui.main;
 
+import org.neuralcanvas.ui.document.Prompts;
+import org.neuralcanvas.ui.document.MainViewModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import org.neuralcanvas.project.ProjectFile;
 import org.neuralcanvas.project.ProjectFileException;
 import org.neuralcanvas.project.templates.Template;
 import org.neuralcanvas.ui.common.I18n;
+import org.neuralcanvas.ui.document.ReplaceGuard;
 
 /**
  * New, Open, Save, Save As and recent files, with the "save changes first?" question wherever
@@ -26,15 +29,6 @@ public final class FileActions {
     private final Executor io;
     private final Executor fx;
     private final java.util.List<ReplaceGuard> guards = new java.util.ArrayList<>();
-
-    /**
-     * Something that may hold the open project in place (a run that trains for it). It may take time to let go (a
-     * run stops between two batches and is recorded): then it answers false and runs {@code retry} once it has.
-     */
-    @FunctionalInterface
-    public interface ReplaceGuard {
-        boolean mayReplace(Runnable retry);
-    }
 
     public FileActions(MainViewModel vm, FileDialogs dialogs, Prompts prompts, Supplier<I18n> i18n) {
         this(vm, dialogs, prompts, i18n, Runnable::run, Runnable::run);

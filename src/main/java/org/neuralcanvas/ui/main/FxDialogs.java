@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.main;
 
+import org.neuralcanvas.ui.document.Prompts;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.main;
 
+import org.neuralcanvas.ui.document.MainViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

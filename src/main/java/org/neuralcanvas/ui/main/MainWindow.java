@@ -1,5 +1,10 @@
 package org.neuralcanvas.ui.main;
 
+import org.neuralcanvas.ui.document.Prompts;
+import org.neuralcanvas.ui.document.Feature;
+import org.neuralcanvas.ui.document.FeatureHost;
+import org.neuralcanvas.ui.document.ReplaceGuard;
+import org.neuralcanvas.ui.document.MainViewModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,16 +43,11 @@ import org.neuralcanvas.ui.summary.SummaryView;
 /**
  * The main window: palette on the left, canvas in the centre, inspector on the right, summary
  * and problems below, status bar at the bottom. Later features plug in through
- * {@link #addMenu}, {@link #addBottomTab} and {@link #addRightTab} (see {@link Extension}).
+ * {@link #addMenu}, {@link #addBottomTab} and {@link #addRightTab}: each is a {@link Feature} that sees the window
+ * as a {@link FeatureHost} only.
  * Switching language rebuilds the scene from the same view model, so nothing is lost.
  */
-public final class MainWindow {
-
-    /** Adds menus, tabs or panels to the window; installed on every (re)build. */
-    @FunctionalInterface
-    public interface Extension {
-        void install(MainWindow window, I18n i18n);
-    }
+public final class MainWindow implements FeatureHost {
 
     private final AppContext ctx;
     private final MainViewModel vm;
@@ -164,11 +164,11 @@ public final class MainWindow {
         } else {
             stage.getScene().setRoot(root);
         }
-        // A language switch installs the extensions again: their guards once, not once per switch.
+        // A language switch installs the features again: their guards once, not once per switch.
         closeGuards.clear();
         fileActions.clearReplaceGuards();
-        for (Extension extension : ctx.extensions()) {
-            extension.install(this, i18n);
+        for (Feature feature : ctx.features()) {
+            feature.install(this, i18n);
         }
     }
 
@@ -229,11 +229,13 @@ public final class MainWindow {
      * Something that may hold the window open when it is closed (a run that is training): false keeps it open.
      * A guard that needs time (to stop a run and record it) returns false and calls {@link #requestClose} again.
      */
+    @Override
     public void addCloseGuard(BooleanSupplier guard) {
         closeGuards.add(guard);
     }
 
     /** Closes after asking about a running training and unsaved work. */
+    @Override
     public void requestClose() {
         if (closeAllowed()) {
             stage.close();
@@ -264,11 +266,13 @@ public final class MainWindow {
     // ---- seams for later features -------------------------------------------------------------
 
     /** Adds a menu before Help (e.g. Export, Train). */
+    @Override
     public void addMenu(Menu menu) {
         menuBar.getMenus().add(menuBar.getMenus().size() - 1, menu);
     }
 
     /** Adds items to the File menu, in their own group before Quit (e.g. Export, Import). */
+    @Override
     public void addFileMenuItems(javafx.scene.control.MenuItem... items) {
         Menu file = menuBar.getMenus().get(0);
         int quit = file.getItems().size() - 1;
@@ -277,11 +281,13 @@ public final class MainWindow {
     }
 
     /** Adds a tab beside Summary and Problems (e.g. the training dashboard). */
+    @Override
     public void addBottomTab(Tab tab) {
         bottomTabs.getTabs().add(tab);
     }
 
     /** Selects a bottom tab and gives the bottom area at least {@code share} of the height (the live dashboard). */
+    @Override
     public void showBottomTab(Tab tab, double share) {
         bottomTabs.getSelectionModel().select(tab);
         if (vertical.getDividerPositions()[0] > 1 - share) {
@@ -290,14 +296,31 @@ public final class MainWindow {
     }
 
     /** Adds a tab beside the Inspector (e.g. the Train panel). */
+    @Override
     public void addRightTab(Tab tab) {
         rightTabs.getTabs().add(tab);
+    }
+
+    @Override
+    public void addReplaceGuard(ReplaceGuard guard) {
+        fileActions.addReplaceGuard(guard);
+    }
+
+    @Override
+    public boolean mayReplace(Runnable retry) {
+        return fileActions.mayReplace(retry);
+    }
+
+    @Override
+    public Prompts prompts() {
+        return ctx.prompts();
     }
 
     public AppContext context() {
         return ctx;
     }
 
+    @Override
     public MainViewModel viewModel() {
         return vm;
     }
@@ -322,10 +345,12 @@ public final class MainWindow {
         return summaryView;
     }
 
+    @Override
     public I18n i18n() {
         return i18n;
     }
 
+    @Override
     public Stage stage() {
         return stage;
     }

@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.main;
 
+import org.neuralcanvas.ui.document.MainViewModel;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.neuralcanvas.project.templates.Template;
@@ -18,8 +19,8 @@ public final class NeuralCanvasApp extends Application {
         ExchangeMenu exchange = ExchangeMenu.withFileChoosers();
         TrainingFeature training = TrainingFeature.standard();
         exchange.onImported(training::adoptImported); // an imported model's weights go on training
-        ctx.addExtension(exchange);
-        ctx.addExtension(training);
+        ctx.addFeature(exchange);
+        ctx.addFeature(training);
         MainWindow window = open(ctx, stage);
         UncaughtFailures.install(ctx.prompts(), window::i18n);
         window.show();

@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.main;
 
+import org.neuralcanvas.ui.document.MainViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;

@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.main;
 
+import org.neuralcanvas.ui.document.Prompts;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javafx.application.Platform;

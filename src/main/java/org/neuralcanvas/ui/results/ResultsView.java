@@ -36,7 +36,7 @@ import org.neuralcanvas.engine.data.TestPredictions;
 import org.neuralcanvas.engine.eval.EvaluationReport;
 import org.neuralcanvas.engine.io.ModelStore;
 import org.neuralcanvas.ui.common.I18n;
-import org.neuralcanvas.ui.training.LiveChart;
+import org.neuralcanvas.ui.common.LiveChart;
 
 /**
  * After a run: the test-set scores, the confusion matrix (classifiers) or predicted-vs-true

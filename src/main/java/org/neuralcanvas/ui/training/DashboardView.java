@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.training;
 
+import org.neuralcanvas.ui.common.LiveChart;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

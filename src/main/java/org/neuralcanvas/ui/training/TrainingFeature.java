@@ -22,9 +22,10 @@ import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.ui.common.I18n;
-import org.neuralcanvas.ui.main.MainViewModel;
-import org.neuralcanvas.ui.main.MainWindow;
-import org.neuralcanvas.ui.main.Prompts;
+import org.neuralcanvas.ui.document.MainViewModel;
+import org.neuralcanvas.ui.document.Feature;
+import org.neuralcanvas.ui.document.FeatureHost;
+import org.neuralcanvas.ui.document.Prompts;
 import org.neuralcanvas.ui.results.ResultsView;
 
 /**
@@ -32,7 +33,7 @@ import org.neuralcanvas.ui.results.ResultsView;
  * and the results below the canvas. Owns the training view model (one per window, kept across
  * language rebuilds) and its work thread, on which ND4J is started as soon as the window opens.
  */
-public final class TrainingFeature implements MainWindow.Extension {
+public final class TrainingFeature implements Feature {
 
     static {
         // JFreeChart and JFreeSVG draw with java.awt classes. A real AWT toolkit (XToolkit) next to
@@ -60,7 +61,7 @@ public final class TrainingFeature implements MainWindow.Extension {
         this(data, work, fx, null);
     }
 
-    private Function<MainWindow, Optional<Path>> modelChooser = TrainingFeature::chooseModelFile;
+    private Function<FeatureHost, Optional<Path>> modelChooser = TrainingFeature::chooseModelFile;
 
     private TrainingFeature(BundledTrainingData data, Executor work, Executor fx, ExecutorService owned) {
         this.data = data;
@@ -80,7 +81,7 @@ public final class TrainingFeature implements MainWindow.Extension {
     }
 
     @Override
-    public void install(MainWindow window, I18n i18n) {
+    public void install(FeatureHost window, I18n i18n) {
         MainViewModel main = window.viewModel();
         if (vm == null || vm.main() != main) {
             vm = new TrainingViewModel(main, data, work, fx, window::i18n);
@@ -111,7 +112,7 @@ public final class TrainingFeature implements MainWindow.Extension {
         exportModel.setOnAction(e -> results.exportModel());
         window.addFileMenuItems(openModel, exportModel);
         window.addCloseGuard(() -> mayClose(window));
-        window.fileActions().addReplaceGuard(retry -> mayReplace(window, retry));
+        window.addReplaceGuard(retry -> mayReplace(window, retry));
         window.addBottomTab(dashboardTab);
         window.addBottomTab(resultsTab);
         Tab shown = dashboardTab;
@@ -126,11 +127,11 @@ public final class TrainingFeature implements MainWindow.Extension {
      * Closing during a run asks: stop it (its record goes into the project, which then asks to be saved) and close,
      * or keep training. Stopping takes a moment, so the window closes when the run has ended.
      */
-    private boolean mayClose(MainWindow window) {
+    private boolean mayClose(FeatureHost window) {
         if (!vm.phaseProperty().get().isActive()) {
             return true;
         }
-        if (window.context().prompts().askStopRunning() == Prompts.RunningAnswer.KEEP_TRAINING) {
+        if (window.prompts().askStopRunning() == Prompts.RunningAnswer.KEEP_TRAINING) {
             return false;
         }
         whenIdle(window::requestClose);
@@ -142,11 +143,11 @@ public final class TrainingFeature implements MainWindow.Extension {
      * Another project during a run asks too (the run's record belongs to this one, and its results are shown for it):
      * stop it (recorded here, so the unsaved-changes question follows) and go on, or keep training.
      */
-    private boolean mayReplace(MainWindow window, Runnable retry) {
+    private boolean mayReplace(FeatureHost window, Runnable retry) {
         if (!vm.phaseProperty().get().isActive()) {
             return true;
         }
-        if (window.context().prompts().askStopRunningToReplace() == Prompts.RunningAnswer.KEEP_TRAINING) {
+        if (window.prompts().askStopRunningToReplace() == Prompts.RunningAnswer.KEEP_TRAINING) {
             return false;
         }
         whenIdle(retry);
@@ -168,11 +169,11 @@ public final class TrainingFeature implements MainWindow.Extension {
     }
 
     /** Where "Open Trained Model" looks (a file chooser; tests answer directly). */
-    public void setModelChooser(Function<MainWindow, Optional<Path>> chooser) {
+    public void setModelChooser(Function<FeatureHost, Optional<Path>> chooser) {
         this.modelChooser = chooser;
     }
 
-    private static Optional<Path> chooseModelFile(MainWindow window) {
+    private static Optional<Path> chooseModelFile(FeatureHost window) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(window.i18n().get("model.open.title"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(window.i18n().get("model.open.filter"),
@@ -185,13 +186,13 @@ public final class TrainingFeature implements MainWindow.Extension {
      * history as a run) becomes the open document, and the model is ready to evaluate, predict and
      * continue training. Loading runs on the work thread.
      */
-    private void openModel(MainWindow window) {
+    private void openModel(FeatureHost window) {
         openModel(window, () -> modelChooser.apply(window));
     }
 
     /** Opens the model file {@code which} names (asked only once the open project may be replaced). */
-    private void openModel(MainWindow window, java.util.function.Supplier<Optional<Path>> which) {
-        if (!window.fileActions().mayReplace(() -> openModel(window, which))) {
+    private void openModel(FeatureHost window, java.util.function.Supplier<Optional<Path>> which) {
+        if (!window.mayReplace(() -> openModel(window, which))) {
             return;
         }
         which.get().ifPresent(file -> work.execute(() -> {
@@ -207,7 +208,7 @@ public final class TrainingFeature implements MainWindow.Extension {
                     vm.adopt(model);
                 });
             } catch (ModelFileException ex) {
-                fx.execute(() -> window.context().prompts().showError(window.i18n().get("model.open.failed"), ex.getMessage()));
+                fx.execute(() -> window.prompts().showError(window.i18n().get("model.open.failed"), ex.getMessage()));
             }
         }));
     }

@@ -22,7 +22,7 @@ import org.neuralcanvas.ui.common.UserFiles;
 import org.neuralcanvas.ui.main.AppContext;
 import org.neuralcanvas.ui.main.MainWindow;
 import org.neuralcanvas.ui.main.NeuralCanvasApp;
-import org.neuralcanvas.ui.main.Prompts;
+import org.neuralcanvas.ui.document.Prompts;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -43,7 +43,7 @@ class ExchangeMenuTest {
     @Start
     void start(Stage stage) throws IOException {
         AppContext ctx = AppContext.of(new UserFiles(Files.createTempDirectory(tmp, "home")), Runnable::run, dialogs, dialogs);
-        ctx.addExtension(new ExchangeMenu(w -> new ExchangeDialogs() {
+        ctx.addFeature(new ExchangeMenu(w -> new ExchangeDialogs() {
             @Override
             public Optional<Path> chooseExportFile(ExportKind kind, String suggestedName) {
                 return Optional.ofNullable(exportAnswer);

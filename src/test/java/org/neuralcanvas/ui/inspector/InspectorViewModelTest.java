@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.project.templates.Templates;
 import org.neuralcanvas.ui.common.UserFiles;
-import org.neuralcanvas.ui.main.MainViewModel;
+import org.neuralcanvas.ui.document.MainViewModel;
 
 class InspectorViewModelTest {
 

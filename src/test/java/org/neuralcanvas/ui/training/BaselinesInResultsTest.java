@@ -20,7 +20,7 @@ import org.neuralcanvas.engine.baseline.BaselineReport;
 import org.neuralcanvas.project.BaselineScores;
 import org.neuralcanvas.project.ProjectFile;
 import org.neuralcanvas.project.RunRecord;
-import org.neuralcanvas.ui.main.Prompts;
+import org.neuralcanvas.ui.document.Prompts;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.training;
 
+import org.neuralcanvas.ui.common.LiveChart;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

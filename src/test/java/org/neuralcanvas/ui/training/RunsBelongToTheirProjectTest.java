@@ -28,7 +28,7 @@ import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.ui.ScriptedDialogs;
 import org.neuralcanvas.ui.main.Autosave;
 import org.neuralcanvas.ui.main.MainWindow;
-import org.neuralcanvas.ui.main.Prompts;
+import org.neuralcanvas.ui.document.Prompts;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -184,7 +184,7 @@ class RunsBelongToTheirProjectTest {
         robot.clickOn("#panel-train");
         // Batches trained: a run stopped before its first one has no trained model to evaluate.
         waitUntil(() -> vm().phaseProperty().get() == RunPhase.RUNNING && vm().progress().epochProgressProperty().get() > 0);
-        org.neuralcanvas.ui.main.Document training = window.viewModel().document();
+        org.neuralcanvas.ui.document.Document training = window.viewModel().document();
 
         dialogs.runningAnswer = Prompts.RunningAnswer.KEEP_TRAINING;
         robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("reuters").orElseThrow()));
@@ -223,7 +223,7 @@ class RunsBelongToTheirProjectTest {
                 "its own folder, not one that another project's run-1 overwrites: " + file);
         assertTrue(vm().progress().log().contains("Epoch 1: saving model to " + file), vm().progress().log()::toString);
 
-        org.neuralcanvas.ui.main.Document before = window.viewModel().document();
+        org.neuralcanvas.ui.document.Document before = window.viewModel().document();
         dialogs.unsavedAnswer = Prompts.UnsavedAnswer.DISCARD;
         robot.interact(() -> feature.dashboard().openCheckpointOf(run));
         waitUntil(() -> window.viewModel().document() != before);

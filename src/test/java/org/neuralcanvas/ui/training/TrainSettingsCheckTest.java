@@ -98,7 +98,7 @@ class TrainSettingsCheckTest {
         assertFalse(edited.equals(json));
         Path file = tmp.resolve("edited.ncproj.json");
         Files.writeString(file, edited);
-        dialogs.unsavedAnswer = org.neuralcanvas.ui.main.Prompts.UnsavedAnswer.DISCARD;
+        dialogs.unsavedAnswer = org.neuralcanvas.ui.document.Prompts.UnsavedAnswer.DISCARD;
         dialogs.openAnswer = file;
         robot.interact(() -> window.fileActions().open());
         WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,

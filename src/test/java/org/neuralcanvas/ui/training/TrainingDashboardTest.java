@@ -32,7 +32,7 @@ import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.ui.ScriptedDialogs;
 import org.neuralcanvas.ui.main.MainWindow;
-import org.neuralcanvas.ui.main.Prompts;
+import org.neuralcanvas.ui.document.Prompts;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -36,7 +36,7 @@ final class TrainingWindow {
         home = Files.createTempDirectory(tmp, "home");
         AppContext ctx = AppContext.of(new UserFiles(home), Runnable::run, dialogs, dialogs);
         feature = new TrainingFeature(new BundledTrainingData(BundledDatasets.standard()), work, Platform::runLater);
-        ctx.addExtension(feature);
+        ctx.addFeature(feature);
         window = NeuralCanvasApp.open(ctx, stage);
         window.show();
     }

@@ -1,4 +1,4 @@
-package org.neuralcanvas.ui.training;
+package org.neuralcanvas.ui.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

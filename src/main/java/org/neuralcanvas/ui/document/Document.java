@@ -1,4 +1,4 @@
-package org.neuralcanvas.ui.main;
+package org.neuralcanvas.ui.document;
 
 import java.nio.file.Path;
 import org.neuralcanvas.domain.edit.EditHistory;
@@ -49,7 +49,7 @@ public final class Document {
         return file;
     }
 
-    void setFile(Path file) {
+    public void setFile(Path file) {
         this.file = file;
     }
 }

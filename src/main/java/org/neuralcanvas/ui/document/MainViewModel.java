@@ -1,4 +1,4 @@
-package org.neuralcanvas.ui.main;
+package org.neuralcanvas.ui.document;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -211,7 +211,7 @@ public final class MainViewModel {
     }
 
     /** Puts a project read from a file (off the FX thread, by {@link FileActions}) in place. */
-    void opened(Path file, Project project) {
+    public void opened(Path file, Project project) {
         setDocument(new Document(project, file));
         userFiles.addRecentFile(file);
     }

@@ -1,4 +1,4 @@
-package org.neuralcanvas.ui.main;
+package org.neuralcanvas.ui.document;
 
 /** The questions and messages the window puts to the user; tests answer them without dialogs. */
 public interface Prompts {

@@ -1,4 +1,4 @@
-package org.neuralcanvas.ui.training;
+package org.neuralcanvas.ui.common;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -35,7 +35,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.neuralcanvas.project.AtomicFiles;
-import org.neuralcanvas.ui.common.I18n;
 
 /**
  * A JFreeChart in a {@link ChartViewer}: mouse-drag and wheel zoom (JFreeChart's own), a crosshair
@@ -282,7 +281,7 @@ public final class LiveChart extends BorderPane {
 
     /**
      * K-fold curves on an epoch chart, above everything else: the folds' mean bold and black, its moving average
-     * dashed, each fold's validation curve thin in its own colour (the order of {@link RunCurves#lossFolds()}).
+     * dashed, each fold's validation curve thin in its own colour (the order of the training dashboard's {@code RunCurves.lossFolds()}).
      */
     public static void addFolds(JFreeChart chart, XYDataset folds) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
