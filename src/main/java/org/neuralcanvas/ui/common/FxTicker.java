@@ -42,12 +42,7 @@ public final class FxTicker {
             return;
         }
         if (timer == null) {
-            timer = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, name);
-                t.setDaemon(true);
-                return t;
-            });
-            timer.setRemoveOnCancelPolicy(true);
+            timer = AppThreads.timer(name);
         }
         long ms = period.toMillis();
         ticking = timer.scheduleAtFixedRate(this::tick, ms, ms, TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.datasets;
 
+import org.neuralcanvas.ui.common.AppThreads;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -141,7 +142,7 @@ public final class DatasetDownloadWindow {
                 }
             }
         });
-        worker = new Thread(() -> {
+        worker = AppThreads.thread("dataset-download", () -> {
             try {
                 fetcher.fetchMissing();
                 finish(buttons, i18n.get("datasets.done"), 1);
@@ -152,8 +153,7 @@ public final class DatasetDownloadWindow {
             } catch (RuntimeException e) {
                 finish(buttons, i18n.format("datasets.failed", String.valueOf(e.getMessage())), 0);
             }
-        }, "neuralcanvas-dataset-download");
-        worker.setDaemon(true);
+        });
         worker.start();
     }
 

@@ -12,4 +12,8 @@ public interface Feature {
 
     /** Adds the feature's menus, tabs and guards to the window; called on every (re)build of its scene. */
     void install(FeatureHost window, I18n i18n);
+
+    /** The app is exiting: stop what the feature runs (a training run) and end the threads it owns. */
+    default void shutdown() {
+    }
 }

@@ -1,7 +1,7 @@
 package org.neuralcanvas.ui.exchange;
 
+import org.neuralcanvas.ui.common.AppThreads;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.control.MenuItem;
@@ -14,11 +14,7 @@ import org.neuralcanvas.ui.document.FeatureHost;
 public final class ExchangeMenu implements Feature {
 
     private final Function<FeatureHost, ExchangeDialogs> dialogs;
-    private final ExecutorService importThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "keras-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService importThread = AppThreads.single("keras-import");
     private Consumer<KerasImportResult> onImported = result -> { };
     private ExchangeActions actions;
 
@@ -57,5 +53,11 @@ public final class ExchangeMenu implements Feature {
         item.setId(id);
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    /** Ends the import thread (app exit); an import still reading a file is interrupted, the file left as it was. */
+    @Override
+    public void shutdown() {
+        importThread.shutdownNow();
     }
 }

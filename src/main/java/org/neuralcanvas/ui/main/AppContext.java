@@ -1,12 +1,12 @@
 package org.neuralcanvas.ui.main;
 
+import org.neuralcanvas.ui.common.AppThreads;
 import org.neuralcanvas.ui.document.Feature;
 import org.neuralcanvas.ui.document.Prompts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.neuralcanvas.domain.layer.LayerCatalog;
 import org.neuralcanvas.project.templates.Templates;
 import org.neuralcanvas.ui.common.Icons;
@@ -37,11 +37,7 @@ public final class AppContext {
 
     /** The app as started by a person: ~/.neuralcanvas (or -Dneuralcanvas.home), one I/O thread, real dialogs. */
     public static AppContext standard() {
-        ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "neuralcanvas-io");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService io = AppThreads.single("io");
         return new AppContext(UserFiles.standard(), io, io);
     }
 
@@ -103,8 +99,19 @@ public final class AppContext {
         return List.copyOf(features);
     }
 
-    /** Stops the I/O thread after the work queued so far (autosave deletes) is done. */
+    /**
+     * App exit: each feature stops what it runs and ends its threads, then the I/O thread ends after the work queued
+     * so far (autosave deletes) is done.
+     */
     public void shutdown() {
+        for (Feature feature : features) {
+            try {
+                feature.shutdown();
+            } catch (RuntimeException e) {
+                // One feature failing to stop must not keep the others (or the autosave) from stopping.
+                org.slf4j.LoggerFactory.getLogger(AppContext.class).warn("A feature did not shut down cleanly", e);
+            }
+        }
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
             try {

@@ -1,11 +1,11 @@
 package org.neuralcanvas.ui.training;
 
+import org.neuralcanvas.ui.common.AppThreads;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.control.MenuItem;
@@ -72,11 +72,7 @@ public final class TrainingFeature implements Feature {
 
     /** The app's: the bundled datasets, one daemon work thread, results through Platform.runLater. */
     public static TrainingFeature standard() {
-        ExecutorService work = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "training-work");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService work = AppThreads.single("training-work");
         return new TrainingFeature(new BundledTrainingData(BundledDatasets.standard()), work, Platform::runLater, work);
     }
 
@@ -255,6 +251,7 @@ public final class TrainingFeature implements Feature {
     }
 
     /** Stops a run and the work thread (app exit). */
+    @Override
     public void shutdown() {
         if (vm != null) {
             vm.stop();
