@@ -305,7 +305,7 @@ public final class DashboardView extends BorderPane {
     /** An earlier run's results, as its record keeps them, in the Results tab (double-click, or the context menu). */
     void showResultsOf(RunRecord run) {
         if (run != null && run.results() != null && !vm.phaseProperty().get().isActive()) {
-            vm.results().showStored(run);
+            vm.showStored(run);
         }
     }
 

@@ -151,7 +151,7 @@ public final class TrainingViewModel {
             if (!runs.isEmpty()) {
                 RunRecord latest = runs.get(runs.size() - 1);
                 overlaid.addAll(withAncestors(latest));
-                results.showStored(latest);
+                showStored(latest);
             }
         }
         recheck();
@@ -462,6 +462,7 @@ public final class TrainingViewModel {
         }
         recordRun(outcome.record());
         RunRecord done = outcome.record();
+        results.judge(done, (runDocument == null ? project() : runDocument.project()).published());
         advice.newLines(done.history(), done.settings(), done.results()).forEach(progress::note); // one class: tested
         TrainedModel model = outcome.model();
         if (model != null && model.epochsTrained() > 0) {
@@ -518,6 +519,12 @@ public final class TrainingViewModel {
         }
     }
 
+
+    /** A stored run's results in the Results tab, as its record keeps them, held against the tutorial's result. */
+    public void showStored(RunRecord run) {
+        results.showStored(run);
+        results.judge(run, project().published());
+    }
 
     // ---- properties -----------------------------------------------------------------------------
 
