@@ -46,6 +46,7 @@ public final class RunReportExporter {
             th { background: #f1f3f5; }
             td.n { text-align: right; font-variant-numeric: tabular-nums; }
             td.hit { background: #d0ebff; font-weight: 600; }
+            tr.sub th { padding-left: 22px; font-weight: normal; }
             pre { background: #f8f9fa; border: 1px solid #dee2e6; padding: 10px; overflow-x: auto; font-size: 0.85em; }
             .muted { color: #5f676f; }
             .verdict { padding: 8px 12px; border-left: 4px solid #1f77b4; background: #f1f7fd; }
@@ -158,10 +159,10 @@ public final class RunReportExporter {
         // A hand-edited name that is no optimizer has no declared parameters: its learning rate is still the run's.
         for (OptimizerParam p : kind.map(OptimizerKind::params).orElse(List.of())) {
             Object v = o.value(p.name());
-            row(h, "  " + p.name(), v instanceof Number n ? number(n.doubleValue()) : String.valueOf(v));
+            subRow(h, p.name(), v instanceof Number n ? number(n.doubleValue()) : String.valueOf(v));
         }
         if (kind.isEmpty()) {
-            row(h, "  learning_rate", number(o.learningRate()));
+            subRow(h, "learning_rate", number(o.learningRate()));
         }
         row(h, "metrics", String.join(", ", s.metrics()));
         row(h, "epochs", Integer.toString(s.epochs()));
@@ -284,8 +285,7 @@ public final class RunReportExporter {
             h.append("<tr><td class=\"n\">").append(run.firstEpoch() + i).append("</td>");
             for (String c : columns) {
                 Double v = e.get(c);
-                h.append("<td class=\"n\">").append(v == null ? "" : esc(String.format(Locale.ROOT, "%.6g", v)))
-                        .append("</td>");
+                h.append("<td class=\"n\">").append(v == null ? "" : esc(significant(v))).append("</td>");
             }
             h.append("</tr>\n");
         }
@@ -322,9 +322,21 @@ public final class RunReportExporter {
         h.append("<tr><th>").append(esc(name)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
     }
 
+    /** An optimizer's argument, set in under the optimizer's row. */
+    private static void subRow(StringBuilder h, String name, String value) {
+        h.append("<tr class=\"sub\"><th>").append(esc(name)).append("</th><td>").append(esc(value))
+                .append("</td></tr>\n");
+    }
+
     private static void numberRow(StringBuilder h, String name, double value) {
         h.append("<tr><th>").append(esc(name)).append("</th><td class=\"n\">")
                 .append(esc(String.format(Locale.ROOT, "%.4f", value))).append("</td></tr>\n");
+    }
+
+    /** Six significant digits without trailing zeros: 0.25873, 0.001. */
+    private static String significant(double v) {
+        return Double.isFinite(v) ? new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros()
+                .toPlainString() : Double.toString(v);
     }
 
     private static String withoutXmlDeclaration(String svg) {

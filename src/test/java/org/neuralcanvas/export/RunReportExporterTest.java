@@ -126,8 +126,8 @@ class RunReportExporterTest {
     @Test
     void theSeedEverySettingTheVersionsAndTheBackendAreListed() throws Exception {
         String text = parse(report(project())).getDocumentElement().getTextContent();
-        for (String expected : List.of("seed1234", "batch_size128", "epochs3", "optimizerRMSprop", "  learning_rate0.001",
-                "  rho0.9", "losscategorical_crossentropy", "shuffleTrue", "EarlyStoppingoff", "NeuralCanvas0.1.0-test",
+        for (String expected : List.of("seed1234", "batch_size128", "epochs3", "optimizerRMSprop", "learning_rate0.001",
+                "rho0.9", "losscategorical_crossentropy", "shuffleTrue", "EarlyStoppingoff", "NeuralCanvas0.1.0-test",
                 "Deeplearning4j1.0.0-M2.1", "Java17.0.9 (Eclipse Adoptium)", "Operating systemLinux 6.1 amd64",
                 "BackendCPU: Test CPU (2 cores), AVX-512 build", "datasetmnist", "layoutflat")) {
             assertTrue(text.contains(expected), expected);

@@ -71,6 +71,13 @@ public final class CurveSvg {
             lo -= 0.5;
             hi += 0.5;
         }
+        // A little room above and below, so the first and last points do not sit on the axis; the labels say the
+        // curve's own extremes.
+        double shownLo = lo;
+        double shownHi = hi;
+        double pad = 0.06 * (hi - lo);
+        lo -= pad;
+        hi += pad;
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
         g.setDefsKeyPrefix("curve-" + metric.replaceAll("[^A-Za-z0-9_]", "_"));
         g.setGeomDoubleConverter(SvgDiagramExporter::number);
@@ -85,8 +92,8 @@ public final class CurveSvg {
         g.draw(new Line2D.Double(LEFT, TOP, LEFT, TOP + plotH));
         g.draw(new Line2D.Double(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH));
         g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 10));
-        g.drawString(value(hi), 4f, (float) TOP + 4);
-        g.drawString(value(lo), 4f, (float) (TOP + plotH));
+        g.drawString(value(shownHi), 4f, (float) (TOP + plotH * (1 - (shownHi - lo) / (hi - lo)) + 4));
+        g.drawString(value(shownLo), 4f, (float) (TOP + plotH * (1 - (shownLo - lo) / (hi - lo)) + 4));
         int n = history.size();
         int lastEpoch = firstEpoch + Math.max(0, n - 1);
         g.drawString("epoch " + firstEpoch, (float) LEFT, (float) (TOP + plotH + 16));
