@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import org.neuralcanvas.engine.backend.Backends;
 import org.neuralcanvas.engine.io.ModelStore;
 import org.neuralcanvas.engine.run.RunOutcome;
 import org.neuralcanvas.engine.run.RunRequest;
@@ -29,9 +30,10 @@ import org.neuralcanvas.project.FoldSummary;
 
 /**
  * {@code train PROJECT.json [--dataset NAME] [--epochs N] [--batch-size N] [--validation split|test] [--kfold K]
- * [--out DIR] [--force]}: Keras's {@code fit} then {@code evaluate}, with Keras-style progress; writes
- * {@code NAME.nc.zip} (the trained model) and {@code NAME-history.csv} into the output folder (default: the project's
- * folder). With {@code --kfold K} (or a project whose validation is K-fold) it cross-validates instead: one line per
+ * [--out DIR] [--report OUT.html] [--force]}: Keras's {@code fit} then {@code evaluate}, with Keras-style progress;
+ * writes {@code NAME.nc.zip} (the trained model) and {@code NAME-history.csv} into the output folder (default: the
+ * project's folder), and with {@code --report} the run's reproducibility report (the project file itself is never
+ * changed, so {@code report PROJECT.json} cannot find a run trained here). With {@code --kfold K} (or a project whose validation is K-fold) it cross-validates instead: one line per
  * fold, a table of their scores, and the mean curve as {@code NAME-history.csv}; no model is saved, since the final
  * one trains on all the training data for the epochs the table suggests.
  */
@@ -57,8 +59,8 @@ public final class TrainCommand implements CliCommand {
     @Override
     public String usage() {
         return "train PROJECT.json [--dataset NAME] [--epochs N] [--batch-size N] [--validation split|test] [--kfold K] "
-                + "[--out DIR] [--force]  train and save the model (--force replaces an earlier run's model; --kfold K "
-                + "cross-validates in K folds and saves no model)";
+                + "[--out DIR] [--report OUT.html] [--force]  train and save the model (--force replaces an earlier run's "
+                + "model; --kfold K cross-validates in K folds and saves no model; --report writes the run's report)";
     }
 
     @Override
@@ -70,7 +72,7 @@ public final class TrainCommand implements CliCommand {
             if (a.equals("--force")) {
                 options.put(a, "true");
             } else if (a.startsWith("--")) {
-                if (!List.of("--dataset", "--epochs", "--batch-size", "--out", "--validation", "--kfold").contains(a) || i + 1 >= args.size()) {
+                if (!List.of("--dataset", "--epochs", "--batch-size", "--out", "--validation", "--kfold", "--report").contains(a) || i + 1 >= args.size()) {
                     err.println("Usage: " + usage());
                     return 2;
                 }
@@ -84,6 +86,11 @@ public final class TrainCommand implements CliCommand {
         }
         if (projectArg == null) {
             err.println("Usage: " + usage());
+            return 2;
+        }
+        if (options.containsKey("--report") && !ExportWriter.isReportFile(Path.of(options.get("--report")))) {
+            // Said before training: a run of minutes should not end in a file name it cannot use.
+            err.println("--report names an HTML file: end it with .html, not '" + options.get("--report") + "'.");
             return 2;
         }
         try {
@@ -158,6 +165,19 @@ public final class TrainCommand implements CliCommand {
             out.println("Saved " + modelFile + " and " + csv.getFileName());
         } catch (IOException | ExportException e) {
             throw new CliException("The trained model could not be saved in " + outDir + ": " + e.getMessage());
+        }
+        if (options.containsKey("--report")) {
+            Path report = Path.of(options.get("--report"));
+            // The run as the window would keep it: in its project, so the report finds the tutorial's result too.
+            Project withRun = new Project(project.graph(), project.settings(), project.dataset(), project.runs(),
+                    project.published().orElse(null));
+            withRun.addRun(outcome.record());
+            try {
+                ReportCommand.write(withRun, name, outcome.record(), new Backends().describeInWords(), report);
+                out.println("Wrote the report of " + outcome.record().id() + " to " + report);
+            } catch (ExportException e) {
+                throw new CliException(e.getMessage());
+            }
         }
         return outcome.failed() ? 1 : 0;
     }

@@ -21,6 +21,7 @@ public final class ExportWriter {
     private final PngDiagramRenderer png;
     private final KerasCodeExporter keras;
     private final HistoryCsvExporter csv;
+    private final RunReportExporter report;
 
     public ExportWriter() {
         this(new SvgDiagramExporter(), new PngDiagramRenderer(), new KerasCodeExporter(), new HistoryCsvExporter());
@@ -31,6 +32,7 @@ public final class ExportWriter {
         this.png = png;
         this.keras = keras;
         this.csv = csv;
+        this.report = new RunReportExporter(svg, keras);
     }
 
     /** Whether {@link #writeDiagram} can write a file with this name (.svg or .png). */
@@ -76,9 +78,30 @@ public final class ExportWriter {
 
     /** A Keras model name from a file name: its stem, with characters Keras does not allow replaced by '_'. */
     public static String modelNameFor(Path target) {
-        String stem = target.getFileName().toString().replaceFirst("(\\.ncproj)?\\.[^.]*$", "");
+        return modelNameFor(target.getFileName().toString());
+    }
+
+    /** As {@link #modelNameFor(Path)}, from a file name ({@code mnist.ncproj.json} → {@code mnist}). */
+    public static String modelNameFor(String fileName) {
+        String stem = fileName.replaceFirst("(\\.ncproj)?\\.[^.]*$", "");
         String name = stem.replaceAll("[^A-Za-z0-9_.\\-]", "_");
         return name.isEmpty() || !Character.isLetter(name.charAt(0)) ? "model_" + name : name;
+    }
+
+    /** Whether {@link #writeReport} writes a file with this name: a report is one HTML file. */
+    public static boolean isReportFile(Path target) {
+        String name = target.getFileName() == null ? "" : target.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".html") || name.endsWith(".htm");
+    }
+
+    /** Writes a run's reproducibility report, one self-contained HTML file ({@link RunReportExporter}). */
+    public void writeReport(Project project, String projectName, RunRecord run, ReportFacts facts, Path target)
+            throws ExportException {
+        if (!isReportFile(target)) {
+            throw new ExportException("A report is an HTML file: name it with .html (for example "
+                    + projectName + "-" + run.id() + ".html).");
+        }
+        write(target, report.export(project, projectName, run, facts).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes one run's per-epoch history as CSV. */

@@ -47,8 +47,8 @@ public final class SvgDiagramExporter {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element + "\n";
     }
 
-    /** Two decimals at most, no exponent, no locale: the same text everywhere. */
-    private static String number(double v) {
+    /** Two decimals at most, no exponent, no locale: the same text everywhere (the report's curves write so too). */
+    public static String number(double v) {
         String s = String.format(Locale.ROOT, "%.2f", v);
         s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
         return "-0".equals(s) ? "0" : s;

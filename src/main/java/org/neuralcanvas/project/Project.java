@@ -2,12 +2,13 @@ package org.neuralcanvas.project;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.neuralcanvas.domain.graph.ModelGraph;
 
 /**
  * An open document: the graph (with node positions), the training settings, the dataset choice
- * and the history of runs. The graph is edited through its {@code EditHistory}; the rest is
- * replaced as a whole.
+ * and the history of runs, and, for a project made from a tutorial template, the result the tutorial
+ * publishes. The graph is edited through its {@code EditHistory}; the rest is replaced as a whole.
  */
 public final class Project {
 
@@ -15,12 +16,20 @@ public final class Project {
     private TrainingSettings settings;
     private DatasetChoice dataset;
     private final List<RunRecord> runs;
+    private final PublishedResult published;
 
     public Project(ModelGraph graph, TrainingSettings settings, DatasetChoice dataset, List<RunRecord> runs) {
+        this(graph, settings, dataset, runs, null);
+    }
+
+    /** @param published the tutorial's published result, or null where the project has none */
+    public Project(ModelGraph graph, TrainingSettings settings, DatasetChoice dataset, List<RunRecord> runs,
+                   PublishedResult published) {
         this.graph = graph;
         this.settings = settings;
         this.dataset = dataset;
         this.runs = new ArrayList<>(runs);
+        this.published = published;
     }
 
     public static Project empty() {
@@ -45,6 +54,11 @@ public final class Project {
 
     public void setDataset(DatasetChoice dataset) {
         this.dataset = dataset;
+    }
+
+    /** The result the tutorial this project was made from publishes; empty for any other project. */
+    public Optional<PublishedResult> published() {
+        return Optional.ofNullable(published);
     }
 
     public List<RunRecord> runs() {

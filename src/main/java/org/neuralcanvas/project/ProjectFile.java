@@ -39,7 +39,9 @@ import org.neuralcanvas.domain.layer.ParamType;
  * the file and what is wrong with it. Writing is atomic ({@link AtomicFiles}).
  *
  * <p>Format 1: {@code {"format": "neuralcanvas-project", "version": 1, "graph": {"nodes": [...],
- * "edges": [...]}, "training": {...}, "dataset": {...}, "runs": [...]}}.
+ * "edges": [...]}, "training": {...}, "dataset": {...}, "runs": [...]}}, and for a project made from a tutorial
+ * template {@code "published": {...}} (its {@link PublishedResult}; absent in older files and in other projects, which
+ * have none: an optional entry, so the format stays 1).
  */
 public final class ProjectFile {
 
@@ -107,6 +109,7 @@ public final class ProjectFile {
         root.set("training", JSON.valueToTree(project.settings()));
         root.set("dataset", JSON.valueToTree(project.dataset()));
         root.set("runs", JSON.valueToTree(project.runs()));
+        project.published().ifPresent(p -> root.set("published", JSON.valueToTree(p)));
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -187,10 +190,30 @@ public final class ProjectFile {
             for (JsonNode run : root.path("runs")) {
                 runs.add(JSON.treeToValue(run, RunRecord.class));
             }
-            return new Project(graph, settings, dataset, runs);
+            return new Project(graph, settings, dataset, runs, published(root.get("published"), source));
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             throw new ProjectFileException(source + " has damaged training settings or run history: "
                     + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+        }
+    }
+
+    /** The tutorial's published result, or null where the file has none; a damaged one is named, never guessed at. */
+    private static PublishedResult published(JsonNode json, String source) throws ProjectFileException {
+        if (json == null || json.isNull()) {
+            return null;
+        }
+        try {
+            if (!json.isObject()) {
+                throw new IllegalArgumentException("it is not an object");
+            }
+            return JSON.treeToValue(json, PublishedResult.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            if (e.getCause() instanceof IllegalArgumentException inner) {
+                why = inner.getMessage();
+            }
+            throw new ProjectFileException(source + " has a damaged \"published\" entry (the tutorial's published "
+                    + "result): " + why + ". Remove the entry to open the project without it.", e);
         }
     }
 

@@ -68,7 +68,8 @@ class TranslationsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/org/neuralcanvas/ui/messages", "/org/neuralcanvas/domain/sentences",
-            "/org/neuralcanvas/dataset/sentences", "/org/neuralcanvas/engine/sentences"})
+            "/org/neuralcanvas/dataset/sentences", "/org/neuralcanvas/engine/sentences",
+            "/org/neuralcanvas/project/sentences", "/org/neuralcanvas/export/sentences"})
     void bothLanguagesHaveTheSameKeysAndPlaceholders(String bundle) throws IOException {
         Properties en = load(bundle + ".properties");
         Properties zh = load(bundle + "_zh_CN.properties");

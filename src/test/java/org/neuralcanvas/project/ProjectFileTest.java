@@ -275,4 +275,39 @@ class ProjectFileTest {
             assertEquals(1, files.count(), "the temporary file is removed");
         }
     }
+
+    @Test
+    void aPublishedResultIsSavedAndAFileWithoutOneHasNone() throws Exception {
+        Project fromTemplate = new org.neuralcanvas.project.templates.Templates().find("mnist_mlp").orElseThrow()
+                .newProject();
+        Path file = dir.resolve("published" + ProjectFile.EXTENSION);
+        ProjectFile.write(fromTemplate, file);
+        Project loaded = ProjectFile.read(file);
+        assertEquals(fromTemplate.published(), loaded.published());
+        assertEquals(List.of("epochs", "batch_size", "optimizer", "learning_rate", "loss", "validation_split"),
+                List.copyOf(loaded.published().orElseThrow().settings().keySet()), "the tutorial's order is kept");
+        assertEquals(ProjectFile.toJson(fromTemplate), ProjectFile.toJson(loaded));
+        // Older files and other projects have no entry, and write none.
+        assertTrue(ProjectFile.parse(ProjectFile.toJson(sampleProject()), "older.ncproj.json").published().isEmpty());
+        assertTrue(!ProjectFile.toJson(sampleProject()).contains("\"published\""));
+        String nulled = ProjectFile.toJson(sampleProject()).replaceFirst("\\{", "{\"published\": null,");
+        assertTrue(ProjectFile.parse(nulled, "nulled.ncproj.json").published().isEmpty());
+    }
+
+    @Test
+    void aDamagedPublishedResultIsNamedInASentence() {
+        String good = ProjectFile.toJson(new org.neuralcanvas.project.templates.Templates().find("imdb").orElseThrow()
+                .newProject());
+        String backwards = good.replace("\"low\" : 0.875", "\"low\" : 0.95");
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFile.parse(backwards, "b.json"));
+        assertEquals("b.json has a damaged \"published\" entry (the tutorial's published result): its band 0.95–0.895 "
+                + "is not a range of numbers from low to high. Remove the entry to open the project without it.",
+                e.getMessage());
+        String text = good.replace("\"low\" : 0.875", "\"low\" : \"high\"");
+        e = assertThrows(ProjectFileException.class, () -> ProjectFile.parse(text, "t.json"));
+        assertTrue(e.getMessage().startsWith("t.json has a damaged \"published\" entry"), e.getMessage());
+        String notAnObject = ProjectFile.toJson(sampleProject()).replaceFirst("\\{", "{\"published\": [1],");
+        e = assertThrows(ProjectFileException.class, () -> ProjectFile.parse(notAnObject, "a.json"));
+        assertTrue(e.getMessage().contains("it is not an object"), e.getMessage());
+    }
 }

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
+import org.neuralcanvas.project.PublishedResult;
 import org.neuralcanvas.project.TrainingSettings;
 
 /**
@@ -15,11 +16,19 @@ import org.neuralcanvas.project.TrainingSettings;
  * @param graph    builds a fresh graph each time, so every new project owns its own
  * @param settings loss, optimizer, epochs and batch size as the tutorial uses them
  * @param dataset  which bundled dataset it trains on
+ * @param published the result the tutorial publishes for it, or null where it publishes none (or the template is
+ *                  not one tutorial's model)
  */
-public record Template(String id, Supplier<ModelGraph> graph, TrainingSettings settings, DatasetChoice dataset) {
+public record Template(String id, Supplier<ModelGraph> graph, TrainingSettings settings, DatasetChoice dataset,
+                       PublishedResult published) {
 
-    /** A new project made from this template. */
+    /** A template whose tutorial publishes no result. */
+    public Template(String id, Supplier<ModelGraph> graph, TrainingSettings settings, DatasetChoice dataset) {
+        this(id, graph, settings, dataset, null);
+    }
+
+    /** A new project made from this template: it remembers the published result, so every run is held against it. */
     public Project newProject() {
-        return new Project(graph.get(), settings, dataset, List.of());
+        return new Project(graph.get(), settings, dataset, List.of(), published);
     }
 }

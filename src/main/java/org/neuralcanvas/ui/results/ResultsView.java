@@ -51,6 +51,8 @@ public final class ResultsView extends BorderPane {
     private final Label scores = new Label();
     /** The baselines' scores and whether the network beats the linear model. */
     private final Label baselines = new Label();
+    /** The run against its tutorial's published result ("within the published band", or what differs). */
+    private final Label published = new Label();
     private final ConfusionMatrixView confusion;
     private final StackPane left = new StackPane();
     private final FlowPane grid = new FlowPane(6, 6);
@@ -93,7 +95,13 @@ public final class ResultsView extends BorderPane {
         top.setAlignment(Pos.CENTER_LEFT);
         baselines.setId("results-baselines");
         baselines.setWrapText(true);
-        VBox header = new VBox(2, top, baselines);
+        published.setId("results-published");
+        published.setWrapText(true);
+        // Formatted here, not in the view model: a language switch rebuilds this view and says it again.
+        published.textProperty().bind(Bindings.createStringBinding(() -> vm.publishedProperty().get() == null ? ""
+                : vm.publishedProperty().get().sentence(), vm.publishedProperty()));
+        published.managedProperty().bind(published.textProperty().isNotEmpty());
+        VBox header = new VBox(2, top, baselines, published);
         header.setPadding(new Insets(4));
         setTop(header);
 

@@ -28,6 +28,9 @@ import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.export.ExportWriter;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
+import org.neuralcanvas.project.PublishedComparison;
+import org.neuralcanvas.project.PublishedResult;
+import org.neuralcanvas.project.PublishedVerdict;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.ui.common.I18n;
 import org.slf4j.Logger;
@@ -53,6 +56,8 @@ public final class ResultsViewModel {
     private final ObjectProperty<TrainedModel> model = new SimpleObjectProperty<>();
     /** The simple models beside the run (least squares; majority class and logistic regression); none until evaluated. */
     private final ObjectProperty<BaselineReport> baselines = new SimpleObjectProperty<>(BaselineReport.none());
+    /** The shown run against its tutorial's published result; null where there is none to compare with. */
+    private final ObjectProperty<PublishedVerdict> published = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
     /** Whether the message says something went wrong (drawn red), not that something worked or what is shown. */
@@ -145,8 +150,17 @@ public final class ResultsViewModel {
         say(i18n.get().format("results.stored", run.id()), false);
     }
 
+    /**
+     * Holds the shown run against the result its project's tutorial publishes: the verdict line says whether its test
+     * score is within the band and, if not, what differs from the tutorial's settings. Nothing to compare: no line.
+     */
+    public void judge(RunRecord run, java.util.Optional<PublishedResult> result) {
+        published.set(result.flatMap(p -> PublishedComparison.judge(p, run)).orElse(null));
+    }
+
     /** Clears the results when a new run starts. */
     public void clear() {
+        published.set(null);
         baselines.set(BaselineReport.none());
         report.set(null);
         predictions.set(null);
@@ -245,6 +259,10 @@ public final class ResultsViewModel {
 
     public ObjectProperty<EvaluationReport> reportProperty() {
         return report;
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<PublishedVerdict> publishedProperty() {
+        return published;
     }
 
     public ObjectProperty<BaselineReport> baselinesProperty() {

@@ -305,10 +305,15 @@ public final class DashboardView extends BorderPane {
         }
     }
 
+    /** The run selected in the Runs list, if any. */
+    java.util.Optional<RunRecord> selectedRun() {
+        return java.util.Optional.ofNullable(runList.getSelectionModel().getSelectedItem());
+    }
+
     /** An earlier run's results, as its record keeps them, in the Results tab (double-click, or the context menu). */
     void showResultsOf(RunRecord run) {
         if (run != null && run.results() != null && !vm.phaseProperty().get().isActive()) {
-            vm.results().showStored(run);
+            vm.showStored(run);
         }
     }
 

@@ -2,6 +2,7 @@ package org.neuralcanvas.ui.training;
 
 import org.neuralcanvas.ui.common.AppThreads;
 import java.io.File;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -62,6 +63,8 @@ public final class TrainingFeature implements Feature {
     }
 
     private Function<FeatureHost, Optional<Path>> modelChooser = TrainingFeature::chooseModelFile;
+    private java.util.function.BiFunction<FeatureHost, String, Optional<Path>> reportChooser =
+            TrainingFeature::chooseReportFile;
 
     private TrainingFeature(BundledTrainingData data, Executor work, Executor fx, ExecutorService owned) {
         this.data = data;
@@ -106,7 +109,11 @@ public final class TrainingFeature implements Feature {
         exportModel.setId("menu-export-model");
         exportModel.disableProperty().bind(vm.results().modelProperty().isNull());
         exportModel.setOnAction(e -> results.exportModel());
-        window.addFileMenuItems(openModel, exportModel);
+        MenuItem exportReport = new MenuItem(i18n.get("menu.file.exportReport"));
+        exportReport.setId("menu-export-report");
+        exportReport.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.runs()));
+        exportReport.setOnAction(e -> exportReport(window));
+        window.addFileMenuItems(openModel, exportModel, exportReport);
         window.addCloseGuard(() -> mayClose(window));
         window.addReplaceGuard(retry -> mayReplace(window, retry));
         window.addBottomTab(dashboardTab);
@@ -162,6 +169,38 @@ public final class TrainingFeature implements Feature {
                 }
             }
         });
+    }
+
+    /** File ▸ Export Report: the run selected in the Runs list, else the project's latest. */
+    private void exportReport(FeatureHost window) {
+        List<RunRecord> runs = vm.runs();
+        if (runs.isEmpty()) {
+            return;
+        }
+        RunRecord run = dashboard.selectedRun().orElse(runs.get(runs.size() - 1));
+        String suggested = TrainingViewModel.reportName(window.viewModel().displayNameProperty().get()) + "-" + run.id()
+                + ".html";
+        reportChooser.apply(window, suggested).ifPresent(file -> {
+            vm.exportReport(run, file);
+            window.showBottomTab(dashboardTab, 0.62); // its status says where the report went
+        });
+    }
+
+    private static Optional<Path> chooseReportFile(FeatureHost window, String suggested) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(window.i18n().get("report.choose.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(window.i18n().get("report.choose.filter"),
+                "*.html"));
+        chooser.setInitialFileName(suggested);
+        File f = chooser.showSaveDialog(window.stage());
+        // A name typed without an ending gets .html: the report is one HTML file.
+        return Optional.ofNullable(f).map(x -> x.getName().matches("(?i).*\\.html?$") ? x
+                : new File(x.getParentFile(), x.getName() + ".html")).map(File::toPath);
+    }
+
+    /** Where "Export Report" writes (a file chooser; tests answer directly). */
+    public void setReportChooser(java.util.function.BiFunction<FeatureHost, String, Optional<Path>> chooser) {
+        this.reportChooser = chooser;
     }
 
     /** Where "Open Trained Model" looks (a file chooser; tests answer directly). */

@@ -161,7 +161,7 @@ public final class TrainingViewModel {
                 } else {
                     overlaid.addAll(withAncestors(latest));
                 }
-                results.showStored(latest);
+                showStored(latest);
             }
         }
         recheck();
@@ -517,6 +517,7 @@ public final class TrainingViewModel {
         if (done.isKFold()) {
             showFolds(done);
         }
+        results.judge(done, (runDocument == null ? project() : runDocument.project()).published());
         advice.newLines(done.history(), done.settings(), done.results()).forEach(progress::note); // one class: tested
         TrainedModel model = outcome.model();
         if (model != null && model.epochsTrained() > 0) {
@@ -574,6 +575,12 @@ public final class TrainingViewModel {
     }
 
 
+    /** A stored run's results in the Results tab, as its record keeps them, held against the tutorial's result. */
+    public void showStored(RunRecord run) {
+        results.showStored(run);
+        results.judge(run, project().published());
+    }
+
     // ---- properties -----------------------------------------------------------------------------
 
     /**
@@ -619,6 +626,46 @@ public final class TrainingViewModel {
             boolean problem = !ok;
             fx.execute(() -> say(text, problem));
         });
+    }
+
+    /**
+     * Writes a run's reproducibility report, one self-contained HTML file, on the work thread: the project as it is now
+     * (a snapshot through the file format, so the work thread never reads the live graph), the run's record, the
+     * advisor's notes on it, this machine's versions and the backend the status bar names. The dashboard's status
+     * says how it went.
+     */
+    public void exportReport(RunRecord run, Path file) {
+        Project snapshot;
+        try {
+            snapshot = org.neuralcanvas.project.ProjectFile.parse(main.snapshotJson(), "snapshot");
+        } catch (org.neuralcanvas.project.ProjectFileException e) {
+            throw new IllegalStateException("A project always reads back", e);
+        }
+        String name = reportName(main.displayNameProperty().get());
+        String backend = main.backendDescriptionProperty().get();
+        work.execute(() -> {
+            List<String> advice = org.neuralcanvas.engine.eval.TrainingAdvisor.notes(run.history(), run.settings(),
+                    run.results()).stream().map(org.neuralcanvas.engine.eval.Advice::message).toList();
+            String said;
+            boolean ok = false;
+            try {
+                new ExportWriter().writeReport(snapshot, name, run, new org.neuralcanvas.export.ReportFacts(
+                        org.neuralcanvas.project.AppVersions.current(), backend, advice), file);
+                said = i18n.get().format("report.saved", run.id(), file.getFileName());
+                ok = true;
+            } catch (ExportException e) {
+                said = e.getMessage();
+            }
+            String text = said;
+            boolean problem = !ok;
+            fx.execute(() -> say(text, problem));
+        });
+    }
+
+    /** The project's name for a report: its file's stem ({@code mnist.ncproj.json} → {@code mnist}). */
+    static String reportName(String displayName) {
+        return displayName == null || displayName.isBlank() ? "model"
+                : displayName.replaceFirst("^\\*", "").replaceFirst("(\\.ncproj)?\\.json$", "").strip();
     }
 
     /** Says something in the dashboard's status: a problem in red, good news ("Saved …") plainly. */

@@ -75,4 +75,28 @@ class TemplatesTest {
         var concat = p.graph().findByName("concatenate").orElseThrow();
         assertEquals(2, p.graph().incoming(concat.id()).size());
     }
+
+    @Test
+    void theTutorialTemplatesCarryTheirPublishedResultAndTheOthersNone() {
+        Map<String, String> published = templates.all().stream().filter(t -> t.published() != null)
+                .collect(Collectors.toMap(Template::id, t -> t.published().metric() + " " + t.published().low() + "–"
+                        + t.published().high()));
+        assertEquals(Map.of("mnist_mlp", "accuracy 0.975–0.981", "mnist_cnn", "accuracy 0.989–0.993",
+                "imdb", "accuracy 0.875–0.895", "reuters", "accuracy 0.77–0.8", "boston_housing", "mae 2.5–2.9"),
+                published);
+        for (Template t : templates.all()) {
+            if (t.published() != null) {
+                assertEquals(t.dataset().datasetId(), t.published().datasetId(), t.id());
+                assertTrue(t.published().settings().keySet().containsAll(java.util.List.of("epochs", "batch_size",
+                        "optimizer")), t.id());
+            }
+        }
+    }
+
+    @Test
+    void aProjectMadeFromATemplateRemembersItsPublishedResult() {
+        Template t = templates.find("imdb").orElseThrow();
+        assertEquals(t.published(), t.newProject().published().orElseThrow());
+        assertTrue(templates.find("keras_quickstart").orElseThrow().newProject().published().isEmpty());
+    }
 }
