@@ -17,6 +17,8 @@ public final class Project {
     private DatasetChoice dataset;
     private final List<RunRecord> runs;
     private final PublishedResult published;
+    /** The model each run trained, by run id (a copy taken at Train): what the Runs tab compares two runs by. */
+    private final java.util.Map<String, ModelGraph> runGraphs = new java.util.LinkedHashMap<>();
 
     public Project(ModelGraph graph, TrainingSettings settings, DatasetChoice dataset, List<RunRecord> runs) {
         this(graph, settings, dataset, runs, null);
@@ -77,5 +79,20 @@ public final class Project {
         }
         runs.set(i, updated);
         return true;
+    }
+
+    /** The model a run trained, if the project keeps it (runs recorded before models were kept have none). */
+    public Optional<ModelGraph> runGraph(String runId) {
+        return Optional.ofNullable(runGraphs.get(runId));
+    }
+
+    /** Keeps the model a run trained (a copy: the project's own graph goes on being edited). */
+    public void keepRunGraph(String runId, ModelGraph trained) {
+        runGraphs.put(runId, trained.copy());
+    }
+
+    /** Every kept run model, by run id, for the project file. */
+    public java.util.Map<String, ModelGraph> runGraphs() {
+        return java.util.Collections.unmodifiableMap(runGraphs);
     }
 }

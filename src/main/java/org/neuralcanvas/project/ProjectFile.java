@@ -109,6 +109,10 @@ public final class ProjectFile {
         root.set("training", JSON.valueToTree(project.settings()));
         root.set("dataset", JSON.valueToTree(project.dataset()));
         root.set("runs", JSON.valueToTree(project.runs()));
+        if (!project.runGraphs().isEmpty()) {
+            ObjectNode models = root.putObject("runGraphs");
+            project.runGraphs().forEach((id, g) -> models.set(id, graphToJson(g)));
+        }
         project.published().ifPresent(p -> root.set("published", JSON.valueToTree(p)));
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -190,10 +194,31 @@ public final class ProjectFile {
             for (JsonNode run : root.path("runs")) {
                 runs.add(JSON.treeToValue(run, RunRecord.class));
             }
-            return new Project(graph, settings, dataset, runs, published(root.get("published"), source));
+            Project project = new Project(graph, settings, dataset, runs, published(root.get("published"), source));
+            readRunGraphs(root.get("runGraphs"), project, source);
+            return project;
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             throw new ProjectFileException(source + " has damaged training settings or run history: "
                     + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+        }
+    }
+
+    /** Each run's model, kept for comparing runs; a damaged one is named with its run, like the project's own. */
+    private static void readRunGraphs(JsonNode models, Project project, String source) throws ProjectFileException {
+        if (models == null || models.isNull()) {
+            return;
+        }
+        if (!models.isObject()) {
+            throw new ProjectFileException(source + " has a damaged \"runGraphs\" entry (the models its runs trained): "
+                    + "it is not an object.");
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        project.runs().forEach(r -> ids.add(r.id()));
+        for (var it = models.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (ids.contains(e.getKey())) { // a model without its run is of no use: left out
+                project.keepRunGraph(e.getKey(), graphFromJson(e.getValue(), source + " (the model of " + e.getKey() + ")"));
+            }
         }
     }
 

@@ -56,6 +56,31 @@ class ProjectFileTest {
     }
 
     @Test
+    void theModelEachRunTrainedIsKeptAndADamagedOneIsNamedWithItsRun() throws Exception {
+        Project project = sampleProject();
+        project.keepRunGraph("run-1", project.graph());
+        Path file = dir.resolve("runs" + ProjectFile.EXTENSION);
+        ProjectFile.write(project, file);
+        Project loaded = ProjectFile.read(file);
+        assertEquals(project.graph().nodes(), loaded.runGraph("run-1").orElseThrow().nodes());
+        assertEquals(project.graph().edges(), loaded.runGraph("run-1").orElseThrow().edges());
+        assertTrue(loaded.runGraph("run-2").isEmpty());
+
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(file.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("runGraphs")).put("run-1", "not a model");
+        Path damaged = dir.resolve("damaged" + ProjectFile.EXTENSION);
+        Files.writeString(damaged, mapper.writeValueAsString(tree));
+        ProjectFileException e = assertThrows(ProjectFileException.class, () -> ProjectFile.read(damaged));
+        assertTrue(e.getMessage().contains("(the model of run-1)"), e.getMessage());
+
+        tree.remove("runGraphs");
+        Path older = dir.resolve("older" + ProjectFile.EXTENSION);
+        Files.writeString(older, mapper.writeValueAsString(tree));
+        assertTrue(ProjectFile.read(older).runGraph("run-1").isEmpty(), "a file from before runs kept models opens");
+    }
+
+    @Test
     void aRunsSegmentsAndParentAreSavedAndARunWrittenBeforeThemReadsAsOneSegment() throws Exception {
         Project project = sampleProject();
         TrainingSettings first = project.settings();

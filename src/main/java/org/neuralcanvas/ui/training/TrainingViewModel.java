@@ -98,6 +98,8 @@ public final class TrainingViewModel {
     private TrainingSettings runSettings;
     private TrainingSettings liveSettings;
     private DatasetChoice runDataset;
+    /** The model the current run trains (the snapshot Train took), kept with its record for comparing runs. */
+    private ModelGraph runGraph;
     private int runFirstEpoch = 1;
     private final List<EpochResult> runHistory = new ArrayList<>();
     private final RunAdvice advice = new RunAdvice();
@@ -246,6 +248,7 @@ public final class TrainingViewModel {
             return;
         }
         ModelGraph snapshot = main.document().graph().copy();
+        runGraph = snapshot;
         runDocument = main.document();
         TrainedModel from = weights.startingPoint();
         runSettings = settings.get();
@@ -568,6 +571,9 @@ public final class TrainingViewModel {
     private void recordRun(RunRecord record) {
         Project owner = runDocument == null ? project() : runDocument.project();
         owner.addRun(record);
+        if (runGraph != null) {
+            owner.keepRunGraph(record.id(), runGraph);
+        }
         if (runDocument == null || runDocument == main.document()) {
             runs.add(record);
             main.markChanged();
