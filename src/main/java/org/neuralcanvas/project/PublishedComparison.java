@@ -1,6 +1,5 @@
 package org.neuralcanvas.project;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,17 +50,7 @@ public final class PublishedComparison {
 
     /** A setting of the run by its Keras name, as text; null for a name that is not compared. */
     static String runValue(String kerasName, RunRecord run) {
-        TrainingSettings s = run.settings();
-        return switch (kerasName) {
-            // Epochs trained, not asked for: a run stopped at epoch 3 of 5 trained 3 (a continued one: its parent's too).
-            case "epochs" -> Integer.toString(run.firstEpoch() - 1 + run.history().size());
-            case "batch_size" -> Integer.toString(s.batchSize());
-            case "optimizer" -> s.optimizer().name();
-            case "learning_rate" -> number(s.optimizer().learningRate());
-            case "loss" -> s.loss();
-            case "validation_split" -> number(s.validationSplit());
-            default -> null;
-        };
+        return RunSettingsWords.of(run).get(kerasName);
     }
 
     /** Numbers compare as numbers ("0.0010" is 0.001), names without regard to case. */
@@ -74,9 +63,5 @@ public final class PublishedComparison {
         } catch (NumberFormatException e) {
             return ran.toLowerCase(Locale.ROOT).equals(t.toLowerCase(Locale.ROOT));
         }
-    }
-
-    private static String number(double v) {
-        return Double.isFinite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : Double.toString(v);
     }
 }

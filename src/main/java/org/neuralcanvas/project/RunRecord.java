@@ -21,22 +21,33 @@ import java.util.Map;
  *                   null for a run from fresh weights
  * @param folds      a K-fold run's history per fold (its {@code history} is their mean, epoch by epoch); empty for
  *                   any other run
+ * @param secondsPerEpoch the mean time one epoch took to train (the folds' epochs for K-fold; no evaluation, no
+ *                   pause); 0 where it was not measured (runs recorded before it was kept)
  */
 public record RunRecord(String id, String startedAt, TrainingSettings settings, String datasetId, String outcome,
                         List<Map<String, Double>> history, RunResults results, String checkpoint,
-                        List<RunSegment> segments, String parent, List<List<Map<String, Double>>> folds) {
+                        List<RunSegment> segments, String parent, List<List<Map<String, Double>>> folds,
+                        double secondsPerEpoch) {
 
     public RunRecord {
         history = history.stream().map(Map::copyOf).toList();
         segments = segments == null || segments.isEmpty() ? List.of(new RunSegment(1, 1, settings)) : List.copyOf(segments);
         folds = folds == null ? List.of() : folds.stream().map(f -> f.stream().map(Map::copyOf).toList()).toList();
+        secondsPerEpoch = Double.isFinite(secondsPerEpoch) && secondsPerEpoch > 0 ? secondsPerEpoch : 0;
+    }
+
+    /** A run whose epoch time was not measured. */
+    public RunRecord(String id, String startedAt, TrainingSettings settings, String datasetId, String outcome,
+                     List<Map<String, Double>> history, RunResults results, String checkpoint,
+                     List<RunSegment> segments, String parent, List<List<Map<String, Double>>> folds) {
+        this(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, segments, parent, folds, 0);
     }
 
     /** A run that is not K-fold. */
     public RunRecord(String id, String startedAt, TrainingSettings settings, String datasetId, String outcome,
                      List<Map<String, Double>> history, RunResults results, String checkpoint,
                      List<RunSegment> segments, String parent) {
-        this(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, segments, parent, List.of());
+        this(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, segments, parent, List.of(), 0);
     }
 
     /** A run not evaluated (yet), from fresh weights, with one segment. */
@@ -46,19 +57,24 @@ public record RunRecord(String id, String startedAt, TrainingSettings settings, 
     }
 
     public RunRecord withResults(RunResults r) {
-        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, r, checkpoint, segments, parent, folds);
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, r, checkpoint, segments, parent, folds, secondsPerEpoch);
     }
 
     public RunRecord withCheckpoint(String file) {
-        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, file, segments, parent, folds);
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, file, segments, parent, folds, secondsPerEpoch);
     }
 
     public RunRecord withSegments(List<RunSegment> s) {
-        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, s, parent, folds);
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, s, parent, folds, secondsPerEpoch);
     }
 
     public RunRecord withParent(String runId) {
-        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, segments, runId, folds);
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, segments, runId, folds, secondsPerEpoch);
+    }
+
+    public RunRecord withSecondsPerEpoch(double seconds) {
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, segments, parent,
+                folds, seconds);
     }
 
     /** Whether this run cross-validated in folds ({@link #folds} holds each one's curves). */

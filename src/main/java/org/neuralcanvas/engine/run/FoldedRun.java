@@ -42,6 +42,8 @@ final class FoldedRun {
     private final RunRequest request;
     /** The finished folds' histories (the last may be cut short by Stop). */
     private final List<List<Map<String, Double>>> done = new ArrayList<>();
+    /** Every fold's epochs' training times, for the record's seconds per epoch. */
+    private final List<Double> epochSeconds = new ArrayList<>();
     private CompiledModel compiled;
     private List<TrainingData> folds;
     private volatile String endMessage = "";
@@ -103,6 +105,9 @@ final class FoldedRun {
             TrainedModel model = ts.model();
             List<Map<String, Double>> history = model == null ? List.of() : EpochResult.historyMaps(model.history());
             ts.close();
+            if (model != null) {
+                model.history().forEach(r -> epochSeconds.add(r.seconds()));
+            }
             if (!history.isEmpty()) {
                 done.add(history);
                 emit(new TrainingEvent.FoldEnded(i + 1, k, history));
@@ -144,7 +149,8 @@ final class FoldedRun {
         FoldSummary summary = FoldSummary.of(done, request.settings());
         RunRecord record = new RunRecord(request.runId(), request.startedAt(), request.settings(),
                 run.data.datasetId(request.dataset()), RunRecord.outcome(end.name(), run.stopRequested, endMessage),
-                summary.meanHistory(), null, null, null, null, done);
+                summary.meanHistory(), null, null, null, null, done,
+                epochSeconds.stream().mapToDouble(Double::doubleValue).average().orElse(0));
         return new RunOutcome(record, null, null, end, endMessage, false);
     }
 }

@@ -224,7 +224,8 @@ public final class TrainingRun {
             RunRecord record = new RunRecord(request.runId(), request.startedAt(), request.settings(),
                     data.datasetId(request.dataset()), RunRecord.outcome(end.name(), stopRequested, endMessage),
                     EpochResult.historyMaps(epochs), report == null ? null : StoredResults.of(report),
-                    checkpoint == null ? null : checkpoint.toString(), ts.segments(), request.parentRunId());
+                    checkpoint == null ? null : checkpoint.toString(), ts.segments(), request.parentRunId())
+                    .withSecondsPerEpoch(epochs.stream().mapToDouble(EpochResult::seconds).average().orElse(0));
             return new RunOutcome(record, model, report, end, endMessage, false);
         } finally {
             ts.close();

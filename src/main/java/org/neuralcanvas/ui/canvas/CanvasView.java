@@ -82,6 +82,7 @@ public final class CanvasView extends Region implements CanvasHost {
         vm.documentProperty().addListener((o, a, b) -> attach(b));
         vm.inferenceProperty().addListener((o, a, b) -> refreshResults());
         vm.selection().ids().addListener(selectionListener);
+        vm.layerMarks().addListener(marksListener);
         attach(vm.document());
         refreshResults();
     }
@@ -92,7 +93,18 @@ public final class CanvasView extends Region implements CanvasHost {
             attached.graph().removeListener(graphListener);
         }
         vm.selection().ids().removeListener(selectionListener);
+        vm.layerMarks().removeListener(marksListener);
         attached = null;
+    }
+
+    private final javafx.collections.MapChangeListener<String, String> marksListener = c -> refreshMarks();
+
+    /** Each layer shows the mark the Runs tab's comparison gave its name, or none. */
+    private void refreshMarks() {
+        nodeViews.forEach((id, v) -> {
+            LayerNode n = attached == null ? null : attached.graph().findNode(id).orElse(null);
+            v.markDiff(n == null ? null : vm.layerMarks().get(n.name()));
+        });
     }
 
     public DoubleProperty zoomProperty() {
@@ -151,6 +163,7 @@ public final class CanvasView extends Region implements CanvasHost {
         }
         edgeLayer.getChildren().setAll(edges);
         doc.graph().addListener(graphListener);
+        refreshMarks();
         fitPending = true;
         requestLayout();
     }
@@ -160,6 +173,7 @@ public final class CanvasView extends Region implements CanvasHost {
             NodeView v = new NodeView(a.node(), i18n, icons);
             nodeViews.put(a.node().id(), v);
             nodeLayer.getChildren().add(v);
+            v.markDiff(vm.layerMarks().get(a.node().name()));
         } else if (change instanceof GraphChange.NodeRemoved r) {
             NodeView v = nodeViews.remove(r.node().id());
             nodeLayer.getChildren().remove(v);

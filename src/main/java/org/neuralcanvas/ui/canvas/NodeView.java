@@ -179,4 +179,10 @@ public final class NodeView extends Region {
         return x >= getLayoutX() - margin && x <= getLayoutX() + WIDTH + margin
                 && y >= getLayoutY() - margin && y <= getLayoutY() + HEIGHT + margin;
     }
+
+    /** Marks the layer as a comparison of two runs found it ({@code added}, {@code changed}), or unmarks it (null). */
+    void markDiff(String mark) {
+        pseudoClassStateChanged(Styles.DIFF_ADDED, "added".equals(mark));
+        pseudoClassStateChanged(Styles.DIFF_CHANGED, "changed".equals(mark));
+    }
 }

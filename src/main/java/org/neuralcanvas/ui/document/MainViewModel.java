@@ -63,6 +63,9 @@ public final class MainViewModel {
     /** What the training engine runs on ("CPU (AVX2)", "CUDA 11.6 on RTX 3080"); set by whoever starts the engine. */
     private final ObjectProperty<String> backendDescription = new SimpleObjectProperty<>();
     private final Selection selection = new Selection();
+    /** Layer name → how it differs in a comparison of two runs ({@code added}, {@code changed}); drawn on the canvas. */
+    private final javafx.collections.ObservableMap<String, String> layerMarks =
+            javafx.collections.FXCollections.observableHashMap();
     /** Work restored from autosave is unsaved even before the first edit. */
     private boolean recoveredUnsaved;
 
@@ -149,6 +152,15 @@ public final class MainViewModel {
 
     public Selection selection() {
         return selection;
+    }
+
+    /**
+     * The layers the Runs tab marks on the canvas when two runs are compared: by layer name, {@code added} (the newer
+     * run has it, the older not) or {@code changed} (another kind, parameters or inputs). Empty when nothing is
+     * compared; another document clears it.
+     */
+    public javafx.collections.ObservableMap<String, String> layerMarks() {
+        return layerMarks;
     }
 
     public UserFiles userFiles() {
@@ -273,6 +285,7 @@ public final class MainViewModel {
     }
 
     private void setDocument(Document doc) {
+        layerMarks.clear();
         recoveredUnsaved = false;
         selection.clear();
         doc.history().addListener(() -> onHistoryChanged(doc));

@@ -51,6 +51,7 @@ public final class TrainingFeature implements Feature {
     private TrainingViewModel vm;
     private DashboardView dashboard;
     private ResultsView results;
+    private RunsTableView runsTable;
     private Tab dashboardTab;
 
     /**
@@ -101,6 +102,12 @@ public final class TrainingFeature implements Feature {
         dashboardTab.setId("tab-training");
         Tab resultsTab = new Tab(i18n.get("tab.results"), results);
         resultsTab.setId("tab-results");
+        if (runsTable != null) {
+            runsTable.dispose();
+        }
+        runsTable = new RunsTableView(vm, i18n);
+        Tab runsTab = new Tab(i18n.get("tab.runs"), runsTable);
+        runsTab.setId("tab-runs-table");
         window.addRightTab(train);
         MenuItem openModel = new MenuItem(i18n.get("menu.file.openModel"));
         openModel.setId("menu-open-model");
@@ -118,6 +125,7 @@ public final class TrainingFeature implements Feature {
         window.addReplaceGuard(retry -> mayReplace(window, retry));
         window.addBottomTab(dashboardTab);
         window.addBottomTab(resultsTab);
+        window.addBottomTab(runsTab);
         Tab shown = dashboardTab;
         vm.phaseProperty().addListener((o, a, b) -> {
             if (b == RunPhase.PREPARING && shown == dashboardTab) {
@@ -287,6 +295,11 @@ public final class TrainingFeature implements Feature {
 
     public ResultsView results() {
         return results;
+    }
+
+    /** The Runs tab's table (for tests). */
+    public RunsTableView runsTable() {
+        return runsTable;
     }
 
     /** Stops a run and the work thread (app exit). */
