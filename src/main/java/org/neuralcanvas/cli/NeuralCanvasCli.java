@@ -29,7 +29,7 @@ public final class NeuralCanvasCli {
     public static NeuralCanvasCli standard() {
         return new NeuralCanvasCli(List.of(new NewCommand(new Templates()), new SummaryCommand(), new TrainCommand(), new ExportSvgCommand(),
                 new ExportKerasCommand(), new ImportKerasCommand(), new PredictCommand(),
-                new ExportKerasModelCommand(), new EvaluateCommand(), new ReportCommand()));
+                new ExportKerasModelCommand(), new EvaluateCommand(), new ReportCommand(), new SweepCommand()));
     }
 
     public static void main(String[] args) {

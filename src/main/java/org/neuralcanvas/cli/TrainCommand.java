@@ -228,7 +228,8 @@ public final class TrainCommand implements CliCommand {
         return outcome.failed() ? 1 : 0;
     }
 
-    private static RunOutcome await(TrainingRun run) throws CliException {
+    /** Runs a training run on this thread to its end; the CLI's sentences for an interruption or a failure. */
+    static RunOutcome await(TrainingRun run) throws CliException {
         try {
             return run.start(Runnable::run).get();
         } catch (InterruptedException e) {
@@ -240,7 +241,7 @@ public final class TrainCommand implements CliCommand {
     }
 
     /** An option's whole number (its range is checked with the file's settings), or the file's value without it. */
-    private static int whole(Map<String, String> options, String key, int fallback) throws CliException {
+    static int whole(Map<String, String> options, String key, int fallback) throws CliException {
         String v = options.get(key);
         if (v == null) {
             return fallback;

@@ -72,8 +72,15 @@ public final class KerasLine {
      * metrics of the fold's last epoch in Keras's order (loss, the metrics, then the same for validation).
      */
     public static String foldLine(int fold, int folds, java.util.List<Map<String, Double>> history, double seconds) {
-        StringBuilder sb = new StringBuilder("Fold " + fold + "/" + folds + " - " + history.size() + " epochs - "
-                + Math.round(seconds) + "s");
+        return resultLine("Fold " + fold + "/" + folds, history, seconds);
+    }
+
+    /**
+     * {@code HEAD - N epochs - Ns - loss: … - val_loss: …}: a whole run in one line (a fold, a search's trial), the
+     * metrics of its last epoch in Keras's order.
+     */
+    public static String resultLine(String head, java.util.List<Map<String, Double>> history, double seconds) {
+        StringBuilder sb = new StringBuilder(head + " - " + history.size() + " epochs - " + Math.round(seconds) + "s");
         if (!history.isEmpty()) {
             Map<String, Double> last = history.get(history.size() - 1);
             last.keySet().stream().filter(k -> !k.equals("learning_rate"))
