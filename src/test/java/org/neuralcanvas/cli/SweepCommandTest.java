@@ -4,34 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.neuralcanvas.domain.graph.ModelBuilder;
-import org.neuralcanvas.project.CallbackSettings;
-import org.neuralcanvas.project.DatasetChoice;
-import org.neuralcanvas.project.OptimizerSettings;
-import org.neuralcanvas.project.Project;
+import org.neuralcanvas.project.IrisProject;
 import org.neuralcanvas.project.ProjectFile;
-import org.neuralcanvas.project.TrainingSettings;
 
 class SweepCommandTest extends CliTestBase {
 
-    /** A small iris classifier, as a learner draws it. */
-    static Project iris() {
-        ModelBuilder b = new ModelBuilder();
-        String in = b.addNamed("input", "Input", Map.of("shape", List.of(4)));
-        String d = b.addNamed("dense", "Dense", Map.of("units", 8, "activation", "relu"), in);
-        b.addNamed("output", "Dense", Map.of("units", 3, "activation", "softmax"), d);
-        TrainingSettings s = new TrainingSettings("categorical_crossentropy", OptimizerSettings.defaults("adam"),
-                List.of("accuracy"), 3, 16, 0.2, true, 42L, CallbackSettings.none());
-        return new Project(b.graph(), s, new DatasetChoice("iris", Map.of()), List.of());
-    }
-
     private Path irisProject() throws Exception {
         Path file = dir.resolve("iris.ncproj.json");
-        ProjectFile.write(iris(), file);
+        ProjectFile.write(IrisProject.create(), file);
         return file;
     }
 

@@ -36,6 +36,10 @@ public final class RunsTableView extends BorderPane {
     private final TextArea diff = new TextArea();
     private final RunComparison comparison;
     private final ListChangeListener<RunRecord> runsListener = c -> refill();
+    private final ListChangeListener<String> searchListener = c -> {
+        refill();
+        table.refresh();
+    };
     private int bestRow = -1;
     /** The score columns name the first run's score in their header; a run scored on another one says it in its cell. */
     private final TableColumn<RunRow, String> best;
@@ -90,12 +94,14 @@ public final class RunsTableView extends BorderPane {
         setCenter(split);
         setPadding(new Insets(4));
         vm.runs().addListener(runsListener);
+        vm.lastSearch().addListener(searchListener);
         refill();
     }
 
     /** Stops following the runs (the window is rebuilt in another language). */
     public void dispose() {
         vm.runs().removeListener(runsListener);
+        vm.lastSearch().removeListener(searchListener);
     }
 
     /** A score's name in its cell only where it is not the one the header names. */
@@ -137,7 +143,11 @@ public final class RunsTableView extends BorderPane {
 
     private void refill() {
         List<RunRow> rows = vm.runs().stream().map(RunRow::of).toList();
-        bestRow = RunRow.bestOf(rows);
+        // After a search, its best trial is the one marked; otherwise the best of all the runs.
+        List<String> search = vm.lastSearch();
+        List<RunRow> ranked = search.isEmpty() ? rows : rows.stream().filter(r -> search.contains(r.run().id())).toList();
+        int bestRanked = RunRow.bestOf(ranked);
+        bestRow = bestRanked < 0 ? -1 : rows.indexOf(ranked.get(bestRanked));
         shownKey = rows.isEmpty() ? "" : rows.get(0).key();
         shownTestKey = rows.isEmpty() ? "" : rows.get(0).testKey();
         best.setText(i18n.get("runs.col.best") + (shownKey.isEmpty() ? "" : " " + shownKey));

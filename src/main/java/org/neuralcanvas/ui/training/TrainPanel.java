@@ -131,7 +131,7 @@ public final class TrainPanel extends ScrollPane {
         data.setPadding(new Insets(4));
         TitledPane dataPane = new TitledPane(i18n.get("train.section.dataset"), data);
         dataPane.setAnimated(false);
-        VBox content = new VBox(6, train, trainProblems, dataPane, new SettingsForm(vm, i18n));
+        VBox content = new VBox(6, train, trainProblems, dataPane, new SettingsForm(vm, i18n), new SearchForm(vm, i18n));
         content.setPadding(new Insets(6));
         setContent(content);
 

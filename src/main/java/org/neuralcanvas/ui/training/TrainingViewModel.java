@@ -42,6 +42,8 @@ import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.project.TrainingSettings;
 import org.neuralcanvas.project.TrainingSetupEdit;
+import org.neuralcanvas.project.RunRow;
+import org.neuralcanvas.project.SweepPlan;
 import org.neuralcanvas.project.ValidationPlan;
 import org.neuralcanvas.ui.common.FxTicker;
 import org.neuralcanvas.ui.common.I18n;
@@ -106,6 +108,10 @@ public final class TrainingViewModel {
     /** K-fold: the finished folds' histories of the current run, and the shown run's fold scores (null: not K-fold). */
     private final List<List<Map<String, Double>>> foldHistories = new ArrayList<>();
     private final ObjectProperty<FoldSummary> foldSummary = new SimpleObjectProperty<>();
+    /** The search in progress (null when none), the run ids of its trials so far, and those of the last search. */
+    private SearchInProgress search;
+    private final List<String> searchRunIds = new ArrayList<>();
+    private final ObservableList<String> lastSearch = FXCollections.observableArrayList();
 
     /**
      * @param i18n the window's language now (it changes when the user switches; this view model stays)
@@ -226,32 +232,40 @@ public final class TrainingViewModel {
 
     /** Starts a run on a snapshot of the graph and settings; refuses (with the reason in status) when the data does not fit. */
     public void train() {
-        if (phase.get().isActive()) {
+        if (phase.get().isActive() || !mayTrain()) {
             return;
         }
+        start(main.document().graph().copy(), settings.get(), weights.startingPoint());
+    }
+
+    /** Whether the open model, its dataset and its settings can train now; if not, the status says why. */
+    private boolean mayTrain() {
         recheck();
         if (!main.inferenceProperty().get().isValid()) {
             status.set(main.inferenceProperty().get().problems().get(0).message());
             failed.set(true);
-            return;
+            return false;
         }
         if (!fit.get().fits()) {
             status.set(String.join(" ", fit.get().problems()));
             failed.set(true);
-            return;
+            return false;
         }
         List<String> refused = readiness.problemsProperty().get();
         if (!refused.isEmpty()) {
             // A hand-edited file can hold what the Train panel would refuse; it never reaches the engine.
             status.set(String.join(" ", refused));
             failed.set(true);
-            return;
+            return false;
         }
-        ModelGraph snapshot = main.document().graph().copy();
+        return true;
+    }
+
+    /** Starts a run of {@code snapshot} with {@code startSettings}, from {@code from}'s weights or fresh ones (null). */
+    private void start(ModelGraph snapshot, TrainingSettings startSettings, TrainedModel from) {
         runGraph = snapshot;
         runDocument = main.document();
-        TrainedModel from = weights.startingPoint();
-        runSettings = settings.get();
+        runSettings = startSettings;
         liveSettings = runSettings;
         runDataset = dataset.get();
         Instant started = Instant.now();
@@ -327,6 +341,9 @@ public final class TrainingViewModel {
 
     /** Stops between two batches; the finished epochs are kept, evaluated and recorded. */
     public void stop() {
+        if (search != null) {
+            search.stop(); // the trial in progress is recorded as a stopped run; no further trial starts
+        }
         if (run != null) {
             run.stop();
         }
@@ -511,6 +528,9 @@ public final class TrainingViewModel {
             return;
         }
         if (outcome.record() == null) {
+            if (search != null) {
+                search.stop(); // a trial that cannot start: the next ones would not either
+            }
             finish();
             say(outcome.message(), true);
             return;
@@ -543,6 +563,128 @@ public final class TrainingViewModel {
     private void finish() {
         drainTimer.stop();
         phase.set(RunPhase.IDLE);
+        if (search != null) {
+            if (search.hasNext()) {
+                fx.execute(this::nextTrial); // after this run's end has been shown
+            } else {
+                endSearch();
+            }
+        }
+    }
+
+    // ---- search: one trial after another, each an ordinary run ---------------------------------------
+
+    /**
+     * Runs a search: each trial of the plan is a run of the open model with the trial's values put in, from fresh
+     * weights, one after another on the training thread, each recorded as a run of the project. Stop ends the search
+     * after the trial in progress (recorded as stopped); the finished trials stay. The Train panel's own settings do
+     * not change.
+     */
+    public void search(SweepPlan plan) {
+        if (phase.get().isActive()) {
+            return;
+        }
+        if (settings.get().validation().isKFold()) {
+            say(i18n.get().get("search.kfold"), true);
+            return;
+        }
+        if (!mayTrain()) {
+            return;
+        }
+        List<SweepPlan.Trial> trials;
+        try {
+            trials = plan.trials(main.document().graph(), settings.get());
+        } catch (IllegalArgumentException e) {
+            say(e.getMessage(), true);
+            return;
+        }
+        for (SweepPlan.Trial t : trials) {
+            DatasetFit f = data.check(dataset.get(), t.settings(), t.graph());
+            if (!f.fits()) { // a searched output layer's units that no longer match the dataset's classes
+                say(i18n.get().format("search.trialDoesNotFit", t.number(), t.label(), String.join(" ", f.problems())), true);
+                return;
+            }
+        }
+        search = new SearchInProgress(trials);
+        searchRunIds.clear();
+        nextTrial();
+    }
+
+    private void nextTrial() {
+        if (search == null || phase.get().isActive()) {
+            return;
+        }
+        if (runDocument != null && runDocument != main.document()) {
+            search = null; // another project was opened: its runs are not this search's
+            return;
+        }
+        SweepPlan.Trial t = search.next();
+        start(t.graph(), t.settings(), null);
+        progress.note(i18n.get().format("search.trial", t.number(), search.size(), t.label()));
+    }
+
+    private void endSearch() {
+        SearchInProgress done = search;
+        search = null;
+        List<RunRecord> trialRuns = runs.stream().filter(r -> searchRunIds.contains(r.id())).toList();
+        overlaid.setAll(trialRuns); // every trial's curves, over each other
+        lastSearch.setAll(searchRunIds);
+        List<RunRow> rows = trialRuns.stream().map(RunRow::of).toList();
+        int best = RunRow.bestOf(rows);
+        if (best >= 0) {
+            RunRow b = rows.get(best);
+            String score = Double.isFinite(b.test()) ? b.testKey() + " " + org.neuralcanvas.engine.train.KerasLine.format(b.test())
+                    : b.key() + " " + org.neuralcanvas.engine.train.KerasLine.format(b.best());
+            say(i18n.get().format(done.stopped() ? "search.stopped" : "search.done", trialRuns.size(), done.size(),
+                    b.run().id(), done.label(b.run().id(), searchRunIds), score), false);
+        }
+    }
+
+    /** The run ids of the last search's trials, in order (empty before any): the Runs table ranks these. */
+    public ObservableList<String> lastSearch() {
+        return lastSearch;
+    }
+
+    /** Whether a search is running (a trial in progress or about to start). */
+    public boolean searching() {
+        return search != null;
+    }
+
+    /** A search's trials, which have started, and whether Stop ended it. */
+    private static final class SearchInProgress {
+        private final List<SweepPlan.Trial> trials;
+        private int started;
+        private boolean stopped;
+
+        SearchInProgress(List<SweepPlan.Trial> trials) {
+            this.trials = trials;
+        }
+
+        boolean hasNext() {
+            return !stopped && started < trials.size();
+        }
+
+        SweepPlan.Trial next() {
+            return trials.get(started++);
+        }
+
+        int size() {
+            return trials.size();
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        boolean stopped() {
+            return stopped;
+        }
+
+        /** The values of the trial that ran as {@code runId}. */
+        String label(String runId, List<String> runIds) {
+            int i = runIds.indexOf(runId);
+            return i >= 0 && i < trials.size() ? trials.get(i).label() : "";
+        }
     }
 
     /**
@@ -571,6 +713,9 @@ public final class TrainingViewModel {
     private void recordRun(RunRecord record) {
         Project owner = runDocument == null ? project() : runDocument.project();
         owner.addRun(record);
+        if (search != null) {
+            searchRunIds.add(record.id());
+        }
         if (runGraph != null) {
             owner.keepRunGraph(record.id(), runGraph);
         }
