@@ -93,6 +93,10 @@ public final class RunsTableView extends BorderPane {
         split.setDividerPositions(0.68);
         setCenter(split);
         setPadding(new Insets(4));
+        // The columns' widths add up to more than a laptop's bottom pane: the table scrolls, and asks for no width of
+        // its own, so it never pushes the window's side panels around.
+        setMinWidth(0);
+        setPrefWidth(0);
         vm.runs().addListener(runsListener);
         vm.lastSearch().addListener(searchListener);
         refill();

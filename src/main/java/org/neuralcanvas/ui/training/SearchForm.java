@@ -39,6 +39,9 @@ final class SearchForm extends TitledPane {
         axes.setId("search-axes");
         axes.setPromptText(i18n.get("search.axes.prompt").replace("\\n", "\n"));
         axes.setPrefRowCount(3);
+        // A TextArea asks for 40 columns and a wrapping label for its whole text on one line: either would widen the
+        // Train panel, and the window's side panels with it. The section takes the panel's width instead.
+        axes.setPrefColumnCount(16);
         axes.setWrapText(false);
         random = new CheckBox(i18n.get("search.random"));
         random.setId("check-search-random");
@@ -64,6 +67,8 @@ final class SearchForm extends TitledPane {
         VBox box = new VBox(4, new Label(i18n.get("search.axes")), axes, random, budgetRow, count, start, help);
         box.setPadding(new Insets(4));
         setContent(box);
+        setMinWidth(0);
+        setPrefWidth(0);
         refresh();
     }
 

@@ -126,8 +126,8 @@ public final class TrainPanel extends ScrollPane {
         trainProblems.visibleProperty().bind(trainProblems.textProperty().isNotEmpty());
         trainProblems.managedProperty().bind(trainProblems.visibleProperty());
 
-        VBox data = new VBox(4, dataset, description, shapes, new Label(i18n.get("train.layout")), layout, targetInputs,
-                preprocessing, fitText, fixInput);
+        VBox data = new VBox(4, dataset, ownButtons(), description, shapes, ownData, new Label(i18n.get("train.layout")),
+                layout, targetInputs, preprocessing, fitText, fixInput);
         data.setPadding(new Insets(4));
         TitledPane dataPane = new TitledPane(i18n.get("train.section.dataset"), data);
         dataPane.setAnimated(false);
@@ -141,9 +141,128 @@ public final class TrainPanel extends ScrollPane {
         refresh();
     }
 
+    // ---- own data: a CSV table or an image folder ----------------------------------------------------
+
+    private final javafx.scene.layout.GridPane ownData = new javafx.scene.layout.GridPane();
+    private final ComboBox<String> ownTarget = new ComboBox<>();
+    private final ComboBox<org.neuralcanvas.dataset.own.OwnDataSpec.Task> ownTask = new ComboBox<>();
+    private final javafx.scene.control.TextField ownSize = new javafx.scene.control.TextField();
+    private final javafx.scene.control.CheckBox ownRgb = new javafx.scene.control.CheckBox();
+
+    /** "Add CSV table…" and "Add image folder…", and the own data's target/task or size/colour under them. */
+    private javafx.scene.layout.HBox ownButtons() {
+        Button csv = new Button(i18n.get("own.addCsv"));
+        csv.setId("button-own-csv");
+        csv.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(i18n.get("own.chooseCsv"));
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv", "*.txt"));
+            java.io.File f = chooser.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                vm.addOwnData(org.neuralcanvas.dataset.own.OwnDataSpec.csv(f.toPath()));
+            }
+        });
+        Button images = new Button(i18n.get("own.addImages"));
+        images.setId("button-own-images");
+        images.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle(i18n.get("own.chooseFolder"));
+            java.io.File f = chooser.showDialog(getScene().getWindow());
+            if (f != null) {
+                vm.addOwnData(org.neuralcanvas.dataset.own.OwnDataSpec.images(f.toPath()));
+            }
+        });
+        for (Button b : new Button[] {csv, images}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.disableProperty().bind(vm.phaseProperty().isNotEqualTo(RunPhase.IDLE));
+        }
+        ownTarget.setId("combo-own-target");
+        ownTarget.setOnAction(e -> {
+            if (!filling && ownTarget.getValue() != null) {
+                vm.changeOwnData(spec -> spec.withTarget(ownTarget.getValue(), spec.task()));
+            }
+        });
+        ownTask.setId("combo-own-task");
+        ownTask.getItems().setAll(org.neuralcanvas.dataset.own.OwnDataSpec.Task.values());
+        ownTask.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(org.neuralcanvas.dataset.own.OwnDataSpec.Task t) {
+                return t == null ? "" : i18n.get("own.task." + t.name().toLowerCase(Locale.ROOT));
+            }
+
+            @Override
+            public org.neuralcanvas.dataset.own.OwnDataSpec.Task fromString(String s) {
+                return null;
+            }
+        });
+        ownTask.setOnAction(e -> {
+            if (!filling && ownTask.getValue() != null) {
+                vm.changeOwnData(spec -> spec.withTarget(spec.target(), ownTask.getValue()));
+            }
+        });
+        ownSize.setId("field-own-size");
+        ownSize.setPrefColumnCount(4);
+        ownSize.setOnAction(e -> {
+            try {
+                int n = Integer.parseInt(ownSize.getText().trim());
+                if (n >= 4 && n <= 256) {
+                    vm.changeOwnData(spec -> spec.withImages(n, n, spec.rgb()));
+                    return;
+                }
+            } catch (NumberFormatException ignored) {
+                // said below
+            }
+            vm.say(i18n.get("own.size") + ": 4 … 256", true);
+        });
+        ownRgb.setId("check-own-rgb");
+        ownRgb.setText(i18n.get("own.rgb"));
+        ownRgb.setOnAction(e -> {
+            if (!filling) {
+                vm.changeOwnData(spec -> spec.withImages(spec.height(), spec.width(), ownRgb.isSelected()));
+            }
+        });
+        ownData.setHgap(6);
+        ownData.setVgap(4);
+        ownData.setId("own-data-options");
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(6, 4, csv, images);
+        row.setPrefWrapLength(200); // FlowPane asks for 400 px by default, more than the panel is wide
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(row);
+        javafx.scene.layout.HBox.setHgrow(row, javafx.scene.layout.Priority.ALWAYS);
+        return box;
+    }
+
+    /** Shows the own data's options: a table's target and task, or a folder's picture size and colour. */
+    private void showOwnOptions() {
+        ownData.getChildren().clear();
+        var spec = org.neuralcanvas.engine.data.OwnDataChoices.spec(vm.datasetProperty().get());
+        boolean shown = spec.isPresent();
+        ownData.setVisible(shown);
+        ownData.setManaged(shown);
+        if (!shown) {
+            return;
+        }
+        if (spec.get().kind() == org.neuralcanvas.dataset.own.OwnDataSpec.Kind.CSV) {
+            ownTarget.getItems().setAll(vm.data().ownDataset(vm.datasetProperty().get())
+                    .map(org.neuralcanvas.dataset.own.OwnDataset::columns).orElse(java.util.List.of()));
+            // No target named yet: the table's last column is the one it learns (as the import takes it).
+            ownTarget.setValue(spec.get().target().isEmpty()
+                    ? ownTarget.getItems().isEmpty() ? null : ownTarget.getItems().get(ownTarget.getItems().size() - 1)
+                    : spec.get().target());
+            ownTask.setValue(spec.get().task());
+            ownData.addRow(0, new Label(i18n.get("own.target")), ownTarget);
+            ownData.addRow(1, new Label(i18n.get("own.task")), ownTask);
+        } else {
+            ownSize.setText(Integer.toString(spec.get().height()));
+            ownRgb.setSelected(spec.get().rgb());
+            ownData.addRow(0, new Label(i18n.get("own.size")), ownSize);
+            ownData.add(ownRgb, 1, 1);
+        }
+    }
+
     private void refresh() {
         filling = true;
         try {
+            showOwnOptions();
             BundledTrainingData data = vm.data();
             DatasetDescriptor d = data.descriptor(vm.datasetProperty().get()).orElse(null);
             dataset.setValue(d);

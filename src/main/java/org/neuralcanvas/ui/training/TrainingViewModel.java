@@ -210,6 +210,82 @@ public final class TrainingViewModel {
         weights.recheck();
         fit.set(data.check(dataset.get(), settings.get(), main.document().graph()));
         readiness.refresh();
+        loadOwnDataIfNeeded();
+    }
+
+    // ---- the user's own data --------------------------------------------------------------------
+
+    /** The own-data choice being read on the work thread (null when none): a second recheck does not read it again. */
+    private DatasetChoice reading;
+
+    /**
+     * Makes a CSV table or an image folder the project's dataset: read and checked on the work thread, then chosen
+     * as one undoable step (with its checksum and, for a table, the target column and task the import settled on).
+     * A file that cannot be used is a sentence in the status; the dataset stays as it was.
+     */
+    public void addOwnData(org.neuralcanvas.dataset.own.OwnDataSpec spec) {
+        DatasetChoice choice = org.neuralcanvas.engine.data.OwnDataChoices.choice(spec, Map.of());
+        Document doc = main.document();
+        reading = choice;
+        status.set(i18n.get().format("own.reading", spec.path().getFileName()));
+        failed.set(false);
+        work.execute(() -> {
+            try {
+                DatasetChoice loaded = data.loadOwn(choice);
+                fx.execute(() -> {
+                    reading = null;
+                    if (doc == main.document()) {
+                        setDataset(loaded);
+                        ownNotes();
+                    }
+                });
+            } catch (DatasetException | RuntimeException e) {
+                fx.execute(() -> {
+                    reading = null;
+                    say(e.getMessage(), true);
+                });
+            }
+        });
+    }
+
+    /** Changes an own table's target column or task, or an image folder's size or colour: read again, then chosen. */
+    public void changeOwnData(java.util.function.UnaryOperator<org.neuralcanvas.dataset.own.OwnDataSpec> change) {
+        org.neuralcanvas.engine.data.OwnDataChoices.spec(dataset.get()).ifPresent(spec -> addOwnData(change.apply(spec)));
+    }
+
+    /**
+     * A project opened with own data (or an undo back to it): the data is read on the work thread once, and the check
+     * says "Reading …" until then, or the sentence of what is wrong with the file.
+     */
+    private void loadOwnDataIfNeeded() {
+        DatasetChoice choice = dataset.get();
+        if (reading != null || !data.needsLoading(choice)) {
+            return;
+        }
+        reading = choice;
+        work.execute(() -> {
+            try {
+                data.loadOwn(choice);
+            } catch (DatasetException | RuntimeException e) {
+                // Kept by the data as the choice's failure: the check below says it.
+            }
+            fx.execute(() -> {
+                reading = null;
+                if (choice.equals(dataset.get())) {
+                    recheck();
+                    ownNotes();
+                }
+            });
+        });
+    }
+
+    /** What the import said (rows left out, values filled in), in the status. */
+    private void ownNotes() {
+        data.ownDataset(dataset.get()).ifPresent(d -> {
+            if (!d.notes().isEmpty()) {
+                say(String.join(" ", d.notes()), false);
+            }
+        });
     }
 
     /**
