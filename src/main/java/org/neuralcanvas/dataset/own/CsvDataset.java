@@ -48,6 +48,23 @@ public final class CsvDataset {
     }
 
     public static OwnDataset make(CsvTable table, OwnDataSpec spec) throws DatasetException {
+        return make(table, spec, null);
+    }
+
+    /**
+     * With a held-out table ({@code validation_data}): its rows are the split that validates and tests, the first
+     * table's rows all train. Its header must be the first table's; its rows are checked and named the same way.
+     */
+    public static OwnDataset make(CsvTable first, OwnDataSpec spec, CsvTable heldOut) throws DatasetException {
+        CsvTable table = first;
+        int firstRows = first.rows().size();
+        if (heldOut != null) {
+            if (!heldOut.columns().equals(first.columns())) {
+                throw OwnDataSentences.invalid("own.csv.heldOutColumns", spec.heldOut() == null ? "" : spec.heldOut().name(),
+                        String.join(", ", heldOut.columns()), spec.name(), String.join(", ", first.columns()));
+            }
+            table = CsvTable.joined(first, heldOut);
+        }
         String file = spec.name();
         List<String> columns = table.columns();
         int width = columns.size();
@@ -59,6 +76,7 @@ public final class CsvDataset {
         // Rows with the header's number of cells; the others are named and left out.
         List<String[]> rows = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
+        List<Boolean> held = new ArrayList<>();
         for (int r = 0; r < table.rows().size(); r++) {
             String[] row = table.rows().get(r);
             if (row.length != width) {
@@ -66,6 +84,7 @@ public final class CsvDataset {
             } else {
                 rows.add(row);
                 numbers.add(table.rowNumbers()[r]);
+                held.add(r >= firstRows);
             }
         }
         boolean[] numeric = new boolean[width];
@@ -83,6 +102,7 @@ public final class CsvDataset {
         // A text among a numeric column's numbers: the row is left out and named.
         List<String[]> good = new ArrayList<>();
         List<Integer> goodNumbers = new ArrayList<>();
+        List<Boolean> goodHeld = new ArrayList<>();
         List<Integer> noTarget = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             String[] row = rows.get(i);
@@ -99,6 +119,7 @@ public final class CsvDataset {
             } else {
                 good.add(row);
                 goodNumbers.add(numbers.get(i));
+                goodHeld.add(held.get(i));
             }
         }
         int n = good.size();
@@ -172,8 +193,21 @@ public final class CsvDataset {
             throw OwnDataSentences.invalid("own.csv.noInputs", file, columns.get(target));
         }
 
-        int[] order = Holdout.permutation(n, Holdout.SEED);
-        int nTrain = Holdout.trainCount(n);
+        int[] order;
+        int nTrain;
+        if (heldOut == null) {
+            order = Holdout.permutation(n, Holdout.SEED);
+            nTrain = Holdout.trainCount(n);
+        } else {
+            // The first table's rows train (in their order; each epoch shuffles them), the held-out ones validate.
+            order = java.util.stream.IntStream.concat(
+                    java.util.stream.IntStream.range(0, n).filter(i -> !goodHeld.get(i)),
+                    java.util.stream.IntStream.range(0, n).filter(goodHeld::get)).toArray();
+            nTrain = (int) goodHeld.stream().filter(b -> !b).count();
+            if (nTrain < 1 || nTrain == n) {
+                throw OwnDataSentences.invalid("own.csv.heldOutEmpty", nTrain < 1 ? file : spec.heldOut().name());
+            }
+        }
         // A missing number takes its column's mean over the training rows, so the test rows tell the filling nothing.
         double[] trainMean = new double[width];
         for (int c = 0; c < width; c++) {
@@ -228,7 +262,11 @@ public final class CsvDataset {
         DenseSplit test = split(good, order, nTrain, n, target, inputColumns, categoriesOf, trainMean, targetClasses,
                 shape);
         RawDataset raw = new RawDataset(d, train, test, List.of(), oneHot.stream().mapToInt(Integer::intValue).toArray());
-        return new OwnDataset(spec.withSha256(table.sha256()), raw, notes, columns);
+        OwnDataSpec made = spec.withSha256(first.sha256());
+        if (heldOut != null && spec.heldOut() != null) {
+            made = made.withHeldOut(new OwnDataSpec.HeldOut(spec.heldOut().path(), heldOut.sha256()));
+        }
+        return new OwnDataset(made, raw, notes, columns);
     }
 
     private static DenseSplit split(List<String[]> rows, int[] order, int from, int to, int target,

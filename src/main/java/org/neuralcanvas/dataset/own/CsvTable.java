@@ -114,4 +114,17 @@ public record CsvTable(List<String> columns, List<String[]> rows, int[] rowNumbe
         return new CsvTable(List.copyOf(names), List.copyOf(records.subList(1, records.size())), rowNumbers,
                 FileDigest.sha256(bytes));
     }
+
+    /**
+     * The rows of two tables with the same header, the second's after the first's (a held-out table after the one
+     * that trains); each row keeps its number in its own file.
+     */
+    public static CsvTable joined(CsvTable first, CsvTable second) {
+        List<String[]> rows = new ArrayList<>(first.rows());
+        rows.addAll(second.rows());
+        int[] numbers = new int[first.rowNumbers().length + second.rowNumbers().length];
+        System.arraycopy(first.rowNumbers(), 0, numbers, 0, first.rowNumbers().length);
+        System.arraycopy(second.rowNumbers(), 0, numbers, first.rowNumbers().length, second.rowNumbers().length);
+        return new CsvTable(first.columns(), List.copyOf(rows), numbers, first.sha256());
+    }
 }

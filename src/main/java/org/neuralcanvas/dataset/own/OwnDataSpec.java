@@ -16,9 +16,31 @@ import java.util.Objects;
  * @param height   images: the height every picture is resized to
  * @param width    images: the width
  * @param rgb      images: three colour channels, else one grey channel
+ * @param heldOut  CSV: a second table with the same columns that validates (and tests) instead of a part of the
+ *                 first one, Keras's {@code validation_data}; null for none
  */
 public record OwnDataSpec(Kind kind, Path path, String sha256, String target, Task task, int height, int width,
-                          boolean rgb) {
+                          boolean rgb, HeldOut heldOut) {
+
+    /** A held-out table: its path and, once read, its checksum (empty before). */
+    public record HeldOut(Path path, String sha256) {
+        public HeldOut {
+            Objects.requireNonNull(path);
+            path = path.toAbsolutePath().normalize();
+            sha256 = sha256 == null ? "" : sha256;
+        }
+
+        public String name() {
+            Path f = path.getFileName();
+            return f == null ? path.toString() : f.toString();
+        }
+    }
+
+    /** Without a held-out table. */
+    public OwnDataSpec(Kind kind, Path path, String sha256, String target, Task task, int height, int width,
+                       boolean rgb) {
+        this(kind, path, sha256, target, task, height, width, rgb, null);
+    }
 
     /** The kinds of own data. */
     public enum Kind { CSV, IMAGES }
@@ -55,15 +77,20 @@ public record OwnDataSpec(Kind kind, Path path, String sha256, String target, Ta
     }
 
     public OwnDataSpec withSha256(String v) {
-        return new OwnDataSpec(kind, path, v, target, task, height, width, rgb);
+        return new OwnDataSpec(kind, path, v, target, task, height, width, rgb, heldOut);
     }
 
     public OwnDataSpec withTarget(String column, Task t) {
-        return new OwnDataSpec(kind, path, sha256, column, t, height, width, rgb);
+        return new OwnDataSpec(kind, path, sha256, column, t, height, width, rgb, heldOut);
     }
 
     public OwnDataSpec withImages(int h, int w, boolean colour) {
-        return new OwnDataSpec(kind, path, sha256, target, task, h, w, colour);
+        return new OwnDataSpec(kind, path, sha256, target, task, h, w, colour, heldOut);
+    }
+
+    /** With a held-out table that validates instead of a part of this one (null: none). */
+    public OwnDataSpec withHeldOut(HeldOut h) {
+        return new OwnDataSpec(kind, path, sha256, target, task, height, width, rgb, h);
     }
 
     /** The file or folder name the user sees. */

@@ -76,7 +76,17 @@ public final class OwnDatasets {
                 tablePath = spec.path();
             }
         }
-        return CsvDataset.make(t, spec);
+        if (spec.heldOut() == null) {
+            return CsvDataset.make(t, spec);
+        }
+        // The held-out table is small next to the training one and read each time: only the training table is kept.
+        OwnDataSpec.HeldOut h = spec.heldOut();
+        CsvTable held = CsvTable.parse(read(h.path()), h.name());
+        if (!h.sha256().isEmpty() && !h.sha256().equals(held.sha256())) {
+            throw OwnDataSentences.unreadable("own.changed.file", h.path().toString(),
+                    h.sha256().substring(0, Math.min(12, h.sha256().length())), held.sha256().substring(0, 12));
+        }
+        return CsvDataset.make(t, spec, held);
     }
 
     private OwnDataset images(OwnDataSpec spec) throws DatasetException {

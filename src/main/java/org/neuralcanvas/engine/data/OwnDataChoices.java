@@ -25,6 +25,9 @@ public final class OwnDataChoices {
     public static final String TASK = "own_task";
     public static final String SIZE = "own_size";
     public static final String COLOUR = "own_colour";
+    /** A CSV table's held-out table (validation_data), and its checksum. */
+    public static final String HELD_OUT = "own_held_out";
+    public static final String HELD_OUT_SHA256 = "own_held_out_sha256";
 
     private OwnDataChoices() {
     }
@@ -48,9 +51,11 @@ public final class OwnDataChoices {
                 default -> OwnDataSpec.Task.AUTO;
             };
             int[] size = size(o.getOrDefault(SIZE, ""));
+            OwnDataSpec.HeldOut heldOut = images || !o.containsKey(HELD_OUT) ? null
+                    : new OwnDataSpec.HeldOut(Path.of(o.get(HELD_OUT)), o.getOrDefault(HELD_OUT_SHA256, ""));
             return Optional.of(new OwnDataSpec(images ? OwnDataSpec.Kind.IMAGES : OwnDataSpec.Kind.CSV, path,
                     o.getOrDefault(SHA256, ""), o.getOrDefault(TARGET, ""), task, size[0], size[1],
-                    "rgb".equalsIgnoreCase(o.getOrDefault(COLOUR, "grey").trim())));
+                    "rgb".equalsIgnoreCase(o.getOrDefault(COLOUR, "grey").trim()), heldOut));
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
@@ -68,6 +73,10 @@ public final class OwnDataChoices {
                 o.put(TARGET, spec.target());
             }
             o.put(TASK, spec.task().name().toLowerCase(Locale.ROOT));
+            if (spec.heldOut() != null) {
+                o.put(HELD_OUT, spec.heldOut().path().toString());
+                o.put(HELD_OUT_SHA256, spec.heldOut().sha256());
+            }
         } else {
             o.put(SIZE, spec.height() + "x" + spec.width());
             o.put(COLOUR, spec.rgb() ? "rgb" : "grey");

@@ -251,6 +251,25 @@ public final class TrainPanel extends ScrollPane {
             ownTask.setValue(spec.get().task());
             ownData.addRow(0, new Label(i18n.get("own.target")), ownTarget);
             ownData.addRow(1, new Label(i18n.get("own.task")), ownTask);
+            var held = spec.get().heldOut();
+            Label heldName = new Label(held == null ? i18n.get("own.heldOut.none") : held.name());
+            heldName.setId("own-held-out");
+            Button choose = new Button(i18n.get("own.heldOut.choose"));
+            choose.setId("button-own-held-out");
+            choose.setOnAction(e -> {
+                javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+                chooser.setTitle(i18n.get("own.heldOut.title"));
+                chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv", "*.txt"));
+                java.io.File f = chooser.showOpenDialog(getScene().getWindow());
+                if (f != null) {
+                    vm.useHeldOutTable(f.toPath());
+                }
+            });
+            Button clear = new Button("×");
+            clear.setId("button-own-held-out-clear");
+            clear.setVisible(held != null);
+            clear.setOnAction(e -> vm.changeOwnData(x -> x.withHeldOut(null)));
+            ownData.addRow(2, new Label(i18n.get("own.heldOut")), new javafx.scene.layout.HBox(4, heldName, choose, clear));
         } else {
             ownSize.setText(Integer.toString(spec.get().height()));
             ownRgb.setSelected(spec.get().rgb());
@@ -328,7 +347,12 @@ public final class TrainPanel extends ScrollPane {
                     sb.append(" · ").append(i18n.format("train.prep.validation", Math.round(s.validationSplit() * 100)));
                 }
             }
-            case TEST_SET -> sb.append(" · ").append(i18n.get("train.prep.validationTest"));
+            case TEST_SET -> {
+                var held = org.neuralcanvas.engine.data.OwnDataChoices.spec(vm.datasetProperty().get())
+                        .map(org.neuralcanvas.dataset.own.OwnDataSpec::heldOut).orElse(null);
+                sb.append(" · ").append(held == null ? i18n.get("train.prep.validationTest")
+                        : i18n.format("train.prep.validationHeldOut", held.name()));
+            }
             case K_FOLD -> sb.append(" · ").append(i18n.format("train.prep.validationFolds", s.validation().folds()));
         }
         return sb.toString();

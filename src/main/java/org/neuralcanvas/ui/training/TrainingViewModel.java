@@ -248,6 +248,21 @@ public final class TrainingViewModel {
         });
     }
 
+    /**
+     * validation_data from a file: a second table with the own table's columns validates (and tests) instead of a part
+     * of it, and the validation becomes "the test set", which is now that table; all the first table's rows train.
+     */
+    public void useHeldOutTable(Path file) {
+        if (org.neuralcanvas.engine.data.OwnDataChoices.spec(dataset.get()).isEmpty()) {
+            return;
+        }
+        TrainingSettings s = settings.get();
+        if (s.validation().kind() != ValidationPlan.Kind.TEST_SET) {
+            setSettings(s.withValidation(s.validation().withKind(ValidationPlan.Kind.TEST_SET)));
+        }
+        changeOwnData(spec -> spec.withHeldOut(new org.neuralcanvas.dataset.own.OwnDataSpec.HeldOut(file, "")));
+    }
+
     /** Changes an own table's target column or task, or an image folder's size or colour: read again, then chosen. */
     public void changeOwnData(java.util.function.UnaryOperator<org.neuralcanvas.dataset.own.OwnDataSpec> change) {
         org.neuralcanvas.engine.data.OwnDataChoices.spec(dataset.get()).ifPresent(spec -> addOwnData(change.apply(spec)));

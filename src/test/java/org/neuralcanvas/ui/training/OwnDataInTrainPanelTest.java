@@ -86,6 +86,21 @@ class OwnDataInTrainPanelTest {
                 && app.vm().runs().get(0).results() != null);
         assertEquals("own:houses.csv", app.vm().runs().get(0).datasetId());
 
+        // validation_data from a file: a held-out table validates (and tests); every row of the first one trains.
+        Path held = tmp.resolve("houses-held.csv");
+        Files.writeString(held, "size,colour,price\n50,red,100\n51,blue,103\n52,red,104\n53,blue,107\n");
+        robot.interact(() -> app.vm().useHeldOutTable(held));
+        TrainingWindow.waitUntil(() -> app.vm().datasetProperty().get().options().containsKey(OwnDataChoices.HELD_OUT)
+                && app.vm().fitProperty().get().fits());
+        assertEquals(org.neuralcanvas.project.ValidationPlan.Kind.TEST_SET, app.vm().settingsProperty().get().validation().kind());
+        assertTrue(robot.lookup("#dataset-preprocessing").queryAs(Label.class).getText()
+                .contains("validation: houses-held.csv (held out)"));
+        robot.interact(() -> app.vm().train());
+        TrainingWindow.waitUntil(() -> app.vm().phaseProperty().get() == RunPhase.IDLE && app.vm().runs().size() == 2
+                && app.vm().runs().get(1).results() != null);
+        assertTrue(app.vm().runs().get(1).history().get(0).containsKey("val_mae"), "validated every epoch");
+        assertEquals(4, app.vm().runs().get(1).results().samples(), "tested on the held-out table's four rows");
+
         // The same project opened again: the table is read in the background, then fits.
         DatasetChoice kept = app.vm().datasetProperty().get();
         openRegressor(robot, "again.ncproj.json", DatasetChoice.none());
