@@ -13,6 +13,7 @@ declare -A CLASSES=(
   [matmul]=org.neuralcanvas.engine.bench.MatmulRate
   [mlp-step]=org.neuralcanvas.engine.bench.MlpStepRate
   [train-cycles]=org.neuralcanvas.engine.bench.TrainCyclesBench
+  [layer-stats]=org.neuralcanvas.engine.bench.LayerStatsCostBench
   [engine-overhead]=org.neuralcanvas.engine.bench.EngineOverheadBench
   [canvas]=org.neuralcanvas.ui.bench.CanvasBench
   [dashboard]=org.neuralcanvas.ui.bench.DashboardOverheadBench

@@ -56,6 +56,8 @@ public final class TrainingRun {
     private volatile Path checkpoint;
     /** Whether a batch was trained: a run stopped within its first epoch has a model worth evaluating. */
     private volatile boolean batchTrained;
+    /** Whether the window wants the layers' distributions (its Histograms tab was opened); asked every epoch. */
+    private volatile java.util.function.BooleanSupplier statsWanted = () -> false;
 
     public TrainingRun(TrainingDataSource data, RunRequest request, TrainingListener listener) {
         this.data = data;
@@ -64,6 +66,11 @@ public final class TrainingRun {
     }
 
     /** Starts the run; the future completes with its outcome (never exceptionally: failures are sentences in it). */
+    /** Gathers every layer's distributions after each epoch while {@code wanted} says so (before or during the run). */
+    public void collectLayerStats(java.util.function.BooleanSupplier wanted) {
+        statsWanted = wanted;
+    }
+
     public CompletableFuture<RunOutcome> start(Executor work) {
         if (request.settings().validation().isKFold()) {
             return new FoldedRun(this).start(work).exceptionally(e -> {
@@ -168,6 +175,7 @@ public final class TrainingRun {
             // The session reads the data into memory and builds the network, then says STARTED.
             step(Step.READYING_MODEL, notes);
             ts.checkpointDataset(request.dataset());
+            ts.collectLayerStats(() -> statsWanted.getAsBoolean());
             session = ts;
             if (stopRequested) {
                 ts.close();

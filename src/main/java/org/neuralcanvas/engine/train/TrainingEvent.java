@@ -65,6 +65,16 @@ public sealed interface TrainingEvent {
     /**
      * K-fold: fold {@code fold} of {@code folds} (1-based) begins with fresh weights; its epochs count from 1 again.
      */
+    /**
+     * Every layer's distributions after an epoch (only while the window asks for them, see
+     * {@link TrainingSession#collectLayerStats}).
+     */
+    record LayerStatsReady(int epoch, java.util.List<org.neuralcanvas.engine.stats.LayerStats> layers) implements TrainingEvent {
+        public LayerStatsReady {
+            layers = java.util.List.copyOf(layers);
+        }
+    }
+
     record FoldStarted(int fold, int folds) implements TrainingEvent {
     }
 

@@ -310,6 +310,28 @@ public final class TrainingSession implements AutoCloseable {
         return sb.append(')').toString();
     }
 
+    /** Whether the layers' distributions are wanted (the window's Histograms tab has been opened); read per epoch. */
+    private volatile java.util.function.BooleanSupplier statsWanted = () -> false;
+    private org.neuralcanvas.engine.stats.LayerStatsCollector stats;
+
+    /**
+     * Asks for every layer's distributions after each epoch while {@code wanted} says so ({@link
+     * TrainingEvent.LayerStatsReady}); read at each epoch's start, so it may change during the run.
+     */
+    public void collectLayerStats(java.util.function.BooleanSupplier wanted) {
+        statsWanted = wanted;
+    }
+
+    /** The collector, made at the first epoch that wants it (training thread); null if it cannot be made. */
+    private org.neuralcanvas.engine.stats.LayerStatsCollector statsCollector() {
+        if (stats == null && train != null && train.size() > 0) {
+            DataSet fixed = train.samples(0, Math.min(org.neuralcanvas.engine.stats.LayerStatsCollector.BATCH, train.size()));
+            INDArray features = model.compiled().inputNames().size() == 1 ? fixed.getFeatures().dup() : null;
+            stats = new org.neuralcanvas.engine.stats.LayerStatsCollector(model.compiled(), model.network(), features);
+        }
+        return stats;
+    }
+
     /** The callbacks' state; replaced when a paused run resumes with other callbacks (training thread). */
     private EpochCallbacks callbacks;
     /** How many epochs this run trains; a paused run may resume with another number (training thread). */
@@ -327,6 +349,16 @@ public final class TrainingSession implements AutoCloseable {
             int epoch = model.epochsTrained() + 1;
             long start = System.nanoTime();
             pausedNanos = 0;
+            boolean gather = false;
+            if (statsWanted.getAsBoolean()) {
+                try {
+                    statsCollector().epochStarted(); // before the shuffle: the fixed batch stays the same samples
+                    gather = true;
+                } catch (RuntimeException ex) {
+                    LOG.warn("Layer statistics could not be gathered; training goes on without them", ex);
+                    statsWanted = () -> false;
+                }
+            }
             if (settings.shuffle()) {
                 train.shuffle(settings.seed() + epoch);
             }
@@ -371,6 +403,14 @@ public final class TrainingSession implements AutoCloseable {
                     seen);
             model.addEpoch(result);
             emit(new TrainingEvent.EpochEnded(result));
+            if (gather) {
+                try {
+                    emit(new TrainingEvent.LayerStatsReady(epoch, stats.epochEnded()));
+                } catch (RuntimeException ex) {
+                    LOG.warn("Layer statistics could not be gathered; training goes on without them", ex);
+                    statsWanted = () -> false;
+                }
+            }
 
             EpochCallbacks.Decision d = callbacks.afterEpoch(result, lr);
             if (d.improvedForEarlyStopping() && settings.callbacks().earlyStopping().restoreBestWeights()) {

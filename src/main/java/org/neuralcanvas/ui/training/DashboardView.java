@@ -44,9 +44,12 @@ public final class DashboardView extends BorderPane {
     private final ListView<String> logView = new ListView<>();
     private final ListView<RunRecord> runList = new ListView<>();
     private final Map<String, BooleanProperty> overlayChecks = new HashMap<>();
+    private HistogramsView histograms;
+    private final java.util.concurrent.Executor work;
 
     public DashboardView(TrainingViewModel vm, I18n i18n, Executor work) {
         this.vm = vm;
+        this.work = work;
         this.i18n = i18n;
         getStyleClass().add("dashboard");
         RunCurves c = vm.curves();
@@ -280,7 +283,16 @@ public final class DashboardView extends BorderPane {
         Tab runTab = new Tab(i18n.get("dashboard.runs"), runBox);
         runTab.setId("tab-runs");
         selectLatestRun();
-        TabPane tabs = new TabPane(logTab, runTab);
+        histograms = new HistogramsView(vm, i18n, work);
+        Tab histogramTab = new Tab(i18n.get("histograms.tab"), histograms);
+        histogramTab.setId("tab-histograms");
+        // Gathering starts when the tab is first shown: a learner who never looks pays nothing for it.
+        histogramTab.selectedProperty().addListener((o, was, is) -> {
+            if (is) {
+                vm.wantLayerStats();
+            }
+        });
+        TabPane tabs = new TabPane(logTab, runTab, histogramTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
     }
@@ -360,5 +372,13 @@ public final class DashboardView extends BorderPane {
     public void dispose() {
         vm.curves().detach(lossChart.chart());
         vm.curves().detach(metricChart.chart());
+        if (histograms != null) {
+            histograms.dispose();
+        }
+    }
+
+    /** The Histograms tab's view (for tests). */
+    HistogramsView histograms() {
+        return histograms;
     }
 }

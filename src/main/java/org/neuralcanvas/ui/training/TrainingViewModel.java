@@ -112,6 +112,9 @@ public final class TrainingViewModel {
     private SearchInProgress search;
     private final List<String> searchRunIds = new ArrayList<>();
     private final ObservableList<String> lastSearch = FXCollections.observableArrayList();
+    /** Every layer's distributions after each epoch of the current run, once the Histograms tab asked for them. */
+    private final ObservableList<TrainingEvent.LayerStatsReady> layerStats = FXCollections.observableArrayList();
+    private volatile boolean layerStatsWanted;
 
     /**
      * @param i18n the window's language now (it changes when the user switches; this view model stays)
@@ -382,6 +385,8 @@ public final class TrainingViewModel {
         overlaid.setAll(request.parentRunId() == null ? List.of() : runs.stream()
                 .filter(x -> x.id().equals(request.parentRunId())).findFirst().map(this::withAncestors).orElse(List.of()));
         TrainingRun r = new TrainingRun(data, request, events::add);
+        r.collectLayerStats(() -> layerStatsWanted);
+        layerStats.clear();
         run = r;
         drainTimer.play();
         // The first ND4J use (a second or two the first time), then the run's own preparation, on the work thread.
@@ -545,6 +550,8 @@ public final class TrainingViewModel {
                 if (!runSettings.validation().isKFold()) { // a fold's curve is advised on as part of the folds' mean
                     advice.newLines(EpochResult.historyMaps(runHistory), runSettings, null).forEach(progress::note);
                 }
+            } else if (e instanceof TrainingEvent.LayerStatsReady stats) {
+                layerStats.add(stats);
             } else if (e instanceof TrainingEvent.FoldStarted f) {
                 runHistory.clear();
                 curves.startFold();
@@ -729,6 +736,19 @@ public final class TrainingViewModel {
             say(i18n.get().format(done.stopped() ? "search.stopped" : "search.done", trialRuns.size(), done.size(),
                     b.run().id(), done.label(b.run().id(), searchRunIds), score), false);
         }
+    }
+
+    /**
+     * From now on every run gathers its layers' distributions after each epoch (the Histograms tab was shown): until
+     * then the training thread spends nothing on them. A run in progress starts at its next epoch.
+     */
+    public void wantLayerStats() {
+        layerStatsWanted = true;
+    }
+
+    /** The current run's layer statistics, one entry per epoch (FX thread). */
+    public ObservableList<TrainingEvent.LayerStatsReady> layerStats() {
+        return layerStats;
     }
 
     /** The run ids of the last search's trials, in order (empty before any): the Runs table ranks these. */
