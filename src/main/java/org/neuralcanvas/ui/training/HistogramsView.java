@@ -67,6 +67,7 @@ final class HistogramsView extends BorderPane {
         this.i18n = i18n;
         setId("histograms-view");
         layer.setId("combo-histogram-layer");
+        layer.setMinWidth(110); // a layer's name must stay readable in the narrow side panel
         quantity.setId("combo-histogram-quantity");
         quantity.getItems().setAll(Quantity.values());
         quantity.setValue(Quantity.WEIGHTS);
@@ -96,6 +97,9 @@ final class HistogramsView extends BorderPane {
         choose.setAlignment(Pos.CENTER_LEFT);
         LogAxis y = new LogAxis(i18n.get("histograms.ratio"));
         y.setSmallestValue(1e-8);
+        // Whole powers of ten, written 1E-3: exponent ticks of 10^-1.2 read as noise.
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+        y.setNumberFormatOverride(new java.text.DecimalFormat("0E0"));
         NumberAxis x = new NumberAxis(i18n.get("dashboard.chart.epoch"));
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot plot = new XYPlot(ratios, x, y, new XYLineAndShapeRenderer(true, true));

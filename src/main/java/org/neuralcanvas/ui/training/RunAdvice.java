@@ -24,4 +24,10 @@ final class RunAdvice {
         return TrainingAdvisor.notes(history, settings, results).stream().filter(a -> said.add(a.rule()))
                 .map(Advice::line).toList();
     }
+
+    /** The log lines of what an epoch's layer statistics show (dead units, updates far too large or small), once each. */
+    List<String> newLines(int epoch, List<org.neuralcanvas.engine.stats.LayerStats> layers) {
+        return org.neuralcanvas.engine.eval.LayerStatsAdvisor.notes(epoch, layers).stream()
+                .filter(a -> said.add(a.rule())).map(Advice::line).toList();
+    }
 }

@@ -552,6 +552,7 @@ public final class TrainingViewModel {
                 }
             } else if (e instanceof TrainingEvent.LayerStatsReady stats) {
                 layerStats.add(stats);
+                advice.newLines(stats.epoch(), stats.layers()).forEach(progress::note);
             } else if (e instanceof TrainingEvent.FoldStarted f) {
                 runHistory.clear();
                 curves.startFold();
