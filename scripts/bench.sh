@@ -14,6 +14,7 @@ declare -A CLASSES=(
   [mlp-step]=org.neuralcanvas.engine.bench.MlpStepRate
   [train-cycles]=org.neuralcanvas.engine.bench.TrainCyclesBench
   [layer-stats]=org.neuralcanvas.engine.bench.LayerStatsCostBench
+  [cost-preview]=org.neuralcanvas.engine.bench.CostPreviewBench
   [engine-overhead]=org.neuralcanvas.engine.bench.EngineOverheadBench
   [canvas]=org.neuralcanvas.ui.bench.CanvasBench
   [dashboard]=org.neuralcanvas.ui.bench.DashboardOverheadBench

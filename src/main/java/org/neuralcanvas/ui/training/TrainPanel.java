@@ -126,12 +126,24 @@ public final class TrainPanel extends ScrollPane {
         trainProblems.visibleProperty().bind(trainProblems.textProperty().isNotEmpty());
         trainProblems.managedProperty().bind(trainProblems.visibleProperty());
 
+        Button estimate = new Button(i18n.get("cost.button"));
+        estimate.setId("button-estimate");
+        estimate.setMaxWidth(Double.MAX_VALUE);
+        estimate.setOnAction(e -> vm.estimateCost());
+        estimate.disableProperty().bind(vm.estimatingProperty().or(vm.phaseProperty().isNotEqualTo(RunPhase.IDLE)));
+        Label cost = new Label();
+        cost.setId("train-cost");
+        cost.setWrapText(true);
+        cost.textProperty().bind(vm.costTextProperty());
+        cost.styleProperty().bind(Bindings.when(vm.costWarningProperty()).then("-fx-text-fill: #b00020;").otherwise(""));
+        cost.visibleProperty().bind(cost.textProperty().isNotEmpty());
+        cost.managedProperty().bind(cost.visibleProperty());
         VBox data = new VBox(4, dataset, ownButtons(), description, shapes, ownData, new Label(i18n.get("train.layout")),
                 layout, targetInputs, preprocessing, fitText, fixInput);
         data.setPadding(new Insets(4));
         TitledPane dataPane = new TitledPane(i18n.get("train.section.dataset"), data);
         dataPane.setAnimated(false);
-        VBox content = new VBox(6, train, trainProblems, dataPane, new SettingsForm(vm, i18n), new SearchForm(vm, i18n));
+        VBox content = new VBox(6, train, trainProblems, estimate, cost, dataPane, new SettingsForm(vm, i18n), new SearchForm(vm, i18n));
         content.setPadding(new Insets(6));
         setContent(content);
 

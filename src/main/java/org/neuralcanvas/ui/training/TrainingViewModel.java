@@ -216,6 +216,80 @@ public final class TrainingViewModel {
         loadOwnDataIfNeeded();
     }
 
+    // ---- the cost preview ------------------------------------------------------------------------
+
+    private final org.neuralcanvas.engine.run.CostPreview costPreview = new org.neuralcanvas.engine.run.CostPreview();
+    private final StringProperty costText = new SimpleStringProperty("");
+    private final BooleanProperty costWarning = new SimpleBooleanProperty();
+    private final BooleanProperty estimating = new SimpleBooleanProperty();
+
+    /**
+     * Estimates seconds per epoch and peak memory of the run Train would start now (a few timed steps on the work
+     * thread; the same network and batch size again costs nothing); the Train panel says it, with a warning for a run
+     * longer than 30 minutes or larger than the free memory.
+     */
+    public void estimateCost() {
+        if (phase.get().isActive() || estimating.get() || !fit.get().fits()) {
+            if (fit.get() != null && !fit.get().fits()) {
+                costText.set(String.join(" ", fit.get().problems()));
+                costWarning.set(true);
+            }
+            return;
+        }
+        ModelGraph graph = main.document().graph().copy();
+        TrainingSettings s = settings.get();
+        DatasetChoice choice = dataset.get();
+        long examples = data.descriptor(choice).map(d -> (long) d.trainCount()).orElse(0L);
+        estimating.set(true);
+        costText.set(i18n.get().get("cost.estimating"));
+        costWarning.set(false);
+        work.execute(() -> {
+            String text;
+            boolean warn;
+            try {
+                var e = costPreview.estimate(data, choice, graph, s, examples);
+                warn = e.isLong() || !e.fitsInMemory();
+                text = i18n.get().format("cost.estimate", seconds(e.secondsPerEpoch()), seconds(e.secondsInAll()),
+                        megabytes(e.memoryBytes()), megabytes(e.availableBytes()))
+                        + (e.isLong() ? " " + i18n.get().get("cost.long") : "")
+                        + (e.fitsInMemory() ? "" : " " + i18n.get().get("cost.memory"));
+            } catch (RuntimeException ex) {
+                LOG.warn("Cost preview failed", ex);
+                text = i18n.get().format("cost.failed", String.valueOf(ex.getMessage()));
+                warn = true;
+            }
+            String t = text;
+            boolean w = warn;
+            fx.execute(() -> {
+                estimating.set(false);
+                costText.set(t);
+                costWarning.set(w);
+            });
+        });
+    }
+
+    private static String seconds(double s) {
+        return s < 90 ? String.format(java.util.Locale.ROOT, "%.1f s", s) : RunProgress.elapsedText(s);
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes == Long.MAX_VALUE ? "?" : String.format(java.util.Locale.ROOT, "%.0f MB", bytes / 1e6);
+    }
+
+    /** The last estimate in words (empty before any). */
+    public StringProperty costTextProperty() {
+        return costText;
+    }
+
+    /** Whether the estimate warns (a long run, not enough memory, or none could be made). */
+    public BooleanProperty costWarningProperty() {
+        return costWarning;
+    }
+
+    public BooleanProperty estimatingProperty() {
+        return estimating;
+    }
+
     // ---- the user's own data --------------------------------------------------------------------
 
     /** The own-data choice being read on the work thread (null when none): a second recheck does not read it again. */
