@@ -59,6 +59,7 @@ public final class ResultsView extends BorderPane {
     private final Label gridTitle = new Label();
     private final LayerOutputView layerView;
     private final Label message = new Label();
+    private PlaygroundView playground;
 
     public ResultsView(ResultsViewModel vm, I18n i18n, Executor work) {
         this.vm = vm;
@@ -121,7 +122,16 @@ public final class ResultsView extends BorderPane {
         right.setDividerPositions(0.6);
         SplitPane body = new SplitPane(leftScroll, right);
         body.setDividerPositions(0.42);
-        setCenter(body);
+        // The test set's results, and the playground where the user draws a sample of their own.
+        javafx.scene.control.Tab testTab = new javafx.scene.control.Tab(i18n.get("results.tab.test"), body);
+        testTab.setId("tab-results-test");
+        playground = new PlaygroundView(vm, i18n);
+        javafx.scene.control.Tab playTab = new javafx.scene.control.Tab(i18n.get("results.tab.playground"), playground);
+        playTab.setId("tab-playground");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(testTab, playTab);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setSide(javafx.geometry.Side.BOTTOM);
+        setCenter(tabs);
 
         vm.reportProperty().addListener((o, a, r) -> showReport(r));
         vm.shownSamples().addListener((javafx.collections.ListChangeListener<Integer>) c -> showSamples());
@@ -312,5 +322,10 @@ public final class ResultsView extends BorderPane {
 
     public FlowPane sampleGrid() {
         return grid;
+    }
+
+    /** The playground sub-tab (for tests). */
+    PlaygroundView playground() {
+        return playground;
     }
 }

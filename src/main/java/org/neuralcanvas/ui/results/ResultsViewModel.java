@@ -221,6 +221,53 @@ public final class ResultsViewModel {
         });
     }
 
+    /** What the playground's drawing gives: the class probabilities and a layer's output (null when none chosen). */
+    public record Drawn(float[] probabilities, List<String> classNames, TrainedModel.LayerActivations layer) {
+    }
+
+    /**
+     * The playground: the model's outputs (and a layer's) for a picture the user drew, in the background. The drawing
+     * comes as 0..1 ink per pixel; it is scaled as the test pictures are (0..1, or 0..255 for a model that rescales
+     * inside).
+     */
+    public void predictDrawn(float[] ink, String layerId, Consumer<Drawn> shown) {
+        TrainedModel m = model.get();
+        TestPredictions p = predictions.get();
+        if (m == null || p == null || p.size() == 0) {
+            return;
+        }
+        float max = 0;
+        for (float v : p.features()[0]) {
+            max = Math.max(max, v);
+        }
+        float scale = max > 1.5f ? 255f : 1f;
+        float[] sample = new float[ink.length];
+        for (int i = 0; i < ink.length; i++) {
+            sample[i] = ink[i] * scale;
+        }
+        work.execute(() -> {
+            try {
+                float[] probs = m.predict(sample);
+                TrainedModel.LayerActivations a = layerId == null ? null : m.activations(layerId, sample);
+                fx.execute(() -> shown.accept(new Drawn(probs, p.classNames(), a)));
+            } catch (RuntimeException e) {
+                LOG.warn("Playground prediction failed", e);
+                fx.execute(() -> say(i18n.get().format("results.layerFailed", e.getMessage()), true));
+            }
+        });
+    }
+
+    /** Whether the shown model reads 28×28 one-channel pictures, which the playground's pad draws. */
+    public boolean drawable() {
+        TrainedModel m = model.get();
+        TestPredictions p = predictions.get();
+        return m != null && p != null && p.sampleShape().size() == PLAYGROUND_PIXELS * PLAYGROUND_PIXELS
+                && !p.hasText();
+    }
+
+    /** The playground pad's side in pixels: MNIST's and Fashion-MNIST's. */
+    public static final int PLAYGROUND_PIXELS = 28;
+
     /**
      * Saves the model to a file, in the background: {@code .nc.zip} with weights, graph, settings and dataset;
      * {@code .keras} or {@code .h5} as Keras 3 loads them (architecture, weights, compile settings).
