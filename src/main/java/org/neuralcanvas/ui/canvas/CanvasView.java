@@ -287,9 +287,23 @@ public final class CanvasView extends Region implements CanvasHost {
     @Override
     protected void layoutChildren() {
         hint.autosize();
-        if (fitPending && getWidth() > 0 && getHeight() > 0) {
+        // A model framed as it opened is framed again when the canvas changes size (the window is made smaller, a
+        // side panel is hidden) until the user zooms or pans it: otherwise it stays where the larger canvas had it.
+        boolean stillFramed = autoFrame != null && autoFrame.equals(viewState())
+                && (getWidth() != autoFrameSize[0] || getHeight() != autoFrameSize[1]);
+        if ((fitPending || stillFramed) && getWidth() > 0 && getHeight() > 0) {
             fit(0.8);
+            autoFrame = viewState();
+            autoFrameSize = new double[] {getWidth(), getHeight()};
         }
+    }
+
+    /** The view after the last automatic framing, and the canvas size it was made for. */
+    private java.util.List<Double> autoFrame;
+    private double[] autoFrameSize;
+
+    private java.util.List<Double> viewState() {
+        return java.util.List.of(viewport.zoomProperty().get(), viewport.translate().getX(), viewport.translate().getY());
     }
 
     /** Pans so that a layer is in view (centred), when it is not already fully visible. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -127,9 +128,21 @@ final class MainMenus {
                 item("menu.view.zoomIn", "Shortcut+EQUALS", () -> canvas.zoomBy(1.2)),
                 item("menu.view.zoomOut", "Shortcut+MINUS", () -> canvas.zoomBy(1 / 1.2)),
                 item("menu.view.fit", "Shortcut+0", canvas::fitToView),
-                item("menu.view.layout", "Shortcut+L", window.commands()::autoLayout), new SeparatorMenuItem(), language);
+                item("menu.view.layout", "Shortcut+L", window.commands()::autoLayout), new SeparatorMenuItem(),
+                shown("menu.view.palette", "Shortcut+Shift+DIGIT1", window.sidePanels().paletteShownProperty()),
+                shown("menu.view.side", "Shortcut+Shift+DIGIT2", window.sidePanels().sideShownProperty()),
+                new SeparatorMenuItem(), language);
         menu.setId("menu-view");
         return menu;
+    }
+
+    /** A panel's show/hide toggle. */
+    private CheckMenuItem shown(String key, String accelerator, javafx.beans.property.BooleanProperty shown) {
+        CheckMenuItem item = new CheckMenuItem(i18n.get(key));
+        item.setId("menu-" + key);
+        item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.selectedProperty().bindBidirectional(shown);
+        return item;
     }
 
     private Menu help() {

@@ -65,6 +65,7 @@ public final class MainWindow implements FeatureHost {
     private ProblemsView problemsView;
     private InspectorView inspectorView;
     private PaletteView paletteView;
+    private SidePanels sidePanels;
 
     public MainWindow(AppContext ctx, MainViewModel vm, Stage stage) {
         this.ctx = ctx;
@@ -146,14 +147,13 @@ public final class MainWindow implements FeatureHost {
         vertical = new SplitPane(centre, bottomTabs);
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.70);
-        SplitPane horizontal = new SplitPane(paletteView, vertical, rightTabs);
-        horizontal.setDividerPositions(0.165, 0.78);
-        paletteView.setMinWidth(230);
-        rightTabs.setMinWidth(280);
-        SplitPane.setResizableWithParent(paletteView, false);
-        SplitPane.setResizableWithParent(rightTabs, false);
+        sidePanels = new SidePanels(paletteView, vertical, rightTabs, ctx.userFiles());
+        // The summary and problems keep room for several rows in a short window (a 700 px laptop one): a fixed
+        // 30 % left them one row. A divider the user dragged stays until the window's height changes.
+        vertical.heightProperty().addListener((o, a, h) -> javafx.application.Platform.runLater(() ->
+                vertical.setDividerPositions(1 - bottomHeight(vertical.getHeight()) / Math.max(1, vertical.getHeight()))));
 
-        BorderPane layout = new BorderPane(horizontal);
+        BorderPane layout = new BorderPane(sidePanels.node());
         menuBar = new MainMenus(this, i18n).build();
         layout.setTop(menuBar);
         layout.setBottom(new StatusBar(vm, i18n, canvas.zoomProperty()));
@@ -170,6 +170,11 @@ public final class MainWindow implements FeatureHost {
         for (Feature feature : ctx.features()) {
             feature.install(this, i18n);
         }
+    }
+
+    /** The summary and problems area: 30 % of the height, and no less than 240 px while that leaves the canvas 60 %. */
+    static double bottomHeight(double height) {
+        return Math.max(height * 0.30, Math.min(240, height * 0.40));
     }
 
     private ToolBar canvasToolBar() {
@@ -339,6 +344,10 @@ public final class MainWindow implements FeatureHost {
 
     public CanvasCommands commands() {
         return commands;
+    }
+
+    SidePanels sidePanels() {
+        return sidePanels;
     }
 
     public SummaryView summaryView() {

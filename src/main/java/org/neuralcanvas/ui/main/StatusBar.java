@@ -51,10 +51,15 @@ final class StatusBar extends HBox {
                         : vm.backendDescriptionProperty().get()), vm.backendDescriptionProperty()));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        // A narrow window cuts a long sentence (the backend's notice that a build did not load, say) with an ellipsis.
+        // A narrow window cuts a long sentence (the backend's notice that a build did not load, say) with an ellipsis,
+        // and only that: the short counts (problems, parameters, zoom) keep their width and stay readable.
         for (Label l : new Label[] {problems, params, opening, autosave, zoomLabel, backend}) {
             org.neuralcanvas.ui.common.FullText.onHover(l);
         }
+        for (Label l : new Label[] {problems, params, zoomLabel}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        backend.setMinWidth(0);
         getChildren().addAll(problems, params, opening, autosave, spring, zoomLabel, backend);
     }
 

@@ -1,0 +1,104 @@
+package org.neuralcanvas.ui.main;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Region;
+import org.neuralcanvas.ui.common.UserFiles;
+
+/**
+ * The palette (left) and the Inspector/Train tabs (right) around the canvas. Each can be hidden (View menu; the
+ * choice is kept in the user settings), and their widths follow the window's: fixed widths that suit a 1600 px
+ * screen left a 1024 px laptop window a canvas of a third of its width.
+ */
+final class SidePanels {
+
+    static final String PALETTE = "palette";
+    static final String SIDE = "side";
+
+    private final SplitPane split = new SplitPane();
+    private final Region palette;
+    private final Node centre;
+    private final Region side;
+    private final BooleanProperty paletteShown;
+    private final BooleanProperty sideShown;
+
+    SidePanels(Region palette, Node centre, Region side, UserFiles files) {
+        this.palette = palette;
+        this.centre = centre;
+        this.side = side;
+        split.setId("sidePanels");
+        palette.setMinWidth(140);
+        side.setMinWidth(220);
+        // The sides keep their width when the window changes by a few pixels; the canvas takes the difference.
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(side, false);
+        paletteShown = new SimpleBooleanProperty(files.panelShown(PALETTE));
+        sideShown = new SimpleBooleanProperty(files.panelShown(SIDE));
+        paletteShown.addListener((o, a, shown) -> {
+            files.setPanelShown(PALETTE, shown);
+            arrange();
+        });
+        sideShown.addListener((o, a, shown) -> {
+            files.setPanelShown(SIDE, shown);
+            arrange();
+        });
+        // A divider the user dragged stays until the window's width changes; then the widths follow the rule again.
+        // After the pass that resized: the split pane's own layout would otherwise keep the old side widths.
+        split.widthProperty().addListener((o, a, w) -> javafx.application.Platform.runLater(this::fitWidths));
+        arrange();
+    }
+
+    SplitPane node() {
+        return split;
+    }
+
+    BooleanProperty paletteShownProperty() {
+        return paletteShown;
+    }
+
+    BooleanProperty sideShownProperty() {
+        return sideShown;
+    }
+
+    /** The palette's width in a window this wide: 19 %, from 180 to 240 px (Conv2DTranspose fits at 190). */
+    static double paletteWidth(double window) {
+        return Math.max(180, Math.min(240, window * 0.19));
+    }
+
+    /** The Inspector/Train panel's width: 27 %, from 250 to 340 px (the Train form's labels and fields fit at 250). */
+    static double sideWidth(double window) {
+        return Math.max(250, Math.min(340, window * 0.27));
+    }
+
+    private void arrange() {
+        List<Node> items = new ArrayList<>();
+        if (paletteShown.get()) {
+            items.add(palette);
+        }
+        items.add(centre);
+        if (sideShown.get()) {
+            items.add(side);
+        }
+        split.getItems().setAll(items);
+        fitWidths();
+    }
+
+    private void fitWidths() {
+        double w = split.getWidth();
+        if (w <= 0) {
+            return; // not laid out yet: the width listener comes back when it is
+        }
+        List<Double> positions = new ArrayList<>();
+        if (paletteShown.get()) {
+            positions.add(paletteWidth(w) / w);
+        }
+        if (sideShown.get()) {
+            positions.add(1 - sideWidth(w) / w);
+        }
+        split.setDividerPositions(positions.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}
