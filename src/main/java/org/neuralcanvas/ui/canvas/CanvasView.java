@@ -56,6 +56,7 @@ public final class CanvasView extends Region implements CanvasHost {
     private Document attached;
     private String selectedEdge;
     private boolean fitPending;
+    private final org.neuralcanvas.ui.common.Subscriptions subscriptions = new org.neuralcanvas.ui.common.Subscriptions();
 
     public CanvasView(MainViewModel vm, I18n i18n, Icons icons) {
         this.vm = vm;
@@ -79,9 +80,9 @@ public final class CanvasView extends Region implements CanvasHost {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         new CanvasMouse(this);
-        vm.documentProperty().addListener((o, a, b) -> attach(b));
-        vm.inferenceProperty().addListener((o, a, b) -> refreshResults());
-        vm.selection().ids().addListener(selectionListener);
+        subscriptions.onChange(vm.documentProperty(), (o, a, b) -> attach(b));
+        subscriptions.onChange(vm.inferenceProperty(), (o, a, b) -> refreshResults());
+        subscriptions.onChange(vm.selection().ids(), selectionListener);
         attach(vm.document());
         refreshResults();
     }
@@ -91,8 +92,23 @@ public final class CanvasView extends Region implements CanvasHost {
         if (attached != null) {
             attached.graph().removeListener(graphListener);
         }
-        vm.selection().ids().removeListener(selectionListener);
+        subscriptions.close();
         attached = null;
+    }
+
+    /** Where the view looks: its zoom and pan, to be shown again by a rebuilt window. */
+    public record View(double zoom, double x, double y) {
+    }
+
+    public View view() {
+        return new View(viewport.zoomProperty().get(), viewport.translate().getX(), viewport.translate().getY());
+    }
+
+    /** Shows the model as {@link #view()} had it, instead of framing it anew. */
+    public void show(View view) {
+        viewport.set(view.zoom(), view.x(), view.y());
+        fitPending = false;
+        autoFrame = null;
     }
 
     public DoubleProperty zoomProperty() {

@@ -17,6 +17,7 @@ import org.neuralcanvas.project.templates.Template;
 import org.neuralcanvas.ui.canvas.CanvasCommands;
 import org.neuralcanvas.ui.canvas.CanvasView;
 import org.neuralcanvas.ui.common.I18n;
+import org.neuralcanvas.ui.common.Subscriptions;
 
 /** Builds the File, Edit, View and Help menus from the bundle, wired to the window's commands. */
 final class MainMenus {
@@ -89,15 +90,16 @@ final class MainMenus {
         MainViewModel vm = window.viewModel();
         CanvasCommands c = window.commands();
         MenuItem undo = item("menu.edit.undo", "Shortcut+Z", vm::undo);
-        undo.textProperty().bind(Bindings.createStringBinding(() -> vm.undoDescriptionProperty().get().isEmpty()
+        Subscriptions subs = window.subscriptions();
+        subs.bind(undo.textProperty(), Bindings.createStringBinding(() -> vm.undoDescriptionProperty().get().isEmpty()
                 ? i18n.get("menu.edit.undo") : i18n.format("menu.edit.undoWhat", vm.undoDescriptionProperty().get()),
                 vm.undoDescriptionProperty()));
-        undo.disableProperty().bind(vm.canUndoProperty().not());
+        subs.bind(undo.disableProperty(), vm.canUndoProperty().not());
         MenuItem redo = item("menu.edit.redo", "Shortcut+Y", vm::redo);
-        redo.disableProperty().bind(vm.canRedoProperty().not());
+        subs.bind(redo.disableProperty(), vm.canRedoProperty().not());
         MenuItem redo2 = item("menu.edit.redo", "Shortcut+Shift+Z", vm::redo);
         redo2.setVisible(false);
-        redo2.disableProperty().bind(vm.canRedoProperty().not());
+        subs.bind(redo2.disableProperty(), vm.canRedoProperty().not());
         Menu menu = new Menu(i18n.get("menu.edit"), null, undo, redo, redo2, new SeparatorMenuItem(),
                 item("menu.edit.cut", null, () -> {
                     c.copy();
@@ -117,7 +119,8 @@ final class MainMenus {
         Menu language = new Menu(i18n.get("menu.view.language"));
         ToggleGroup group = new ToggleGroup();
         for (Locale locale : I18n.LANGUAGES) {
-            RadioMenuItem item = new RadioMenuItem(locale.getDisplayName(locale));
+            // Each language in its own words from the bundle: the JDK calls Chinese "中文 (中国)", not 简体中文.
+            RadioMenuItem item = new RadioMenuItem(i18n.get("language." + locale.toLanguageTag()));
             item.setId("language-" + locale.toLanguageTag());
             item.setToggleGroup(group);
             item.setSelected(locale.getLanguage().equals(i18n.locale().getLanguage()));

@@ -33,6 +33,7 @@ import org.neuralcanvas.domain.layer.LayerKind;
 import org.neuralcanvas.ui.canvas.CanvasCommands;
 import org.neuralcanvas.ui.canvas.CanvasView;
 import org.neuralcanvas.ui.common.I18n;
+import org.neuralcanvas.ui.common.Subscriptions;
 import org.neuralcanvas.ui.inspector.InspectorView;
 import org.neuralcanvas.ui.inspector.InspectorViewModel;
 import org.neuralcanvas.ui.palette.LayerDropTarget;
@@ -45,7 +46,8 @@ import org.neuralcanvas.ui.summary.SummaryView;
  * and problems below, status bar at the bottom. Later features plug in through
  * {@link #addMenu}, {@link #addBottomTab} and {@link #addRightTab}: each is a {@link Feature} that sees the window
  * as a {@link FeatureHost} only.
- * Switching language rebuilds the scene from the same view model, so nothing is lost.
+ * Switching language rebuilds the scene from the same view model, so nothing is lost; what the old scene attached to
+ * the view model is detached (each build's {@link Subscriptions}), so no old view lives on.
  */
 public final class MainWindow implements FeatureHost {
 
@@ -65,6 +67,7 @@ public final class MainWindow implements FeatureHost {
     private ProblemsView problemsView;
     private InspectorView inspectorView;
     private PaletteView paletteView;
+    private Subscriptions built;
     private SidePanels sidePanels;
 
     public MainWindow(AppContext ctx, MainViewModel vm, Stage stage) {
@@ -77,10 +80,6 @@ public final class MainWindow implements FeatureHost {
                 javafx.application.Platform::runLater);
         this.autosave = new Autosave(vm, ctx.userFiles(), Duration.ofSeconds(30));
         build(ctx.userFiles().language());
-        stage.titleProperty().bind(Bindings.createStringBinding(() -> (vm.dirtyProperty().get() ? "• " : "")
-                        + (vm.displayNameProperty().get().isEmpty() ? i18n.get("title.untitled")
-                        : vm.displayNameProperty().get()) + " — NeuralCanvas",
-                vm.dirtyProperty(), vm.displayNameProperty()));
         stage.setOnCloseRequest(e -> {
             if (!closeAllowed()) {
                 e.consume();
@@ -99,6 +98,12 @@ public final class MainWindow implements FeatureHost {
         Locale.setDefault(Locale.Category.DISPLAY, locale);
         vm.refreshProblems();
         i18n = new I18n(locale);
+        built = new Subscriptions();
+        // Each build binds the title again, so that "Untitled" is said in the new language.
+        built.bind(stage.titleProperty(), Bindings.createStringBinding(() -> (vm.dirtyProperty().get() ? "• " : "")
+                        + (vm.displayNameProperty().get().isEmpty() ? i18n.get("title.untitled")
+                        : vm.displayNameProperty().get()) + " — NeuralCanvas",
+                vm.dirtyProperty(), vm.displayNameProperty()));
         canvas = new CanvasView(vm, i18n, ctx.icons());
         commands = new CanvasCommands(canvas);
         Pane dragLayer = new Pane();
@@ -133,12 +138,13 @@ public final class MainWindow implements FeatureHost {
         summaryTab.setId("tab-summary");
         Tab problemsTab = new Tab(i18n.get("tab.problems"), problemsView);
         problemsTab.setId("tab-problems");
-        problemsTab.textProperty().bind(Bindings.createStringBinding(() -> vm.problemCountProperty().get() == 0
+        built.bind(problemsTab.textProperty(), Bindings.createStringBinding(() -> vm.problemCountProperty().get() == 0
                 ? i18n.get("tab.problems") : i18n.get("tab.problems") + " (" + vm.problemCountProperty().get() + ")",
                 vm.problemCountProperty()));
         bottomTabs = new TabPane(summaryTab, problemsTab);
         bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab inspectorTab = new Tab(i18n.get("tab.inspector"), inspectorView);
+        inspectorTab.setId("tab-inspector");
         rightTabs = new TabPane(inspectorTab);
         rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -156,7 +162,11 @@ public final class MainWindow implements FeatureHost {
         BorderPane layout = new BorderPane(sidePanels.node());
         menuBar = new MainMenus(this, i18n).build();
         layout.setTop(menuBar);
-        layout.setBottom(new StatusBar(vm, i18n, canvas.zoomProperty()));
+        layout.setBottom(new StatusBar(vm, i18n, canvas.zoomProperty(), built));
+        built.onClose(canvas::dispose);
+        built.onClose(inspectorView::dispose);
+        built.onClose(summaryView::dispose);
+        built.onClose(problemsView::dispose);
         StackPane root = new StackPane(layout, dragLayer);
         root.getStylesheets().add(MainWindow.class.getResource("/org/neuralcanvas/ui/neuralcanvas.css").toExternalForm());
         if (stage.getScene() == null) {
@@ -188,8 +198,8 @@ public final class MainWindow implements FeatureHost {
                 button("toolbar.layout", "menu.view.layout", commands::autoLayout),
                 new javafx.scene.control.Separator(),
                 button("toolbar.delete", "menu.edit.delete", commands::delete));
-        bar.getItems().get(0).disableProperty().bind(vm.canUndoProperty().not());
-        bar.getItems().get(1).disableProperty().bind(vm.canRedoProperty().not());
+        built.bind(bar.getItems().get(0).disableProperty(), vm.canUndoProperty().not());
+        built.bind(bar.getItems().get(1).disableProperty(), vm.canRedoProperty().not());
         bar.getStyleClass().add("canvas-toolbar");
         return bar;
     }
@@ -203,14 +213,39 @@ public final class MainWindow implements FeatureHost {
         return b;
     }
 
-    /** Rebuilds the window in another language, keeping the open project, selection and history. */
+    /**
+     * Rebuilds the window in another language, keeping the open project, selection and history, and what the user
+     * had arranged: the canvas's zoom and pan, the bottom and right tabs shown, the bottom area's height. Everything
+     * the old build attached to the view models is detached first (its {@link Subscriptions}), features included.
+     */
     public void switchLanguage(Locale locale) {
         ctx.userFiles().setLanguage(locale);
-        canvas.dispose();
-        inspectorView.dispose();
-        summaryView.dispose();
-        problemsView.dispose();
+        CanvasView.View view = canvas.view();
+        String bottomTab = selectedId(bottomTabs);
+        String rightTab = selectedId(rightTabs);
+        double divider = vertical.getDividerPositions()[0];
+        built.close();
         build(locale);
+        canvas.show(view);
+        select(bottomTabs, bottomTab);
+        select(rightTabs, rightTab);
+        vertical.setDividerPositions(divider);
+    }
+
+    private static String selectedId(TabPane tabs) {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        return tab == null ? null : tab.getId();
+    }
+
+    private static void select(TabPane tabs, String id) {
+        tabs.getTabs().stream().filter(t -> id != null && id.equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    /** What this build of the window attached to the view models; closed when the window is rebuilt. */
+    @Override
+    public Subscriptions subscriptions() {
+        return built;
     }
 
     public void show() {
@@ -263,6 +298,7 @@ public final class MainWindow implements FeatureHost {
 
     void showShortcuts() {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, i18n.get("help.shortcuts"), ButtonType.OK);
+        alert.setTitle(i18n.get("app.title")); // JavaFX's own title ("Message") is English whatever the window's language
         alert.setHeaderText(i18n.get("menu.help.shortcuts"));
         alert.initOwner(stage);
         alert.showAndWait();
