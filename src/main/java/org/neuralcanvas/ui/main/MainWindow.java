@@ -69,6 +69,7 @@ public final class MainWindow implements FeatureHost {
     private PaletteView paletteView;
     private Subscriptions built;
     private SidePanels sidePanels;
+    private StackPane canvasArea;
 
     public MainWindow(AppContext ctx, MainViewModel vm, Stage stage) {
         this.ctx = ctx;
@@ -148,8 +149,9 @@ public final class MainWindow implements FeatureHost {
         rightTabs = new TabPane(inspectorTab);
         rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        VBox centre = new VBox(canvasToolBar(), canvas);
-        VBox.setVgrow(canvas, Priority.ALWAYS);
+        canvasArea = new StackPane(canvas);
+        VBox centre = new VBox(canvasToolBar(), canvasArea);
+        VBox.setVgrow(canvasArea, Priority.ALWAYS);
         vertical = new SplitPane(centre, bottomTabs);
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.70);
@@ -180,6 +182,27 @@ public final class MainWindow implements FeatureHost {
         for (Feature feature : ctx.features()) {
             feature.install(this, i18n);
         }
+        // After the features: the start page offers the Keras import only where a feature added it.
+        built.onChange(vm.summaryProperty(), (o, a, b) -> showStartPageIfEmpty());
+        showStartPageIfEmpty();
+    }
+
+    /** The start page lies over the canvas while the model has no layer, made afresh each time (recent files). */
+    private void showStartPageIfEmpty() {
+        boolean empty = vm.document().graph().nodeCount() == 0;
+        boolean shown = canvasArea.getChildren().size() > 1;
+        if (empty && !shown) {
+            Runnable importKeras = fileMenuItem("menu-import-keras").<Runnable>map(item -> item::fire).orElse(null);
+            canvasArea.getChildren().add(new StartPage(ctx.templates().all(), ctx.userFiles().recentFiles(), i18n,
+                    new StartPage.Actions(fileActions::newFromTemplate, fileActions::open, importKeras,
+                            fileActions::openRecent)));
+        } else if (!empty && shown) {
+            canvasArea.getChildren().remove(1);
+        }
+    }
+
+    private java.util.Optional<javafx.scene.control.MenuItem> fileMenuItem(String id) {
+        return menuBar.getMenus().get(0).getItems().stream().filter(i -> id.equals(i.getId())).findFirst();
     }
 
     /** The summary and problems area: 30 % of the height, and no less than 240 px while that leaves the canvas 60 %. */
