@@ -43,6 +43,7 @@ public final class SummaryView extends VBox {
         TableColumn<SummaryRow, Long> params = new TableColumn<>(i18n.get("summary.params"));
         params.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().params()));
         params.setPrefWidth(110);
+        params.setMinWidth(80); // "Param #" and a seven-digit count stay whole in a narrow window
         params.setStyle("-fx-alignment: CENTER-RIGHT;");
         TableColumn<SummaryRow, String> connected = new TableColumn<>(i18n.get("summary.connected"));
         connected.setCellFactory(c -> textCell());
