@@ -191,6 +191,8 @@ final class SettingsForm extends VBox {
 
     private TitledPane section(String key, Node content) {
         TitledPane p = new TitledPane(i18n.get(key), content);
+        // Its title may be cut rather than widen a narrow panel ("Compile (loss, optimizer, metrics)" at 1024 px).
+        p.setMinWidth(0);
         p.setAnimated(false);
         return p;
     }
