@@ -18,7 +18,7 @@ import org.neuralcanvas.ui.common.I18n;
 
 /**
  * What an empty canvas shows a newcomer: every template as a card with one line on what it is (a click opens it),
- * Open…, Import Keras model… and the recent files. It lies over the canvas only while the model has no layer.
+ * Open…, Import Keras model… and the recent files (those first: they must not scroll out of a short window). It lies over the canvas only while the model has no layer.
  */
 final class StartPage extends ScrollPane {
 
@@ -46,19 +46,23 @@ final class StartPage extends ScrollPane {
             importKeras.setOnAction(e -> actions.importKeras().run());
             files.getChildren().add(importKeras);
         }
-        VBox content = new VBox(10, title, cards, files);
+        // Open and the recent files first: in a 700 px window the cards below them scroll, the buttons must not.
+        VBox content = new VBox(10, files);
         if (!recentFiles.isEmpty()) {
             Label recent = new Label(i18n.get("start.recent"));
             recent.getStyleClass().add("start-heading");
-            content.getChildren().add(recent);
+            VBox links = new VBox(0, recent);
             for (Path p : recentFiles.subList(0, Math.min(5, recentFiles.size()))) {
                 Hyperlink link = new Hyperlink(p.getFileName() + "  —  " + p.getParent());
+                link.setId("start-recent");
                 link.setMnemonicParsing(false);
                 link.setOnAction(e -> actions.recent().accept(p));
                 FullText.onHover(link);
-                content.getChildren().add(link);
+                links.getChildren().add(link);
             }
+            content.getChildren().add(links);
         }
+        content.getChildren().addAll(title, cards);
         Label hint = new Label(i18n.get("start.hint"));
         hint.getStyleClass().add("start-hint");
         content.getChildren().add(hint);
@@ -70,10 +74,10 @@ final class StartPage extends ScrollPane {
     private static VBox card(Template t, I18n i18n, Actions actions) {
         Label name = new Label(i18n.get("template." + t.id()));
         name.getStyleClass().add("start-card-name");
+        name.setWrapText(true);
         Label line = new Label(i18n.get("template." + t.id() + ".description"));
         line.getStyleClass().add("start-card-line");
         line.setWrapText(true);
-        FullText.onHover(name);
         VBox card = new VBox(2, name, line);
         card.setId("start-" + t.id());
         card.getStyleClass().add("start-card");
