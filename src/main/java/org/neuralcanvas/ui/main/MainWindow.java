@@ -70,6 +70,8 @@ public final class MainWindow implements FeatureHost {
     private Subscriptions built;
     private SidePanels sidePanels;
     private StackPane canvasArea;
+    /** The bottom area's divider as the user left it, for the first layout after a language switch. */
+    private Double keptBottomDivider;
 
     public MainWindow(AppContext ctx, MainViewModel vm, Stage stage) {
         this.ctx = ctx;
@@ -89,6 +91,9 @@ public final class MainWindow implements FeatureHost {
         // Never larger than the screen: a window past its edges hides the status bar (and breaks headless screens).
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setWidth(Math.min(1400, screen.getWidth()));
+        // Smaller than this, the Train panel and the summary have no room left; hide the side panels for more canvas.
+        stage.setMinWidth(Math.min(800, screen.getWidth()));
+        stage.setMinHeight(Math.min(560, screen.getHeight()));
         stage.setHeight(Math.min(880, screen.getHeight()));
         stage.setX(screen.getMinX() + (screen.getWidth() - stage.getWidth()) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - stage.getHeight()) / 2);
@@ -158,8 +163,14 @@ public final class MainWindow implements FeatureHost {
         sidePanels = new SidePanels(paletteView, vertical, rightTabs, ctx.userFiles());
         // The summary and problems keep room for several rows in a short window (a 700 px laptop one): a fixed
         // 30 % left them one row. A divider the user dragged stays until the window's height changes.
-        vertical.heightProperty().addListener((o, a, h) -> javafx.application.Platform.runLater(() ->
-                vertical.setDividerPositions(1 - bottomHeight(vertical.getHeight()) / Math.max(1, vertical.getHeight()))));
+        vertical.heightProperty().addListener((o, a, h) -> javafx.application.Platform.runLater(() -> {
+            if (keptBottomDivider != null) { // the first layout after a language switch: where the user had it
+                vertical.setDividerPositions(keptBottomDivider);
+                keptBottomDivider = null;
+            } else {
+                vertical.setDividerPositions(1 - bottomHeight(vertical.getHeight()) / Math.max(1, vertical.getHeight()));
+            }
+        }));
 
         BorderPane layout = new BorderPane(sidePanels.node());
         menuBar = new MainMenus(this, i18n).build();
@@ -246,13 +257,15 @@ public final class MainWindow implements FeatureHost {
         CanvasView.View view = canvas.view();
         String bottomTab = selectedId(bottomTabs);
         String rightTab = selectedId(rightTabs);
-        double divider = vertical.getDividerPositions()[0];
+        double bottomDivider = vertical.getDividerPositions()[0];
+        double[] sideDividers = sidePanels.node().getDividerPositions();
         built.close();
+        keptBottomDivider = bottomDivider;
         build(locale);
+        sidePanels.keep(sideDividers);
         canvas.show(view);
         select(bottomTabs, bottomTab);
         select(rightTabs, rightTab);
-        vertical.setDividerPositions(divider);
     }
 
     private static String selectedId(TabPane tabs) {

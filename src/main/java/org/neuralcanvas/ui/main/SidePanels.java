@@ -25,6 +25,7 @@ final class SidePanels {
     private final Region side;
     private final BooleanProperty paletteShown;
     private final BooleanProperty sideShown;
+    private double[] kept;
 
     SidePanels(Region palette, Node centre, Region side, UserFiles files) {
         this.palette = palette;
@@ -50,6 +51,14 @@ final class SidePanels {
         // After the pass that resized: the split pane's own layout would otherwise keep the old side widths.
         split.widthProperty().addListener((o, a, w) -> javafx.application.Platform.runLater(this::fitWidths));
         arrange();
+    }
+
+    /**
+     * Puts the dividers where a previous build of the window had them (a language switch), instead of the width rule,
+     * once the split pane is laid out.
+     */
+    void keep(double[] positions) {
+        kept = positions.clone();
     }
 
     SplitPane node() {
@@ -92,12 +101,27 @@ final class SidePanels {
         if (w <= 0) {
             return; // not laid out yet: the width listener comes back when it is
         }
+        if (kept != null && kept.length == split.getDividers().size()) {
+            split.setDividerPositions(kept);
+            kept = null;
+            return;
+        }
+        kept = null;
+        double p = paletteShown.get() ? paletteWidth(w) : 0;
+        double r = sideShown.get() ? sideWidth(w) : 0;
+        // Below 1024 px the panels give way too, down to their minimum widths, so the canvas keeps about half.
+        double most = 0.48 * w;
+        if (p + r > most) {
+            double k = most / (p + r);
+            p = paletteShown.get() ? Math.max(palette.getMinWidth(), p * k) : 0;
+            r = sideShown.get() ? Math.max(side.getMinWidth(), r * k) : 0;
+        }
         List<Double> positions = new ArrayList<>();
         if (paletteShown.get()) {
-            positions.add(paletteWidth(w) / w);
+            positions.add(p / w);
         }
         if (sideShown.get()) {
-            positions.add(1 - sideWidth(w) / w);
+            positions.add(1 - r / w);
         }
         split.setDividerPositions(positions.stream().mapToDouble(Double::doubleValue).toArray());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
@@ -47,14 +48,29 @@ class LanguageSwitchTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private static SplitPane verticalSplit(FxRobot robot) {
+        return robot.lookup(".split-pane").queryAllAs(SplitPane.class).stream()
+                .filter(p -> p.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                        && p.getItems().stream().anyMatch(i -> i instanceof TabPane))
+                .findFirst().orElseThrow();
+    }
+
     @Test
     void twoSwitchesLeaveAsManyListenersOnTheViewModelsAsTheFirstBuild(FxRobot robot) {
         w.loadTemplate(robot, "mnist_cnn");
         WaitForAsyncUtils.waitForFxEvents();
         int first = listeners();
+        org.neuralcanvas.ui.canvas.CanvasView firstCanvas = w.window.canvas();
         switchTo(robot, Locale.SIMPLIFIED_CHINESE);
         switchTo(robot, Locale.ENGLISH);
         assertEquals(first, listeners(), "listeners on the view models after two switches");
+
+        // The graph's own listeners are not JavaFX ones: the first build's canvas no longer follows the model either.
+        int oldViews = firstCanvas.lookupAll(".layer-node").size();
+        robot.interact(() -> w.window.commands().append(w.window.context().catalog().find("Dense").orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(oldViews, firstCanvas.lookupAll(".layer-node").size(), "the old canvas did not react");
+        assertEquals(oldViews + 1, w.window.canvas().lookupAll(".layer-node").size(), "the shown canvas did");
     }
 
     @Test
@@ -62,6 +78,8 @@ class LanguageSwitchTest {
         robot.interact(() -> w.window.canvas().zoomBy(1.2));
         double zoom = w.window.canvas().zoomProperty().get();
         robot.clickOn("#tab-problems");
+        SplitPane bottomSplit = verticalSplit(robot);
+        robot.interact(() -> bottomSplit.setDividerPositions(0.5));
         String englishTitle = w.window.stage().getTitle();
         assertTrue(englishTitle.contains("Untitled"), englishTitle);
 
@@ -71,6 +89,7 @@ class LanguageSwitchTest {
         Tab problems = robot.lookup(".tab-pane").queryAllAs(TabPane.class).stream()
                 .flatMap(p -> p.getTabs().stream()).filter(t -> "tab-problems".equals(t.getId())).findFirst().orElseThrow();
         assertTrue(problems.isSelected(), "the Problems tab is still the one shown");
+        assertEquals(0.5, verticalSplit(robot).getDividerPositions()[0], 0.01, "the bottom area keeps its height");
         assertEquals("问题", problems.getText());
         assertTrue(w.window.stage().getTitle().contains("未命名"), w.window.stage().getTitle());
         robot.clickOn("#menu-view");
