@@ -132,8 +132,8 @@ final class MainMenus {
                 item("menu.view.zoomOut", "Shortcut+MINUS", () -> canvas.zoomBy(1 / 1.2)),
                 item("menu.view.fit", "Shortcut+0", canvas::fitToView),
                 item("menu.view.layout", "Shortcut+L", window.commands()::autoLayout), new SeparatorMenuItem(),
-                shown("menu.view.palette", "Shortcut+Shift+DIGIT1", window.sidePanels().paletteShownProperty()),
-                shown("menu.view.side", "Shortcut+Shift+DIGIT2", window.sidePanels().sideShownProperty()),
+                shown("menu.view.palette", "Shortcut+Shift+1", window.sidePanels().paletteShownProperty()),
+                shown("menu.view.side", "Shortcut+Shift+2", window.sidePanels().sideShownProperty()),
                 new SeparatorMenuItem(), language);
         menu.setId("menu-view");
         return menu;

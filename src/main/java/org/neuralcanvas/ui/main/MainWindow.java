@@ -266,6 +266,26 @@ public final class MainWindow implements FeatureHost {
         canvas.show(view);
         select(bottomTabs, bottomTab);
         select(rightTabs, rightTab);
+        // As at the start: the canvas has the keys, not the palette's search field (whose caret would keep JavaFX
+        // pulsing 60 times a second). The new canvas joins the scene only when the split panes get their skins, in the
+        // next pulse, which would otherwise give the keys to the first field it finds.
+        focusWhenShown(canvas);
+    }
+
+    private static void focusWhenShown(javafx.scene.Node node) {
+        if (node.getScene() != null) {
+            node.requestFocus();
+            return;
+        }
+        node.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene a, Scene scene) {
+                if (scene != null) {
+                    node.sceneProperty().removeListener(this);
+                    node.requestFocus();
+                }
+            }
+        });
     }
 
     private static String selectedId(TabPane tabs) {

@@ -90,6 +90,7 @@ class LanguageSwitchTest {
                 .flatMap(p -> p.getTabs().stream()).filter(t -> "tab-problems".equals(t.getId())).findFirst().orElseThrow();
         assertTrue(problems.isSelected(), "the Problems tab is still the one shown");
         assertEquals(0.5, verticalSplit(robot).getDividerPositions()[0], 0.01, "the bottom area keeps its height");
+        assertTrue(w.window.canvas().isFocused(), "the canvas has the keys again");
         assertEquals("问题", problems.getText());
         assertTrue(w.window.stage().getTitle().contains("未命名"), w.window.stage().getTitle());
         robot.clickOn("#menu-view");
