@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,9 @@ class LaptopWindowTest {
                 })
                 .count();
         assertTrue(shown >= 3, "summary rows fully visible: " + shown);
+        TableCell<?, ?> layerCell = robot.lookup("#summary .table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> "dense (Dense)".equals(c.getText())).findFirst().orElseThrow();
+        assertEquals("dense (Dense)", layerCell.getTooltip().getText(), "a cut cell shows its whole text on hover");
         Node status = robot.lookup("#statusBackend").query();
         assertTrue(status.localToScene(status.getBoundsInLocal()).getMaxY() <= window.stage().getScene().getHeight() + 0.5,
                 "the status bar is inside the window");
@@ -91,7 +96,8 @@ class LaptopWindowTest {
     void aHiddenPaletteGivesTheCanvasItsRoomAndStaysHiddenNextTime(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         double before = window.canvas().getWidth();
-        robot.interact(() -> window.sidePanels().paletteShownProperty().set(false));
+        robot.clickOn(window.canvas()); // the keys go to the window, as the View menu's accelerator needs
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.DIGIT1);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#palette").tryQuery().map(n -> n.getScene() == null).orElse(true), "palette gone");
         assertTrue(window.canvas().getWidth() > before + 100, before + " -> " + window.canvas().getWidth());
