@@ -2,8 +2,6 @@ package org.neuralcanvas.ui.common;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.beans.binding.Binding;
 import javafx.beans.property.Property;
 import javafx.beans.value.ChangeListener;
@@ -24,11 +22,6 @@ public final class Subscriptions {
     private final List<Runnable> undo = new ArrayList<>();
 
     public <T> void onChange(ObservableValue<T> value, ChangeListener<? super T> listener) {
-        value.addListener(listener);
-        undo.add(() -> value.removeListener(listener));
-    }
-
-    public void onInvalidation(Observable value, InvalidationListener listener) {
         value.addListener(listener);
         undo.add(() -> value.removeListener(listener));
     }
