@@ -74,6 +74,23 @@ class ShapeProblemsTest {
     }
 
     @Test
+    void inChineseTheShapesAMergeGetsAreJoinedInChinese() {
+        ModelBuilder b = new ModelBuilder();
+        String in = b.add("Input", Map.of("shape", List.of(8)));
+        String a = b.add("Dense", Map.of("units", 4), in);
+        String c = b.add("Dense", Map.of("units", 5), in);
+        b.add("Add", Map.of(), a, c);
+        java.util.Locale saved = java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY);
+        java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, java.util.Locale.SIMPLIFIED_CHINESE);
+        try {
+            String message = onlyProblem(b.graph()).message();
+            assertTrue(message.contains("(None, 4) 和 (None, 5)"), message);
+        } finally {
+            java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, saved);
+        }
+    }
+
+    @Test
     void nonPositiveUnitsAreRejected() {
         ModelBuilder b = new ModelBuilder();
         b.add("Input", Map.of("shape", List.of(8)));

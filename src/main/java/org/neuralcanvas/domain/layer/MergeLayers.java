@@ -64,6 +64,7 @@ final class MergeLayers {
     }
 
     private static String describe(List<TensorShape> shapes) {
-        return String.join(" and ", shapes.stream().map(TensorShape::toString).toList());
+        // The joining word belongs to the sentence's language, as the sentence does.
+        return String.join(SAY.say("merge.shapes.and"), shapes.stream().map(TensorShape::toString).toList());
     }
 }

@@ -42,21 +42,14 @@ public record BackendInfo(BackendKind kind, String deviceName, String build, int
      * One line for a status bar or log, e.g. "CPU: AMD EPYC (2 cores), AVX-512 build,
      * OPENBLAS 2 threads; heap 4.0 GiB, off-heap 4.0 GiB".
      */
+    /** One line in the user's language (the engine's sentences): what the maths runs on, its build, threads, memory. */
     public String summary() {
         String buildName = CpuBuild.fromId(build).map(CpuBuild::displayName).orElse(build.toUpperCase(Locale.ROOT));
-        StringBuilder s = new StringBuilder()
-                .append(kind).append(": ").append(deviceName);
-        if (kind == BackendKind.GPU) {
-            s.append(" (").append(gib(gpuMemoryBytes)).append(')');
-        } else {
-            s.append(" (").append(cores).append(cores == 1 ? " core" : " cores").append(')');
-        }
-        s.append(", ").append(buildName).append(" build, ")
-                .append(blasVendor).append(' ').append(blasThreads)
-                .append(blasThreads == 1 ? " thread" : " threads")
-                .append("; heap ").append(gib(maxHeapBytes))
-                .append(", off-heap ").append(gib(offHeapLimitBytes));
-        return s.toString();
+        String device = kind == BackendKind.GPU
+                ? org.neuralcanvas.engine.EngineSentences.SAY.say("backend.summary.gpu", kind, deviceName, gib(gpuMemoryBytes))
+                : org.neuralcanvas.engine.EngineSentences.SAY.say("backend.summary.cpu", kind, deviceName, cores);
+        return org.neuralcanvas.engine.EngineSentences.SAY.say("backend.summary", device, buildName, blasVendor, blasThreads,
+                gib(maxHeapBytes), gib(offHeapLimitBytes));
     }
 
     static String gib(long bytes) {

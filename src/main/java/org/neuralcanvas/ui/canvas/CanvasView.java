@@ -56,6 +56,7 @@ public final class CanvasView extends Region implements CanvasHost {
     private Document attached;
     private String selectedEdge;
     private boolean fitPending;
+    private final org.neuralcanvas.ui.common.Subscriptions subscriptions = new org.neuralcanvas.ui.common.Subscriptions();
 
     public CanvasView(MainViewModel vm, I18n i18n, Icons icons) {
         this.vm = vm;
@@ -79,10 +80,11 @@ public final class CanvasView extends Region implements CanvasHost {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         new CanvasMouse(this);
-        vm.documentProperty().addListener((o, a, b) -> attach(b));
-        vm.inferenceProperty().addListener((o, a, b) -> refreshResults());
-        vm.selection().ids().addListener(selectionListener);
+        subscriptions.onChange(vm.documentProperty(), (o, a, b) -> attach(b));
+        subscriptions.onChange(vm.inferenceProperty(), (o, a, b) -> refreshResults());
+        subscriptions.onChange(vm.selection().ids(), selectionListener);
         vm.layerMarks().addListener(marksListener);
+        subscriptions.onClose(() -> vm.layerMarks().removeListener(marksListener));
         attach(vm.document());
         refreshResults();
     }
@@ -92,8 +94,7 @@ public final class CanvasView extends Region implements CanvasHost {
         if (attached != null) {
             attached.graph().removeListener(graphListener);
         }
-        vm.selection().ids().removeListener(selectionListener);
-        vm.layerMarks().removeListener(marksListener);
+        subscriptions.close();
         attached = null;
     }
 
@@ -105,6 +106,21 @@ public final class CanvasView extends Region implements CanvasHost {
             LayerNode n = attached == null ? null : attached.graph().findNode(id).orElse(null);
             v.markDiff(n == null ? null : vm.layerMarks().get(n.name()));
         });
+    }
+
+    /** Where the view looks: its zoom and pan, to be shown again by a rebuilt window. */
+    public record View(double zoom, double x, double y) {
+    }
+
+    public View view() {
+        return new View(viewport.zoomProperty().get(), viewport.translate().getX(), viewport.translate().getY());
+    }
+
+    /** Shows the model as {@link #view()} had it, instead of framing it anew. */
+    public void show(View view) {
+        viewport.set(view.zoom(), view.x(), view.y());
+        fitPending = false;
+        autoFrame = null;
     }
 
     public DoubleProperty zoomProperty() {
@@ -301,9 +317,23 @@ public final class CanvasView extends Region implements CanvasHost {
     @Override
     protected void layoutChildren() {
         hint.autosize();
-        if (fitPending && getWidth() > 0 && getHeight() > 0) {
+        // A model framed as it opened is framed again when the canvas changes size (the window is made smaller, a
+        // side panel is hidden) until the user zooms or pans it: otherwise it stays where the larger canvas had it.
+        boolean stillFramed = autoFrame != null && autoFrame.equals(viewState())
+                && (getWidth() != autoFrameSize[0] || getHeight() != autoFrameSize[1]);
+        if ((fitPending || stillFramed) && getWidth() > 0 && getHeight() > 0) {
             fit(0.8);
+            autoFrame = viewState();
+            autoFrameSize = new double[] {getWidth(), getHeight()};
         }
+    }
+
+    /** The view after the last automatic framing, and the canvas size it was made for. */
+    private java.util.List<Double> autoFrame;
+    private double[] autoFrameSize;
+
+    private java.util.List<Double> viewState() {
+        return java.util.List.of(viewport.zoomProperty().get(), viewport.translate().getX(), viewport.translate().getY());
     }
 
     /** Pans so that a layer is in view (centred), when it is not already fully visible. */

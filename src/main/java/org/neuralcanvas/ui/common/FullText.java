@@ -1,18 +1,18 @@
 package org.neuralcanvas.ui.common;
 
-import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
 
 /**
  * A label whose sentence may be cut (an ellipsis in a narrow window, a wrapped status kept to two lines) keeps the
- * whole of it in a wrapped tooltip that follows its text, shown only while there is text.
+ * whole of it in a wrapped tooltip (a table or list cell too: cells are labels) that follows its text, shown only while there is text.
  */
 public final class FullText {
 
     private FullText() {
     }
 
-    public static void onHover(Label label) {
+    public static void onHover(Labeled label) {
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(label.textProperty());
         tip.setWrapText(true);

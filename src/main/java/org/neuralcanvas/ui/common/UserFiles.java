@@ -14,7 +14,7 @@ import org.neuralcanvas.project.AtomicFiles;
 
 /**
  * What the app remembers between starts, in one folder ({@code ~/.neuralcanvas}, or the system
- * property {@code neuralcanvas.home} for tests): settings (language, recent files) and the
+ * property {@code neuralcanvas.home} for tests): settings (language, recent files, hidden side panels) and the
  * autosave recovery file. Failing to write here never stops the user's work.
  */
 public final class UserFiles {
@@ -59,6 +59,16 @@ public final class UserFiles {
 
     public void setLanguage(Locale locale) {
         settings.setProperty("language", locale.toLanguageTag());
+        store();
+    }
+
+    /** Whether a side panel of the window ({@code palette}, {@code side}) is shown; shown unless the user hid it. */
+    public boolean panelShown(String panel) {
+        return !"false".equals(settings.getProperty("panel." + panel + ".shown"));
+    }
+
+    public void setPanelShown(String panel, boolean shown) {
+        settings.setProperty("panel." + panel + ".shown", Boolean.toString(shown));
         store();
     }
 

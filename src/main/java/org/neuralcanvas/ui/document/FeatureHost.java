@@ -6,6 +6,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 import org.neuralcanvas.ui.common.I18n;
+import org.neuralcanvas.ui.common.Subscriptions;
 
 /** What a {@link Feature} may see and do of the main window; {@code ui.main.MainWindow} is the one implementation. */
 public interface FeatureHost {
@@ -18,6 +19,12 @@ public interface FeatureHost {
 
     /** The window's language now. */
     I18n i18n();
+
+    /**
+     * What this build of the window attached to the view models, closed when the window is rebuilt for another
+     * language: a feature adds its listeners here (and its views' disposal), so the views it built go with the build.
+     */
+    Subscriptions subscriptions();
 
     /** The questions and messages the window asks and shows. */
     Prompts prompts();

@@ -17,8 +17,8 @@ import org.neuralcanvas.ui.common.Icons;
 
 /**
  * The right-hand inspector: the selected layer's name and parameters in a ControlsFX
- * {@link PropertySheet}, each with the editor its type calls for, and the sentence explaining a
- * refused value underneath.
+ * {@link PropertySheet}, each with the editor its type calls for; the sentence explaining a
+ * refused value is right under its field.
  */
 public final class InspectorView extends VBox {
 
@@ -28,7 +28,6 @@ public final class InspectorView extends VBox {
     private final PropertySheet sheet = new PropertySheet();
     private final Label title = new Label();
     private final Label empty = new Label();
-    private final Label error = new Label();
     private final ChangeListener<LayerNode> nodeListener = (o, a, b) -> show(b);
 
     public InspectorView(InspectorViewModel vm, I18n i18n, Icons icons) {
@@ -42,12 +41,6 @@ public final class InspectorView extends VBox {
         empty.setText(i18n.get("inspector.empty"));
         empty.getStyleClass().add("inspector-empty");
         empty.setWrapText(true);
-        error.getStyleClass().add("inspector-error");
-        error.setId("inspectorError");
-        error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         // NAME mode keeps the declaration order (name first, then Keras argument order) in one list that is always open.
@@ -91,7 +84,8 @@ public final class InspectorView extends VBox {
                 && getScene().getFocusOwner().getId() != null && getScene().getFocusOwner().getId().startsWith("param-")
                 ? getScene().getFocusOwner().getId() : null;
         sheet.getItems().setAll(FXCollections.observableArrayList(items));
-        getChildren().setAll(header, sheet, error);
+        // A refused value's sentence is under its own field (ParamEditors), not here.
+        getChildren().setAll(header, sheet);
         if (focused != null) {
             javafx.application.Platform.runLater(() -> {
                 javafx.scene.Node field = sheet.lookup("#" + focused);

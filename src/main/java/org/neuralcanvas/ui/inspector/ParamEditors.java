@@ -4,6 +4,10 @@ import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.TextField;
 import javafx.util.Callback;
 import org.controlsfx.control.PropertySheet;
@@ -30,20 +34,41 @@ final class ParamEditors implements Callback<PropertySheet.Item, PropertyEditor<
         return text(item);
     }
 
+    /**
+     * A text field with the sentence of a refused value right under it (not at the foot of a long sheet, where it
+     * was out of sight); Esc puts back the model's value, as it does in a spreadsheet cell.
+     */
     private static PropertyEditor<Object> text(ParamItem item) {
         TextField field = new TextField();
         field.setId("param-" + item.key());
-        Runnable commit = () -> {
-            boolean refused = item.commit(field.getText()).isPresent();
-            field.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), refused);
+        Label problem = new Label();
+        problem.setId("param-" + item.key() + "-problem");
+        problem.getStyleClass().add("field-problem");
+        problem.setWrapText(true);
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.setVisible(false);
+        java.util.function.Consumer<String> refusal = why -> {
+            field.pseudoClassStateChanged(INVALID, why != null);
+            problem.setText(why == null ? "" : why);
+            problem.setVisible(why != null);
         };
+        Runnable commit = () -> refusal.accept(item.commit(field.getText()).orElse(null));
         field.setOnAction(e -> commit.run());
+        field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                field.setText(shown(item));
+                field.selectAll();
+                refusal.accept(null);
+                e.consume();
+            }
+        });
         field.focusedProperty().addListener((o, was, is) -> {
             if (was && !is && field.getScene() != null && !Objects.equals(field.getText(), shown(item))) {
                 commit.run();
             }
         });
-        return new Simple<>(field) {
+        VBox editor = new VBox(2, field, problem);
+        return new Simple<>(editor) {
             @Override
             public Object getValue() {
                 return field.getText();
@@ -55,6 +80,8 @@ final class ParamEditors implements Callback<PropertySheet.Item, PropertyEditor<
             }
         };
     }
+
+    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
 
     private static String shown(ParamItem item) {
         Object v = item.getValue();

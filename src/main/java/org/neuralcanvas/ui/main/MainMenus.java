@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -16,6 +17,7 @@ import org.neuralcanvas.project.templates.Template;
 import org.neuralcanvas.ui.canvas.CanvasCommands;
 import org.neuralcanvas.ui.canvas.CanvasView;
 import org.neuralcanvas.ui.common.I18n;
+import org.neuralcanvas.ui.common.Subscriptions;
 
 /** Builds the File, Edit, View and Help menus from the bundle, wired to the window's commands. */
 final class MainMenus {
@@ -88,15 +90,16 @@ final class MainMenus {
         MainViewModel vm = window.viewModel();
         CanvasCommands c = window.commands();
         MenuItem undo = item("menu.edit.undo", "Shortcut+Z", vm::undo);
-        undo.textProperty().bind(Bindings.createStringBinding(() -> vm.undoDescriptionProperty().get().isEmpty()
+        Subscriptions subs = window.subscriptions();
+        subs.bind(undo.textProperty(), Bindings.createStringBinding(() -> vm.undoDescriptionProperty().get().isEmpty()
                 ? i18n.get("menu.edit.undo") : i18n.format("menu.edit.undoWhat", vm.undoDescriptionProperty().get()),
                 vm.undoDescriptionProperty()));
-        undo.disableProperty().bind(vm.canUndoProperty().not());
+        subs.bind(undo.disableProperty(), vm.canUndoProperty().not());
         MenuItem redo = item("menu.edit.redo", "Shortcut+Y", vm::redo);
-        redo.disableProperty().bind(vm.canRedoProperty().not());
+        subs.bind(redo.disableProperty(), vm.canRedoProperty().not());
         MenuItem redo2 = item("menu.edit.redo", "Shortcut+Shift+Z", vm::redo);
         redo2.setVisible(false);
-        redo2.disableProperty().bind(vm.canRedoProperty().not());
+        subs.bind(redo2.disableProperty(), vm.canRedoProperty().not());
         Menu menu = new Menu(i18n.get("menu.edit"), null, undo, redo, redo2, new SeparatorMenuItem(),
                 item("menu.edit.cut", null, () -> {
                     c.copy();
@@ -116,7 +119,8 @@ final class MainMenus {
         Menu language = new Menu(i18n.get("menu.view.language"));
         ToggleGroup group = new ToggleGroup();
         for (Locale locale : I18n.LANGUAGES) {
-            RadioMenuItem item = new RadioMenuItem(locale.getDisplayName(locale));
+            // Each language in its own words from the bundle: the JDK calls Chinese "中文 (中国)", not 简体中文.
+            RadioMenuItem item = new RadioMenuItem(i18n.get("language." + locale.toLanguageTag()));
             item.setId("language-" + locale.toLanguageTag());
             item.setToggleGroup(group);
             item.setSelected(locale.getLanguage().equals(i18n.locale().getLanguage()));
@@ -127,9 +131,21 @@ final class MainMenus {
                 item("menu.view.zoomIn", "Shortcut+EQUALS", () -> canvas.zoomBy(1.2)),
                 item("menu.view.zoomOut", "Shortcut+MINUS", () -> canvas.zoomBy(1 / 1.2)),
                 item("menu.view.fit", "Shortcut+0", canvas::fitToView),
-                item("menu.view.layout", "Shortcut+L", window.commands()::autoLayout), new SeparatorMenuItem(), language);
+                item("menu.view.layout", "Shortcut+L", window.commands()::autoLayout), new SeparatorMenuItem(),
+                shown("menu.view.palette", "Shortcut+Shift+1", window.sidePanels().paletteShownProperty()),
+                shown("menu.view.side", "Shortcut+Shift+2", window.sidePanels().sideShownProperty()),
+                new SeparatorMenuItem(), language);
         menu.setId("menu-view");
         return menu;
+    }
+
+    /** A panel's show/hide toggle. */
+    private CheckMenuItem shown(String key, String accelerator, javafx.beans.property.BooleanProperty shown) {
+        CheckMenuItem item = new CheckMenuItem(i18n.get(key));
+        item.setId("menu-" + key);
+        item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.selectedProperty().bindBidirectional(shown);
+        return item;
     }
 
     private Menu help() {

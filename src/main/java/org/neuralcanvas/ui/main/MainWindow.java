@@ -33,6 +33,7 @@ import org.neuralcanvas.domain.layer.LayerKind;
 import org.neuralcanvas.ui.canvas.CanvasCommands;
 import org.neuralcanvas.ui.canvas.CanvasView;
 import org.neuralcanvas.ui.common.I18n;
+import org.neuralcanvas.ui.common.Subscriptions;
 import org.neuralcanvas.ui.inspector.InspectorView;
 import org.neuralcanvas.ui.inspector.InspectorViewModel;
 import org.neuralcanvas.ui.palette.LayerDropTarget;
@@ -45,7 +46,8 @@ import org.neuralcanvas.ui.summary.SummaryView;
  * and problems below, status bar at the bottom. Later features plug in through
  * {@link #addMenu}, {@link #addBottomTab} and {@link #addRightTab}: each is a {@link Feature} that sees the window
  * as a {@link FeatureHost} only.
- * Switching language rebuilds the scene from the same view model, so nothing is lost.
+ * Switching language rebuilds the scene from the same view model, so nothing is lost; what the old scene attached to
+ * the view model is detached (each build's {@link Subscriptions}), so no old view lives on.
  */
 public final class MainWindow implements FeatureHost {
 
@@ -65,6 +67,11 @@ public final class MainWindow implements FeatureHost {
     private ProblemsView problemsView;
     private InspectorView inspectorView;
     private PaletteView paletteView;
+    private Subscriptions built;
+    private SidePanels sidePanels;
+    private StackPane canvasArea;
+    /** The bottom area's divider as the user left it, for the first layout after a language switch. */
+    private Double keptBottomDivider;
 
     public MainWindow(AppContext ctx, MainViewModel vm, Stage stage) {
         this.ctx = ctx;
@@ -76,10 +83,6 @@ public final class MainWindow implements FeatureHost {
                 javafx.application.Platform::runLater);
         this.autosave = new Autosave(vm, ctx.userFiles(), Duration.ofSeconds(30));
         build(ctx.userFiles().language());
-        stage.titleProperty().bind(Bindings.createStringBinding(() -> (vm.dirtyProperty().get() ? "• " : "")
-                        + (vm.displayNameProperty().get().isEmpty() ? i18n.get("title.untitled")
-                        : vm.displayNameProperty().get()) + " — NeuralCanvas",
-                vm.dirtyProperty(), vm.displayNameProperty()));
         stage.setOnCloseRequest(e -> {
             if (!closeAllowed()) {
                 e.consume();
@@ -88,6 +91,9 @@ public final class MainWindow implements FeatureHost {
         // Never larger than the screen: a window past its edges hides the status bar (and breaks headless screens).
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setWidth(Math.min(1400, screen.getWidth()));
+        // Smaller than this, the Train panel and the summary have no room left; hide the side panels for more canvas.
+        stage.setMinWidth(Math.min(800, screen.getWidth()));
+        stage.setMinHeight(Math.min(560, screen.getHeight()));
         stage.setHeight(Math.min(880, screen.getHeight()));
         stage.setX(screen.getMinX() + (screen.getWidth() - stage.getWidth()) / 2);
         stage.setY(screen.getMinY() + (screen.getHeight() - stage.getHeight()) / 2);
@@ -98,6 +104,12 @@ public final class MainWindow implements FeatureHost {
         Locale.setDefault(Locale.Category.DISPLAY, locale);
         vm.refreshProblems();
         i18n = new I18n(locale);
+        built = new Subscriptions();
+        // Each build binds the title again, so that "Untitled" is said in the new language.
+        built.bind(stage.titleProperty(), Bindings.createStringBinding(() -> (vm.dirtyProperty().get() ? "• " : "")
+                        + (vm.displayNameProperty().get().isEmpty() ? i18n.get("title.untitled")
+                        : vm.displayNameProperty().get()) + " — NeuralCanvas",
+                vm.dirtyProperty(), vm.displayNameProperty()));
         canvas = new CanvasView(vm, i18n, ctx.icons());
         commands = new CanvasCommands(canvas);
         Pane dragLayer = new Pane();
@@ -132,31 +144,42 @@ public final class MainWindow implements FeatureHost {
         summaryTab.setId("tab-summary");
         Tab problemsTab = new Tab(i18n.get("tab.problems"), problemsView);
         problemsTab.setId("tab-problems");
-        problemsTab.textProperty().bind(Bindings.createStringBinding(() -> vm.problemCountProperty().get() == 0
+        built.bind(problemsTab.textProperty(), Bindings.createStringBinding(() -> vm.problemCountProperty().get() == 0
                 ? i18n.get("tab.problems") : i18n.get("tab.problems") + " (" + vm.problemCountProperty().get() + ")",
                 vm.problemCountProperty()));
         bottomTabs = new TabPane(summaryTab, problemsTab);
         bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab inspectorTab = new Tab(i18n.get("tab.inspector"), inspectorView);
+        inspectorTab.setId("tab-inspector");
         rightTabs = new TabPane(inspectorTab);
         rightTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        VBox centre = new VBox(canvasToolBar(), canvas);
-        VBox.setVgrow(canvas, Priority.ALWAYS);
+        canvasArea = new StackPane(canvas);
+        VBox centre = new VBox(canvasToolBar(), canvasArea);
+        VBox.setVgrow(canvasArea, Priority.ALWAYS);
         vertical = new SplitPane(centre, bottomTabs);
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.70);
-        SplitPane horizontal = new SplitPane(paletteView, vertical, rightTabs);
-        horizontal.setDividerPositions(0.165, 0.78);
-        paletteView.setMinWidth(230);
-        rightTabs.setMinWidth(280);
-        SplitPane.setResizableWithParent(paletteView, false);
-        SplitPane.setResizableWithParent(rightTabs, false);
+        sidePanels = new SidePanels(paletteView, vertical, rightTabs, ctx.userFiles());
+        // The summary and problems keep room for several rows in a short window (a 700 px laptop one): a fixed
+        // 30 % left them one row. A divider the user dragged stays until the window's height changes.
+        vertical.heightProperty().addListener((o, a, h) -> javafx.application.Platform.runLater(() -> {
+            if (keptBottomDivider != null) { // the first layout after a language switch: where the user had it
+                vertical.setDividerPositions(keptBottomDivider);
+                keptBottomDivider = null;
+            } else {
+                vertical.setDividerPositions(1 - bottomHeight(vertical.getHeight()) / Math.max(1, vertical.getHeight()));
+            }
+        }));
 
-        BorderPane layout = new BorderPane(horizontal);
+        BorderPane layout = new BorderPane(sidePanels.node());
         menuBar = new MainMenus(this, i18n).build();
         layout.setTop(menuBar);
-        layout.setBottom(new StatusBar(vm, i18n, canvas.zoomProperty()));
+        layout.setBottom(new StatusBar(vm, i18n, canvas.zoomProperty(), built));
+        built.onClose(canvas::dispose);
+        built.onClose(inspectorView::dispose);
+        built.onClose(summaryView::dispose);
+        built.onClose(problemsView::dispose);
         StackPane root = new StackPane(layout, dragLayer);
         root.getStylesheets().add(MainWindow.class.getResource("/org/neuralcanvas/ui/neuralcanvas.css").toExternalForm());
         if (stage.getScene() == null) {
@@ -170,6 +193,32 @@ public final class MainWindow implements FeatureHost {
         for (Feature feature : ctx.features()) {
             feature.install(this, i18n);
         }
+        // After the features: the start page offers the Keras import only where a feature added it.
+        built.onChange(vm.summaryProperty(), (o, a, b) -> showStartPageIfEmpty());
+        showStartPageIfEmpty();
+    }
+
+    /** The start page lies over the canvas while the model has no layer, made afresh each time (recent files). */
+    private void showStartPageIfEmpty() {
+        boolean empty = vm.document().graph().nodeCount() == 0;
+        boolean shown = canvasArea.getChildren().size() > 1;
+        if (empty && !shown) {
+            Runnable importKeras = fileMenuItem("menu-import-keras").<Runnable>map(item -> item::fire).orElse(null);
+            canvasArea.getChildren().add(new StartPage(ctx.templates().all(), ctx.userFiles().recentFiles(), i18n,
+                    new StartPage.Actions(fileActions::newFromTemplate, fileActions::open, importKeras,
+                            fileActions::openRecent)));
+        } else if (!empty && shown) {
+            canvasArea.getChildren().remove(1);
+        }
+    }
+
+    private java.util.Optional<javafx.scene.control.MenuItem> fileMenuItem(String id) {
+        return menuBar.getMenus().get(0).getItems().stream().filter(i -> id.equals(i.getId())).findFirst();
+    }
+
+    /** The summary and problems area: 30 % of the height, and no less than 240 px while that leaves the canvas 60 %. */
+    static double bottomHeight(double height) {
+        return Math.max(height * 0.30, Math.min(240, height * 0.40));
     }
 
     private ToolBar canvasToolBar() {
@@ -183,8 +232,8 @@ public final class MainWindow implements FeatureHost {
                 button("toolbar.layout", "menu.view.layout", commands::autoLayout),
                 new javafx.scene.control.Separator(),
                 button("toolbar.delete", "menu.edit.delete", commands::delete));
-        bar.getItems().get(0).disableProperty().bind(vm.canUndoProperty().not());
-        bar.getItems().get(1).disableProperty().bind(vm.canRedoProperty().not());
+        built.bind(bar.getItems().get(0).disableProperty(), vm.canUndoProperty().not());
+        built.bind(bar.getItems().get(1).disableProperty(), vm.canRedoProperty().not());
         bar.getStyleClass().add("canvas-toolbar");
         return bar;
     }
@@ -198,14 +247,61 @@ public final class MainWindow implements FeatureHost {
         return b;
     }
 
-    /** Rebuilds the window in another language, keeping the open project, selection and history. */
+    /**
+     * Rebuilds the window in another language, keeping the open project, selection and history, and what the user
+     * had arranged: the canvas's zoom and pan, the bottom and right tabs shown, the bottom area's height. Everything
+     * the old build attached to the view models is detached first (its {@link Subscriptions}), features included.
+     */
     public void switchLanguage(Locale locale) {
         ctx.userFiles().setLanguage(locale);
-        canvas.dispose();
-        inspectorView.dispose();
-        summaryView.dispose();
-        problemsView.dispose();
+        CanvasView.View view = canvas.view();
+        String bottomTab = selectedId(bottomTabs);
+        String rightTab = selectedId(rightTabs);
+        double bottomDivider = vertical.getDividerPositions()[0];
+        double[] sideDividers = sidePanels.node().getDividerPositions();
+        built.close();
+        keptBottomDivider = bottomDivider;
         build(locale);
+        sidePanels.keep(sideDividers);
+        canvas.show(view);
+        select(bottomTabs, bottomTab);
+        select(rightTabs, rightTab);
+        // As at the start: the canvas has the keys, not the palette's search field (whose caret would keep JavaFX
+        // pulsing 60 times a second). The new canvas joins the scene only when the split panes get their skins, in the
+        // next pulse, which would otherwise give the keys to the first field it finds.
+        focusWhenShown(canvas);
+    }
+
+    private static void focusWhenShown(javafx.scene.Node node) {
+        if (node.getScene() != null) {
+            node.requestFocus();
+            return;
+        }
+        node.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene a, Scene scene) {
+                if (scene != null) {
+                    node.sceneProperty().removeListener(this);
+                    node.requestFocus();
+                }
+            }
+        });
+    }
+
+    private static String selectedId(TabPane tabs) {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        return tab == null ? null : tab.getId();
+    }
+
+    private static void select(TabPane tabs, String id) {
+        tabs.getTabs().stream().filter(t -> id != null && id.equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    /** What this build of the window attached to the view models; closed when the window is rebuilt. */
+    @Override
+    public Subscriptions subscriptions() {
+        return built;
     }
 
     public void show() {
@@ -258,6 +354,7 @@ public final class MainWindow implements FeatureHost {
 
     void showShortcuts() {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, i18n.get("help.shortcuts"), ButtonType.OK);
+        alert.setTitle(i18n.get("app.title")); // JavaFX's own title ("Message") is English whatever the window's language
         alert.setHeaderText(i18n.get("menu.help.shortcuts"));
         alert.initOwner(stage);
         alert.showAndWait();
@@ -339,6 +436,10 @@ public final class MainWindow implements FeatureHost {
 
     public CanvasCommands commands() {
         return commands;
+    }
+
+    SidePanels sidePanels() {
+        return sidePanels;
     }
 
     public SummaryView summaryView() {

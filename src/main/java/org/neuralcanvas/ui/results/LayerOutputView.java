@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.results;
 
+import org.neuralcanvas.ui.common.Subscriptions;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -21,6 +22,9 @@ import org.neuralcanvas.ui.common.I18n;
  * bars (a vector, every unit: {@link VectorBars}), a heat map (steps x features) or one picture per channel (feature maps).
  */
 final class LayerOutputView extends BorderPane {
+
+    /** What this view attached to the view model; {@link #dispose} detaches it (the window is being rebuilt). */
+    private final Subscriptions subs = new Subscriptions();
 
     private static final int MAX_CHANNELS = 32;
 
@@ -62,7 +66,7 @@ final class LayerOutputView extends BorderPane {
         scroll.setFitToWidth(true);
         setTop(new VBox(4, bar, caption));
         setCenter(scroll);
-        vm.modelProperty().addListener((o, a, m) -> {
+        subs.onChange(vm.modelProperty(), (o, a, m) -> {
             layer.getItems().setAll(vm.layers());
             output.getChildren().clear();
             caption.setText("");
@@ -117,5 +121,9 @@ final class LayerOutputView extends BorderPane {
                         String.valueOf(bars.drawnUnits()), String.valueOf(v.length)));
             }
         }
+    }
+
+    void dispose() {
+        subs.close();
     }
 }

@@ -44,7 +44,8 @@ final class PlaygroundView extends BorderPane {
     private boolean dirty;
     private float[] lastProbabilities;
 
-    PlaygroundView(ResultsViewModel vm, I18n i18n) {
+    /** @param subs where its listeners on the results go, released with the Results view */
+    PlaygroundView(ResultsViewModel vm, I18n i18n, org.neuralcanvas.ui.common.Subscriptions subs) {
         this.vm = vm;
         this.i18n = i18n;
         setId("playground");
@@ -84,8 +85,8 @@ final class PlaygroundView extends BorderPane {
         right.setPadding(new Insets(4));
         setLeft(left);
         setCenter(right);
-        vm.modelProperty().addListener((o, a, m) -> modelChanged());
-        vm.predictionsProperty().addListener((o, a, p) -> modelChanged());
+        subs.onChange(vm.modelProperty(), (o, a, m) -> modelChanged());
+        subs.onChange(vm.predictionsProperty(), (o, a, p) -> modelChanged());
         draw();
         modelChanged();
     }

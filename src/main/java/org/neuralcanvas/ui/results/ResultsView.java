@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.results;
 
+import org.neuralcanvas.ui.common.Subscriptions;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.File;
@@ -45,6 +46,9 @@ import org.neuralcanvas.ui.common.LiveChart;
  */
 public final class ResultsView extends BorderPane {
 
+    /** What this view attached to the view model; {@link #dispose} detaches it (the window is being rebuilt). */
+    private final Subscriptions subs = new Subscriptions();
+
     private final ResultsViewModel vm;
     private final I18n i18n;
     private final Executor work;
@@ -68,23 +72,25 @@ public final class ResultsView extends BorderPane {
         setId("results-view");
         confusion = new ConfusionMatrixView(i18n, vm::showCell);
         layerView = new LayerOutputView(vm, i18n);
+        subs.onClose(layerView::dispose);
         scores.setId("results-scores");
         scores.setText(i18n.get("results.none"));
         Button export = new Button(i18n.get("results.export"));
         export.setId("button-export-model");
-        export.disableProperty().bind(vm.modelProperty().isNull().or(vm.busyProperty()));
+        subs.bind(export.disableProperty(), Bindings.createBooleanBinding(
+                () -> vm.modelProperty().get() == null || vm.busyProperty().get(), vm.modelProperty(), vm.busyProperty()));
         export.setOnAction(e -> exportModel());
         Button all = new Button(i18n.get("results.showAll"));
         all.setOnAction(e -> vm.showAll());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(vm.busyProperty());
+        subs.bind(busy.visibleProperty(), vm.busyProperty());
         message.setId("results-message");
         message.setWrapText(true);
         // Red only for what went wrong: "Saved the model to …" is good news.
-        message.styleProperty().bind(Bindings.when(vm.messageIsProblemProperty()).then("-fx-text-fill: #b00020;")
-                .otherwise(""));
-        message.textProperty().bind(vm.messageProperty());
+        subs.bind(message.styleProperty(), Bindings.createStringBinding(
+                () -> vm.messageIsProblemProperty().get() ? "-fx-text-fill: #b00020;" : "", vm.messageIsProblemProperty()));
+        subs.bind(message.textProperty(), vm.messageProperty());
         // It gives way to the export button, cut if need be: the whole sentence is on hover.
         message.setMinWidth(0);
         message.setMaxHeight(40);
@@ -99,7 +105,7 @@ public final class ResultsView extends BorderPane {
         published.setId("results-published");
         published.setWrapText(true);
         // Formatted here, not in the view model: a language switch rebuilds this view and says it again.
-        published.textProperty().bind(Bindings.createStringBinding(() -> vm.publishedProperty().get() == null ? ""
+        subs.bind(published.textProperty(), Bindings.createStringBinding(() -> vm.publishedProperty().get() == null ? ""
                 : vm.publishedProperty().get().sentence(), vm.publishedProperty()));
         published.managedProperty().bind(published.textProperty().isNotEmpty());
         VBox header = new VBox(2, top, baselines, published);
@@ -125,7 +131,7 @@ public final class ResultsView extends BorderPane {
         // The test set's results, and the playground where the user draws a sample of their own.
         javafx.scene.control.Tab testTab = new javafx.scene.control.Tab(i18n.get("results.tab.test"), body);
         testTab.setId("tab-results-test");
-        playground = new PlaygroundView(vm, i18n);
+        playground = new PlaygroundView(vm, i18n, subs);
         javafx.scene.control.Tab playTab = new javafx.scene.control.Tab(i18n.get("results.tab.playground"), playground);
         playTab.setId("tab-playground");
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(testTab, playTab);
@@ -133,9 +139,9 @@ public final class ResultsView extends BorderPane {
         tabs.setSide(javafx.geometry.Side.BOTTOM);
         setCenter(tabs);
 
-        vm.reportProperty().addListener((o, a, r) -> showReport(r));
-        vm.shownSamples().addListener((javafx.collections.ListChangeListener<Integer>) c -> showSamples());
-        vm.shownTitleProperty().addListener((o, a, t) -> gridTitle.setText(t.isEmpty() ? samplesTitle() : t));
+        subs.onChange(vm.reportProperty(), (o, a, r) -> showReport(r));
+        subs.onChange(vm.shownSamples(), (javafx.collections.ListChangeListener<Integer>) c -> showSamples());
+        subs.onChange(vm.shownTitleProperty(), (o, a, t) -> gridTitle.setText(t.isEmpty() ? samplesTitle() : t));
         gridTitle.setText(samplesTitle());
         showReport(vm.reportProperty().get());
         showSamples();
@@ -327,5 +333,10 @@ public final class ResultsView extends BorderPane {
     /** The playground sub-tab (for tests). */
     PlaygroundView playground() {
         return playground;
+    }
+
+    /** Detaches the view from the results (the window is being rebuilt). */
+    public void dispose() {
+        subs.close();
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.domain.shape.Problem;
+import org.neuralcanvas.ui.common.FullText;
 import org.neuralcanvas.ui.common.I18n;
 import org.neuralcanvas.ui.common.Selection;
 
@@ -24,6 +25,10 @@ public final class ProblemsView extends ListView<Problem> {
         getStyleClass().add("problems");
         setPlaceholder(new Label(i18n.get("problems.none")));
         setCellFactory(v -> new ListCell<>() {
+            {
+                FullText.onHover(this); // a long sentence in a narrow list is cut: hover shows it whole
+            }
+
             @Override
             protected void updateItem(Problem p, boolean empty) {
                 super.updateItem(p, empty);

@@ -4,12 +4,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.neuralcanvas.domain.shape.ModelSummary;
 import org.neuralcanvas.domain.shape.SummaryRow;
+import org.neuralcanvas.ui.common.FullText;
 import org.neuralcanvas.ui.common.I18n;
 import org.neuralcanvas.ui.common.Selection;
 
@@ -31,16 +33,20 @@ public final class SummaryView extends VBox {
         getStyleClass().add("summary");
         setId("summary");
         TableColumn<SummaryRow, String> layer = new TableColumn<>(i18n.get("summary.layer"));
+        layer.setCellFactory(c -> textCell());
         layer.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().layer()));
         layer.setPrefWidth(240);
         TableColumn<SummaryRow, String> shape = new TableColumn<>(i18n.get("summary.shape"));
+        shape.setCellFactory(c -> textCell());
         shape.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().outputShape()));
         shape.setPrefWidth(170);
         TableColumn<SummaryRow, Long> params = new TableColumn<>(i18n.get("summary.params"));
         params.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().params()));
         params.setPrefWidth(110);
+        params.setMinWidth(80); // "Param #" and a seven-digit count stay whole in a narrow window
         params.setStyle("-fx-alignment: CENTER-RIGHT;");
         TableColumn<SummaryRow, String> connected = new TableColumn<>(i18n.get("summary.connected"));
+        connected.setCellFactory(c -> textCell());
         connected.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.join(", ", c.getValue().connectedTo())));
         connected.setPrefWidth(260);
         table.getColumns().add(layer);
@@ -60,6 +66,19 @@ public final class SummaryView extends VBox {
         getChildren().addAll(table, totals);
         summary.addListener(listener);
         show(summary.getValue());
+    }
+
+    /** A cell whose text, cut in a narrow column, is shown whole on hover. */
+    private static TableCell<SummaryRow, String> textCell() {
+        TableCell<SummaryRow, String> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        };
+        FullText.onHover(cell);
+        return cell;
     }
 
     public void dispose() {

@@ -37,7 +37,7 @@ public final class IconGenerator {
             LayerCategory.RECURRENT, new Color(0x8e5cc4),
             LayerCategory.ATTENTION, new Color(0xc2255c),
             LayerCategory.NORMALIZATION, new Color(0xc48a1f),
-            LayerCategory.MERGE, new Color(0xc45a3b));
+            LayerCategory.MERGE, new Color(0x5b5fc7)); // indigo, not a red that reads as a problem
 
     private IconGenerator() {
     }

@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.training;
 
+import org.neuralcanvas.ui.common.Subscriptions;
 import org.neuralcanvas.ui.common.LiveChart;
 import java.util.HashMap;
 import java.util.Locale;
@@ -37,6 +38,9 @@ import org.neuralcanvas.ui.common.I18n;
  */
 public final class DashboardView extends BorderPane {
 
+    /** What this view attached to the view model; {@link #dispose} detaches it (the window is being rebuilt). */
+    private final Subscriptions subs = new Subscriptions();
+
     private final TrainingViewModel vm;
     private final I18n i18n;
     private final LiveChart lossChart;
@@ -65,7 +69,7 @@ public final class DashboardView extends BorderPane {
         metricChart = new LiveChart(metric, "chart-metric", i18n, work, vm::say);
         lossChart.setValues(x -> readout(c.loss(), x));
         metricChart.setValues(x -> readout(c.metric(), x));
-        vm.phaseProperty().addListener((o, a, b) -> {
+        subs.onChange(vm.phaseProperty(), (o, a, b) -> {
             if (b == RunPhase.PREPARING) {
                 String m = vm.curves().metricName();
                 metric.getXYPlot().getRangeAxis().setLabel(m == null ? "" : m);
@@ -73,7 +77,9 @@ public final class DashboardView extends BorderPane {
             }
         });
 
-        setTop(new VBox(4, buttons(), progress(), new FoldResultsBar(vm, i18n)));
+        FoldResultsBar foldResults = new FoldResultsBar(vm, i18n);
+        subs.onClose(foldResults::dispose);
+        setTop(new VBox(4, buttons(), progress(), foldResults));
         SplitPane charts = new SplitPane(lossChart, metricChart);
         SplitPane body = new SplitPane(charts, sidePanel());
         body.setDividerPositions(0.6);
@@ -104,10 +110,10 @@ public final class DashboardView extends BorderPane {
                 vm.pause();
             }
         });
-        pause.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
+        subs.bind(pause.textProperty(), Bindings.createStringBinding(() -> i18n.get(
                 vm.phaseProperty().get() == RunPhase.PAUSED ? "dashboard.resume" : "dashboard.pause"), vm.phaseProperty()));
         Button stop = button("dashboard.stop", "button-stop", vm::stop);
-        train.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive(), vm.phaseProperty()));
+        subs.bind(train.disableProperty(), Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive(), vm.phaseProperty()));
         // A pressed Train button is disabled at once and JavaFX would pass its focus on to whatever is next,
         // possibly a text field whose blinking caret keeps the window redrawing during the whole run.
         train.disabledProperty().addListener((o, was, is) -> {
@@ -119,24 +125,25 @@ public final class DashboardView extends BorderPane {
                 });
             }
         });
-        pause.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get() != RunPhase.RUNNING
+        subs.bind(pause.disableProperty(), Bindings.createBooleanBinding(() -> vm.phaseProperty().get() != RunPhase.RUNNING
                 && vm.phaseProperty().get() != RunPhase.PAUSED, vm.phaseProperty()));
-        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get() == RunPhase.IDLE
+        subs.bind(stop.disableProperty(), Bindings.createBooleanBinding(() -> vm.phaseProperty().get() == RunPhase.IDLE
                 || vm.phaseProperty().get() == RunPhase.EVALUATING, vm.phaseProperty()));
         Label phase = new Label();
         phase.setId("dashboard-phase");
-        phase.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("dashboard.phase."
+        subs.bind(phase.textProperty(), Bindings.createStringBinding(() -> i18n.get("dashboard.phase."
                 + vm.phaseProperty().get().name().toLowerCase(Locale.ROOT)), vm.phaseProperty()));
         Label backend = new Label();
         backend.setId("dashboard-backend");
-        backend.textProperty().bind(Bindings.createStringBinding(() -> vm.backendProperty().get().isEmpty() ? ""
+        subs.bind(backend.textProperty(), Bindings.createStringBinding(() -> vm.backendProperty().get().isEmpty() ? ""
                 : i18n.format("status.backend", vm.backendProperty().get()), vm.backendProperty()));
         Label status = new Label();
         status.setId("dashboard-status");
-        status.textProperty().bind(vm.statusProperty());
+        subs.bind(status.textProperty(), vm.statusProperty());
         status.setWrapText(true);
         status.setMaxHeight(40);
-        status.styleProperty().bind(Bindings.when(vm.failedProperty()).then("-fx-text-fill: #b00020;").otherwise(""));
+        subs.bind(status.styleProperty(), Bindings.createStringBinding(
+                () -> vm.failedProperty().get() ? "-fx-text-fill: #b00020;" : "", vm.failedProperty()));
         // Two lines fit; the whole sentence is in the tooltip, so a long one can still be read.
         org.neuralcanvas.ui.common.FullText.onHover(status);
         HBox.setHgrow(status, Priority.ALWAYS);
@@ -144,8 +151,8 @@ public final class DashboardView extends BorderPane {
         // Keras: calling fit() again goes on from the trained weights; a fresh run starts from new ones.
         javafx.scene.control.CheckBox keep = new javafx.scene.control.CheckBox(i18n.get("dashboard.continue"));
         keep.setId("check-continue");
-        keep.selectedProperty().bindBidirectional(vm.weights().continueTrainingProperty());
-        keep.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.weights().canContinueProperty().get()
+        subs.bindBidirectional(keep.selectedProperty(), vm.weights().continueTrainingProperty());
+        subs.bind(keep.disableProperty(), Bindings.createBooleanBinding(() -> !vm.weights().canContinueProperty().get()
                 || vm.phaseProperty().get().isActive(), vm.weights().canContinueProperty(), vm.phaseProperty()));
         HBox row = new HBox(8, train, keep, pause, stop, phase, backend, status);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -168,20 +175,22 @@ public final class DashboardView extends BorderPane {
     private HBox progress() {
         ProgressBar epoch = new ProgressBar();
         epoch.setId("progress-epoch");
-        epoch.progressProperty().bind(vm.progress().epochProgressProperty());
+        subs.bind(epoch.progressProperty(), vm.progress().epochProgressProperty());
         ProgressBar run = new ProgressBar();
         run.setId("progress-run");
-        run.progressProperty().bind(vm.progress().runProgressProperty());
-        run.visibleProperty().bind(vm.phaseProperty().isNotEqualTo(RunPhase.IDLE).or(vm.progress().runProgressProperty().greaterThan(0)));
+        subs.bind(run.progressProperty(), vm.progress().runProgressProperty());
+        subs.bind(run.visibleProperty(), Bindings.createBooleanBinding(
+                () -> vm.phaseProperty().get() != RunPhase.IDLE || vm.progress().runProgressProperty().get() > 0,
+                vm.phaseProperty(), vm.progress().runProgressProperty()));
         epoch.setPrefWidth(200);
         run.setPrefWidth(260);
         Label epochLabel = new Label();
-        epochLabel.textProperty().bind(vm.progress().epochTextProperty());
+        subs.bind(epochLabel.textProperty(), vm.progress().epochTextProperty());
         epochLabel.setMinWidth(80);
         Label runLabel = new Label(i18n.get("dashboard.run"));
         Label time = new Label();
         time.setId("dashboard-time");
-        time.textProperty().bind(vm.progress().timeTextProperty());
+        subs.bind(time.textProperty(), vm.progress().timeTextProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox row = new HBox(8, epochLabel, epoch, runLabel, run, time);
@@ -192,6 +201,7 @@ public final class DashboardView extends BorderPane {
     private TabPane sidePanel() {
         logView.setId("training-log");
         logView.setItems(vm.progress().log());
+        subs.onClose(() -> logView.setItems(null)); // the list view and its selection listen to the items
         logView.getStyleClass().add("training-log");
         logView.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             {
@@ -206,14 +216,15 @@ public final class DashboardView extends BorderPane {
                 setText(empty ? null : line);
             }
         });
-        vm.progress().log().addListener((javafx.collections.ListChangeListener<String>) ch -> logView.scrollTo(vm.progress().log().size() - 1));
+        subs.onChange(vm.progress().log(), (javafx.collections.ListChangeListener<String>) ch -> logView.scrollTo(vm.progress().log().size() - 1));
         Tab logTab = new Tab(i18n.get("dashboard.log"), logView);
 
         runList.setId("run-history");
         runList.setItems(vm.runs());
+        subs.onClose(() -> runList.setItems(null));
         // The latest run is the one shown by default: its settings below the list, its results in the Results tab.
-        vm.runs().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> selectLatestRun());
-        vm.overlaid().addListener((javafx.collections.ListChangeListener<RunRecord>) c -> syncOverlayChecks());
+        subs.onChange(vm.runs(), (javafx.collections.ListChangeListener<RunRecord>) c -> selectLatestRun());
+        subs.onChange(vm.overlaid(), (javafx.collections.ListChangeListener<RunRecord>) c -> syncOverlayChecks());
         runList.setCellFactory(CheckBoxListCell.forListView(this::overlayCheck, new javafx.util.StringConverter<>() {
             @Override
             public String toString(RunRecord r) {
@@ -270,7 +281,7 @@ public final class DashboardView extends BorderPane {
         javafx.scene.control.MenuItem continueRun = new javafx.scene.control.MenuItem(i18n.get("dashboard.runs.continue"));
         continueRun.setId("menu-run-continue");
         continueRun.setOnAction(e -> vm.continueFrom(runList.getSelectionModel().getSelectedItem()));
-        continueRun.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive()
+        subs.bind(continueRun.disableProperty(), Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive()
                 || runList.getSelectionModel().getSelectedItem() == null, vm.phaseProperty(),
                 runList.getSelectionModel().selectedItemProperty()));
         runList.setContextMenu(new javafx.scene.control.ContextMenu(showResults, continueRun, openCheckpoint, exportCsv));
@@ -370,6 +381,7 @@ public final class DashboardView extends BorderPane {
 
     /** Releases the charts from the shared curves (the window is being rebuilt). */
     public void dispose() {
+        subs.close();
         vm.curves().detach(lossChart.chart());
         vm.curves().detach(metricChart.chart());
         if (histograms != null) {

@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.training;
 
+import org.neuralcanvas.ui.common.Subscriptions;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import javafx.geometry.Pos;
@@ -20,6 +21,9 @@ import org.neuralcanvas.ui.common.I18n;
  * off the mean curve). Shown only while the Training tab shows a K-fold run; filled fold by fold as they end.
  */
 final class FoldResultsBar extends HBox {
+
+    /** What this view attached to the view model; {@link #dispose} detaches it (the window is being rebuilt). */
+    private final Subscriptions subs = new Subscriptions();
 
     private final TrainingViewModel vm;
     private final I18n i18n;
@@ -60,8 +64,8 @@ final class FoldResultsBar extends HBox {
         text.setMaxWidth(Double.MAX_VALUE);
         epochs.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(text, train, forEpochs, epochs);
-        vm.foldSummaryProperty().addListener((o, a, s) -> show(s));
-        vm.phaseProperty().addListener((o, a, p) -> refresh());
+        subs.onChange(vm.foldSummaryProperty(), (o, a, s) -> show(s));
+        subs.onChange(vm.phaseProperty(), (o, a, p) -> refresh());
         show(vm.foldSummaryProperty().get());
     }
 
@@ -93,5 +97,9 @@ final class FoldResultsBar extends HBox {
     private void refresh() {
         train.setDisable(vm.phaseProperty().get().isActive() || FormFields.refused(epochs)
                 || !epochs.getText().trim().matches("\\d+"));
+    }
+
+    void dispose() {
+        subs.close();
     }
 }

@@ -29,7 +29,8 @@ final class SearchForm extends TitledPane {
     private final Label count = new Label();
     private final Button start;
 
-    SearchForm(TrainingViewModel vm, I18n i18n) {
+    /** @param subs where its bindings to the view model go, released with the panel */
+    SearchForm(TrainingViewModel vm, I18n i18n, org.neuralcanvas.ui.common.Subscriptions subs) {
         this.vm = vm;
         this.i18n = i18n;
         setText(i18n.get("train.section.search"));
@@ -60,7 +61,7 @@ final class SearchForm extends TitledPane {
         axes.textProperty().addListener((o, a, b) -> refresh());
         budget.textProperty().addListener((o, a, b) -> refresh());
         random.selectedProperty().addListener((o, a, b) -> refresh());
-        start.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive()
+        subs.bind(start.disableProperty(), Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive()
                 || count.getStyleClass().contains("problem-text") || axes.getText().isBlank(), vm.phaseProperty(),
                 count.textProperty(), axes.textProperty()));
         HBox budgetRow = new HBox(6, new Label(i18n.get("search.budget")), budget);

@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.training;
 
+import org.neuralcanvas.ui.common.Subscriptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ import org.neuralcanvas.ui.common.I18n;
  * to {@link TrainingViewModel#setSettings}; a new project's settings refill the form.
  */
 final class SettingsForm extends VBox {
+
+    /** What this view attached to the view model; {@link #dispose} detaches it (the window is being rebuilt). */
+    private final Subscriptions subs = new Subscriptions();
 
     private static final List<String> MONITORS = List.of("val_loss", "loss", "val_accuracy", "accuracy", "val_mae", "mae");
 
@@ -182,11 +186,13 @@ final class SettingsForm extends VBox {
         getChildren().addAll(section("train.section.compile", compile), section("train.section.fit", fit), callbacksPane);
         setSpacing(4);
         fill(vm.settingsProperty().get());
-        vm.settingsProperty().addListener((o, a, s) -> fill(s));
+        subs.onChange(vm.settingsProperty(), (o, a, s) -> fill(s));
     }
 
     private TitledPane section(String key, Node content) {
         TitledPane p = new TitledPane(i18n.get(key), content);
+        // Its title may be cut rather than widen a narrow panel ("Compile (loss, optimizer, metrics)" at 1024 px).
+        p.setMinWidth(0);
         p.setAnimated(false);
         return p;
     }
@@ -337,5 +343,9 @@ final class SettingsForm extends VBox {
             OptimizerParam p = params.get(i);
             row(optimizerGrid, i, p.isFlag() ? "" : p.name(), optimizerFields.get(p.name()));
         }
+    }
+
+    void dispose() {
+        subs.close();
     }
 }

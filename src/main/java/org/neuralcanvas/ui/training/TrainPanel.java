@@ -1,5 +1,6 @@
 package org.neuralcanvas.ui.training;
 
+import org.neuralcanvas.ui.common.Subscriptions;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,9 @@ import org.neuralcanvas.ui.common.I18n;
  * ({@link SettingsForm}) and the Train button.
  */
 public final class TrainPanel extends ScrollPane {
+
+    /** What this view attached to the view model; {@link #dispose} detaches it (the window is being rebuilt). */
+    private final Subscriptions subs = new Subscriptions();
 
     private final TrainingViewModel vm;
     private final I18n i18n;
@@ -115,13 +119,13 @@ public final class TrainPanel extends ScrollPane {
         train.getStyleClass().add("train-button");
         train.setOnAction(e -> vm.train());
         // Disabled while a field shows a refused value or a setting cannot train; the sentences say why, under the button.
-        train.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive()
+        subs.bind(train.disableProperty(), Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive()
                 || !vm.trainProblemsProperty().get().isEmpty(), vm.phaseProperty(), vm.trainProblemsProperty()));
         Label trainProblems = new Label();
         trainProblems.setId("train-problems");
         trainProblems.setWrapText(true);
         trainProblems.getStyleClass().add("problem-text");
-        trainProblems.textProperty().bind(Bindings.createStringBinding(
+        subs.bind(trainProblems.textProperty(), Bindings.createStringBinding(
                 () -> String.join("\n", vm.trainProblemsProperty().get()), vm.trainProblemsProperty()));
         trainProblems.visibleProperty().bind(trainProblems.textProperty().isNotEmpty());
         trainProblems.managedProperty().bind(trainProblems.visibleProperty());
@@ -130,12 +134,14 @@ public final class TrainPanel extends ScrollPane {
         estimate.setId("button-estimate");
         estimate.setMaxWidth(Double.MAX_VALUE);
         estimate.setOnAction(e -> vm.estimateCost());
-        estimate.disableProperty().bind(vm.estimatingProperty().or(vm.phaseProperty().isNotEqualTo(RunPhase.IDLE)));
+        subs.bind(estimate.disableProperty(), Bindings.createBooleanBinding(() -> vm.estimatingProperty().get()
+                || vm.phaseProperty().get() != RunPhase.IDLE, vm.estimatingProperty(), vm.phaseProperty()));
         Label cost = new Label();
         cost.setId("train-cost");
         cost.setWrapText(true);
-        cost.textProperty().bind(vm.costTextProperty());
-        cost.styleProperty().bind(Bindings.when(vm.costWarningProperty()).then("-fx-text-fill: #b00020;").otherwise(""));
+        subs.bind(cost.textProperty(), vm.costTextProperty());
+        subs.bind(cost.styleProperty(), Bindings.createStringBinding(() -> vm.costWarningProperty().get()
+                ? "-fx-text-fill: #b00020;" : "", vm.costWarningProperty()));
         cost.visibleProperty().bind(cost.textProperty().isNotEmpty());
         cost.managedProperty().bind(cost.visibleProperty());
         VBox data = new VBox(4, dataset, ownButtons(), description, shapes, ownData, new Label(i18n.get("train.layout")),
@@ -143,13 +149,16 @@ public final class TrainPanel extends ScrollPane {
         data.setPadding(new Insets(4));
         TitledPane dataPane = new TitledPane(i18n.get("train.section.dataset"), data);
         dataPane.setAnimated(false);
-        VBox content = new VBox(6, train, trainProblems, estimate, cost, dataPane, new SettingsForm(vm, i18n), new SearchForm(vm, i18n));
+        SettingsForm settings = new SettingsForm(vm, i18n);
+        subs.onClose(settings::dispose);
+        SearchForm search = new SearchForm(vm, i18n, subs);
+        VBox content = new VBox(6, train, trainProblems, estimate, cost, dataPane, settings, search);
         content.setPadding(new Insets(6));
         setContent(content);
 
-        vm.datasetProperty().addListener((o, a, b) -> refresh());
-        vm.fitProperty().addListener((o, a, b) -> refresh());
-        vm.settingsProperty().addListener((o, a, b) -> refresh());
+        subs.onChange(vm.datasetProperty(), (o, a, b) -> refresh());
+        subs.onChange(vm.fitProperty(), (o, a, b) -> refresh());
+        subs.onChange(vm.settingsProperty(), (o, a, b) -> refresh());
         refresh();
     }
 
@@ -186,7 +195,8 @@ public final class TrainPanel extends ScrollPane {
         });
         for (Button b : new Button[] {csv, images}) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            b.disableProperty().bind(vm.phaseProperty().isNotEqualTo(RunPhase.IDLE));
+            subs.bind(b.disableProperty(), Bindings.createBooleanBinding(() -> vm.phaseProperty().get() != RunPhase.IDLE,
+                    vm.phaseProperty()));
         }
         ownTarget.setId("combo-own-target");
         ownTarget.setOnAction(e -> {
@@ -368,5 +378,10 @@ public final class TrainPanel extends ScrollPane {
             case K_FOLD -> sb.append(" · ").append(i18n.format("train.prep.validationFolds", s.validation().folds()));
         }
         return sb.toString();
+    }
+
+    /** Detaches the panel from the view model (the window is being rebuilt). */
+    public void dispose() {
+        subs.close();
     }
 }

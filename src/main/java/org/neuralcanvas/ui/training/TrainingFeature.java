@@ -1,6 +1,7 @@
 package org.neuralcanvas.ui.training;
 
 import org.neuralcanvas.ui.common.AppThreads;
+import org.neuralcanvas.ui.common.Subscriptions;
 import java.io.File;
 import java.util.List;
 import java.nio.file.Path;
@@ -88,15 +89,19 @@ public final class TrainingFeature implements Feature {
             warmUp(vm);
         } else {
             vm.recheck(); // the window was rebuilt in another language: the dataset advice is said again in it
+            warmUp(vm); // and the backend line (ND4J is up by now: this is quick)
         }
-        if (dashboard != null) {
-            dashboard.dispose();
-        }
+        // Everything this build attaches to the view model goes with the build (the window's subscriptions).
+        Subscriptions subs = window.subscriptions();
         dashboard = new DashboardView(vm, i18n, work);
+        subs.onClose(dashboard::dispose);
         // A run's checkpoint opens as File ▸ Open Trained Model opens a model file.
         dashboard.setOnOpenCheckpoint(file -> openModel(window, () -> Optional.of(file)));
         results = new ResultsView(vm.results(), i18n, work);
-        Tab train = new Tab(i18n.get("tab.train"), new TrainPanel(vm, i18n));
+        subs.onClose(results::dispose);
+        TrainPanel panel = new TrainPanel(vm, i18n);
+        subs.onClose(panel::dispose);
+        Tab train = new Tab(i18n.get("tab.train"), panel);
         train.setId("tab-train");
         dashboardTab = new Tab(i18n.get("tab.training"), dashboard);
         dashboardTab.setId("tab-training");
@@ -114,11 +119,11 @@ public final class TrainingFeature implements Feature {
         openModel.setOnAction(e -> openModel(window));
         MenuItem exportModel = new MenuItem(i18n.get("menu.file.exportModel"));
         exportModel.setId("menu-export-model");
-        exportModel.disableProperty().bind(vm.results().modelProperty().isNull());
+        subs.bind(exportModel.disableProperty(), vm.results().modelProperty().isNull());
         exportModel.setOnAction(e -> results.exportModel());
         MenuItem exportReport = new MenuItem(i18n.get("menu.file.exportReport"));
         exportReport.setId("menu-export-report");
-        exportReport.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.runs()));
+        subs.bind(exportReport.disableProperty(), javafx.beans.binding.Bindings.isEmpty(vm.runs()));
         exportReport.setOnAction(e -> exportReport(window));
         window.addFileMenuItems(openModel, exportModel, exportReport);
         window.addCloseGuard(() -> mayClose(window));
@@ -127,7 +132,7 @@ public final class TrainingFeature implements Feature {
         window.addBottomTab(resultsTab);
         window.addBottomTab(runsTab);
         Tab shown = dashboardTab;
-        vm.phaseProperty().addListener((o, a, b) -> {
+        subs.onChange(vm.phaseProperty(), (o, a, b) -> {
             if (b == RunPhase.PREPARING && shown == dashboardTab) {
                 window.showBottomTab(shown, 0.62);
             }

@@ -33,6 +33,14 @@ class UserFilesTest {
     }
 
     @Test
+    void aHiddenSidePanelStaysHiddenAcrossStarts() {
+        assertEquals(true, new UserFiles(home).panelShown("palette"));
+        new UserFiles(home).setPanelShown("palette", false);
+        assertEquals(false, new UserFiles(home).panelShown("palette"));
+        assertEquals(true, new UserFiles(home).panelShown("side"));
+    }
+
+    @Test
     void everyEnglishTextHasAChineseTranslation() throws java.io.IOException {
         java.util.Properties zh = new java.util.Properties();
         try (var in = UserFiles.class.getResourceAsStream("/org/neuralcanvas/ui/messages_zh_CN.properties")) {

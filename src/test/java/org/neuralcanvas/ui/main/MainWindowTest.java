@@ -240,7 +240,7 @@ class MainWindowTest {
         setField(robot, "#param-units", "0");
 
         assertEquals(512, named("dense").params().getInt("units"));
-        assertEquals("units must be at least 1; it is 0.", robot.lookup("#inspectorError").queryAs(Label.class).getText());
+        assertEquals("units must be at least 1; it is 0.", robot.lookup("#param-units-problem").queryAs(Label.class).getText());
     }
 
     @Test
