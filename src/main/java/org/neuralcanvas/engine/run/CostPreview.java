@@ -2,9 +2,6 @@ package org.neuralcanvas.engine.run;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.neuralcanvas.domain.graph.ModelGraph;
 import org.neuralcanvas.engine.compile.Compilation;
 import org.neuralcanvas.engine.compile.CompiledModel;
@@ -12,12 +9,15 @@ import org.neuralcanvas.engine.compile.Dl4jCompiler;
 import org.neuralcanvas.engine.train.MemoryEstimate;
 import org.neuralcanvas.engine.train.TrainingData;
 import org.neuralcanvas.engine.train.TrainingDataSource;
+import org.neuralcanvas.engine.train.TrainingEvent;
+import org.neuralcanvas.engine.train.TrainingSession;
 import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.TrainingSettings;
 
 /**
  * What a run will cost before Train: seconds per epoch from a few timed training steps of this model on this
- * dataset's first batches on this machine's backend (after two untimed ones, which pay for JIT and allocation), and
+ * dataset on this machine's backend, taken by a real session (after two untimed ones, which pay for JIT and
+ * allocation), and
  * peak memory from the engine's {@link MemoryEstimate}. Step times are kept per network and batch size, so asking
  * again after changing only the epochs costs nothing. Blocking: the window asks on its work thread.
  */
@@ -59,33 +59,42 @@ public final class CostPreview {
                 memory.available(), memory.fits());
     }
 
-    /** Times training steps and a forward pass on the dataset's first batches, on a throwaway network. */
+    /**
+     * Times training steps as a run takes them: a real session (the same data path, metrics and events as Train) on a
+     * throwaway network, stopped after {@link #WARM_UP} + {@link #TIMED} batches; the time between the first untimed
+     * and the last batch's end, per step. A forward pass (validation) is taken as a third of a training step.
+     */
     private static double[] time(TrainingDataSource data, DatasetChoice choice, CompiledModel model, int batch) {
         TrainingData td = data.open(choice, model, batch);
-        DataSetIterator it = td.train();
-        it.reset();
-        ComputationGraph net = new ComputationGraph(model.configuration());
-        net.init();
-        DataSet first = null;
-        long nanos = 0;
-        int timed = 0;
-        for (int i = 0; i < WARM_UP + TIMED; i++) {
-            if (!it.hasNext()) {
-                it.reset();
+        long[] marks = new long[2];
+        int[] seen = {0};
+        TrainingSession[] session = new TrainingSession[1];
+        session[0] = new TrainingSession(model, td, e -> {
+            if (e instanceof TrainingEvent.BatchEnded b) {
+                seen[0]++;
+                if (seen[0] == WARM_UP) {
+                    marks[0] = System.nanoTime();
+                } else if (seen[0] == WARM_UP + TIMED) {
+                    marks[1] = System.nanoTime();
+                    session[0].stop();
+                }
             }
-            DataSet b = it.next();
-            first = first == null ? b : first;
-            long t0 = System.nanoTime();
-            net.fit(b);
-            if (i >= WARM_UP) {
-                nanos += System.nanoTime() - t0;
-                timed++;
-            }
+        }, null);
+        try {
+            session[0].start().get(10, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The estimate was interrupted.", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("The timed steps did not finish: " + e.getMessage(), e);
+        } finally {
+            session[0].close();
         }
-        long t0 = System.nanoTime();
-        net.output(first.getFeatures());
-        double forward = (System.nanoTime() - t0) / 1e9;
-        return new double[] {nanos / 1e9 / Math.max(1, timed), forward};
+        if (marks[0] == 0 || marks[1] == 0) {
+            throw new IllegalStateException("The dataset has fewer than " + (WARM_UP + TIMED) + " batches to time.");
+        }
+        double step = (marks[1] - marks[0]) / 1e9 / TIMED;
+        return new double[] {step, step / 3};
     }
 
     /**
