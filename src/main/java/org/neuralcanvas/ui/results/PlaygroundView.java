@@ -24,7 +24,8 @@ import org.neuralcanvas.ui.common.I18n;
 
 /**
  * The Results tab's playground: draw a digit with the mouse on a 28×28 pad (shown eight times larger) and watch the
- * trained model's class probabilities, and any layer's output, follow the strokes. One prediction runs at a time on
+ * trained model's class probabilities, and any layer's output, follow the strokes (the drawing framed as MNIST's
+ * digits were, {@link DigitFraming}). One prediction runs at a time on
  * the work thread; strokes made meanwhile are predicted together when it returns.
  */
 final class PlaygroundView extends BorderPane {
@@ -43,6 +44,8 @@ final class PlaygroundView extends BorderPane {
     private boolean inFlight;
     private boolean dirty;
     private float[] lastProbabilities;
+    private double lastX;
+    private double lastY;
 
     /** @param subs where its listeners on the results go, released with the Results view */
     PlaygroundView(ResultsViewModel vm, I18n i18n, org.neuralcanvas.ui.common.Subscriptions subs) {
@@ -50,8 +53,24 @@ final class PlaygroundView extends BorderPane {
         this.i18n = i18n;
         setId("playground");
         pad.setId("playground-pad");
-        pad.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> stroke(e.getX(), e.getY()));
-        pad.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> stroke(e.getX(), e.getY()));
+        pad.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            lastX = e.getX();
+            lastY = e.getY();
+            stroke(e.getX(), e.getY());
+        });
+        // A fast drag reports points far apart: the line between them is inked, not only its ends.
+        pad.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            double dx = e.getX() - lastX;
+            double dy = e.getY() - lastY;
+            int steps = Math.max(1, (int) Math.ceil(Math.hypot(dx, dy) / (CELL / 2.0)));
+            for (int i = 1; i <= steps; i++) {
+                brush(lastX + dx * i / steps, lastY + dy * i / steps);
+            }
+            lastX = e.getX();
+            lastY = e.getY();
+            draw();
+            predict();
+        });
         Button clear = new Button(i18n.get("playground.clear"));
         clear.setId("button-playground-clear");
         clear.setOnAction(e -> {
@@ -97,13 +116,22 @@ final class PlaygroundView extends BorderPane {
         note.setText(i18n.get(ok ? "playground.hint" : vm.modelProperty().get() == null ? "playground.noModel"
                 : "playground.notPictures"));
         layer.getItems().setAll(vm.layers());
+        if (layer.getItems().size() > 1) {
+            layer.setValue(layer.getItems().get(1)); // the first layer after the Input, as the layer view shows
+        }
         bars.getChildren().clear();
         layerOutput.getChildren().clear();
         lastProbabilities = null;
     }
 
-    /** A brush stroke at (x, y): full ink at the cell, half at its sides, a quarter at its corners. */
     private void stroke(double x, double y) {
+        brush(x, y);
+        draw();
+        predict();
+    }
+
+    /** The brush at (x, y): full ink at the cell, half at its sides, a quarter at its corners. */
+    private void brush(double x, double y) {
         int cx = (int) (x / CELL);
         int cy = (int) (y / CELL);
         for (int dy = -1; dy <= 1; dy++) {
@@ -116,8 +144,6 @@ final class PlaygroundView extends BorderPane {
                 }
             }
         }
-        draw();
-        predict();
     }
 
     private void draw() {
@@ -143,7 +169,7 @@ final class PlaygroundView extends BorderPane {
         }
         inFlight = true;
         LayerNode n = layer.getValue();
-        vm.predictDrawn(ink.clone(), n == null ? null : n.id(), d -> {
+        vm.predictDrawn(DigitFraming.frame(ink), n == null ? null : n.id(), d -> {
             inFlight = false;
             show(d);
             if (dirty) {

@@ -97,9 +97,8 @@ final class HistogramsView extends BorderPane {
         choose.setAlignment(Pos.CENTER_LEFT);
         LogAxis y = new LogAxis(i18n.get("histograms.ratio"));
         y.setSmallestValue(1e-8);
-        // Whole powers of ten, written 1E-3: exponent ticks of 10^-1.2 read as noise.
-        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
-        y.setNumberFormatOverride(new java.text.DecimalFormat("0E0"));
+        // Ticks written as numbers (6.3E-2), not as powers of ten with fractional exponents (10^-1.2).
+        y.setNumberFormatOverride(new java.text.DecimalFormat("0.0E0"));
         NumberAxis x = new NumberAxis(i18n.get("dashboard.chart.epoch"));
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot plot = new XYPlot(ratios, x, y, new XYLineAndShapeRenderer(true, true));
