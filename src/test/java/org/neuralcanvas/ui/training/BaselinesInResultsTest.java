@@ -51,8 +51,7 @@ class BaselinesInResultsTest {
 
     private void trainFor(FxRobot robot, String template, int epochs) throws TimeoutException {
         app.loadTemplate(robot, template);
-        robot.doubleClickOn("#field-epochs").write(String.valueOf(epochs)).type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        TrainingWindow.type(robot, "#field-epochs", String.valueOf(epochs));
         robot.clickOn("#panel-train");
         TrainingWindow.waitUntil(() -> app.vm().phaseProperty().get() == RunPhase.IDLE && !app.vm().runs().isEmpty()
                 && app.vm().runs().get(0).results() != null);

@@ -77,8 +77,8 @@ class TrainingDashboardTest {
     }
 
     private void setEpochs(FxRobot robot, int epochs) {
-        robot.doubleClickOn("#field-epochs").write(String.valueOf(epochs)).type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        // Typed without a click: with the panel's estimate and own-data rows the field can lie below the fold.
+        TrainingWindow.type(robot, "#field-epochs", String.valueOf(epochs));
         assertEquals(epochs, vm().settingsProperty().get().epochs());
     }
 
@@ -206,7 +206,7 @@ class TrainingDashboardTest {
     void theAdvisorSaysSoWhenTheLossDoesNotFall(FxRobot robot) throws TimeoutException {
         loadTemplate(robot, "keras_quickstart");
         setEpochs(robot, 3);
-        robot.doubleClickOn("#field-learning-rate").write("1e-7").type(KeyCode.ENTER);
+        TrainingWindow.type(robot, "#field-learning-rate", "1e-7");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1e-7, vm().settingsProperty().get().optimizer().learningRate(), 1e-12);
         robot.clickOn("#panel-train");
