@@ -29,6 +29,46 @@ public record PreparedDataset(
         List<String> vocabulary) {
 
     /**
+     * A sentence of the user's encoded as this dataset's examples are (the playground types one): Keras Tokenizer's
+     * words, each word's index by its rank in the training texts (unseen or beyond {@code num_words}: OOV), after the
+     * start mark; a multi-hot row or a sequence padded and cut at the front, per the layout. Empty for a dataset that
+     * is not text.
+     */
+    public float[] encodeText(String sentence) {
+        if (vocabulary.isEmpty()) {
+            return new float[0];
+        }
+        java.util.Map<String, Integer> rank = new java.util.HashMap<>(vocabulary.size() * 2);
+        for (int r = 0; r < vocabulary.size(); r++) {
+            rank.putIfAbsent(vocabulary.get(r), r);
+        }
+        int words = options.vocabularySize();
+        List<String> tokens = org.neuralcanvas.dataset.source.TextEncoder.tokens(sentence);
+        int[] seq = new int[tokens.size() + 1];
+        seq[0] = org.neuralcanvas.dataset.SequenceSplit.START;
+        for (int i = 0; i < tokens.size(); i++) {
+            Integer r = rank.get(tokens.get(i));
+            int index = r == null ? org.neuralcanvas.dataset.SequenceSplit.OOV
+                    : r + org.neuralcanvas.dataset.SequenceSplit.INDEX_FROM;
+            seq[i + 1] = index < words ? index : org.neuralcanvas.dataset.SequenceSplit.OOV;
+        }
+        if (options.layout() == FeatureLayout.MULTI_HOT) {
+            float[] row = new float[words];
+            for (int index : seq) {
+                row[index] = 1f;
+            }
+            return row;
+        }
+        int length = options.sequenceLength();
+        float[] x = new float[length];
+        int keep = Math.min(seq.length, length); // Keras pad_sequences: padding and truncating 'pre'
+        for (int j = 0; j < keep; j++) {
+            x[length - keep + j] = seq[seq.length - keep + j];
+        }
+        return x;
+    }
+
+    /**
      * A text example's words, decoded as Keras's tutorials do with {@code get_word_index()}: padding and the start
      * mark left out, {@code ?} for a word outside the vocabulary, at most {@code maxWords} words (then {@code …}).
      * Empty for a dataset that is not text.

@@ -18,7 +18,7 @@ import org.neuralcanvas.dataset.SequenceSplit;
  * <p>Each text is tokenised once: training words get a provisional number on first sight, and
  * once all are counted the provisional numbers are renumbered by rank.
  */
-final class TextEncoder {
+public final class TextEncoder {
 
     /**
      * Change this whenever the encoding rules or the loaders' splits change, so encodings stored by
@@ -110,7 +110,7 @@ final class TextEncoder {
     }
 
     /** Keras Tokenizer's split: lower case, filter characters and whitespace separate words. */
-    static List<String> tokens(String text) {
+    public static List<String> tokens(String text) {
         List<String> out = new ArrayList<>(text.length() / 5 + 1);
         int start = -1;
         boolean lower = true;

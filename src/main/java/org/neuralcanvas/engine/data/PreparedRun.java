@@ -36,6 +36,11 @@ public final class PreparedRun {
     }
 
     /** The dataset as prepared (for tests of what the views get from it). */
+    /** A sentence encoded as the dataset's examples are (see {@link PreparedDataset#encodeText}); empty for non-text. */
+    public float[] encodeText(String sentence) {
+        return prepared.encodeText(sentence);
+    }
+
     PreparedDataset prepared() {
         return prepared;
     }

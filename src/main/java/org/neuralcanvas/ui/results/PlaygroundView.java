@@ -23,8 +23,9 @@ import org.neuralcanvas.engine.train.TrainedModel;
 import org.neuralcanvas.ui.common.I18n;
 
 /**
- * The Results tab's playground: draw a digit with the mouse on a 28×28 pad (shown eight times larger) and watch the
- * trained model's class probabilities, and any layer's output, follow the strokes (the drawing framed as MNIST's
+ * The Results tab's playground: draw a digit with the mouse on a 28×28 pad (shown eight times larger), or for a text
+ * model type a sentence, and watch the trained model's class probabilities, and any layer's output, follow the
+ * strokes or the words (the drawing framed as MNIST's
  * digits were, {@link DigitFraming}). One prediction runs at a time on
  * the work thread; strokes made meanwhile are predicted together when it returns.
  */
@@ -41,6 +42,9 @@ final class PlaygroundView extends BorderPane {
     private final ComboBox<LayerNode> layer = new ComboBox<>();
     private final FlowPane layerOutput = new FlowPane(4, 4);
     private final Label note = new Label();
+    private final javafx.scene.control.TextArea sentence = new javafx.scene.control.TextArea();
+    private final VBox drawing;
+    private final VBox typing;
     private boolean inFlight;
     private boolean dirty;
     private float[] lastProbabilities;
@@ -96,8 +100,17 @@ final class PlaygroundView extends BorderPane {
         bars.setId("playground-probabilities");
         bars.setHgap(6);
         bars.setVgap(2);
-        VBox left = new VBox(6, new Label(i18n.get("playground.draw")), pad, clear);
-        left.setPadding(new Insets(4));
+        drawing = new VBox(6, new Label(i18n.get("playground.draw")), pad, clear);
+        drawing.setPadding(new Insets(4));
+        sentence.setId("playground-text");
+        sentence.setWrapText(true);
+        sentence.setPrefColumnCount(28);
+        sentence.setPrefRowCount(8);
+        sentence.setPromptText(i18n.get("playground.typePrompt"));
+        sentence.textProperty().addListener((o, a, b) -> predict());
+        typing = new VBox(6, new Label(i18n.get("playground.type")), sentence);
+        typing.setPadding(new Insets(4));
+        VBox left = new VBox(drawing, typing);
         HBox layerBar = new HBox(6, new Label(i18n.get("results.layer")), layer);
         layerBar.setAlignment(Pos.CENTER_LEFT);
         VBox right = new VBox(6, note, bars, layerBar, layerOutput);
@@ -111,10 +124,17 @@ final class PlaygroundView extends BorderPane {
     }
 
     private void modelChanged() {
-        boolean ok = vm.drawable();
-        pad.setDisable(!ok);
-        note.setText(i18n.get(ok ? "playground.hint" : vm.modelProperty().get() == null ? "playground.noModel"
-                : "playground.notPictures"));
+        boolean text = vm.typeable();
+        boolean ok = vm.drawable() || text;
+        pad.setDisable(!vm.drawable());
+        for (javafx.scene.Node n : new javafx.scene.Node[] {typing}) {
+            n.setVisible(text);
+            n.setManaged(text);
+        }
+        drawing.setVisible(!text);
+        drawing.setManaged(!text);
+        note.setText(i18n.get(text ? "playground.typeHint" : ok ? "playground.hint"
+                : vm.modelProperty().get() == null ? "playground.noModel" : "playground.notPictures"));
         layer.getItems().setAll(vm.layers());
         if (layer.getItems().size() > 1) {
             layer.setValue(layer.getItems().get(1)); // the first layer after the Input, as the layer view shows
@@ -160,7 +180,7 @@ final class PlaygroundView extends BorderPane {
 
     /** One prediction at a time; strokes made while one runs are sent together once it returns. */
     private void predict() {
-        if (!vm.drawable()) {
+        if (!vm.drawable() && !vm.typeable()) {
             return;
         }
         if (inFlight) {
@@ -169,14 +189,19 @@ final class PlaygroundView extends BorderPane {
         }
         inFlight = true;
         LayerNode n = layer.getValue();
-        vm.predictDrawn(DigitFraming.frame(ink), n == null ? null : n.id(), d -> {
+        java.util.function.Consumer<ResultsViewModel.Drawn> shown = d -> {
             inFlight = false;
             show(d);
             if (dirty) {
                 dirty = false;
                 predict();
             }
-        });
+        };
+        if (vm.typeable()) {
+            vm.predictTyped(sentence.getText(), n == null ? null : n.id(), shown);
+        } else {
+            vm.predictDrawn(DigitFraming.frame(ink), n == null ? null : n.id(), shown);
+        }
     }
 
     private void show(ResultsViewModel.Drawn d) {

@@ -97,6 +97,7 @@ public final class ResultsViewModel {
             PreparedRun run = null;
             try {
                 run = data.get();
+                typedFor = run; // what a sentence typed in the playground is encoded with
                 if (r == null) {
                     r = run.evaluate(trained);
                 }
@@ -255,6 +256,40 @@ public final class ResultsViewModel {
                 fx.execute(() -> say(i18n.get().format("results.layerFailed", e.getMessage()), true));
             }
         });
+    }
+
+    /** The shown run's prepared data, for encoding a typed sentence as its texts are (work thread writes, FX reads). */
+    private volatile PreparedRun typedFor;
+
+    /**
+     * The playground for text models: a sentence typed by the user, encoded with the dataset's own word index and
+     * layout, and the model's outputs for it (a one-unit sigmoid as two classes' probabilities), in the background.
+     */
+    public void predictTyped(String sentence, String layerId, Consumer<Drawn> shown) {
+        TrainedModel m = model.get();
+        TestPredictions p = predictions.get();
+        PreparedRun run = typedFor;
+        if (m == null || p == null || run == null) {
+            return;
+        }
+        work.execute(() -> {
+            try {
+                float[] x = run.encodeText(sentence);
+                float[] out = m.predict(x);
+                float[] probs = out.length == 1 ? new float[] {1 - out[0], out[0]} : out;
+                TrainedModel.LayerActivations a = layerId == null ? null : m.activations(layerId, x);
+                fx.execute(() -> shown.accept(new Drawn(probs, p.classNames(), a)));
+            } catch (RuntimeException e) {
+                LOG.warn("Playground prediction failed", e);
+                fx.execute(() -> say(i18n.get().format("results.layerFailed", e.getMessage()), true));
+            }
+        });
+    }
+
+    /** Whether the shown model reads texts, which the playground lets the user type. */
+    public boolean typeable() {
+        TestPredictions p = predictions.get();
+        return model.get() != null && p != null && p.hasText() && typedFor != null;
     }
 
     /** Whether the shown model reads 28×28 one-channel pictures, which the playground's pad draws. */

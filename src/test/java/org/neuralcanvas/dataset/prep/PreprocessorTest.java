@@ -147,6 +147,30 @@ class PreprocessorTest {
     }
 
     @Test
+    void aTypedSentenceIsEncodedAsTheReviewsAre() throws DatasetException {
+        PreparedDataset seq = prepare("imdb", o -> o.withLayout(FeatureLayout.TOKEN_INDICES).withSequenceLength(8));
+        java.util.List<String> words = seq.vocabulary();
+        float[] x = seq.encodeText("This film was GREAT, zzzqqq!");
+        float[] expected = {0, 0, 1, words.indexOf("this") + 3, words.indexOf("film") + 3, words.indexOf("was") + 3,
+            words.indexOf("great") + 3, 2};
+        assertArrayEquals(expected, x, "pre-padded, start mark, each word by its rank, an unseen one as 2");
+        PreparedDataset bag = prepare("imdb", o -> o);
+        float[] row = bag.encodeText("great film");
+        assertEquals(10_000, row.length);
+        assertEquals(1f, row[1], "the start mark");
+        assertEquals(1f, row[words.indexOf("great") + 3]);
+        assertEquals(3f, sum(row), "start, great, film");
+    }
+
+    private static float sum(float[] v) {
+        float s = 0;
+        for (float f : v) {
+            s += f;
+        }
+        return s;
+    }
+
+    @Test
     void reutersPreparesFortySixOneHotTopics() throws DatasetException {
         PreparedDataset p = prepare("reuters", o -> o);
         assertEquals(46, p.outputWidth());

@@ -87,6 +87,29 @@ class PlaygroundTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !Arrays.equals(first, playground.probabilities()));
     }
 
+    @Test
+    void aTypedReviewGetsTheImdbModelsProbabilitiesAndAnotherSentenceOthers(FxRobot robot) throws Exception {
+        robot.interact(() -> window.fileActions().newFromTemplate(window.context().templates().find("imdb").orElseThrow()));
+        robot.interact(() -> feature.viewModel().setSettings(feature.viewModel().settingsProperty().get().withEpochs(1)));
+        robot.interact(() -> feature.viewModel().train());
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> feature.viewModel().phaseProperty().get() == RunPhase.IDLE
+                && feature.viewModel().results().predictionsProperty().get() != null);
+        robot.clickOn("#tab-results");
+        robot.clickOn("#tab-playground");
+        PlaygroundView playground = feature.results().playground();
+        javafx.scene.control.TextArea text = robot.lookup("#playground-text").queryAs(javafx.scene.control.TextArea.class);
+        assertTrue(text.isVisible(), "a text model is typed for, not drawn for");
+        robot.interact(() -> text.setText("this film was wonderful the best acting i have seen a great story"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> playground.probabilities() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        float[] good = playground.probabilities();
+        assertTrue(good.length == 2 && Math.abs(sum(good) - 1) < 1e-4, "negative and positive: " + Arrays.toString(good));
+        robot.interact(() -> text.setText("this film was awful boring and the worst waste of time"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !Arrays.equals(good, playground.probabilities()));
+        assertTrue(playground.probabilities()[1] < good[1], "the bad review is less positive: "
+                + Arrays.toString(playground.probabilities()) + " against " + Arrays.toString(good));
+    }
+
     private static float sum(float[] v) {
         float s = 0;
         for (float x : v) {
