@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.neuralcanvas.engine.backend.Backends;
-import org.neuralcanvas.engine.eval.Advice;
 import org.neuralcanvas.engine.eval.TrainingAdvisor;
 import org.neuralcanvas.export.ExportException;
 import org.neuralcanvas.export.ExportWriter;
@@ -92,8 +91,7 @@ public final class ReportCommand implements CliCommand {
 
     /** Writes a run's report with the advisor's notes and this machine's versions; {@code train --report} too. */
     static void write(Project project, String name, RunRecord run, String backend, Path target) throws ExportException {
-        List<String> advice = TrainingAdvisor.notes(run.history(), run.settings(), run.results()).stream()
-                .map(Advice::message).toList();
+        List<String> advice = TrainingAdvisor.allNotes(run);
         new ExportWriter().writeReport(project, name, run, new ReportFacts(AppVersions.current(), backend, advice),
                 target);
     }

@@ -23,17 +23,29 @@ import java.util.Map;
  *                   any other run
  * @param secondsPerEpoch the mean time one epoch took to train (the folds' epochs for K-fold; no evaluation, no
  *                   pause); 0 where it was not measured (runs recorded before it was kept)
+ * @param notes      the advisor's notes that cannot be read again from the history (those from the layers'
+ *                   statistics: dead units, updates far off), as the log said them; empty for none
  */
 public record RunRecord(String id, String startedAt, TrainingSettings settings, String datasetId, String outcome,
                         List<Map<String, Double>> history, RunResults results, String checkpoint,
                         List<RunSegment> segments, String parent, List<List<Map<String, Double>>> folds,
-                        double secondsPerEpoch) {
+                        double secondsPerEpoch, List<String> notes) {
 
     public RunRecord {
         history = history.stream().map(Map::copyOf).toList();
         segments = segments == null || segments.isEmpty() ? List.of(new RunSegment(1, 1, settings)) : List.copyOf(segments);
         folds = folds == null ? List.of() : folds.stream().map(f -> f.stream().map(Map::copyOf).toList()).toList();
         secondsPerEpoch = Double.isFinite(secondsPerEpoch) && secondsPerEpoch > 0 ? secondsPerEpoch : 0;
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A run without stored notes. */
+    public RunRecord(String id, String startedAt, TrainingSettings settings, String datasetId, String outcome,
+                     List<Map<String, Double>> history, RunResults results, String checkpoint,
+                     List<RunSegment> segments, String parent, List<List<Map<String, Double>>> folds,
+                     double secondsPerEpoch) {
+        this(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, segments, parent, folds,
+                secondsPerEpoch, List.of());
     }
 
     /** A run whose epoch time was not measured. */
@@ -57,24 +69,29 @@ public record RunRecord(String id, String startedAt, TrainingSettings settings, 
     }
 
     public RunRecord withResults(RunResults r) {
-        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, r, checkpoint, segments, parent, folds, secondsPerEpoch);
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, r, checkpoint, segments, parent, folds, secondsPerEpoch, notes);
     }
 
     public RunRecord withCheckpoint(String file) {
-        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, file, segments, parent, folds, secondsPerEpoch);
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, file, segments, parent, folds, secondsPerEpoch, notes);
     }
 
     public RunRecord withSegments(List<RunSegment> s) {
-        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, s, parent, folds, secondsPerEpoch);
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, s, parent, folds, secondsPerEpoch, notes);
     }
 
     public RunRecord withParent(String runId) {
-        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, segments, runId, folds, secondsPerEpoch);
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, segments, runId, folds, secondsPerEpoch, notes);
     }
 
     public RunRecord withSecondsPerEpoch(double seconds) {
         return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, segments, parent,
-                folds, seconds);
+                folds, seconds, notes);
+    }
+
+    public RunRecord withNotes(List<String> n) {
+        return new RunRecord(id, startedAt, settings, datasetId, outcome, history, results, checkpoint, segments, parent,
+                folds, secondsPerEpoch, n);
     }
 
     /** Whether this run cross-validated in folds ({@link #folds} holds each one's curves). */

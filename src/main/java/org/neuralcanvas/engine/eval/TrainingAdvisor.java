@@ -30,6 +30,17 @@ public final class TrainingAdvisor {
     }
 
     /**
+     * Every note a stored run has, in words: those its history shows (read again now) and those kept with it from the
+     * layers' statistics ({@link org.neuralcanvas.project.RunRecord#notes}), for the report.
+     */
+    public static List<String> allNotes(org.neuralcanvas.project.RunRecord run) {
+        List<String> all = new ArrayList<>(notes(run.history(), run.settings(), run.results()).stream()
+                .map(Advice::message).toList());
+        run.notes().forEach(n -> all.add(n.startsWith("💡 ") ? n.substring("💡 ".length()) : n));
+        return all;
+    }
+
+    /**
      * @param history one map per epoch ({@code loss}, {@code val_loss}, {@code learning_rate}, ...)
      * @param results the test results once evaluated, else null
      */

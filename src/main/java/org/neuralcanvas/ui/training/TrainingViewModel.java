@@ -115,6 +115,8 @@ public final class TrainingViewModel {
     /** Every layer's distributions after each epoch of the current run, once the Histograms tab asked for them. */
     private final ObservableList<TrainingEvent.LayerStatsReady> layerStats = FXCollections.observableArrayList();
     private volatile boolean layerStatsWanted;
+    /** The current run's advisor notes from the layers' statistics, for its record. */
+    private final List<String> layerNotes = new ArrayList<>();
 
     /**
      * @param i18n the window's language now (it changes when the user switches; this view model stays)
@@ -461,6 +463,7 @@ public final class TrainingViewModel {
         TrainingRun r = new TrainingRun(data, request, events::add);
         r.collectLayerStats(() -> layerStatsWanted);
         layerStats.clear();
+        layerNotes.clear();
         run = r;
         drainTimer.play();
         // The first ND4J use (a second or two the first time), then the run's own preparation, on the work thread.
@@ -626,7 +629,9 @@ public final class TrainingViewModel {
                 }
             } else if (e instanceof TrainingEvent.LayerStatsReady stats) {
                 layerStats.add(stats);
-                advice.newLines(stats.epoch(), stats.layers()).forEach(progress::note);
+                List<String> lines = advice.newLines(stats.epoch(), stats.layers());
+                lines.forEach(progress::note);
+                layerNotes.addAll(lines); // kept with the run: the history cannot tell them again
             } else if (e instanceof TrainingEvent.FoldStarted f) {
                 runHistory.clear();
                 curves.startFold();
@@ -708,8 +713,8 @@ public final class TrainingViewModel {
             say(outcome.message(), true);
             return;
         }
-        recordRun(outcome.record());
-        RunRecord done = outcome.record();
+        RunRecord done = layerNotes.isEmpty() ? outcome.record() : outcome.record().withNotes(List.copyOf(layerNotes));
+        recordRun(done);
         if (done.isKFold()) {
             showFolds(done);
         }
@@ -717,7 +722,7 @@ public final class TrainingViewModel {
         advice.newLines(done.history(), done.settings(), done.results()).forEach(progress::note); // one class: tested
         TrainedModel model = outcome.model();
         if (model != null && model.epochsTrained() > 0) {
-            weights.trained(model, outcome.record().id());
+            weights.trained(model, done.id());
         }
         if (outcome.report() != null) {
             phase.set(RunPhase.EVALUATING);
@@ -981,8 +986,7 @@ public final class TrainingViewModel {
         String name = reportName(main.displayNameProperty().get());
         String backend = main.backendDescriptionProperty().get();
         work.execute(() -> {
-            List<String> advice = org.neuralcanvas.engine.eval.TrainingAdvisor.notes(run.history(), run.settings(),
-                    run.results()).stream().map(org.neuralcanvas.engine.eval.Advice::message).toList();
+            List<String> advice = org.neuralcanvas.engine.eval.TrainingAdvisor.allNotes(run);
             String said;
             boolean ok = false;
             try {

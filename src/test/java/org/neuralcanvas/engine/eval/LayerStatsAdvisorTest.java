@@ -33,4 +33,16 @@ class LayerStatsAdvisorTest {
         assertTrue(notes.get(1).message().contains("3.0e+00"), notes.get(1).message());
         assertTrue(notes.get(2).message().contains("1.0e-08"), notes.get(2).message());
     }
+
+    @Test
+    void aStoredRunsNotesFromTheLayersAreReportedBesideThoseItsHistoryShows() throws Exception {
+        org.neuralcanvas.project.RunRecord run = new org.neuralcanvas.project.RunRecord("run-1", "2026-12-03T00:00:00Z",
+                org.neuralcanvas.project.TrainingSettings.defaults(), "mnist", "finished",
+                List.of(java.util.Map.of("loss", 1.0))).withNotes(List.of("💡 80% of the units of dense never fired."));
+        assertEquals(List.of("80% of the units of dense never fired."), TrainingAdvisor.allNotes(run));
+        org.neuralcanvas.project.Project p = new org.neuralcanvas.project.Project(new org.neuralcanvas.domain.graph.ModelGraph(),
+                org.neuralcanvas.project.TrainingSettings.defaults(), org.neuralcanvas.project.DatasetChoice.none(), List.of(run));
+        assertEquals(run.notes(), org.neuralcanvas.project.ProjectFile.parse(org.neuralcanvas.project.ProjectFile.toJson(p), "t")
+                .runs().get(0).notes(), "kept in the project file");
+    }
 }
