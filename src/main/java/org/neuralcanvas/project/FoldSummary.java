@@ -34,7 +34,7 @@ public record FoldSummary(List<List<Map<String, Double>>> folds, String key) {
 
     /** Whether a higher score is better (accuracy), not a lower one (loss, mae, mse). */
     public boolean higherIsBetter() {
-        return key.endsWith("accuracy");
+        return TrainingSettings.higherIsBetter(key);
     }
 
     /** The epochs every fold trained. */

@@ -1,6 +1,5 @@
 package org.neuralcanvas.project;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -68,6 +67,6 @@ public record PublishedVerdict(PublishedResult published, Standing standing, dou
 
     /** A band's end as the tutorial writes it: 0.975, 2.5 (no trailing zeros, no grouping, no exponent). */
     static String band(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return RunSettingsWords.number(v);
     }
 }

@@ -21,7 +21,7 @@ public record RunRow(RunRecord run, String key, double best, int bestEpoch, doub
         List<String> metrics = run.settings().metrics();
         String metric = metrics.isEmpty() ? "loss" : metrics.get(0);
         String key = "val_" + metric;
-        boolean higher = higherIsBetter(key);
+        boolean higher = TrainingSettings.higherIsBetter(key);
         double best = Double.NaN;
         int bestEpoch = 0;
         double last = Double.NaN;
@@ -41,11 +41,6 @@ public record RunRow(RunRecord run, String key, double best, int bestEpoch, doub
         return new RunRow(run, key, best, bestEpoch, last, metric, test == null ? Double.NaN : test, run.secondsPerEpoch());
     }
 
-    /** Accuracy is better higher; loss, mae and mse lower. */
-    public static boolean higherIsBetter(String key) {
-        return key.endsWith("accuracy");
-    }
-
     /**
      * The best of the runs that share the first run's score: by the test score where every one of them has it, else
      * by the best validation score; -1 when none can be ranked.
@@ -57,7 +52,7 @@ public record RunRow(RunRecord run, String key, double best, int bestEpoch, doub
         String key = rows.get(0).key();
         List<RunRow> same = rows.stream().filter(r -> r.key().equals(key)).toList();
         boolean byTest = same.stream().allMatch(r -> Double.isFinite(r.test()));
-        boolean higher = higherIsBetter(key);
+        boolean higher = TrainingSettings.higherIsBetter(key);
         int best = -1;
         for (int i = 0; i < rows.size(); i++) {
             RunRow r = rows.get(i);

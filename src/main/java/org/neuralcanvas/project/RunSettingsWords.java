@@ -53,7 +53,8 @@ public final class RunSettingsWords {
         return found;
     }
 
-    static String number(double v) {
+    /** A number as a person writes it: 0.001, 2.5, 64 (no trailing zeros, no grouping, no exponent). */
+    public static String number(double v) {
         return Double.isFinite(v) ? BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : Double.toString(v);
     }
 }

@@ -1,6 +1,5 @@
 package org.neuralcanvas.project;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -218,7 +217,7 @@ public record SweepPlan(List<Axis> axes, boolean random, int budget, long seed) 
     }
 
     static String number(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return RunSettingsWords.number(v);
     }
 
     /**

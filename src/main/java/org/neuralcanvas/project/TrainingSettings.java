@@ -27,6 +27,11 @@ public record TrainingSettings(String loss, OptimizerSettings optimizer, List<St
 
     public static final List<String> METRICS = List.of("accuracy", "mae", "mse");
 
+    /** Whether a higher value of this score is better ({@code accuracy}, {@code val_accuracy}), not a lower one. */
+    public static boolean higherIsBetter(String score) {
+        return score.endsWith("accuracy");
+    }
+
     public TrainingSettings {
         // A null in a project file counts as missing, and a missing setting takes its default (docs/architecture.md,
         // "The project file"): the engine never meets a null optimizer, loss, metric list or callback set.

@@ -35,12 +35,22 @@ public record PreparedDataset(
      * is not text.
      */
     public float[] encodeText(String sentence) {
-        if (vocabulary.isEmpty()) {
-            return new float[0];
-        }
+        return encodeText(sentence, wordRanks());
+    }
+
+    /** Each vocabulary word's rank (its most frequent spelling first): build once, encode many sentences with it. */
+    public java.util.Map<String, Integer> wordRanks() {
         java.util.Map<String, Integer> rank = new java.util.HashMap<>(vocabulary.size() * 2);
         for (int r = 0; r < vocabulary.size(); r++) {
             rank.putIfAbsent(vocabulary.get(r), r);
+        }
+        return rank;
+    }
+
+    /** {@link #encodeText(String)} with the ranks {@link #wordRanks()} made. */
+    public float[] encodeText(String sentence, java.util.Map<String, Integer> rank) {
+        if (vocabulary.isEmpty()) {
+            return new float[0];
         }
         int words = options.vocabularySize();
         List<String> tokens = org.neuralcanvas.dataset.source.TextEncoder.tokens(sentence);

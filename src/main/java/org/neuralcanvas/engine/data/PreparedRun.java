@@ -38,8 +38,15 @@ public final class PreparedRun {
     /** The dataset as prepared (for tests of what the views get from it). */
     /** A sentence encoded as the dataset's examples are (see {@link PreparedDataset#encodeText}); empty for non-text. */
     public float[] encodeText(String sentence) {
-        return prepared.encodeText(sentence);
+        java.util.Map<String, Integer> r = wordRanks;
+        if (r == null) { // the playground encodes on every keystroke: the vocabulary's index is built once
+            r = prepared.wordRanks();
+            wordRanks = r;
+        }
+        return prepared.encodeText(sentence, r);
     }
+
+    private volatile java.util.Map<String, Integer> wordRanks;
 
     PreparedDataset prepared() {
         return prepared;

@@ -41,7 +41,7 @@ public final class KerasFoldCode {
                 .append("        verbose=0,\n")
                 .append("    )\n")
                 .append("    all_histories.append(history.history)\n\n");
-        boolean higher = key.endsWith("accuracy");
+        boolean higher = TrainingSettings.higherIsBetter(key);
         int skip = FoldSummary.unsmoothedEpochs(s.epochs());
         py.append("key = ").append(PythonSyntax.string(key)).append('\n')
                 .append("epochs = min(len(h[key]) for h in all_histories)\n")

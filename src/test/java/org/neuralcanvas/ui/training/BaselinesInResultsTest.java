@@ -3,49 +3,26 @@ package org.neuralcanvas.ui.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYDataset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.neuralcanvas.engine.baseline.BaselineReport;
 import org.neuralcanvas.project.BaselineScores;
 import org.neuralcanvas.project.ProjectFile;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.ui.document.Prompts;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Beside every run the Results tab shows what a linear model scores on the same features (least squares for a
  * regressor, the majority class and a logistic regression for a classifier), draws the least-squares predictions in
  * the predicted-vs-true plot, and keeps the scores with the run, so a project opened again shows them.
  */
-@ExtendWith(ApplicationExtension.class)
-class BaselinesInResultsTest {
-
-    @TempDir
-    static Path tmp;
-
-    private TrainingWindow app;
-
-    @Start
-    void start(Stage stage) throws IOException {
-        app = new TrainingWindow(tmp, stage);
-    }
-
-    @AfterEach
-    void stopTraining() throws TimeoutException {
-        app.stopTraining();
-    }
+class BaselinesInResultsTest extends TrainingWindowTest {
 
     private void trainFor(FxRobot robot, String template, int epochs) throws TimeoutException {
         app.loadTemplate(robot, template);

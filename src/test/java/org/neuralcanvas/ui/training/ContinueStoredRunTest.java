@@ -4,48 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.neuralcanvas.engine.train.EpochResult;
 import org.neuralcanvas.project.CallbackSettings;
 import org.neuralcanvas.project.RunRecord;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Fork: any stored run with a model goes on as a new run with changed settings, drawn on one axis with it. */
 @Tag("slow") // three real runs from the window
-@ExtendWith(ApplicationExtension.class)
-class ContinueStoredRunTest {
-
-    @TempDir
-    static Path tmp;
-
-    private TrainingWindow app;
-
-    @Start
-    void start(Stage stage) throws IOException {
-        app = new TrainingWindow(tmp, stage);
-    }
-
-    @AfterEach
-    void stopTraining() throws TimeoutException {
-        app.stopTraining();
-    }
+class ContinueStoredRunTest extends TrainingWindowTest {
 
     private TrainingViewModel vm() {
         return app.vm();

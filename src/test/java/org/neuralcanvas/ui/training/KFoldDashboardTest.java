@@ -5,25 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.project.ValidationPlan;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * K-fold in the window, as the Boston-housing chapter does it: the Train panel's validation set to K-fold with K = 4,
@@ -31,23 +22,7 @@ import org.testfx.framework.junit5.Start;
  * the mean ± spread and the epoch to choose, and "Train the final model" trains on all the training data for those
  * epochs and evaluates it on the test set.
  */
-@ExtendWith(ApplicationExtension.class)
-class KFoldDashboardTest {
-
-    @TempDir
-    static Path tmp;
-
-    private TrainingWindow app;
-
-    @Start
-    void start(Stage stage) throws IOException {
-        app = new TrainingWindow(tmp, stage);
-    }
-
-    @AfterEach
-    void stopTraining() throws TimeoutException {
-        app.stopTraining();
-    }
+class KFoldDashboardTest extends TrainingWindowTest {
 
     @SuppressWarnings("unchecked")
     @Test

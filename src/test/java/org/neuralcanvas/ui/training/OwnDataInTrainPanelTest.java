@@ -3,19 +3,13 @@ package org.neuralcanvas.ui.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.neuralcanvas.dataset.own.OwnDataSpec;
 import org.neuralcanvas.domain.graph.ModelBuilder;
 import org.neuralcanvas.engine.data.OwnDataChoices;
@@ -23,30 +17,12 @@ import org.neuralcanvas.project.DatasetChoice;
 import org.neuralcanvas.project.Project;
 import org.neuralcanvas.project.TrainingSettings;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A CSV table of one's own in the Train panel: added, it becomes the dataset with its target column and task to
  * choose, trains, and a project opened with it reads it again in the background; a bad file is a sentence.
  */
-@ExtendWith(ApplicationExtension.class)
-class OwnDataInTrainPanelTest {
-
-    @TempDir
-    static Path tmp;
-
-    private TrainingWindow app;
-
-    @Start
-    void start(Stage stage) throws IOException {
-        app = new TrainingWindow(tmp, stage);
-    }
-
-    @AfterEach
-    void stopTraining() throws TimeoutException {
-        app.stopTraining();
-    }
+class OwnDataInTrainPanelTest extends TrainingWindowTest {
 
     private static String table() {
         StringBuilder sb = new StringBuilder("size,colour,price\n");

@@ -3,22 +3,13 @@ package org.neuralcanvas.ui.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.neuralcanvas.domain.edit.ChangeNodeEdit;
 import org.neuralcanvas.domain.graph.LayerNode;
 import org.neuralcanvas.project.RunRow;
 import org.neuralcanvas.project.TrainingSettings;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The Runs table after two runs of one model, the second with a narrower hidden layer and another learning rate:
@@ -26,29 +17,7 @@ import org.testfx.framework.junit5.Start;
  * and the two selected: the hidden layer named as changed in words and marked on the canvas, both runs' curves laid
  * over each other.
  */
-@ExtendWith(ApplicationExtension.class)
-class RunsTableTest {
-
-    @TempDir
-    static Path tmp;
-
-    private TrainingWindow app;
-
-    @Start
-    void start(Stage stage) throws IOException {
-        app = new TrainingWindow(tmp, stage);
-    }
-
-    @AfterEach
-    void stopTraining() throws TimeoutException {
-        app.stopTraining();
-    }
-
-    private void trainAndWait(FxRobot robot, int runs) throws TimeoutException {
-        robot.interact(() -> app.vm().train());
-        TrainingWindow.waitUntil(() -> app.vm().phaseProperty().get() == RunPhase.IDLE && app.vm().runs().size() == runs
-                && app.vm().runs().get(runs - 1).results() != null);
-    }
+class RunsTableTest extends TrainingWindowTest {
 
     @Test
     void twoRunsFillTwoRowsTheBestIsBoldAndSelectingBothShowsTheirModelsDifference(FxRobot robot) throws Exception {

@@ -3,46 +3,21 @@ package org.neuralcanvas.ui.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.neuralcanvas.project.IrisProject;
 import org.neuralcanvas.project.RunRecord;
 import org.neuralcanvas.project.RunRow;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A search from the Train panel: four learning rates on iris run as four trials, one after another, each a run in
  * the Runs table with its own learning rate, the best trial marked, all four curves laid over each other; the Train
  * panel's own settings are left as they were.
  */
-@ExtendWith(ApplicationExtension.class)
-class SearchInWindowTest {
-
-    @TempDir
-    static Path tmp;
-
-    private TrainingWindow app;
-
-    @Start
-    void start(Stage stage) throws IOException {
-        app = new TrainingWindow(tmp, stage);
-    }
-
-    @AfterEach
-    void stopTraining() throws TimeoutException {
-        app.stopTraining();
-    }
+class SearchInWindowTest extends TrainingWindowTest {
 
     @Test
     void fourLearningRatesOnIrisFillFourRowsAndTheBestIsMarked(FxRobot robot) throws Exception {
